@@ -1,0 +1,25 @@
+// Two tiers, selected with --selectProjects: pure unit tests, and integration/e2e tests that talk
+// to real SQLite files, a real PostgreSQL and a real Kafka broker (see infra/test-all.sh).
+const moduleNameMapper = {
+  '^@dul/(event-store|projections)/testing$': '<rootDir>/libs/$1/testing',
+  '^@dul/(domain|event-store|projections|platform|config|messaging|contracts|auth)$': '<rootDir>/libs/$1/src',
+};
+const common = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  moduleNameMapper,
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  setupFiles: ['reflect-metadata'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,infra,test}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,infra,test}/**/*.{int-spec,e2e-spec}.ts'],
+      globalSetup: '<rootDir>/infra/postgres/jest-global-setup.ts',
+      globalTeardown: '<rootDir>/infra/postgres/jest-global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,69 @@
+import type { Command, Decider, DomainEvent } from '@dul/domain';
+import { ConcurrencyError } from './event-store.errors';
+import type { AppendResult, EventStore, EventMetadata, StoredEvent } from './event-store.port';
+
+export interface HandleCommandOptions {
+  /** Pin the version the caller saw (e.g. from If-Match); a conflict is then never retried. */
+  readonly expectedVersion?: number;
+  /** Re-load and re-decide this many times on a conflict; only for commands that are safe to retry. */
+  readonly retries?: number;
+  /** Fresh event ids; injected so tests can be deterministic. */
+  readonly newEventId?: () => string;
+}
+
+export interface CommandOutcome<TEvent, TState> {
+  readonly events: readonly TEvent[];
+  readonly state: TState;
+  /** Version of the stream's last event after the command; -1 when the stream is still empty. */
+  readonly version: number;
+  readonly appended?: AppendResult;
+}
+
+/** Stored events back to the domain's shape. Upcasters for older schema versions hook in here. */
+export function toDomainEvent<TEvent extends DomainEvent>(stored: StoredEvent): TEvent {
+  return { type: stored.type, data: stored.data } as TEvent;
+}
+
+/**
+ * Load, fold, decide, append with the expected version: the one way commands change a stream.
+ * A command that decides nothing appends nothing.
+ */
+export async function handleCommand<TCommand extends Command, TEvent extends DomainEvent, TState>(
+  store: EventStore,
+  decider: Decider<TCommand, TEvent, TState>,
+  streamId: string,
+  command: TCommand,
+  options: HandleCommandOptions = {},
+): Promise<CommandOutcome<TEvent, TState>> {
+  const retries = options.expectedVersion === undefined ? (options.retries ?? 0) : 0;
+  const newEventId = options.newEventId ?? (() => crypto.randomUUID());
+  for (let attempt = 0; ; attempt++) {
+    const stored = await store.readStream(streamId);
+    const version = stored.length - 1;
+    if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
+      throw new ConcurrencyError(streamId, options.expectedVersion, version < 0 ? 'no-stream' : version);
+    }
+    let state = decider.initialState();
+    for (const event of stored) state = decider.evolve(state, toDomainEvent<TEvent>(event));
+    const events = decider.decide(command, state);
+    if (events.length === 0) return { events, state, version };
+
+    const metadata: EventMetadata = {
+      actor: command.metadata.actor,
+      memberState: command.metadata.memberState,
+      correlationId: command.metadata.correlationId,
+      causationId: command.metadata.causationId,
+    };
+    try {
+      const appended = await store.append(
+        streamId,
+        events.map((event) => ({ eventId: newEventId(), type: event.type, data: event.data, metadata })),
+        version < 0 ? 'no-stream' : version,
+      );
+      return { events, state: events.reduce(decider.evolve, state), version: appended.nextExpectedVersion, appended };
+    } catch (error) {
+      if (error instanceof ConcurrencyError && attempt < retries) continue;
+      throw error;
+    }
+  }
+}

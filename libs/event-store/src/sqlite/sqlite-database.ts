@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type SqliteDatabase = Database.Database;
+
+export interface SqliteMigration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/**
+ * Versioned schema of the embedded store. A migration's SQL never changes once released: add a new
+ * version instead. Projections' tables live in the same file so their checkpoint commits with them.
+ */
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  {
+    version: 1,
+    name: 'event store',
+    sql: `
+      CREATE TABLE events (
+        global_position INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_id        TEXT    NOT NULL UNIQUE,
+        stream_id       TEXT    NOT NULL,
+        stream_version  INTEGER NOT NULL,
+        category        TEXT    NOT NULL,
+        type            TEXT    NOT NULL,
+        schema_version  INTEGER NOT NULL,
+        data            TEXT    NOT NULL,
+        metadata        TEXT    NOT NULL,
+        recorded_at     TEXT    NOT NULL,
+        UNIQUE (stream_id, stream_version)
+      );
+      CREATE INDEX events_by_type ON events (type, global_position);
+      CREATE INDEX events_by_category ON events (category, global_position);
+      CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+    `,
+  },
+  {
+    version: 2,
+    name: 'projections',
+    sql: `
+      CREATE TABLE projection_documents (
+        projection TEXT NOT NULL,
+        id         TEXT NOT NULL,
+        doc        TEXT NOT NULL,
+        PRIMARY KEY (projection, id)
+      );
+      CREATE TABLE projection_checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL);
+      CREATE TABLE leader_leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
+    `,
+  },
+];
+
+/**
+ * Opens (creating if needed) the embedded database: WAL so readers never block the writer,
+ * synchronous=FULL so an acknowledged append survives a power cut, not only a process crash.
+ */
+export function openSqliteDatabase(path: string): SqliteDatabase {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: SqliteDatabase): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  // IMMEDIATE takes the write lock first, so two processes opening one file migrate one after the other.
+  db.transaction(() => {
+    const applied = new Set(
+      db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((row) => row.version),
+    );
+    for (const migration of SQLITE_MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    }
+  }).immediate();
+}

@@ -1,0 +1,29 @@
+import type { DocumentQuery } from './projection.port';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 500;
+
+/** Top-level equality filters, as the SQL stores apply them with JSON extraction. */
+export function matchesWhere(document: unknown, where: DocumentQuery['where']): boolean {
+  if (!where) return true;
+  if (typeof document !== 'object' || document === null) return false;
+  const record = document as Record<string, unknown>;
+  return Object.entries(where).every(([field, value]) => record[field] === value);
+}
+
+export function pageBounds(query: DocumentQuery): { limit: number; offset: number } {
+  return {
+    limit: Math.min(Math.max(query.limit ?? DEFAULT_PAGE_SIZE, 1), MAX_PAGE_SIZE),
+    offset: Math.max(query.offset ?? 0, 0),
+  };
+}
+
+export function paginate<T>(items: readonly T[], query: DocumentQuery): T[] {
+  const { limit, offset } = pageBounds(query);
+  return items.slice(offset, offset + limit);
+}
+
+/** Field names in `where` end up in SQL JSON paths: allow plain identifiers only. */
+export function assertSafeField(field: string): void {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`Unsupported document field ${field}`);
+}

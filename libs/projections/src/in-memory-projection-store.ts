@@ -1,0 +1,89 @@
+import type { DocumentQuery, DocumentTransaction, LeaderLock, ProjectionStore } from './projection.port';
+import { CheckpointMovedError } from './projection.port';
+import { assertSafeField, matchesWhere, paginate } from './document-query';
+
+/** For fast unit tests only. Commits are atomic: a failing `work` leaves nothing behind. */
+export class InMemoryProjectionStore implements ProjectionStore {
+  private documents = new Map<string, Map<string, unknown>>();
+  private readonly checkpoints = new Map<string, number>();
+
+  checkpoint(projection: string): Promise<number> {
+    return Promise.resolve(this.checkpoints.get(projection) ?? 0);
+  }
+
+  async commit(
+    projection: string,
+    expected: number,
+    next: number,
+    work: (tx: DocumentTransaction) => Promise<void>,
+  ): Promise<void> {
+    const draft = new Map([...this.documents].map(([name, docs]) => [name, new Map(docs)]));
+    const table = (name: string): Map<string, unknown> => {
+      const existing = draft.get(name);
+      if (existing) return existing;
+      const created = new Map<string, unknown>();
+      draft.set(name, created);
+      return created;
+    };
+    await work({
+      get: <T>(name: string, id: string) => Promise.resolve((structuredClone(table(name).get(id)) as T) ?? null),
+      put: (name, id, document) => Promise.resolve(void table(name).set(id, structuredClone(document))),
+      delete: (name, id) => Promise.resolve(void table(name).delete(id)),
+    });
+    const actual = this.checkpoints.get(projection) ?? 0;
+    if (actual !== expected) throw new CheckpointMovedError(projection, expected, actual);
+    this.documents = draft;
+    this.checkpoints.set(projection, next);
+  }
+
+  reset(projection: string): Promise<void> {
+    this.documents.delete(projection);
+    this.checkpoints.delete(projection);
+    return Promise.resolve();
+  }
+
+  getDocument<T>(projection: string, id: string): Promise<T | null> {
+    return Promise.resolve((structuredClone(this.documents.get(projection)?.get(id)) as T) ?? null);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
+    return paginate(this.matching(projection, query.where), query).map((doc) => structuredClone(doc) as T);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async countDocuments(projection: string, query: Pick<DocumentQuery, 'where'> = {}): Promise<number> {
+    return this.matching(projection, query.where).length;
+  }
+
+  private matching(projection: string, where: DocumentQuery['where']): unknown[] {
+    Object.keys(where ?? {}).forEach(assertSafeField);
+    return [...(this.documents.get(projection)?.entries() ?? [])]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, doc]) => doc)
+      .filter((doc) => matchesWhere(doc, where));
+  }
+}
+
+/** One process: a lock is a name in a set. */
+export class InProcessLeaderLock implements LeaderLock {
+  private static readonly held = new Set<string>();
+  private readonly mine = new Set<string>();
+
+  tryAcquire(name: string): Promise<boolean> {
+    if (this.mine.has(name)) return Promise.resolve(true);
+    if (InProcessLeaderLock.held.has(name)) return Promise.resolve(false);
+    InProcessLeaderLock.held.add(name);
+    this.mine.add(name);
+    return Promise.resolve(true);
+  }
+
+  release(name: string): Promise<void> {
+    if (this.mine.delete(name)) InProcessLeaderLock.held.delete(name);
+    return Promise.resolve();
+  }
+
+  async close(): Promise<void> {
+    for (const name of [...this.mine]) await this.release(name);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './projection.port';
+export * from './document-query';
+export * from './projection-runner';
+export * from './in-memory-projection-store';
+export * from './sqlite/sqlite-projection-store';

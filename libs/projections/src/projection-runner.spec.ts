@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { InMemoryEventStore, type StoredEvent } from '@dul/event-store';
+import { newEvent, waitFor } from '@dul/event-store/testing';
+import { InMemoryProjectionStore, InProcessLeaderLock } from './in-memory-projection-store';
+import type { Projection } from './projection.port';
+import { ProjectionRunner } from './projection-runner';
+
+interface CaseDocument {
+  id: string;
+  status: string;
+  events: number;
+}
+
+const caseQueue: Projection<CaseDocument> = {
+  name: 'case-queue',
+  handles: ['Opened', 'Closed', 'Purged'],
+  documentId: (event: StoredEvent) => event.streamId,
+  evolve: (doc, event) => {
+    switch (event.type) {
+      case 'Opened':
+        return { id: event.streamId, status: 'OPEN', events: 1 };
+      case 'Closed':
+        return doc && { ...doc, status: 'CLOSED', events: doc.events + 1 };
+      case 'Purged':
+        return null;
+      default:
+        return doc;
+    }
+  },
+};
+
+describe('ProjectionRunner', () => {
+  let events: InMemoryEventStore;
+  let documents: InMemoryProjectionStore;
+  const runner = (lock = new InProcessLeaderLock()): ProjectionRunner =>
+    new ProjectionRunner(events, documents, lock, caseQueue, { idlePollMs: 5, leaderRetryMs: 5, batchSize: 2 });
+
+  beforeEach(() => {
+    events = new InMemoryEventStore();
+    documents = new InMemoryProjectionStore();
+  });
+
+  it('given events, builds the documents and moves the checkpoint past events it does not handle', async () => {
+    await events.append('case-1', [newEvent('Opened'), newEvent('Noise'), newEvent('Closed')], 'no-stream');
+    await events.append('case-2', [newEvent('Opened')], 'no-stream');
+    await events.append('case-3', [newEvent('Opened'), newEvent('Purged')], 'no-stream');
+    await events.append('other-1', [newEvent('Noise')], 'no-stream');
+    const projection = runner();
+    await projection.catchUp();
+    expect(await documents.findDocuments('case-queue')).toEqual([
+      { id: 'case-1', status: 'CLOSED', events: 2 },
+      { id: 'case-2', status: 'OPEN', events: 1 },
+    ]);
+    expect(await documents.checkpoint('case-queue')).toBe(7);
+    expect(await projection.lag()).toBe(0);
+  });
+
+  it('reports its lag as positions behind the head', async () => {
+    await events.append('case-1', [newEvent('Opened'), newEvent('Closed'), newEvent('Noise')], 'no-stream');
+    const projection = runner();
+    expect(await projection.lag()).toBe(3);
+    await projection.runOnce();
+    expect(await projection.lag()).toBe(1);
+  });
+
+  it('rebuilds from zero to the same documents', async () => {
+    await events.append('case-1', [newEvent('Opened'), newEvent('Closed')], 'no-stream');
+    const projection = runner();
+    await projection.catchUp();
+    const before = await documents.findDocuments('case-queue');
+    await documents.commit('case-queue', 2, 2, async (tx) => tx.put('case-queue', 'junk', { id: 'junk' }));
+    await projection.rebuild();
+    expect(await documents.findDocuments('case-queue')).toEqual(before);
+  });
+
+  it('runs a projection in one instance at a time and hands over when the leader stops', async () => {
+    const first = runner(new InProcessLeaderLock());
+    const second = runner(new InProcessLeaderLock());
+    first.start();
+    await waitFor(() => first.isLeader);
+    second.start();
+    await events.append(`case-${randomUUID()}`, [newEvent('Opened')], 'no-stream');
+    await waitFor(async () => (await documents.countDocuments('case-queue')) === 1);
+    expect(second.isLeader).toBe(false);
+    await first.stop();
+    await waitFor(() => second.isLeader);
+    await events.append(`case-${randomUUID()}`, [newEvent('Opened')], 'no-stream');
+    await waitFor(async () => (await documents.countDocuments('case-queue')) === 2);
+    await second.stop();
+  });
+});

@@ -1,0 +1,136 @@
+import type { EventStore, StoredEvent } from '@dul/event-store';
+import type { LeaderLock, Projection, ProjectionStore } from './projection.port';
+import { CheckpointMovedError } from './projection.port';
+
+export interface ProjectionRunnerOptions {
+  readonly batchSize?: number;
+  /** Sleep when caught up, unless this process appends first. */
+  readonly idlePollMs?: number;
+  /** How often a follower retries for leadership. */
+  readonly leaderRetryMs?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+/**
+ * Applies one projection's events to its read model. Only the instance holding the projection's
+ * leader lock runs it; documents and checkpoint move in one transaction, so a crash never applies an
+ * event twice or skips one.
+ */
+export class ProjectionRunner {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private leader = false;
+  private confirmedAt = 0;
+
+  constructor(
+    private readonly events: EventStore,
+    private readonly store: ProjectionStore,
+    private readonly lock: LeaderLock,
+    readonly projection: Projection,
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {}
+
+  get isLeader(): boolean {
+    return this.leader;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.events.onAppended(() => this.wake?.());
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake?.();
+    await this.loop;
+    if (this.leader) await this.lock.release(this.projection.name);
+    this.leader = false;
+  }
+
+  /** Positions between the newest event in the store and this projection's checkpoint. */
+  async lag(): Promise<number> {
+    const [head, checkpoint] = await Promise.all([this.events.headPosition(), this.store.checkpoint(this.projection.name)]);
+    return Math.max(0, head - checkpoint);
+  }
+
+  /**
+   * Applies at most one batch; returns how many events it read. Safe to call from tests to drive the
+   * projection step by step (the caller must hold the lock, or be the only instance).
+   */
+  async runOnce(): Promise<number> {
+    const name = this.projection.name;
+    const checkpoint = await this.store.checkpoint(name);
+    // Read the head first: every event at or below it is final (the store's global-order guarantee),
+    // so once the filtered read comes back short, the checkpoint may move past unhandled types too.
+    const head = await this.events.headPosition();
+    const batchSize = this.options.batchSize ?? 500;
+    const batch = await this.events.readAll({ after: checkpoint, maxCount: batchSize, eventTypes: this.projection.handles });
+    const lastRead = batch.at(-1)?.globalPosition ?? checkpoint;
+    const next = batch.length < batchSize ? Math.max(lastRead, head) : lastRead;
+    if (next === checkpoint) return 0;
+    await this.store.commit(name, checkpoint, next, async (tx) => {
+      for (const event of batch) await this.apply(tx, event);
+    });
+    return batch.length;
+  }
+
+  /** Drops the read model and replays every event; resolves when caught up with the head. */
+  async rebuild(): Promise<void> {
+    await this.store.reset(this.projection.name);
+    await this.catchUp();
+  }
+
+  /** Runs batches until the checkpoint reaches the head as it was when called. */
+  async catchUp(): Promise<void> {
+    const head = await this.events.headPosition();
+    while ((await this.store.checkpoint(this.projection.name)) < head) await this.runOnce();
+  }
+
+  private async apply(tx: Parameters<Parameters<ProjectionStore['commit']>[3]>[0], event: StoredEvent): Promise<void> {
+    const id = this.projection.documentId(event);
+    if (id === null) return;
+    const name = this.projection.name;
+    const next = this.projection.evolve(await tx.get(name, id), event);
+    if (next === null) await tx.delete(name, id);
+    else await tx.put(name, id, next);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        // Leadership is re-confirmed periodically: lease-based locks renew on it, and a runner that
+        // lost its lock stops writing (the checkpoint compare-and-set would refuse it anyway).
+        if (!this.leader || Date.now() - this.confirmedAt > (this.options.leaderRetryMs ?? 1000)) {
+          this.leader = await this.lock.tryAcquire(this.projection.name);
+          this.confirmedAt = Date.now();
+          if (!this.leader) {
+            await this.idle(this.options.leaderRetryMs ?? 1000);
+            continue;
+          }
+        }
+        const read = await this.runOnce();
+        if (read === 0) await this.idle(this.options.idlePollMs ?? 100);
+      } catch (error) {
+        if (!(error instanceof CheckpointMovedError)) this.options.onError?.(error);
+        await this.idle(this.options.idlePollMs ?? 100);
+      }
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import type { StoredEvent } from '@dul/event-store';
+
+/**
+ * A read model as a fold over events: which events it handles, which document each one changes, and
+ * how. `evolve` is pure; returning null deletes the document.
+ */
+export interface Projection<TDocument = unknown> {
+  readonly name: string;
+  readonly handles: readonly string[];
+  readonly documentId: (event: StoredEvent) => string | null;
+  readonly evolve: (document: TDocument | null, event: StoredEvent) => TDocument | null;
+}
+
+/** Document access inside one read-model transaction. */
+export interface DocumentTransaction {
+  get<T>(projection: string, id: string): Promise<T | null>;
+  put(projection: string, id: string, document: unknown): Promise<void>;
+  delete(projection: string, id: string): Promise<void>;
+}
+
+export interface DocumentQuery {
+  readonly limit?: number;
+  readonly offset?: number;
+  /** Equality filters on top-level fields of the document. */
+  readonly where?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/**
+ * Where read models live: in the same database as the events (PostgreSQL or SQLite), so the
+ * checkpoint is written in the same transaction as the documents it accounts for.
+ */
+export interface ProjectionStore {
+  /** Global position this projection has applied up to; 0 when it never ran. */
+  checkpoint(projection: string): Promise<number>;
+  /**
+   * Runs `work` and moves the checkpoint from `expected` to `next` in one transaction. Throws
+   * CheckpointMovedError (and changes nothing) when the checkpoint is no longer at `expected`:
+   * another instance applied these events first.
+   */
+  commit(
+    projection: string,
+    expected: number,
+    next: number,
+    work: (tx: DocumentTransaction) => Promise<void>,
+  ): Promise<void>;
+  /** Deletes the projection's documents and checkpoint, so it rebuilds from zero. */
+  reset(projection: string): Promise<void>;
+  getDocument<T>(projection: string, id: string): Promise<T | null>;
+  findDocuments<T>(projection: string, query?: DocumentQuery): Promise<T[]>;
+  countDocuments(projection: string, query?: Pick<DocumentQuery, 'where'>): Promise<number>;
+}
+
+/** One instance runs a given projection at a time; another takes over when the holder dies. */
+export interface LeaderLock {
+  tryAcquire(name: string): Promise<boolean>;
+  release(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class CheckpointMovedError extends Error {
+  constructor(
+    readonly projection: string,
+    readonly expected: number,
+    readonly actual: number,
+  ) {
+    super(`Projection ${projection}: checkpoint is at ${actual}, expected ${expected}`);
+    this.name = 'CheckpointMovedError';
+  }
+}
+
+export const PROJECTION_STORE = Symbol.for('dul.ProjectionStore');
+export const LEADER_LOCK = Symbol.for('dul.LeaderLock');

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { SqliteDatabase } from '@dul/event-store';
+import { openSqliteDatabase } from '@dul/event-store';
+import { assertSafeField, pageBounds } from '../document-query';
+import type { DocumentQuery, DocumentTransaction, LeaderLock, ProjectionStore } from '../projection.port';
+import { CheckpointMovedError } from '../projection.port';
+
+/**
+ * Read models in the embedded database file. It uses its own connection: a read-model transaction
+ * spans awaits, and must not swallow the event store's appends into it. Commits on this connection
+ * are queued one after the other for the same reason.
+ */
+export class SqliteProjectionStore implements ProjectionStore {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: SqliteDatabase) {}
+
+  static open(path: string): SqliteProjectionStore {
+    return new SqliteProjectionStore(openSqliteDatabase(path));
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async checkpoint(projection: string): Promise<number> {
+    return (
+      this.db
+        .prepare<[string], { position: number }>('SELECT position FROM projection_checkpoints WHERE projection = ?')
+        .get(projection)?.position ?? 0
+    );
+  }
+
+  commit(
+    projection: string,
+    expected: number,
+    next: number,
+    work: (tx: DocumentTransaction) => Promise<void>,
+  ): Promise<void> {
+    const run = this.queue.then(() => this.commitNow(projection, expected, next, work));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async commitNow(
+    projection: string,
+    expected: number,
+    next: number,
+    work: (tx: DocumentTransaction) => Promise<void>,
+  ): Promise<void> {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const actual = await this.checkpoint(projection);
+      if (actual !== expected) throw new CheckpointMovedError(projection, expected, actual);
+      await work({
+        get: <T>(name: string, id: string) => Promise.resolve(this.readDocument<T>(name, id)),
+        put: (name, id, document) => {
+          this.db
+            .prepare(
+              'INSERT INTO projection_documents (projection, id, doc) VALUES (?, ?, ?) ON CONFLICT (projection, id) DO UPDATE SET doc = excluded.doc',
+            )
+            .run(name, id, JSON.stringify(document));
+          return Promise.resolve();
+        },
+        delete: (name, id) => {
+          this.db.prepare('DELETE FROM projection_documents WHERE projection = ? AND id = ?').run(name, id);
+          return Promise.resolve();
+        },
+      });
+      this.db
+        .prepare(
+          'INSERT INTO projection_checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+        )
+        .run(projection, next);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  reset(projection: string): Promise<void> {
+    const run = this.queue.then(() => {
+      this.db.transaction(() => {
+        this.db.prepare('DELETE FROM projection_documents WHERE projection = ?').run(projection);
+        this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(projection);
+      })();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async getDocument<T>(projection: string, id: string): Promise<T | null> {
+    return this.readDocument<T>(projection, id);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
+    const { sql, params } = whereClause(projection, query.where);
+    const { limit, offset } = pageBounds(query);
+    return this.db
+      .prepare<unknown[], { doc: string }>(`SELECT doc FROM projection_documents WHERE ${sql} ORDER BY id LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset)
+      .map((row) => JSON.parse(row.doc) as T);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async countDocuments(projection: string, query: Pick<DocumentQuery, 'where'> = {}): Promise<number> {
+    const { sql, params } = whereClause(projection, query.where);
+    return this.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM projection_documents WHERE ${sql}`).get(...params)?.n ?? 0;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private readDocument<T>(projection: string, id: string): T | null {
+    const row = this.db
+      .prepare<[string, string], { doc: string }>('SELECT doc FROM projection_documents WHERE projection = ? AND id = ?')
+      .get(projection, id);
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+}
+
+function whereClause(projection: string, where: DocumentQuery['where']): { sql: string; params: unknown[] } {
+  const parts = ['projection = ?'];
+  const params: unknown[] = [projection];
+  for (const [field, value] of Object.entries(where ?? {})) {
+    assertSafeField(field);
+    parts.push(`json_extract(doc, '$.${field}') = ?`);
+    // json_extract gives SQLite's own booleans as 1/0.
+    params.push(typeof value === 'boolean' ? Number(value) : value);
+  }
+  return { sql: parts.join(' AND '), params };
+}
+
+/**
+ * Leadership for processes sharing one SQLite file: a lease row renewed while held. A holder that
+ * dies stops renewing, and another process takes over once the lease expires.
+ */
+export class SqliteLeaderLock implements LeaderLock {
+  private readonly owner = randomUUID();
+  private readonly held = new Set<string>();
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    private readonly leaseMs = 15_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Also renews a lease already held: runners call it on every leadership check. */
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async tryAcquire(name: string): Promise<boolean> {
+    const now = this.now();
+    const taken = this.db
+      .prepare(
+        `INSERT INTO leader_leases (name, owner, expires_at) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+         WHERE leader_leases.owner = excluded.owner OR leader_leases.expires_at < ?`,
+      )
+      .run(name, this.owner, now + this.leaseMs, now).changes;
+    if (taken === 1) this.held.add(name);
+    else this.held.delete(name);
+    return taken === 1;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async release(name: string): Promise<void> {
+    this.db.prepare('DELETE FROM leader_leases WHERE name = ? AND owner = ?').run(name, this.owner);
+    this.held.delete(name);
+  }
+
+  async close(): Promise<void> {
+    for (const name of [...this.held]) await this.release(name);
+  }
+}

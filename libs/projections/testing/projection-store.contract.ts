@@ -1,0 +1,84 @@
+import type { ProjectionStore } from '@dul/projections';
+import { CheckpointMovedError } from '@dul/projections';
+
+export interface ProjectionStoreUnderTest {
+  readonly store: ProjectionStore;
+  readonly teardown: () => Promise<void>;
+}
+
+/** The behaviour every read-model store shares; each adapter's spec calls this with a factory. */
+export function projectionStoreContract(name: string, factory: () => Promise<ProjectionStoreUnderTest>): void {
+  describe(`ProjectionStore contract: ${name}`, () => {
+    let store: ProjectionStore;
+    let teardown: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, teardown } = await factory());
+    });
+    afterEach(async () => {
+      await teardown();
+    });
+
+    it('writes documents and moves the checkpoint together', async () => {
+      expect(await store.checkpoint('cases')).toBe(0);
+      await store.commit('cases', 0, 5, async (tx) => {
+        await tx.put('cases', 'a', { id: 'a', status: 'SUBMITTED' });
+        expect(await tx.get('cases', 'a')).toEqual({ id: 'a', status: 'SUBMITTED' });
+      });
+      expect(await store.checkpoint('cases')).toBe(5);
+      expect(await store.getDocument('cases', 'a')).toEqual({ id: 'a', status: 'SUBMITTED' });
+    });
+
+    it('a commit whose work throws leaves neither documents nor checkpoint changed', async () => {
+      await expect(
+        store.commit('cases', 0, 3, async (tx) => {
+          await tx.put('cases', 'a', { id: 'a' });
+          throw new Error('projection bug');
+        }),
+      ).rejects.toThrow('projection bug');
+      expect(await store.checkpoint('cases')).toBe(0);
+      expect(await store.getDocument('cases', 'a')).toBeNull();
+    });
+
+    it('refuses a commit from a stale checkpoint: another instance applied those events first', async () => {
+      await store.commit('cases', 0, 4, async (tx) => tx.put('cases', 'a', { n: 1 }));
+      await expect(store.commit('cases', 0, 4, async (tx) => tx.put('cases', 'a', { n: 2 }))).rejects.toBeInstanceOf(
+        CheckpointMovedError,
+      );
+      expect(await store.getDocument('cases', 'a')).toEqual({ n: 1 });
+    });
+
+    it('deletes documents, filters on top-level fields, paginates in id order and counts', async () => {
+      await store.commit('cases', 0, 1, async (tx) => {
+        await tx.put('cases', 'c', { id: 'c', status: 'OPEN', overdue: true, priority: 2 });
+        await tx.put('cases', 'a', { id: 'a', status: 'OPEN', overdue: false, priority: 1 });
+        await tx.put('cases', 'b', { id: 'b', status: 'DECIDED', overdue: false, priority: 2 });
+        await tx.put('cases', 'd', { id: 'd', status: 'OPEN', overdue: false, priority: 3 });
+        await tx.put('other', 'a', { id: 'other-a', status: 'OPEN' });
+      });
+      await store.commit('cases', 1, 2, async (tx) => tx.delete('cases', 'd'));
+      const ids = (docs: { id: string }[]): string[] => docs.map((d) => d.id);
+      expect(ids(await store.findDocuments('cases'))).toEqual(['a', 'b', 'c']);
+      expect(ids(await store.findDocuments('cases', { where: { status: 'OPEN' } }))).toEqual(['a', 'c']);
+      expect(ids(await store.findDocuments('cases', { where: { overdue: true } }))).toEqual(['c']);
+      expect(ids(await store.findDocuments('cases', { where: { priority: 2 } }))).toEqual(['b', 'c']);
+      expect(ids(await store.findDocuments('cases', { limit: 1, offset: 1 }))).toEqual(['b']);
+      expect(await store.countDocuments('cases', { where: { status: 'OPEN' } })).toBe(2);
+      expect(await store.countDocuments('cases')).toBe(3);
+    });
+
+    it('reset drops one projection and its checkpoint so it can rebuild from zero', async () => {
+      await store.commit('cases', 0, 9, async (tx) => tx.put('cases', 'a', { id: 'a' }));
+      await store.commit('other', 0, 9, async (tx) => tx.put('other', 'a', { id: 'a' }));
+      await store.reset('cases');
+      expect(await store.checkpoint('cases')).toBe(0);
+      expect(await store.countDocuments('cases')).toBe(0);
+      expect(await store.countDocuments('other')).toBe(1);
+    });
+
+    it('rejects a filter field that is not a plain identifier', async () => {
+      await expect(store.findDocuments('cases', { where: { "x') OR 1=1 --": 'y' } })).rejects.toThrow(
+        'Unsupported document field',
+      );
+    });
+  });
+}
