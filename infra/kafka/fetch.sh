@@ -38,7 +38,7 @@ mvn -B -q -Dstyle.color=never -f "$pom" \
   -Dkafka.version="$version" \
   dependency:copy-dependencies \
   -DincludeScope=runtime \
-  -DoutputDirectory="$staging" >&2
+  -DoutputDirectory="$staging" 2>&1 | sed $'s/\x1b\\[[0-9;]*m//g' >&2   # Maven 3.8 -q still emits ANSI resets
 
 # Guard: exactly one SLF4J binding/provider must end up on the classpath.
 bindings="$(cd "$staging" && ls | grep -E '^(slf4j-(log4j12|reload4j|simple|jdk14|nop|jcl)|log4j-slf4j2?-impl|logback-classic)-' || true)"

@@ -7,8 +7,9 @@ import type { StoredEvent } from '@dul/event-store';
 export interface Projection<TDocument = unknown> {
   readonly name: string;
   readonly handles: readonly string[];
-  readonly documentId: (event: StoredEvent) => string | null;
-  readonly evolve: (document: TDocument | null, event: StoredEvent) => TDocument | null;
+  documentId(event: StoredEvent): string | null;
+  // Method syntax on purpose: a Projection<Case> must fit where a Projection<unknown> is registered.
+  evolve(document: TDocument | null, event: StoredEvent): TDocument | null;
 }
 
 /** Document access inside one read-model transaction. */

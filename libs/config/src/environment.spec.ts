@@ -1,0 +1,45 @@
+import { BaseEnvironment, ConfigurationError, validateEnvironment } from './environment';
+
+describe('environment validation', () => {
+  it('defaults to the embedded SQLite store on port 3000', () => {
+    const env = validateEnvironment(BaseEnvironment, {});
+    expect(env).toMatchObject({ STORE_KIND: 'sqlite', SQLITE_PATH: './data/ledger.db', PORT: 3000, LOG_LEVEL: 'info' });
+  });
+
+  it('converts numbers and ignores unrelated variables', () => {
+    const env = validateEnvironment(BaseEnvironment, { PORT: '8080', PATH: '/usr/bin', HOME: '/root' });
+    expect(env.PORT).toBe(8080);
+    expect(env).not.toHaveProperty('PATH');
+  });
+
+  it('names the variable, the value and what is allowed when a value is bad', () => {
+    expect(() => validateEnvironment(BaseEnvironment, { STORE_KIND: 'mysql' })).toThrow(
+      "STORE_KIND must be one of sqlite, postgres, eventstoredb (got 'mysql')",
+    );
+    expect(() => validateEnvironment(BaseEnvironment, { PORT: 'eighty' })).toThrow(/PORT must be an integer port number \(got 'eighty'\)/);
+    expect(() => validateEnvironment(BaseEnvironment, { PORT: '70000' })).toThrow(/PORT must be between 0 and 65535/);
+    expect(() => validateEnvironment(BaseEnvironment, { KAFKA_BROKERS: 'localhost' })).toThrow(
+      /KAFKA_BROKERS must be a comma-separated list of host:port/,
+    );
+  });
+
+  it('requires DATABASE_URL when the store is PostgreSQL and EVENTSTOREDB_URL when it is EventStoreDB', () => {
+    expect(() => validateEnvironment(BaseEnvironment, { STORE_KIND: 'postgres' })).toThrow(
+      /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL \(required when STORE_KIND=postgres\) \(it is not set\)/,
+    );
+    expect(() => validateEnvironment(BaseEnvironment, { STORE_KIND: 'eventstoredb' })).toThrow(/EVENTSTOREDB_URL/);
+    expect(
+      validateEnvironment(BaseEnvironment, { STORE_KIND: 'postgres', DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test' }),
+    ).toMatchObject({ STORE_KIND: 'postgres' });
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      validateEnvironment(BaseEnvironment, { STORE_KIND: 'x', PORT: '-1', LOG_LEVEL: 'loud' });
+      throw new Error('should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigurationError);
+      expect((error as ConfigurationError).problems.map((p) => p.split(' ')[0])).toEqual(['STORE_KIND', 'PORT', 'LOG_LEVEL']);
+    }
+  });
+});

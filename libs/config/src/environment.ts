@@ -1,0 +1,109 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  getMetadataStorage,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+export const STORE_KINDS = ['sqlite', 'postgres', 'eventstoredb'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * What every service reads from its environment. Each app declares its own schema (extending this)
+ * and validates it once at boot; nothing else reads process.env.
+ */
+export class BaseEnvironment {
+  @IsOptional()
+  @IsIn(STORE_KINDS, { message: `must be one of ${STORE_KINDS.join(', ')}` })
+  readonly STORE_KIND: StoreKind = 'sqlite';
+
+  @ValidateIf((env: BaseEnvironment) => env.STORE_KIND === 'postgres' || env.DATABASE_URL !== undefined)
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL (required when STORE_KIND=postgres)' })
+  readonly DATABASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/\S/, { message: 'must be a file path' })
+  readonly SQLITE_PATH: string = './data/ledger.db';
+
+  @ValidateIf((env: BaseEnvironment) => env.STORE_KIND === 'eventstoredb' || env.EVENTSTOREDB_URL !== undefined)
+  @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\/\S+$/, {
+    message: 'must be an esdb:// or kurrentdb:// connection string (required when STORE_KIND=eventstoredb)',
+  })
+  readonly EVENTSTOREDB_URL?: string;
+
+  @IsOptional()
+  @Matches(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, { message: 'must be a comma-separated list of host:port' })
+  readonly KAFKA_BROKERS?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'must be an integer port number' })
+  @Min(0, { message: 'must be between 0 and 65535' })
+  @Max(65535, { message: 'must be between 0 and 65535' })
+  readonly PORT: number = 3000;
+
+  @IsOptional()
+  @IsString()
+  readonly HOST: string = '127.0.0.1';
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  readonly LOG_LEVEL: LogLevel = 'info';
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+type Constructor<T> = new () => T;
+
+/**
+ * Validates raw environment variables against a schema class. Empty strings count as unset.
+ * Throws ConfigurationError naming every bad variable, what it got and what is allowed.
+ */
+export function validateEnvironment<T extends object>(
+  schema: Constructor<T>,
+  raw: Readonly<Record<string, string | undefined>>,
+): T {
+  const known = schemaKeys(schema);
+  const present = Object.fromEntries(
+    Object.entries(raw).filter(([key, value]) => known.has(key) && value !== undefined && value !== ''),
+  );
+  const env = plainToInstance(schema, present, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(env, { forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigurationError(
+      errors.flatMap((error) =>
+        Object.values(error.constraints ?? {}).map(
+          (message) => `${error.property} ${message}${describeValue(raw[error.property])}`,
+        ),
+      ),
+    );
+  }
+  return env;
+}
+
+/** Every variable a schema declares, read from class-validator's decorator metadata. */
+function schemaKeys<T extends object>(schema: Constructor<T>): Set<string> {
+  return new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(schema, '', true, false)
+      .map((metadata) => metadata.propertyName),
+  );
+}
+
+function describeValue(value: string | undefined): string {
+  return value === undefined || value === '' ? ' (it is not set)' : ` (got '${value}')`;
+}

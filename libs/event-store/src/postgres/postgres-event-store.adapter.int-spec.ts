@@ -1,0 +1,188 @@
+import { Client, Pool } from 'pg';
+import { eventStoreContract, newEvent, waitFor } from '../../testing/event-store.contract';
+import { createTestDatabase, describeWithPostgres } from '../../../../infra/postgres/test-database';
+import type { TestDatabase } from '../../../../infra/postgres/test-database';
+import { appendStatement, PostgresEventStore } from './postgres-event-store.adapter';
+import { ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY, POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations';
+
+describeWithPostgres('PostgresEventStore', () => {
+  // A database per test: ~150 ms each, and nothing (rows, sequences, advisory locks) leaks between tests.
+  eventStoreContract('postgres', async () => {
+    const database = await createTestDatabase();
+    const store = await PostgresEventStore.create(database.url);
+    return {
+      store,
+      teardown: async () => {
+        await store.close();
+        await database.drop();
+      },
+    };
+  });
+
+  describe('global order on PostgreSQL', () => {
+    let database: TestDatabase;
+    let store: PostgresEventStore;
+    let raw: Client;
+    let admin: Client;
+
+    beforeEach(async () => {
+      database = await createTestDatabase();
+      store = await PostgresEventStore.create(database.url);
+      raw = new Client({ connectionString: database.url });
+      admin = new Client({ connectionString: database.url });
+      await Promise.all([raw.connect(), admin.connect()]);
+    });
+    afterEach(async () => {
+      await Promise.all([raw.end(), admin.end()]);
+      await store.close();
+      await database.drop();
+    });
+
+    /** Backends of this database blocked on an advisory lock: proof of waiting that does not rely on timing. */
+    const advisoryWaiters = async (): Promise<number> => {
+      const { rows } = await admin.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND wait_event_type = 'Lock' AND wait_event = 'advisory'`,
+      );
+      return rows[0]?.n ?? 0;
+    };
+
+    const positions = async (): Promise<number[]> =>
+      (await store.readAll({ maxCount: 100_000 })).map((event) => event.globalPosition);
+
+    it('never lets a reader see a later position while an earlier append is still uncommitted: the second append waits for the first to commit', async () => {
+      await store.append('case-before', [newEvent('Before')], 'no-stream');
+      const before = await positions();
+
+      // An append in flight on another connection, exactly as the adapter writes it, not yet committed.
+      await raw.query('BEGIN');
+      const { rows } = await raw.query<{ global_position: string }>(
+        appendStatement('case-slow', 0, [newEvent('Slow')]),
+      );
+      const slowPosition = Number(rows[0]?.global_position);
+
+      let fastSettled = false;
+      const fast = store.append('case-fast', [newEvent('Fast')], 'no-stream').finally(() => {
+        fastSettled = true;
+      });
+      await waitFor(async () => (await advisoryWaiters()) === 1);
+
+      // While the earlier append is open, the later one is blocked and readers see neither.
+      expect(fastSettled).toBe(false);
+      expect(await positions()).toEqual(before);
+      expect(await store.headPosition()).toBe(before.at(-1));
+
+      await raw.query('COMMIT');
+      const fastResult = await fast;
+      expect(fastResult.lastGlobalPosition).toBeGreaterThan(slowPosition);
+      expect(await positions()).toEqual([...before, slowPosition, fastResult.lastGlobalPosition]);
+    });
+
+    it('draws global positions only after taking the append lock, so a waiting append cannot hold a position below one that commits first', async () => {
+      // Hold the lock without a position, let the adapter's append queue behind it, then take a
+      // position and commit. Had the waiting append drawn its position before the lock, it would be
+      // the lower one and become visible after ours: the gap.
+      await raw.query('BEGIN');
+      await raw.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY]);
+      const waiting = store.append('case-waiting', [newEvent('Waiting')], 'no-stream');
+      await waitFor(async () => (await advisoryWaiters()) === 1);
+      const { rows } = await raw.query<{ global_position: string }>(
+        appendStatement('case-holder', 0, [newEvent('Holder')], false),
+      );
+      await raw.query('COMMIT');
+      const holderPosition = Number(rows[0]?.global_position);
+      expect((await waiting).lastGlobalPosition).toBeGreaterThan(holderPosition);
+    });
+
+    it('control: without the lock a reader sees a position while a lower one is still uncommitted (the sequence-gap bug the lock prevents)', async () => {
+      await raw.query('BEGIN');
+      const { rows } = await raw.query<{ global_position: string }>(
+        appendStatement('case-slow', 0, [newEvent('Slow')], false),
+      );
+      const slowPosition = Number(rows[0]?.global_position);
+      const other = new Client({ connectionString: database.url });
+      await other.connect();
+      try {
+        const fast = await other.query<{ global_position: string }>(
+          appendStatement('case-fast', 0, [newEvent('Fast')], false),
+        );
+        const fastPosition = Number(fast.rows[0]?.global_position);
+        expect(fastPosition).toBeGreaterThan(slowPosition);
+
+        // A subscriber reading now checkpoints fastPosition ...
+        const seen = await positions();
+        expect(seen).toEqual([fastPosition]);
+        await raw.query('COMMIT');
+        // ... and would never read slowPosition, which appears behind its checkpoint.
+        expect(await store.readAll({ after: fastPosition })).toEqual([]);
+        expect(await positions()).toEqual([slowPosition, fastPosition]);
+      } finally {
+        await other.end();
+      }
+    });
+
+    it('keeps the global order under concurrent single-event appends while a reader checkpoints as it goes', async () => {
+      // A reader that only ever asks for positions after the last one it saw must still end up with
+      // everything: no event may commit behind its checkpoint.
+      const seen: number[] = [];
+      let reading = true;
+      const reader = (async () => {
+        while (reading) {
+          const batch = await store.readAll({ after: seen.at(-1) ?? 0, maxCount: 50 });
+          seen.push(...batch.map((event) => event.globalPosition));
+        }
+      })();
+      const writers = Array.from({ length: 16 }, async (_, w) => {
+        for (let i = 0; i < 40; i++) await store.append(`case-w${w}`, [newEvent()], i === 0 ? 'no-stream' : i - 1);
+      });
+      await Promise.all(writers);
+      const head = await store.headPosition();
+      await waitFor(() => seen.at(-1) === head);
+      reading = false;
+      await reader;
+      expect(seen).toEqual(await positions());
+      expect(seen).toHaveLength(16 * 40);
+    });
+
+    it('retries an append that lost its stream version to a concurrent writer when the expectation is any', async () => {
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => store.append('case-shared', [newEvent(), newEvent()], 'any')),
+      );
+      const versions = (await store.readStream('case-shared')).map((event) => event.streamVersion);
+      expect(versions).toEqual(Array.from({ length: 16 }, (_, i) => i));
+      expect(results.map((result) => result.nextExpectedVersion).sort((a, b) => a - b)).toEqual([
+        1, 3, 5, 7, 9, 11, 13, 15,
+      ]);
+    });
+  });
+
+  describe('migrations', () => {
+    it('several instances booting at once migrate the database exactly once', async () => {
+      const database = await createTestDatabase();
+      const pools = Array.from({ length: 4 }, () => new Pool({ connectionString: database.url, max: 2 }));
+      try {
+        const reports = await Promise.all(pools.map((pool) => runPostgresMigrations(pool)));
+        const newest = POSTGRES_MIGRATIONS.at(-1)?.version;
+        expect(reports.flatMap((report) => report.applied).sort()).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
+        expect(reports.every((report) => report.current === newest)).toBe(true);
+        expect(await runPostgresMigrations(pools[0] as Pool)).toEqual({ applied: [], current: newest });
+      } finally {
+        await Promise.all(pools.map((pool) => pool.end()));
+        await database.drop();
+      }
+    });
+
+    it('refuses to start when an applied migration was edited afterwards', async () => {
+      const database = await createTestDatabase();
+      const pool = new Pool({ connectionString: database.url, max: 1 });
+      try {
+        await runPostgresMigrations(pool);
+        const edited = POSTGRES_MIGRATIONS.map((m) => (m.version === 1 ? { ...m, sql: `${m.sql}\nSELECT 1;` } : m));
+        await expect(runPostgresMigrations(pool, edited)).rejects.toThrow(/Migration 1 \(event_store\) differs/);
+      } finally {
+        await pool.end();
+        await database.drop();
+      }
+    });
+  });
+});

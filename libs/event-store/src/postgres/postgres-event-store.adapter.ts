@@ -1,0 +1,283 @@
+import { EventEmitter } from 'node:events';
+import { Pool } from 'pg';
+import type { QueryConfig } from 'pg';
+import { assertExpectedVersion, DEFAULT_READ_BATCH, resolveRetriedAppend, validateAppend } from '../append-rules';
+import type { AlreadyStored } from '../append-rules';
+import { ConcurrencyError } from '../event-store.errors';
+import type {
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+} from '../event-store.port';
+import { ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY, runPostgresMigrations } from './postgres-migrations';
+
+interface EventRow {
+  // int8 arrives as a string from pg; converted (and range-checked) in toStoredEvent.
+  global_position: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+interface StreamState {
+  version: number | 'no-stream';
+  alreadyStored: AlreadyStored[];
+}
+
+const COLUMNS =
+  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
+
+/**
+ * How often an append re-reads the stream after losing an insert race. Numbered expectations fail on
+ * the second pass; only 'any' and 'stream-exists' go round again, and each lost round means another
+ * writer got its append in. The bound only stops starvation under a pile-up on one stream; the caller
+ * then gets the same 409 as for a stale expectation.
+ */
+const MAX_APPEND_ATTEMPTS = 10;
+
+const UNIQUE_VIOLATION = '23505';
+const STREAM_VERSION_CONSTRAINT = 'events_stream_version_key';
+
+/**
+ * The one INSERT of an append: every event of the batch in a single multi-row statement.
+ *
+ * With `serialise` (always, in the adapter) the statement first takes the transaction-level append
+ * lock and only then draws positions from the identity sequence: the rows reach the identity default
+ * through the cross join with the lock subquery and the sort above it, so no position exists before
+ * the lock is held. The statement runs in autocommit, so the lock is held for exactly insert + commit,
+ * with no client round trip inside the window, and PostgreSQL publishes the commit (ProcArray) before
+ * it releases the lock. Hence positions become visible in the order they were assigned: a reader that
+ * saw P can never later see a position below P appear.
+ *
+ * Exported for the gap tests and the benchmark, which run the unserialised variant to show what the
+ * lock prevents and what it costs. Not part of the library's API.
+ */
+export function appendStatement(
+  streamId: string,
+  firstVersion: number,
+  events: readonly NewEvent[],
+  serialise = true,
+): QueryConfig {
+  const values: unknown[] = [
+    streamId,
+    firstVersion,
+    events.map((event) => event.eventId),
+    events.map((event) => event.type),
+    events.map((event) => event.schemaVersion ?? 1),
+    // jsonb has no 'undefined'; store it as JSON null rather than failing the NOT NULL constraint.
+    events.map((event) => JSON.stringify(event.data ?? null)),
+    events.map((event) => JSON.stringify(event.metadata)),
+  ];
+  const lock = serialise ? '(SELECT pg_advisory_xact_lock($8, $9)) AS serialised,' : '';
+  if (serialise) values.push(ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY);
+  return {
+    text: `
+      INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+      SELECT e.event_id, $1, $2 + (e.ord::int - 1), e.type, e.schema_version, e.data, e.metadata
+      FROM ${lock}
+        unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
+          WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, ord)
+      ORDER BY e.ord
+      RETURNING global_position`,
+    values,
+  };
+}
+
+/**
+ * Event store on PostgreSQL. Appends are serialised on one advisory lock for the short moment of
+ * insert + commit (see appendStatement and docs/adr/0002-postgres-global-order.md); the checks before
+ * it run concurrently. onAppended wakes listeners of this process only; subscribers elsewhere poll.
+ */
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly appended = new EventEmitter().setMaxListeners(0);
+  private closed = false;
+
+  /** With a Pool, the caller keeps ownership: close() leaves it open. */
+  constructor(connection: string | Pool) {
+    if (typeof connection === 'string') {
+      this.pool = new Pool({ connectionString: connection, application_name: 'dul-event-store' });
+      // An idle connection dropped by the server would otherwise crash the process; the next query
+      // simply opens a new one.
+      this.pool.on('error', () => undefined);
+      this.ownsPool = true;
+    } else {
+      this.pool = connection;
+      this.ownsPool = false;
+    }
+  }
+
+  /** Connects and brings the schema up to date before returning. */
+  static async create(connection: string | Pool): Promise<PostgresEventStore> {
+    const store = new PostgresEventStore(connection);
+    try {
+      await runPostgresMigrations(store.pool);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    validateAppend(streamId, events, expected);
+    for (let attempt = 1; ; attempt++) {
+      const state = await this.streamState(streamId, events);
+      const retried = resolveRetriedAppend(streamId, events, state.alreadyStored);
+      if (retried) return retried;
+      assertExpectedVersion(streamId, expected, state.version);
+      const firstVersion = state.version === 'no-stream' ? 0 : state.version + 1;
+      try {
+        const { rows } = await this.pool.query<{ global_position: string }>(
+          appendStatement(streamId, firstVersion, events, false),
+        );
+        this.appended.emit('appended');
+        return {
+          nextExpectedVersion: firstVersion + events.length - 1,
+          lastGlobalPosition: Math.max(...rows.map((row) => toPosition(row.global_position))),
+        };
+      } catch (error) {
+        const constraint = uniqueViolation(error);
+        // Any other failure, or one of our own unique keys we cannot explain, is not ours to retry.
+        if (constraint === undefined) throw error;
+        // A concurrent writer committed first: either it took our stream version (a numbered
+        // expectation now fails in assertExpectedVersion) or it stored these very events (a retry
+        // racing its original, which resolveRetriedAppend answers). The next pass decides.
+        if (attempt >= MAX_APPEND_ATTEMPTS) {
+          if (constraint !== STREAM_VERSION_CONSTRAINT) throw error;
+          throw new ConcurrencyError(streamId, expected, (await this.streamState(streamId, events)).version);
+        }
+      }
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const backward = options.direction === 'backward';
+    const bound = backward ? 'stream_version <= $2' : 'stream_version >= $2';
+    const from = options.fromVersion ?? (backward ? null : 0);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE stream_id = $1 AND ($2::int IS NULL OR ${bound})
+       ORDER BY stream_version ${backward ? 'DESC' : 'ASC'}
+       LIMIT $3`,
+      [streamId, from, options.maxCount ?? null],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    const values: unknown[] = [options.after ?? 0];
+    const filters = ['global_position > $1'];
+    // Only the filters asked for, so the planner sees plain predicates and picks the
+    // (type, global_position) or (category, global_position) index.
+    if (options.eventTypes) {
+      values.push(options.eventTypes);
+      filters.push(`type = ANY($${values.length}::text[])`);
+    }
+    if (options.categories) {
+      values.push(options.categories);
+      filters.push(`category = ANY($${values.length}::text[])`);
+    }
+    values.push(options.maxCount ?? DEFAULT_READ_BATCH);
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM events WHERE ${filters.join(' AND ')} ORDER BY global_position LIMIT $${values.length}`,
+      values,
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async headPosition(): Promise<number> {
+    // Final, not just the current maximum: with serialised appends nothing below it can still commit.
+    const { rows } = await this.pool.query<{ head: string | null }>('SELECT max(global_position) AS head FROM events');
+    return rows[0]?.head ? toPosition(rows[0].head) : 0;
+  }
+
+  async loadCheckpoint(name: string): Promise<number> {
+    const { rows } = await this.pool.query<{ position: string }>('SELECT position FROM checkpoints WHERE name = $1', [
+      name,
+    ]);
+    return rows[0] ? toPosition(rows[0].position) : 0;
+  }
+
+  async saveCheckpoint(name: string, position: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO checkpoints (name, position) VALUES ($1, $2)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
+      [name, position],
+    );
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.appended.on('appended', listener);
+    return () => this.appended.off('appended', listener);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.appended.removeAllListeners();
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private async streamState(streamId: string, events: readonly NewEvent[]): Promise<StreamState> {
+    // One round trip for both checks; neither takes locks, the unique keys catch whatever races past.
+    const { rows } = await this.pool.query<{ version: number | null; already_stored: AlreadyStored[] }>(
+      `SELECT
+         (SELECT max(stream_version) FROM events WHERE stream_id = $1) AS version,
+         (SELECT coalesce(json_agg(json_build_object(
+                   'eventId', event_id, 'streamId', stream_id,
+                   'streamVersion', stream_version, 'globalPosition', global_position)), '[]'::json)
+            FROM events WHERE event_id = ANY($2::uuid[])) AS already_stored`,
+      [streamId, events.map((event) => event.eventId)],
+    );
+    const row = rows[0];
+    return {
+      version: row?.version ?? 'no-stream',
+      alreadyStored: row?.already_stored ?? [],
+    };
+  }
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: toPosition(row.global_position),
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function toPosition(value: string): number {
+  const position = Number(value);
+  // 2^53 positions is far beyond any realistic store; fail loudly rather than round silently.
+  if (!Number.isSafeInteger(position)) throw new Error(`Global position ${value} exceeds Number.MAX_SAFE_INTEGER`);
+  return position;
+}
+
+/** The violated constraint's name when the error is a unique violation. */
+function uniqueViolation(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  if (code !== UNIQUE_VIOLATION) return undefined;
+  return typeof constraint === 'string' ? constraint : '';
+}

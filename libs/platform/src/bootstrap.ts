@@ -1,0 +1,43 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { BaseEnvironment } from '@dul/config';
+import { ErrorFilter } from './error.filter';
+
+export interface ServiceDescription {
+  readonly title: string;
+  readonly description: string;
+}
+
+/** Builds a Fastify Nest app with the edges every service shares: validation, error mapping, /docs. */
+export async function createApp(
+  module: Type<unknown> | ReturnType<typeof Object>,
+  env: Pick<BaseEnvironment, 'LOG_LEVEL'>,
+  service: ServiceDescription,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module as Type<unknown>,
+    new FastifyAdapter({ logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL } }),
+    { logger: env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'] },
+  );
+  configureApp(app, service);
+  app.enableShutdownHooks();
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+export function configureApp(app: INestApplication, service: ServiceDescription): void {
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+  );
+  app.useGlobalFilters(new ErrorFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(service.title).setDescription(service.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}

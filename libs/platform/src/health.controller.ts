@@ -1,0 +1,52 @@
+import { Controller, Get, Inject, Injectable } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { HealthCheckResult, HealthIndicatorResult } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { Persistence } from './persistence';
+import { ProjectionHost } from './projection-host';
+import { PERSISTENCE } from './tokens';
+
+@Injectable()
+export class StoreHealthIndicators {
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Inject(PERSISTENCE) private readonly persistence: Persistence,
+    private readonly projections: ProjectionHost,
+  ) {}
+
+  async eventStore(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('eventStore');
+    try {
+      await this.persistence.events.ping();
+      return indicator.up({ store: this.persistence.describe, head: await this.persistence.events.headPosition() });
+    } catch (error) {
+      return indicator.down({ store: this.persistence.describe, message: (error as Error).message });
+    }
+  }
+
+  /** Lag is reported, not judged: a projection catching up after a rebuild is healthy. */
+  async projectionLag(): Promise<HealthIndicatorResult> {
+    const indicator = this.indicators.check('projections');
+    try {
+      return indicator.up({ runners: await this.projections.status() });
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+}
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: StoreHealthIndicators,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  @ApiOperation({ summary: 'Event store reachability and projection lag (positions behind the head)' })
+  check(): Promise<HealthCheckResult> {
+    return this.health.check([() => this.indicators.eventStore(), () => this.indicators.projectionLag()]);
+  }
+}

@@ -1,0 +1,63 @@
+import type { BaseEnvironment } from '@dul/config';
+import type { EventStore } from '@dul/event-store';
+import { openSqliteDatabase, SqliteEventStore } from '@dul/event-store';
+import type { LeaderLock, ProjectionStore } from '@dul/projections';
+import { SqliteLeaderLock, SqliteProjectionStore } from '@dul/projections';
+
+/** The three storage ports a service needs, built from validated configuration. */
+export interface Persistence {
+  readonly events: EventStore;
+  readonly projections: ProjectionStore;
+  readonly leaderLock: LeaderLock;
+  readonly describe: string;
+  readonly close: () => Promise<void>;
+}
+
+type PersistenceEnvironment = Pick<BaseEnvironment, 'STORE_KIND' | 'SQLITE_PATH' | 'DATABASE_URL' | 'EVENTSTOREDB_URL'>;
+
+/** Chooses the adapters in one place, from configuration (house rule 6). */
+export async function createPersistence(env: PersistenceEnvironment): Promise<Persistence> {
+  switch (env.STORE_KIND) {
+    case 'sqlite':
+      return sqlitePersistence(env.SQLITE_PATH);
+    case 'postgres':
+      return postgresPersistence(required(env.DATABASE_URL, 'DATABASE_URL'));
+    case 'eventstoredb':
+      return eventStoreDbPersistence(required(env.EVENTSTOREDB_URL, 'EVENTSTOREDB_URL'), env);
+  }
+}
+
+function sqlitePersistence(path: string): Persistence {
+  const events = new SqliteEventStore(openSqliteDatabase(path));
+  const projectionDb = openSqliteDatabase(path);
+  const projections = new SqliteProjectionStore(projectionDb);
+  const leaderLock = new SqliteLeaderLock(projectionDb);
+  return {
+    events,
+    projections,
+    leaderLock,
+    describe: `sqlite:${path}`,
+    close: async () => {
+      await leaderLock.close();
+      projections.close();
+      await events.close();
+    },
+  };
+}
+
+function required(value: string | undefined, name: string): string {
+  // validateEnvironment already guarantees this; the check keeps the types honest.
+  if (!value) throw new Error(`${name} is required`);
+  return value;
+}
+
+async function postgresPersistence(url: string): Promise<Persistence> {
+  void url;
+  return Promise.reject(new Error('wired below'));
+}
+
+async function eventStoreDbPersistence(url: string, env: PersistenceEnvironment): Promise<Persistence> {
+  void url;
+  void env;
+  return Promise.reject(new Error('wired below'));
+}

@@ -1,0 +1,50 @@
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import type { BaseEnvironment } from '@dul/config';
+import { EVENT_STORE } from '@dul/event-store';
+import type { Projection } from '@dul/projections';
+import { LEADER_LOCK, PROJECTION_STORE } from '@dul/projections';
+import { HealthController, StoreHealthIndicators } from './health.controller';
+import type { Persistence } from './persistence';
+import { createPersistence } from './persistence';
+import { ProjectionHost } from './projection-host';
+import { APP_ENVIRONMENT, CLOCK, PERSISTENCE, PROJECTIONS, systemClock } from './tokens';
+
+export interface PlatformOptions {
+  readonly environment: BaseEnvironment;
+  readonly projections?: readonly Projection[];
+}
+
+class PersistenceCloser implements OnApplicationShutdown {
+  constructor(@Inject(PERSISTENCE) private readonly persistence: Persistence) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.persistence.close();
+  }
+}
+
+/** What every service shares: configuration, the storage ports, projections, health. */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [TerminusModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_ENVIRONMENT, useValue: options.environment },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: PROJECTIONS, useValue: options.projections ?? [] },
+        { provide: PERSISTENCE, useFactory: () => createPersistence(options.environment) },
+        { provide: EVENT_STORE, useFactory: (p: Persistence) => p.events, inject: [PERSISTENCE] },
+        { provide: PROJECTION_STORE, useFactory: (p: Persistence) => p.projections, inject: [PERSISTENCE] },
+        { provide: LEADER_LOCK, useFactory: (p: Persistence) => p.leaderLock, inject: [PERSISTENCE] },
+        PersistenceCloser,
+        ProjectionHost,
+        StoreHealthIndicators,
+      ],
+      exports: [APP_ENVIRONMENT, CLOCK, PERSISTENCE, EVENT_STORE, PROJECTION_STORE, LEADER_LOCK, ProjectionHost],
+    };
+  }
+}
