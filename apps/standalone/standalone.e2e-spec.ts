@@ -15,7 +15,10 @@ describe('standalone app on the embedded SQLite store', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dul-standalone-'));
-    const env = validateEnvironment(StandaloneEnvironment, { SQLITE_PATH: join(dir, 'ledger.db'), LOG_LEVEL: 'silent' });
+    const env = validateEnvironment(StandaloneEnvironment, {
+      SQLITE_PATH: join(dir, 'ledger.db'),
+      LOG_LEVEL: 'silent',
+    });
     app = await createApp(StandaloneModule.forRoot(env), env, { title: 'test', description: 'test' });
   });
 
@@ -61,7 +64,11 @@ describe('standalone boot with bad configuration', () => {
   it('boots for real from its main entry and serves /health', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dul-boot-'));
     const port = String(30_000 + Math.floor(Math.random() * 20_000));
-    const run = startTsProcess('apps/standalone/main.ts', { SQLITE_PATH: join(dir, 'ledger.db'), PORT: port, LOG_LEVEL: 'warn' });
+    const run = startTsProcess('apps/standalone/main.ts', {
+      SQLITE_PATH: join(dir, 'ledger.db'),
+      PORT: port,
+      LOG_LEVEL: 'warn',
+    });
     try {
       await waitForOutput(run, 'listening on');
       const response = await fetch(`http://127.0.0.1:${port}/health`);

@@ -7,7 +7,8 @@
  * outside CI). Otherwise an unreachable broker is a test failure.
  */
 import { randomUUID } from 'node:crypto';
-import { Admin, Consumer, Kafka, LogEntry, Partitioners, Producer, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
+import type { Admin, Consumer, LogEntry, Producer } from 'kafkajs';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092')
   .split(',')
@@ -32,12 +33,20 @@ interface Received {
   offset: string;
 }
 
+interface WaitOptions {
+  timeoutMs?: number;
+  intervalMs?: number;
+  /** Extra context for the timeout message. */
+  describeState?: () => string;
+}
+
 /** Polls `check` until it returns true; throws with `describeState()` after `timeoutMs`. No fixed sleeps. */
 async function waitFor(
   description: string,
   check: () => boolean | Promise<boolean>,
-  { timeoutMs = 30_000, intervalMs = 100, describeState = () => '' } = {},
+  options: WaitOptions = {},
 ): Promise<void> {
+  const { timeoutMs = 30_000, intervalMs = 100, describeState = () => '' } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await check()) return;

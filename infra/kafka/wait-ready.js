@@ -71,7 +71,10 @@ async function probeMetadata(brokers) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const brokers = args.brokers.split(',').map((b) => b.trim()).filter(Boolean);
+  const brokers = args.brokers
+    .split(',')
+    .map((b) => b.trim())
+    .filter(Boolean);
   const [host, portText] = brokers[0].split(':');
   const port = Number(portText);
   const deadline = Date.now() + args.timeout * 1000;

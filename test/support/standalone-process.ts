@@ -18,7 +18,11 @@ export function startTsProcess(entry: string, env: Record<string, string>, args:
   const child = spawn(
     process.execPath,
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry), ...args],
-    { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -28,7 +32,11 @@ export function startTsProcess(entry: string, env: Record<string, string>, args:
 }
 
 /** Resolves once the process printed `marker`, rejects if it exits or times out first. */
-export async function waitForOutput(process: RunningProcess, marker: string | RegExp, timeoutMs = 60_000): Promise<void> {
+export async function waitForOutput(
+  process: RunningProcess,
+  marker: string | RegExp,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void process.exited.then(() => (exited = true));

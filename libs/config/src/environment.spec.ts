@@ -16,7 +16,9 @@ describe('environment validation', () => {
     expect(() => validateEnvironment(BaseEnvironment, { STORE_KIND: 'mysql' })).toThrow(
       "STORE_KIND must be one of sqlite, postgres, eventstoredb (got 'mysql')",
     );
-    expect(() => validateEnvironment(BaseEnvironment, { PORT: 'eighty' })).toThrow(/PORT must be an integer port number \(got 'eighty'\)/);
+    expect(() => validateEnvironment(BaseEnvironment, { PORT: 'eighty' })).toThrow(
+      /PORT must be an integer port number \(got 'eighty'\)/,
+    );
     expect(() => validateEnvironment(BaseEnvironment, { PORT: '70000' })).toThrow(/PORT must be between 0 and 65535/);
     expect(() => validateEnvironment(BaseEnvironment, { KAFKA_BROKERS: 'localhost' })).toThrow(
       /KAFKA_BROKERS must be a comma-separated list of host:port/,
@@ -29,7 +31,10 @@ describe('environment validation', () => {
     );
     expect(() => validateEnvironment(BaseEnvironment, { STORE_KIND: 'eventstoredb' })).toThrow(/EVENTSTOREDB_URL/);
     expect(
-      validateEnvironment(BaseEnvironment, { STORE_KIND: 'postgres', DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test' }),
+      validateEnvironment(BaseEnvironment, {
+        STORE_KIND: 'postgres',
+        DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/test',
+      }),
     ).toMatchObject({ STORE_KIND: 'postgres' });
   });
 
@@ -39,7 +44,11 @@ describe('environment validation', () => {
       throw new Error('should have thrown');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigurationError);
-      expect((error as ConfigurationError).problems.map((p) => p.split(' ')[0])).toEqual(['STORE_KIND', 'PORT', 'LOG_LEVEL']);
+      expect((error as ConfigurationError).problems.map((p) => p.split(' ')[0])).toEqual([
+        'STORE_KIND',
+        'PORT',
+        'LOG_LEVEL',
+      ]);
     }
   });
 });

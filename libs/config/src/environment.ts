@@ -27,7 +27,9 @@ export class BaseEnvironment {
   readonly STORE_KIND: StoreKind = 'sqlite';
 
   @ValidateIf((env: BaseEnvironment) => env.STORE_KIND === 'postgres' || env.DATABASE_URL !== undefined)
-  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// or postgresql:// URL (required when STORE_KIND=postgres)' })
+  @Matches(/^postgres(ql)?:\/\/\S+$/, {
+    message: 'must be a postgres:// or postgresql:// URL (required when STORE_KIND=postgres)',
+  })
   readonly DATABASE_URL?: string;
 
   @IsOptional()

@@ -80,13 +80,12 @@ export class CatchUpSubscription {
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.options.idlePollMs ?? 100);
-      const self = this;
-      function done(): void {
+      const done = (): void => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, this.options.idlePollMs ?? 100);
       this.wake = done;
     });
   }

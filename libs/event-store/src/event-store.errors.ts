@@ -1,9 +1,6 @@
 import type { ExpectedVersion } from './event-store.port';
 
-export type EventStoreErrorCode =
-  | 'WRONG_EXPECTED_VERSION'
-  | 'DUPLICATE_EVENT_ID'
-  | 'INVALID_APPEND';
+export type EventStoreErrorCode = 'WRONG_EXPECTED_VERSION' | 'DUPLICATE_EVENT_ID' | 'INVALID_APPEND';
 
 /** Base of every error the event store raises on purpose; `code` is stable and mapped at the HTTP edge. */
 export class EventStoreError extends Error {

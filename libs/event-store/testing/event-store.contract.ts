@@ -156,12 +156,12 @@ export function eventStoreContract(
       });
 
       it('reads backward from the end and from a version', async () => {
-        expect((await store.readStream(stream, { direction: 'backward', maxCount: 2 })).map((e) => e.streamVersion)).toEqual([
-          4, 3,
-        ]);
-        expect((await store.readStream(stream, { direction: 'backward', fromVersion: 1 })).map((e) => e.streamVersion)).toEqual(
-          [1, 0],
-        );
+        expect(
+          (await store.readStream(stream, { direction: 'backward', maxCount: 2 })).map((e) => e.streamVersion),
+        ).toEqual([4, 3]);
+        expect(
+          (await store.readStream(stream, { direction: 'backward', fromVersion: 1 })).map((e) => e.streamVersion),
+        ).toEqual([1, 0]);
       });
 
       it('returns nothing for a missing stream or past the end', async () => {
@@ -170,7 +170,11 @@ export function eventStoreContract(
       });
 
       it('keeps every field of a stored event', async () => {
-        const event = newEvent('LicenceIssued', { licenceId: 'L-1', items: [{ entry: '5A001.j', qty: 3 }], note: 'ä €' });
+        const event = newEvent('LicenceIssued', {
+          licenceId: 'L-1',
+          items: [{ entry: '5A001.j', qty: 3 }],
+          note: 'ä €',
+        });
         const s = unique('licence');
         await store.append(s, [{ ...event, schemaVersion: 2 }], 'no-stream');
         const [stored] = await store.readStream(s);
@@ -221,7 +225,8 @@ export function eventStoreContract(
           'Noise',
         ]);
         expect(
-          (await store.readAll({ categories: ['application', 'applicationx'], eventTypes: ['ApplicationSubmitted'] })).length,
+          (await store.readAll({ categories: ['application', 'applicationx'], eventTypes: ['ApplicationSubmitted'] }))
+            .length,
         ).toBe(2);
       });
 

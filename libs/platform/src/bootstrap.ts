@@ -1,4 +1,4 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -14,12 +14,12 @@ export interface ServiceDescription {
 
 /** Builds a Fastify Nest app with the edges every service shares: validation, error mapping, /docs. */
 export async function createApp(
-  module: Type<unknown> | ReturnType<typeof Object>,
+  module: Type<unknown> | DynamicModule,
   env: Pick<BaseEnvironment, 'LOG_LEVEL'>,
   service: ServiceDescription,
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    module as Type<unknown>,
+    module,
     new FastifyAdapter({ logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL } }),
     { logger: env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'] },
   );
@@ -37,7 +37,12 @@ export function configureApp(app: INestApplication, service: ServiceDescription)
   app.useGlobalFilters(new ErrorFilter());
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(service.title).setDescription(service.description).setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle(service.title)
+      .setDescription(service.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 }

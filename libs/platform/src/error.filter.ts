@@ -44,7 +44,7 @@ export function toErrorBody(error: unknown): ErrorBody {
       typeof response === 'object' && response !== null && 'message' in response
         ? (response as { message: string | string[] }).message
         : error.message;
-    return body(status, status === 400 ? 'INVALID' : HttpStatus[status] ?? 'ERROR', message);
+    return body(status, status === 400 ? 'INVALID' : (HttpStatus[status] ?? 'ERROR'), message);
   }
   return body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal error');
 }

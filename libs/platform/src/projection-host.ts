@@ -36,7 +36,11 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
 
   async status(): Promise<ProjectionStatus[]> {
     return Promise.all(
-      this.runners.map(async (runner) => ({ name: runner.projection.name, leader: runner.isLeader, lag: await runner.lag() })),
+      this.runners.map(async (runner) => ({
+        name: runner.projection.name,
+        leader: runner.isLeader,
+        lag: await runner.lag(),
+      })),
     );
   }
 }

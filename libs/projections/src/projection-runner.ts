@@ -54,7 +54,10 @@ export class ProjectionRunner {
 
   /** Positions between the newest event in the store and this projection's checkpoint. */
   async lag(): Promise<number> {
-    const [head, checkpoint] = await Promise.all([this.events.headPosition(), this.store.checkpoint(this.projection.name)]);
+    const [head, checkpoint] = await Promise.all([
+      this.events.headPosition(),
+      this.store.checkpoint(this.projection.name),
+    ]);
     return Math.max(0, head - checkpoint);
   }
 
@@ -69,7 +72,11 @@ export class ProjectionRunner {
     // so once the filtered read comes back short, the checkpoint may move past unhandled types too.
     const head = await this.events.headPosition();
     const batchSize = this.options.batchSize ?? 500;
-    const batch = await this.events.readAll({ after: checkpoint, maxCount: batchSize, eventTypes: this.projection.handles });
+    const batch = await this.events.readAll({
+      after: checkpoint,
+      maxCount: batchSize,
+      eventTypes: this.projection.handles,
+    });
     const lastRead = batch.at(-1)?.globalPosition ?? checkpoint;
     const next = batch.length < batchSize ? Math.max(lastRead, head) : lastRead;
     if (next === checkpoint) return 0;

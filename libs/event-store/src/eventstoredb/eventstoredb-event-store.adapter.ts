@@ -19,12 +19,7 @@ import {
   type ReadRevision,
   type RecordedEvent,
 } from '@eventstore/db-client';
-import {
-  DEFAULT_READ_BATCH,
-  resolveRetriedAppend,
-  validateAppend,
-  type AlreadyStored,
-} from '../append-rules';
+import { DEFAULT_READ_BATCH, resolveRetriedAppend, validateAppend, type AlreadyStored } from '../append-rules';
 import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '../event-store.errors';
 import type {
   AppendResult,
@@ -175,7 +170,9 @@ function toStoredEvent(event: RecordedEvent): StoredEvent {
         {
           actor: 'unknown',
           correlationId:
-            isRecord(envelope) && typeof envelope['$correlationId'] === 'string' ? envelope['$correlationId'] : event.id,
+            isRecord(envelope) && typeof envelope['$correlationId'] === 'string'
+              ? envelope['$correlationId']
+              : event.id,
         };
   const schemaVersion =
     isRecord(envelope) && typeof envelope['schemaVersion'] === 'number' ? envelope['schemaVersion'] : 1;
@@ -320,7 +317,11 @@ export class EventStoreDbEventStore implements EventStore {
     for (;;) {
       const from: ReadPosition = seen ?? START;
       let count = 0;
-      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: from, maxCount: pageSize })) {
+      for await (const resolved of this.client.readAll({
+        direction: FORWARDS,
+        fromPosition: from,
+        maxCount: pageSize,
+      })) {
         count++;
         const event = resolved.event;
         if (!event) continue;
@@ -456,13 +457,13 @@ export class EventStoreDbEventStore implements EventStore {
 
 /**
  * Connects lazily: the first call opens the gRPC channel. The 6.x client only parses `esdb://` and
- * `esdb+discover://` connection strings; KurrentDB speaks the same gRPC protocol and documents
- * `kurrentdb://` / `kurrentdb+discover://` (which the configuration also accepts), so those schemes
- * are rewritten to their esdb equivalents. Example: `esdb://localhost:2113?tls=false` for the
- * insecure node in docker-compose.yml.
+ * `esdb+discover://` connection strings. KurrentDB speaks the same gRPC protocol under the schemes
+ * `kurrentdb://`, `kurrent://` and `kdb://` (plus their `+discover` forms), which the configuration
+ * also accepts, so those are rewritten to the esdb equivalents. Example:
+ * `esdb://localhost:2113?tls=false` for the insecure node in docker-compose.yml.
  */
 export function createEventStoreDbEventStore(url: string): EventStoreDbEventStore {
-  const connectionString = url.replace(/^kurrent(?:db)?(\+discover)?:\/\//i, (_match, discover: string | undefined) =>
+  const connectionString = url.replace(/^(?:kurrent(?:db)?|kdb)(\+discover)?:\/\//i, (_match, discover: string | undefined) =>
     discover ? 'esdb+discover://' : 'esdb://',
   );
   return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));

@@ -21,8 +21,7 @@ import { createEventStoreDbEventStore } from './eventstoredb-event-store.adapter
  */
 
 const ESDB_URL = process.env.EVENTSTOREDB_URL;
-const SKIP_REASON =
-  'EVENTSTOREDB_URL is not set; no EventStoreDB/KurrentDB server can run on machines without Docker';
+const SKIP_REASON = 'EVENTSTOREDB_URL is not set; no EventStoreDB/KurrentDB server can run on machines without Docker';
 
 /**
  * The contract assumes a fresh, empty store per test. ESDB has no per-test database and nothing can

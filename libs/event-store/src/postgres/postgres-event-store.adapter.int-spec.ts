@@ -3,7 +3,12 @@ import { eventStoreContract, newEvent, waitFor } from '../../testing/event-store
 import { createTestDatabase, describeWithPostgres } from '../../../../infra/postgres/test-database';
 import type { TestDatabase } from '../../../../infra/postgres/test-database';
 import { appendStatement, PostgresEventStore } from './postgres-event-store.adapter';
-import { ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY, POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres-migrations';
+import {
+  ADVISORY_LOCK_NAMESPACE,
+  APPEND_LOCK_KEY,
+  POSTGRES_MIGRATIONS,
+  runPostgresMigrations,
+} from './postgres-migrations';
 
 describeWithPostgres('PostgresEventStore', () => {
   // A database per test: ~150 ms each, and nothing (rows, sequences, advisory locks) leaks between tests.

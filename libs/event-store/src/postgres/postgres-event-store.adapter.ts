@@ -140,7 +140,7 @@ export class PostgresEventStore implements EventStore {
       const firstVersion = state.version === 'no-stream' ? 0 : state.version + 1;
       try {
         const { rows } = await this.pool.query<{ global_position: string }>(
-          appendStatement(streamId, firstVersion, events, false),
+          appendStatement(streamId, firstVersion, events),
         );
         this.appended.emit('appended');
         return {

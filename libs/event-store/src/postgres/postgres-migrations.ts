@@ -122,10 +122,12 @@ export async function runPostgresMigrations(
       const newest = Math.max(0, ...done.keys(), ...applied);
       return { applied, current: newest };
     } finally {
-      await client.query('SELECT pg_advisory_unlock($1, $2)', [ADVISORY_LOCK_NAMESPACE, MIGRATION_LOCK_KEY]).catch(() => {
-        // The lock lives with the session: destroying the connection below releases it all the same.
-        broken = true;
-      });
+      await client
+        .query('SELECT pg_advisory_unlock($1, $2)', [ADVISORY_LOCK_NAMESPACE, MIGRATION_LOCK_KEY])
+        .catch(() => {
+          // The lock lives with the session: destroying the connection below releases it all the same.
+          broken = true;
+        });
     }
   } catch (error) {
     broken = true;
@@ -177,7 +179,9 @@ function assertOrdered(migrations: readonly PostgresMigration[]): void {
     }
     const previous = migrations[index - 1];
     if (previous && previous.version >= migration.version) {
-      throw new Error(`Migrations must be in strictly ascending version order (${previous.version} then ${migration.version})`);
+      throw new Error(
+        `Migrations must be in strictly ascending version order (${previous.version} then ${migration.version})`,
+      );
     }
   });
 }

@@ -69,11 +69,16 @@ export function openSqliteDatabase(path: string): SqliteDatabase {
 }
 
 function migrate(db: SqliteDatabase): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   // IMMEDIATE takes the write lock first, so two processes opening one file migrate one after the other.
   db.transaction(() => {
     const applied = new Set(
-      db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((row) => row.version),
+      db
+        .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+        .all()
+        .map((row) => row.version),
     );
     for (const migration of SQLITE_MIGRATIONS) {
       if (applied.has(migration.version)) continue;

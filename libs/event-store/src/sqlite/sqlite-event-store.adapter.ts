@@ -85,7 +85,9 @@ export class SqliteEventStore implements EventStore {
         if (retried) return retried;
 
         const current = this.db
-          .prepare<[string], { version: number | null }>('SELECT MAX(stream_version) AS version FROM events WHERE stream_id = ?')
+          .prepare<[string], { version: number | null }>(
+            'SELECT MAX(stream_version) AS version FROM events WHERE stream_id = ?',
+          )
           .get(streamId)?.version;
         assertExpectedVersion(streamId, expected, current ?? 'no-stream');
         const insert = this.db.prepare(
@@ -159,18 +161,25 @@ export class SqliteEventStore implements EventStore {
 
   // eslint-disable-next-line @typescript-eslint/require-await
   async headPosition(): Promise<number> {
-    return this.db.prepare<[], { head: number | null }>('SELECT MAX(global_position) AS head FROM events').get()?.head ?? 0;
+    return (
+      this.db.prepare<[], { head: number | null }>('SELECT MAX(global_position) AS head FROM events').get()?.head ?? 0
+    );
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await
   async loadCheckpoint(name: string): Promise<number> {
-    return this.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?').get(name)?.position ?? 0;
+    return (
+      this.db.prepare<[string], { position: number }>('SELECT position FROM checkpoints WHERE name = ?').get(name)
+        ?.position ?? 0
+    );
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await
   async saveCheckpoint(name: string, position: number): Promise<void> {
     this.db
-      .prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position')
+      .prepare(
+        'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+      )
       .run(name, position);
   }
 

@@ -97,7 +97,9 @@ export class SqliteProjectionStore implements ProjectionStore {
     const { sql, params } = whereClause(projection, query.where);
     const { limit, offset } = pageBounds(query);
     return this.db
-      .prepare<unknown[], { doc: string }>(`SELECT doc FROM projection_documents WHERE ${sql} ORDER BY id LIMIT ? OFFSET ?`)
+      .prepare<unknown[], { doc: string }>(
+        `SELECT doc FROM projection_documents WHERE ${sql} ORDER BY id LIMIT ? OFFSET ?`,
+      )
       .all(...params, limit, offset)
       .map((row) => JSON.parse(row.doc) as T);
   }
@@ -105,7 +107,11 @@ export class SqliteProjectionStore implements ProjectionStore {
   // eslint-disable-next-line @typescript-eslint/require-await
   async countDocuments(projection: string, query: Pick<DocumentQuery, 'where'> = {}): Promise<number> {
     const { sql, params } = whereClause(projection, query.where);
-    return this.db.prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM projection_documents WHERE ${sql}`).get(...params)?.n ?? 0;
+    return (
+      this.db
+        .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM projection_documents WHERE ${sql}`)
+        .get(...params)?.n ?? 0
+    );
   }
 
   close(): void {
@@ -114,7 +120,9 @@ export class SqliteProjectionStore implements ProjectionStore {
 
   private readDocument<T>(projection: string, id: string): T | null {
     const row = this.db
-      .prepare<[string, string], { doc: string }>('SELECT doc FROM projection_documents WHERE projection = ? AND id = ?')
+      .prepare<[string, string], { doc: string }>(
+        'SELECT doc FROM projection_documents WHERE projection = ? AND id = ?',
+      )
       .get(projection, id);
     return row ? (JSON.parse(row.doc) as T) : null;
   }

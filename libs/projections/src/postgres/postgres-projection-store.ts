@@ -1,0 +1,188 @@
+import { Pool } from 'pg';
+import type { PoolClient } from 'pg';
+import { assertSafeField, pageBounds } from '../document-query';
+import type { DocumentQuery, DocumentTransaction, ProjectionStore } from '../projection.port';
+import { CheckpointMovedError } from '../projection.port';
+
+type Queryable = Pick<PoolClient, 'query'>;
+
+/**
+ * Read models in the events' PostgreSQL database, so a projection's documents and checkpoint commit in
+ * one transaction. The tables come from runPostgresMigrations (migration 2), which
+ * PostgresEventStore.create runs at boot.
+ */
+export class PostgresProjectionStore implements ProjectionStore {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private closed = false;
+
+  /** With a Pool (for instance the event store's), the caller keeps ownership: close() leaves it open. */
+  constructor(connection: string | Pool) {
+    if (typeof connection === 'string') {
+      this.pool = new Pool({ connectionString: connection, application_name: 'dul-projections' });
+      // An idle connection dropped by the server would otherwise crash the process.
+      this.pool.on('error', () => undefined);
+      this.ownsPool = true;
+    } else {
+      this.pool = connection;
+      this.ownsPool = false;
+    }
+  }
+
+  async checkpoint(projection: string): Promise<number> {
+    return readCheckpoint(this.pool, projection);
+  }
+
+  async commit(
+    projection: string,
+    expected: number,
+    next: number,
+    work: (tx: DocumentTransaction) => Promise<void>,
+  ): Promise<void> {
+    await this.transaction(async (client) => {
+      // Compare-and-set first: the checkpoint row stays locked until commit, so a second instance
+      // applying the same batch waits here, then finds the position moved, before doing any work.
+      await moveCheckpoint(client, projection, expected, next);
+      await work(documentTransaction(client));
+    });
+  }
+
+  async reset(projection: string): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query('DELETE FROM projection_documents WHERE projection = $1', [projection]);
+      await client.query('DELETE FROM projection_checkpoints WHERE projection = $1', [projection]);
+    });
+  }
+
+  async getDocument<T>(projection: string, id: string): Promise<T | null> {
+    return readDocument<T>(this.pool, projection, id);
+  }
+
+  async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
+    const { sql, values } = whereClause(projection, query.where);
+    const { limit, offset } = pageBounds(query);
+    // ORDER BY id follows the column's "C" collation: code-point order, served by the primary key.
+    const { rows } = await this.pool.query<{ doc: T }>(
+      `SELECT doc FROM projection_documents WHERE ${sql}
+       ORDER BY id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+      [...values, limit, offset],
+    );
+    return rows.map((row) => row.doc);
+  }
+
+  async countDocuments(projection: string, query: Pick<DocumentQuery, 'where'> = {}): Promise<number> {
+    const { sql, values } = whereClause(projection, query.where);
+    const { rows } = await this.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM projection_documents WHERE ${sql}`,
+      values,
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  /** Runs `body` in one transaction on one client; anything it throws rolls everything back. */
+  private async transaction(body: (client: PoolClient) => Promise<void>): Promise<void> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      try {
+        await body(client);
+        await client.query('COMMIT');
+      } catch (error) {
+        // A connection that cannot even roll back is not put back in the pool.
+        await client.query('ROLLBACK').catch(() => {
+          broken = true;
+        });
+        throw error;
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+}
+
+async function moveCheckpoint(client: Queryable, projection: string, expected: number, next: number): Promise<void> {
+  const moved =
+    expected === 0
+      ? // No row is the same as 0: a projection that never ran, or one that was reset.
+        await client.query(
+          `INSERT INTO projection_checkpoints (projection, position) VALUES ($1, $2)
+           ON CONFLICT (projection) DO UPDATE SET position = excluded.position
+           WHERE projection_checkpoints.position = 0`,
+          [projection, next],
+        )
+      : await client.query('UPDATE projection_checkpoints SET position = $3 WHERE projection = $1 AND position = $2', [
+          projection,
+          expected,
+          next,
+        ]);
+  if (moved.rowCount !== 1) {
+    throw new CheckpointMovedError(projection, expected, await readCheckpoint(client, projection));
+  }
+}
+
+async function readCheckpoint(db: Queryable, projection: string): Promise<number> {
+  const { rows } = await db.query<{ position: string }>(
+    'SELECT position FROM projection_checkpoints WHERE projection = $1',
+    [projection],
+  );
+  return rows[0] ? Number(rows[0].position) : 0;
+}
+
+async function readDocument<T>(db: Queryable, projection: string, id: string): Promise<T | null> {
+  const { rows } = await db.query<{ doc: T }>('SELECT doc FROM projection_documents WHERE projection = $1 AND id = $2', [
+    projection,
+    id,
+  ]);
+  return rows[0] ? rows[0].doc : null;
+}
+
+function documentTransaction(client: Queryable): DocumentTransaction {
+  return {
+    get: <T>(projection: string, id: string) => readDocument<T>(client, projection, id),
+    put: async (projection, id, document) => {
+      await client.query(
+        `INSERT INTO projection_documents (projection, id, doc) VALUES ($1, $2, $3::jsonb)
+         ON CONFLICT (projection, id) DO UPDATE SET doc = excluded.doc`,
+        // Stringified here: pg would turn a top-level array into a PostgreSQL array, not JSON.
+        [projection, id, JSON.stringify(document)],
+      );
+    },
+    delete: async (projection, id) => {
+      await client.query('DELETE FROM projection_documents WHERE projection = $1 AND id = $2', [projection, id]);
+    },
+  };
+}
+
+/**
+ * `where` as SQL with the same meaning as matchesWhere (strict equality). Field names are checked
+ * identifiers, spliced in as literals so expression indexes such as ((doc ->> 'status')) can match;
+ * values are always parameters.
+ */
+function whereClause(projection: string, where: DocumentQuery['where']): { sql: string; values: unknown[] } {
+  const parts = ['projection = $1'];
+  const values: unknown[] = [projection];
+  for (const [field, value] of Object.entries(where ?? {})) {
+    assertSafeField(field);
+    if (typeof value === 'string') {
+      // Text comparison, the common and indexable case; the type check keeps "2" from matching 2.
+      values.push(value);
+      parts.push(`(doc ->> '${field}' = $${values.length} AND jsonb_typeof(doc -> '${field}') = 'string')`);
+    } else if (typeof value === 'number' && !Number.isFinite(value)) {
+      // JSON has no NaN or Infinity, so no document holds one (and JSON.stringify would say null).
+      parts.push('FALSE');
+    } else {
+      // jsonb equality is typed and numeric-aware: true matches only true, 2 matches 2 and 2.0, where
+      // comparing text would miss 2.0 and match the string "true".
+      values.push(JSON.stringify(value));
+      parts.push(`doc -> '${field}' = $${values.length}::jsonb`);
+    }
+  }
+  return { sql: parts.join(' AND '), values };
+}
