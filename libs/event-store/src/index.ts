@@ -6,3 +6,4 @@ export * from './in-memory-event-store.adapter';
 export * from './command-handler';
 export * from './sqlite/sqlite-database';
 export * from './sqlite/sqlite-event-store.adapter';
+export * from './eventstoredb/eventstoredb-event-store.adapter';

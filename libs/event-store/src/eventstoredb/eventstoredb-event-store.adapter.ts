@@ -208,7 +208,7 @@ export class EventStoreDbEventStore implements EventStore {
    *     DuplicateEventIdError before anything is written to our stream.
    *  2. A retry of a stored batch returns the original result, even with a stale expected version.
    *     An id this call had to claim fresh cannot be stored anywhere (events are only ever written
-   *     after their claim exists), so the common path needs no read at all. Only ids whose claim
+   *     after their claim exists), so the common path never searches the stream. Only ids whose claim
    *     already named this stream are looked up, by reading the stream forward from the claim's
    *     `headAtClaim + 1`; the hits go through the shared resolveRetriedAppend rule (all stored:
    *     original result; some stored: DuplicateEventIdError; none: append normally).
@@ -220,6 +220,9 @@ export class EventStoreDbEventStore implements EventStore {
    * refused although no event carries it. Not covered: two concurrent submissions of the same batch
    * to the same stream with different expected versions can both pass the claim check while neither
    * event is stored yet; ESDB's own id check catches that only when the expected versions agree.
+   *
+   * Cost of a normal append: one read of the stream head, one claim append per event (in parallel),
+   * the append itself and one read-back of the last event.
    */
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     validateAppend(streamId, events, expected);
@@ -463,8 +466,9 @@ export class EventStoreDbEventStore implements EventStore {
  * `esdb://localhost:2113?tls=false` for the insecure node in docker-compose.yml.
  */
 export function createEventStoreDbEventStore(url: string): EventStoreDbEventStore {
-  const connectionString = url.replace(/^(?:kurrent(?:db)?|kdb)(\+discover)?:\/\//i, (_match, discover: string | undefined) =>
-    discover ? 'esdb+discover://' : 'esdb://',
+  const connectionString = url.replace(
+    /^(?:kurrent(?:db)?|kdb)(\+discover)?:\/\//i,
+    (_match, discover: string | undefined) => (discover ? 'esdb+discover://' : 'esdb://'),
   );
   return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
 }

@@ -1,0 +1,238 @@
+import { Client } from 'pg';
+import { randomBytes } from 'node:crypto';
+import { adminUrl, dropDatabase, withDatabase } from '../../../../infra/postgres/postgres-admin';
+import { createTestDatabase, describeWithPostgres } from '../../../../infra/postgres/test-database';
+import type { TestDatabase } from '../../../../infra/postgres/test-database';
+import { PostgresEventStore } from '../../../event-store/src/postgres/postgres-event-store.adapter';
+import { waitFor } from '../../../event-store/testing/event-store.contract';
+import { projectionStoreContract } from '../../testing/projection-store.contract';
+import { InMemoryProjectionStore } from '../in-memory-projection-store';
+import { CheckpointMovedError } from '../projection.port';
+import { PostgresLeaderLock } from './postgres-leader-lock';
+import { PostgresProjectionStore } from './postgres-projection-store';
+
+/** A fresh database with the full schema, migrated the way the app does it at boot. */
+async function migratedDatabase(): Promise<TestDatabase> {
+  const database = await createTestDatabase();
+  try {
+    await (await PostgresEventStore.create(database.url)).close();
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return database;
+}
+
+/** Like createTestDatabase (same name pattern, so a crashed run's leftovers are swept), but en-US ICU. */
+async function createEnglishDatabase(): Promise<TestDatabase> {
+  const name = `dul_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await withClient(adminUrl(), (client) =>
+    client.query(`CREATE DATABASE ${name} LOCALE_PROVIDER icu ICU_LOCALE 'en-US' TEMPLATE template0`),
+  );
+  const url = withDatabase(adminUrl(), name);
+  await (await PostgresEventStore.create(url)).close();
+  return { url, drop: () => dropDatabase(name) };
+}
+
+describeWithPostgres('PostgresProjectionStore', () => {
+  projectionStoreContract('postgres', async () => {
+    const database = await migratedDatabase();
+    const store = new PostgresProjectionStore(database.url);
+    return {
+      store,
+      teardown: async () => {
+        await store.close();
+        await database.drop();
+      },
+    };
+  });
+
+  describe('on PostgreSQL', () => {
+    let database: TestDatabase;
+    let store: PostgresProjectionStore;
+    beforeEach(async () => {
+      database = await migratedDatabase();
+      store = new PostgresProjectionStore(database.url);
+    });
+    afterEach(async () => {
+      await store.close();
+      await database.drop();
+    });
+
+    it('lets exactly one of two instances committing from the same checkpoint win; the loser does no work', async () => {
+      await store.commit('cases', 0, 10, async (tx) => tx.put('cases', 'a', { n: 0 }));
+      let releaseFirst = (): void => undefined;
+      const firstMayCommit = new Promise<void>((resolve) => {
+        releaseFirst = resolve;
+      });
+      let firstWorking = false;
+      const first = store.commit('cases', 10, 20, async (tx) => {
+        await tx.put('cases', 'a', { n: 1 });
+        firstWorking = true;
+        await firstMayCommit;
+      });
+      // The first has moved the checkpoint (uncommitted) before the second asks for it.
+      await waitFor(() => firstWorking);
+      let secondWorked = false;
+      const second = store.commit('cases', 10, 20, async (tx) => {
+        secondWorked = true;
+        await tx.put('cases', 'a', { n: 2 });
+      });
+      await waitFor(async () => (await lockWaiters(database.url)) === 1);
+      releaseFirst();
+      await first;
+      await expect(second).rejects.toEqual(new CheckpointMovedError('cases', 10, 20));
+      expect(secondWorked).toBe(false);
+      expect(await store.getDocument('cases', 'a')).toEqual({ n: 1 });
+      expect(await store.checkpoint('cases')).toBe(20);
+    });
+
+    it('matches where-filters by JSON type as strict equality does: 2 is not "2" and true is not "true"', async () => {
+      const documents: Record<string, unknown> = {
+        num: { id: 'num', n: 2, flag: true },
+        str: { id: 'str', n: '2', flag: 'true' },
+        frac: { id: 'frac', n: 2.5, flag: false },
+        missing: { id: 'missing' },
+      };
+      await store.commit('cases', 0, 1, async (tx) => {
+        for (const [id, doc] of Object.entries(documents)) await tx.put('cases', id, doc);
+      });
+      // Written by something other than JSON.stringify: numerically 2, spelled 2.0.
+      await withClient(database.url, (client) =>
+        client.query(`INSERT INTO projection_documents (projection, id, doc) VALUES ('cases', 'spelled', $1::jsonb)`, [
+          '{"id": "spelled", "n": 2.0}',
+        ]),
+      );
+      const ids = async (where: Record<string, string | number | boolean>): Promise<string[]> =>
+        (await store.findDocuments<{ id: string }>('cases', { where })).map((doc) => doc.id);
+      expect(await ids({ n: 2 })).toEqual(['num', 'spelled']);
+      expect(await ids({ n: '2' })).toEqual(['str']);
+      expect(await ids({ n: 2.5 })).toEqual(['frac']);
+      expect(await ids({ flag: true })).toEqual(['num']);
+      expect(await ids({ flag: 'true' })).toEqual(['str']);
+      expect(await ids({ flag: false, n: 2.5 })).toEqual(['frac']);
+      expect(await ids({ n: Number.NaN })).toEqual([]);
+      expect(await store.countDocuments('cases', { where: { n: 2 } })).toBe(2);
+    });
+
+    it('pages documents in the same id order as the in-memory store, even in a database with a natural-language collation', async () => {
+      // An en-US database sorts '_x' first and 'B' after 'b'; code-point order (the in-memory and
+      // SQLite stores) puts 'B' and 'Z' before '_x' and every lower-case id.
+      const english = await createEnglishDatabase();
+      const englishStore = new PostgresProjectionStore(english.url);
+      try {
+        const ids = ['b', 'B', '_x', 'a-2', 'a10', 'a2', 'Z', 'é', 'e'];
+        const memory = new InMemoryProjectionStore();
+        for (const target of [englishStore, memory]) {
+          await target.commit('cases', 0, 1, async (tx) => {
+            for (const id of ids) await tx.put('cases', id, { id });
+          });
+        }
+        const order = async (target: PostgresProjectionStore | InMemoryProjectionStore): Promise<string[]> =>
+          (await target.findDocuments<{ id: string }>('cases', { limit: 500 })).map((doc) => doc.id);
+        expect(await order(memory)).toEqual(['B', 'Z', '_x', 'a-2', 'a10', 'a2', 'b', 'e', 'é']);
+        expect(await order(englishStore)).toEqual(await order(memory));
+        expect(
+          (await englishStore.findDocuments<{ id: string }>('cases', { limit: 3, offset: 3 })).map((doc) => doc.id),
+        ).toEqual(['a-2', 'a10', 'a2']);
+      } finally {
+        await englishStore.close();
+        await english.drop();
+      }
+    });
+
+    it('stores any JSON document as it was put, arrays and nested values included', async () => {
+      const doc = { list: [1, 'two', { three: 3 }], nested: { deep: [null, true] }, text: 'ä € "quoted" \\ slash' };
+      await store.commit('cases', 0, 1, async (tx) => {
+        await tx.put('cases', 'a', doc);
+        await tx.put('cases', 'arr', [1, 2, 3]);
+      });
+      expect(await store.getDocument('cases', 'a')).toEqual(doc);
+      expect(await store.getDocument('cases', 'arr')).toEqual([1, 2, 3]);
+    });
+  });
+});
+
+describeWithPostgres('PostgresLeaderLock', () => {
+  let database: TestDatabase;
+  const locks: PostgresLeaderLock[] = [];
+  const newLock = (): PostgresLeaderLock => {
+    const lock = new PostgresLeaderLock(database.url);
+    locks.push(lock);
+    return lock;
+  };
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await Promise.all(locks.splice(0).map((lock) => lock.close()));
+    await database.drop();
+  });
+
+  it('lets one instance lead a projection while another cannot, and hands over on release', async () => {
+    const first = newLock();
+    const second = newLock();
+    expect(await first.tryAcquire('cases')).toBe(true);
+    expect(await first.tryAcquire('cases')).toBe(true); // re-confirmation
+    expect(await second.tryAcquire('cases')).toBe(false);
+    expect(await second.tryAcquire('licences')).toBe(true); // one lock per projection
+    await first.release('cases');
+    expect(await second.tryAcquire('cases')).toBe(true);
+    expect(await first.tryAcquire('cases')).toBe(false);
+  });
+
+  it('hands leadership over when the holder closes its session', async () => {
+    const first = newLock();
+    const second = newLock();
+    expect(await first.tryAcquire('cases')).toBe(true);
+    await first.close();
+    expect(await second.tryAcquire('cases')).toBe(true);
+  });
+
+  it('lets another instance take over when the holder dies, and the former holder learns it lost the lead', async () => {
+    const first = newLock();
+    const second = newLock();
+    expect(await first.tryAcquire('cases')).toBe(true);
+    expect(await second.tryAcquire('cases')).toBe(false);
+
+    // The holder's process dies: its session is cut off without any unlock.
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ terminated: boolean }>(
+        `SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name = 'dul-leader-lock'
+           AND pid IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted)`,
+      );
+      expect(rows).toEqual([{ terminated: true }]);
+    } finally {
+      await admin.end();
+    }
+
+    await waitFor(() => second.tryAcquire('cases'));
+    expect(await first.tryAcquire('cases')).toBe(false);
+    await second.close();
+    expect(await first.tryAcquire('cases')).toBe(true);
+  });
+});
+
+async function withClient<T>(url: string, body: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await body(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Backends of the database waiting for a row or transaction lock. */
+function lockWaiters(url: string): Promise<number> {
+  return withClient(url, async (client) => {
+    const { rows } = await client.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+    );
+    return rows[0]?.n ?? 0;
+  });
+}
