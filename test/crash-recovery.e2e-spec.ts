@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { SqliteEventStore } from '@dul/event-store';
+import { PostgresEventStore, SqliteEventStore } from '@dul/event-store';
+import { createTestDatabase, describeWithPostgres } from '../infra/postgres/test-database';
 import { startTsProcess, waitForOutput } from './support/standalone-process';
 
 interface Ack {
@@ -75,6 +76,22 @@ describe('crash recovery: SIGKILL in the middle of appends', () => {
       await reopened.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+describeWithPostgres('crash recovery on PostgreSQL: SIGKILL in the middle of appends', () => {
+  it('the PostgreSQL store loses no acknowledged event and keeps no half-written batch', async () => {
+    const database = await createTestDatabase();
+    try {
+      const env = { STORE_KIND: 'postgres', DATABASE_URL: database.url };
+      const firstRun = await killMidAppends(env, 150);
+      const secondRun = await killMidAppends(env, 100);
+      const store = await PostgresEventStore.create(database.url);
+      await assertIntact(store, [...firstRun, ...secondRun]);
+      await store.close();
+    } finally {
+      await database.drop();
     }
   }, 180_000);
 });

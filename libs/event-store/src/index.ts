@@ -7,3 +7,5 @@ export * from './command-handler';
 export * from './sqlite/sqlite-database';
 export * from './sqlite/sqlite-event-store.adapter';
 export * from './eventstoredb/eventstoredb-event-store.adapter';
+export * from './postgres/postgres-migrations';
+export * from './postgres/postgres-event-store.adapter';

@@ -1,8 +1,18 @@
 import type { BaseEnvironment } from '@dul/config';
 import type { EventStore } from '@dul/event-store';
-import { openSqliteDatabase, SqliteEventStore } from '@dul/event-store';
+import {
+  createEventStoreDbEventStore,
+  openSqliteDatabase,
+  PostgresEventStore,
+  SqliteEventStore,
+} from '@dul/event-store';
 import type { LeaderLock, ProjectionStore } from '@dul/projections';
-import { SqliteLeaderLock, SqliteProjectionStore } from '@dul/projections';
+import {
+  PostgresLeaderLock,
+  PostgresProjectionStore,
+  SqliteLeaderLock,
+  SqliteProjectionStore,
+} from '@dul/projections';
 
 /** The three storage ports a service needs, built from validated configuration. */
 export interface Persistence {
@@ -52,12 +62,38 @@ function required(value: string | undefined, name: string): string {
 }
 
 async function postgresPersistence(url: string): Promise<Persistence> {
-  void url;
-  return Promise.reject(new Error('wired below'));
+  const events = await PostgresEventStore.create(url);
+  const projections = new PostgresProjectionStore(url);
+  const leaderLock = new PostgresLeaderLock(url);
+  return {
+    events,
+    projections,
+    leaderLock,
+    describe: `postgres:${redactPassword(url)}`,
+    close: async () => {
+      await leaderLock.close();
+      await projections.close();
+      await events.close();
+    },
+  };
 }
 
+/** EventStoreDB keeps the events; read models live in PostgreSQL when DATABASE_URL is set, else SQLite. */
 async function eventStoreDbPersistence(url: string, env: PersistenceEnvironment): Promise<Persistence> {
-  void url;
-  void env;
-  return Promise.reject(new Error('wired below'));
+  const events = createEventStoreDbEventStore(url);
+  const readModels = env.DATABASE_URL ? await postgresPersistence(env.DATABASE_URL) : sqlitePersistence(env.SQLITE_PATH);
+  return {
+    events,
+    projections: readModels.projections,
+    leaderLock: readModels.leaderLock,
+    describe: `eventstoredb:${redactPassword(url)} (read models ${readModels.describe})`,
+    close: async () => {
+      await readModels.close();
+      await events.close();
+    },
+  };
+}
+
+function redactPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }

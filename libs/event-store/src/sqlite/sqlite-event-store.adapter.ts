@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { assertExpectedVersion, DEFAULT_READ_BATCH, resolveRetriedAppend, validateAppend } from '../append-rules';
 import type {
@@ -13,6 +14,13 @@ import type {
 import { streamCategory } from '../event-store.port';
 import type { SqliteDatabase } from './sqlite-database';
 import { openSqliteDatabase } from './sqlite-database';
+
+interface StoredIdRow {
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  global_position: number;
+}
 
 interface EventRow {
   global_position: number;
@@ -50,11 +58,36 @@ function toStoredEvent(row: EventRow): StoredEvent {
  */
 export class SqliteEventStore implements EventStore {
   private readonly appended = new EventEmitter().setMaxListeners(0);
+  // Prepared once: preparing per append costs as much as the insert itself (bench/sqlite-append).
+  private readonly statements;
+  private readonly storedIdsByBatchSize = new Map<number, Statement<string[], StoredIdRow>>();
 
   constructor(
     private readonly db: SqliteDatabase,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.statements = {
+      currentVersion: db.prepare<[string], { version: number | null }>(
+        'SELECT MAX(stream_version) AS version FROM events WHERE stream_id = ?',
+      ),
+      insert: db.prepare(
+        `INSERT INTO events (event_id, stream_id, stream_version, category, type, schema_version, data, metadata, recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  private storedIdsStatement(size: number): Statement<string[], StoredIdRow> {
+    let statement = this.storedIdsByBatchSize.get(size);
+    if (!statement) {
+      statement = this.db.prepare<string[], StoredIdRow>(
+        `SELECT event_id, stream_id, stream_version, global_position FROM events
+         WHERE event_id IN (${Array.from({ length: size }, () => '?').join(',')})`,
+      );
+      this.storedIdsByBatchSize.set(size, statement);
+    }
+    return statement;
+  }
 
   static open(path: string): SqliteEventStore {
     return new SqliteEventStore(openSqliteDatabase(path));
@@ -66,12 +99,7 @@ export class SqliteEventStore implements EventStore {
     validateAppend(streamId, events, expected);
     const result = this.db
       .transaction((): AppendResult => {
-        const stored = this.db
-          .prepare<string[], { event_id: string; stream_id: string; stream_version: number; global_position: number }>(
-            `SELECT event_id, stream_id, stream_version, global_position FROM events
-             WHERE event_id IN (${events.map(() => '?').join(',')})`,
-          )
-          .all(...events.map((event) => event.eventId));
+        const stored = this.storedIdsStatement(events.length).all(...events.map((event) => event.eventId));
         const retried = resolveRetriedAppend(
           streamId,
           events,
@@ -90,10 +118,7 @@ export class SqliteEventStore implements EventStore {
           )
           .get(streamId)?.version;
         assertExpectedVersion(streamId, expected, current ?? 'no-stream');
-        const insert = this.db.prepare(
-          `INSERT INTO events (event_id, stream_id, stream_version, category, type, schema_version, data, metadata, recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
+        const insert = this.statements.insert;
         const recordedAt = this.now().toISOString();
         const category = streamCategory(streamId);
         let version = current ?? -1;

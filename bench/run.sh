@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# npm run bench: every benchmark, side by side with its limit, in one run. Bounded in time.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+run() { npx ts-node --transpile-only -r tsconfig-paths/register "$@"; }
+run bench/sqlite-append.bench.ts --seconds "${BENCH_SECONDS:-3}"
+run bench/postgres-append.bench.ts --seconds "${BENCH_SECONDS:-3}"
