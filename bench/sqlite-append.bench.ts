@@ -57,12 +57,22 @@ async function main(): Promise<void> {
       let rawVersion = 0;
       const rawStream = `bench-${randomUUID()}`;
       const rawRate = await measure((size) => {
-        raw.transaction(() => {
-          for (let i = 0; i < size; i++) {
-            const e = event();
-            insert.run(e.eventId, rawStream, rawVersion++, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), new Date().toISOString());
-          }
-        }).immediate();
+        raw
+          .transaction(() => {
+            for (let i = 0; i < size; i++) {
+              const e = event();
+              insert.run(
+                e.eventId,
+                rawStream,
+                rawVersion++,
+                e.type,
+                JSON.stringify(e.data),
+                JSON.stringify(e.metadata),
+                new Date().toISOString(),
+              );
+            }
+          })
+          .immediate();
       }, batch);
       raw.close();
       rows.push(

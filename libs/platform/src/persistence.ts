@@ -7,12 +7,7 @@ import {
   SqliteEventStore,
 } from '@dul/event-store';
 import type { LeaderLock, ProjectionStore } from '@dul/projections';
-import {
-  PostgresLeaderLock,
-  PostgresProjectionStore,
-  SqliteLeaderLock,
-  SqliteProjectionStore,
-} from '@dul/projections';
+import { PostgresLeaderLock, PostgresProjectionStore, SqliteLeaderLock, SqliteProjectionStore } from '@dul/projections';
 
 /** The three storage ports a service needs, built from validated configuration. */
 export interface Persistence {
@@ -81,7 +76,9 @@ async function postgresPersistence(url: string): Promise<Persistence> {
 /** EventStoreDB keeps the events; read models live in PostgreSQL when DATABASE_URL is set, else SQLite. */
 async function eventStoreDbPersistence(url: string, env: PersistenceEnvironment): Promise<Persistence> {
   const events = createEventStoreDbEventStore(url);
-  const readModels = env.DATABASE_URL ? await postgresPersistence(env.DATABASE_URL) : sqlitePersistence(env.SQLITE_PATH);
+  const readModels = env.DATABASE_URL
+    ? await postgresPersistence(env.DATABASE_URL)
+    : sqlitePersistence(env.SQLITE_PATH);
   return {
     events,
     projections: readModels.projections,

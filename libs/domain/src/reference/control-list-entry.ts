@@ -20,7 +20,8 @@ export interface ControlEntry {
 }
 
 /** The outcome of parsing untrusted input: a value, or the refusal that says what is wrong. */
-export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
+export type ParseResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DomainError };
 
 const RULE = 'control-entry-format';
 

@@ -49,6 +49,28 @@ const UNIQUE_VIOLATION = '23505';
 const STREAM_VERSION_CONSTRAINT = 'events_stream_version_key';
 
 /**
+ * The read half of an append: the stream's version and which of the batch's event ids are already
+ * stored, in one round trip. Neither takes locks; the unique keys catch whatever races past.
+ *
+ * Named, like appendStatement, so each connection parses and plans it once: planning the pair cost
+ * about as much as executing them. (Behind PgBouncer in transaction mode that needs PgBouncer 1.21+
+ * with max_prepared_statements set.)
+ */
+export function streamStateStatement(streamId: string, eventIds: readonly string[]): QueryConfig {
+  return {
+    name: 'dul_append_state',
+    text: `
+      SELECT
+        (SELECT max(stream_version) FROM events WHERE stream_id = $1) AS version,
+        (SELECT coalesce(json_agg(json_build_object(
+                  'eventId', event_id, 'streamId', stream_id,
+                  'streamVersion', stream_version, 'globalPosition', global_position)), '[]'::json)
+           FROM events WHERE event_id = ANY($2::uuid[])) AS already_stored`,
+    values: [streamId, eventIds],
+  };
+}
+
+/**
  * The one INSERT of an append: every event of the batch in a single multi-row statement.
  *
  * With `serialise` (always, in the adapter) the statement first takes the transaction-level append
@@ -81,6 +103,7 @@ export function appendStatement(
   const lock = serialise ? '(SELECT pg_advisory_xact_lock($8, $9)) AS serialised,' : '';
   if (serialise) values.push(ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY);
   return {
+    name: serialise ? 'dul_append_insert' : 'dul_append_insert_unserialised',
     text: `
       INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
       SELECT e.event_id, $1, $2 + (e.ord::int - 1), e.type, e.schema_version, e.data, e.metadata
@@ -235,15 +258,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async streamState(streamId: string, events: readonly NewEvent[]): Promise<StreamState> {
-    // One round trip for both checks; neither takes locks, the unique keys catch whatever races past.
     const { rows } = await this.pool.query<{ version: number | null; already_stored: AlreadyStored[] }>(
-      `SELECT
-         (SELECT max(stream_version) FROM events WHERE stream_id = $1) AS version,
-         (SELECT coalesce(json_agg(json_build_object(
-                   'eventId', event_id, 'streamId', stream_id,
-                   'streamVersion', stream_version, 'globalPosition', global_position)), '[]'::json)
-            FROM events WHERE event_id = ANY($2::uuid[])) AS already_stored`,
-      [streamId, events.map((event) => event.eventId)],
+      streamStateStatement(
+        streamId,
+        events.map((event) => event.eventId),
+      ),
     );
     const row = rows[0];
     return {

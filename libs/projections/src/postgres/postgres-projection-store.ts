@@ -136,10 +136,10 @@ async function readCheckpoint(db: Queryable, projection: string): Promise<number
 }
 
 async function readDocument<T>(db: Queryable, projection: string, id: string): Promise<T | null> {
-  const { rows } = await db.query<{ doc: T }>('SELECT doc FROM projection_documents WHERE projection = $1 AND id = $2', [
-    projection,
-    id,
-  ]);
+  const { rows } = await db.query<{ doc: T }>(
+    'SELECT doc FROM projection_documents WHERE projection = $1 AND id = $2',
+    [projection, id],
+  );
   return rows[0] ? rows[0].doc : null;
 }
 

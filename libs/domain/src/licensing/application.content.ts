@@ -1,0 +1,293 @@
+import { refuse } from '../refusals';
+import { normaliseControlEntry } from '../reference/control-list-entry';
+import type { MemberStateCode } from '../reference/member-states';
+import { normaliseCountryCode, normaliseMemberState } from '../reference/member-states';
+
+/** Kinds of authorisation an authority decides on one by one (Art 12, 13, 7, 11). */
+export const APPLICATION_KINDS = [
+  'INDIVIDUAL',
+  'GLOBAL',
+  'LARGE_PROJECT',
+  'BROKERING',
+  'TECHNICAL_ASSISTANCE',
+  'TRANSIT',
+  'INTRA_EU_TRANSFER',
+] as const;
+export type ApplicationKind = (typeof APPLICATION_KINDS)[number];
+
+/** Why an unlisted item still needs a licence: Art 4 catch-all, Art 5 cyber-surveillance, Art 9/10 national list. */
+export const CATCH_ALL_GROUNDS = ['ART4', 'ART5', 'NATIONAL'] as const;
+export type CatchAllGround = (typeof CATCH_ALL_GROUNDS)[number];
+
+/** An item is either on Annex I (normalised entry) or caught by a catch-all. */
+export type ItemClassification =
+  | { readonly kind: 'LISTED'; readonly controlEntry: string }
+  | { readonly kind: 'NOT_LISTED'; readonly catchAllGround: CatchAllGround };
+
+export type ExporterIdentifierScheme = 'EORI' | 'OTHER';
+
+export interface ExporterIdentifier {
+  readonly scheme: ExporterIdentifierScheme;
+  readonly value: string;
+}
+
+export interface Exporter {
+  readonly name: string;
+  readonly identifier: ExporterIdentifier;
+  readonly address: string;
+  /** Null when the exporter is neither resident nor established in the Union. */
+  readonly memberStateOfEstablishment: MemberStateCode | null;
+  /** ISO 3166-1 alpha-2; equals memberStateOfEstablishment when that is set. */
+  readonly country: string;
+}
+
+export interface Party {
+  readonly name: string;
+  readonly address: string;
+  readonly country: string;
+}
+
+export type OtherPartyRole = 'AGENT' | 'BROKER' | 'INTERMEDIATE_CONSIGNEE' | 'OTHER';
+
+export interface OtherParty extends Party {
+  readonly role: OtherPartyRole;
+}
+
+export interface ApplicationItem {
+  readonly classification: ItemClassification;
+  readonly description: string;
+  /** Combined Nomenclature code, 8 digits. */
+  readonly hsCode: string;
+  readonly quantity: number;
+  readonly unit: string;
+  /** In the currency's major unit, at most three decimals. */
+  readonly value: number;
+  /** ISO 4217. */
+  readonly currency: string;
+  /** Null when the item is located outside the Union (e.g. brokering between third countries). */
+  readonly memberStateWhereLocated: MemberStateCode | null;
+}
+
+/** Annex III-A content as stored in events: normalised and validated. */
+export interface ApplicationContent {
+  readonly exporter: Exporter;
+  readonly items: readonly ApplicationItem[];
+  readonly endUser: Party;
+  /** Null when the end user receives the items itself. */
+  readonly consignee: Party | null;
+  readonly otherParties: readonly OtherParty[];
+  readonly destinationCountry: string;
+  /** Reference to (or text of) the signed end-use statement. */
+  readonly endUseStatement: string | null;
+  readonly endUseStatementExemption: { readonly reason: string } | null;
+  readonly requestedValidityMonths: number;
+  /** Recorded justification for a large project beyond four years. */
+  readonly validityJustification: string | null;
+  readonly largeProjectName: string | null;
+  readonly icpDeclared: boolean;
+  readonly icpWaiverReason: string | null;
+}
+
+export type ItemClassificationInput =
+  | { readonly kind: 'LISTED'; readonly controlEntry: string }
+  | { readonly kind: 'NOT_LISTED'; readonly catchAllGround: CatchAllGround };
+
+export type ApplicationItemInput = Omit<ApplicationItem, 'memberStateWhereLocated' | 'classification'> & {
+  readonly classification: ItemClassificationInput;
+  readonly memberStateWhereLocated: string | null;
+};
+
+/** Annex III-A content as it arrives: codes in any case, optional parts may be left out. */
+export interface ApplicationContentInput {
+  readonly exporter: Omit<Exporter, 'memberStateOfEstablishment'> & { readonly memberStateOfEstablishment: string | null };
+  readonly items: readonly ApplicationItemInput[];
+  readonly endUser: Party;
+  readonly consignee?: Party | null;
+  readonly otherParties?: readonly OtherParty[];
+  readonly destinationCountry: string;
+  readonly endUseStatement?: string | null;
+  readonly endUseStatementExemption?: { readonly reason: string } | null;
+  readonly requestedValidityMonths: number;
+  readonly validityJustification?: string | null;
+  readonly largeProjectName?: string | null;
+  readonly icpDeclared: boolean;
+  readonly icpWaiverReason?: string | null;
+}
+
+const OTHER_PARTY_ROLES: readonly OtherPartyRole[] = ['AGENT', 'BROKER', 'INTERMEDIATE_CONSIGNEE', 'OTHER'];
+
+/**
+ * Checks the shape of every field and returns the content as stored: codes normalised, optional parts
+ * made explicit nulls. Refuses with INVALID (400) naming the first field that is wrong.
+ */
+export function normaliseApplicationContent(input: ApplicationContentInput): ApplicationContent {
+  if (input.items.length === 0) throw refuse.invalid('items-required', 'items: at least one item is required');
+  return {
+    exporter: normaliseExporter(input.exporter),
+    items: input.items.map((item, index) => normaliseItem(item, `items[${index}]`)),
+    endUser: normaliseParty(input.endUser, 'endUser'),
+    consignee: input.consignee ? normaliseParty(input.consignee, 'consignee') : null,
+    otherParties: (input.otherParties ?? []).map((party, index) => normaliseOtherParty(party, `otherParties[${index}]`)),
+    destinationCountry: countryCode(input.destinationCountry, 'destinationCountry'),
+    endUseStatement: optionalText(input.endUseStatement),
+    endUseStatementExemption: normaliseExemption(input.endUseStatementExemption),
+    requestedValidityMonths: positiveWholeMonths(input.requestedValidityMonths, 'requestedValidityMonths'),
+    validityJustification: optionalText(input.validityJustification),
+    largeProjectName: optionalText(input.largeProjectName),
+    icpDeclared: input.icpDeclared === true,
+    icpWaiverReason: optionalText(input.icpWaiverReason),
+  };
+}
+
+/** Normalises a classification: a listed entry to its stored form, a catch-all ground checked. */
+export function normaliseClassification(input: ItemClassificationInput, field: string): ItemClassification {
+  if (input.kind === 'LISTED') return { kind: 'LISTED', controlEntry: controlEntry(input.controlEntry, field) };
+  if (!(CATCH_ALL_GROUNDS as readonly string[]).includes(input.catchAllGround)) {
+    throw refuse.invalid('catch-all-ground', `${field}.catchAllGround must be one of ${CATCH_ALL_GROUNDS.join(', ')}`);
+  }
+  return { kind: 'NOT_LISTED', catchAllGround: input.catchAllGround };
+}
+
+/** A whole number of months, at least one. */
+export function positiveWholeMonths(months: number, field: string): number {
+  if (!Number.isInteger(months) || months < 1) {
+    throw refuse.invalid('validity-months-format', `${field} must be a whole number of months, at least 1`);
+  }
+  return months;
+}
+
+function normaliseExporter(input: ApplicationContentInput['exporter']): Exporter {
+  const exporter: Exporter = {
+    name: requiredText(input.name, 'exporter.name'),
+    identifier: normaliseIdentifier(input.identifier),
+    address: requiredText(input.address, 'exporter.address'),
+    memberStateOfEstablishment:
+      input.memberStateOfEstablishment === null
+        ? null
+        : memberState(input.memberStateOfEstablishment, 'exporter.memberStateOfEstablishment'),
+    country: countryCode(input.country, 'exporter.country'),
+  };
+  assertEstablishmentMatchesCountry(exporter);
+  return exporter;
+}
+
+// A member state of establishment is the exporter's country; a null one means a third country. A
+// mismatch is a contradiction in the form, and competence hangs on this field, so refuse it.
+function assertEstablishmentMatchesCountry(exporter: Exporter): void {
+  const established = exporter.memberStateOfEstablishment;
+  const countryIsMemberState = normaliseMemberState(exporter.country) !== undefined;
+  if (established !== null ? exporter.country !== established : countryIsMemberState) {
+    throw refuse.invalid(
+      'exporter-establishment-country',
+      `exporter.country ${exporter.country} contradicts memberStateOfEstablishment ${established ?? 'null (outside the EU)'}`,
+    );
+  }
+}
+
+function normaliseIdentifier(input: ExporterIdentifier): ExporterIdentifier {
+  const value = requiredText(input.value, 'exporter.identifier.value');
+  if (input.scheme === 'OTHER') return { scheme: 'OTHER', value };
+  if (input.scheme !== 'EORI') throw refuse.invalid('identifier-scheme', 'exporter.identifier.scheme must be EORI or OTHER');
+  const eori = value.toUpperCase().replace(/\s+/g, '');
+  // EORI: the issuing country's two letters, then up to 15 letters or digits.
+  if (!/^[A-Z]{2}[A-Z0-9]{1,15}$/.test(eori)) {
+    throw refuse.invalid('eori-format', `exporter.identifier.value '${value}' is not an EORI number`);
+  }
+  return { scheme: 'EORI', value: eori };
+}
+
+function normaliseItem(input: ApplicationItemInput, field: string): ApplicationItem {
+  return {
+    classification: normaliseClassification(input.classification, `${field}.classification`),
+    description: requiredText(input.description, `${field}.description`),
+    hsCode: hsCode(input.hsCode, `${field}.hsCode`),
+    quantity: amount(input.quantity, `${field}.quantity`, { positive: true }),
+    unit: requiredText(input.unit, `${field}.unit`),
+    value: amount(input.value, `${field}.value`, { positive: false }),
+    currency: currency(input.currency, `${field}.currency`),
+    memberStateWhereLocated:
+      input.memberStateWhereLocated === null
+        ? null
+        : memberState(input.memberStateWhereLocated, `${field}.memberStateWhereLocated`),
+  };
+}
+
+function normaliseParty(input: Party, field: string): Party {
+  return {
+    name: requiredText(input.name, `${field}.name`),
+    address: requiredText(input.address, `${field}.address`),
+    country: countryCode(input.country, `${field}.country`),
+  };
+}
+
+function normaliseOtherParty(input: OtherParty, field: string): OtherParty {
+  if (!OTHER_PARTY_ROLES.includes(input.role)) {
+    throw refuse.invalid('party-role', `${field}.role must be one of ${OTHER_PARTY_ROLES.join(', ')}`);
+  }
+  return { role: input.role, ...normaliseParty(input, field) };
+}
+
+function normaliseExemption(input: { readonly reason: string } | null | undefined): { reason: string } | null {
+  if (!input) return null;
+  return { reason: requiredText(input.reason, 'endUseStatementExemption.reason') };
+}
+
+function requiredText(value: unknown, field: string): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') throw refuse.invalid('required-field', `${field} is required`);
+  return text;
+}
+
+function optionalText(value: string | null | undefined): string | null {
+  const text = value?.trim() ?? '';
+  return text === '' ? null : text;
+}
+
+function countryCode(value: string, field: string): string {
+  const code = typeof value === 'string' ? normaliseCountryCode(value) : undefined;
+  if (code === undefined) throw refuse.invalid('country-code-format', `${field} must be an ISO 3166-1 alpha-2 code`);
+  return code;
+}
+
+function memberState(value: string, field: string): MemberStateCode {
+  const code = typeof value === 'string' ? normaliseMemberState(value) : undefined;
+  if (code === undefined) throw refuse.invalid('member-state-code', `${field} '${value}' is not an EU member state`);
+  return code;
+}
+
+function controlEntry(value: string, field: string): string {
+  try {
+    return normaliseControlEntry(value);
+  } catch (error) {
+    throw refuse.invalid('control-entry-format', `${field}.controlEntry: ${(error as Error).message}`);
+  }
+}
+
+// Written with spaces or dots in practice ('8471 30 00', '8471.30.00'); stored as the bare 8 digits.
+function hsCode(value: string, field: string): string {
+  const digits = typeof value === 'string' ? value.replace(/[\s.]/g, '') : '';
+  if (!/^[0-9]{8}$/.test(digits)) throw refuse.invalid('hs-code-format', `${field} must be an 8-digit CN code`);
+  return digits;
+}
+
+function currency(value: string, field: string): string {
+  const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  if (!/^[A-Z]{3}$/.test(code)) throw refuse.invalid('currency-format', `${field} must be an ISO 4217 code`);
+  return code;
+}
+
+// Three decimals cover every ISO 4217 minor unit and metric quantities; the usage ledger sums in
+// thousandths so that recording exactly the licensed amount is never refused for a rounding error.
+function amount(value: number, field: string, options: { readonly positive: boolean }): number {
+  const valid = typeof value === 'number' && Number.isFinite(value) && hasAtMostThreeDecimals(value);
+  if (!valid || value < 0 || (options.positive && value === 0)) {
+    const what = options.positive ? 'a positive number' : 'zero or a positive number';
+    throw refuse.invalid('amount-format', `${field} must be ${what} with at most three decimals`);
+  }
+  return value;
+}
+
+/** True when a number has no more than three decimals (within floating-point noise). */
+export function hasAtMostThreeDecimals(value: number): boolean {
+  return Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6;
+}
