@@ -67,7 +67,12 @@ const variants: Variant[] = [
         const client = await pool.connect();
         try {
           await client.query('BEGIN');
-          await client.query(streamStateStatement(stream, events.map((e) => e.eventId)));
+          await client.query(
+            streamStateStatement(
+              stream,
+              events.map((e) => e.eventId),
+            ),
+          );
           await client.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY]);
           await client.query(appendStatement(stream, next, events, false));
           await client.query('COMMIT');
@@ -87,7 +92,12 @@ const variants: Variant[] = [
     writer: (pool, _store, stream) => {
       let next = 0;
       return async (events) => {
-        await pool.query(streamStateStatement(stream, events.map((e) => e.eventId)));
+        await pool.query(
+          streamStateStatement(
+            stream,
+            events.map((e) => e.eventId),
+          ),
+        );
         await pool.query(appendStatement(stream, next, events, false));
         next += events.length;
       };
@@ -224,7 +234,9 @@ async function main(): Promise<void> {
       for (const batch of BATCHES) {
         for (const variant of variants) {
           const cell = await runCell(database.url, variant, batch);
-          console.error(`round ${round}, ${variant.key}, batch ${batch}: ${Math.round(cell.appends / cell.seconds)} appends/s`);
+          console.error(
+            `round ${round}, ${variant.key}, batch ${batch}: ${Math.round(cell.appends / cell.seconds)} appends/s`,
+          );
           runs.push(cell);
         }
       }

@@ -7,5 +7,6 @@ export * from './command-handler';
 export * from './sqlite/sqlite-database';
 export * from './sqlite/sqlite-event-store.adapter';
 export * from './eventstoredb/eventstoredb-event-store.adapter';
-export * from './postgres/postgres-migrations';
-export * from './postgres/postgres-event-store.adapter';
+export { PostgresEventStore } from './postgres/postgres-event-store.adapter';
+export { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres/postgres-migrations';
+export type { MigrationReport, PostgresMigration } from './postgres/postgres-migrations';

@@ -1,4 +1,5 @@
 import { refuse } from '../refusals';
+import { checkedAmount } from './amounts';
 import { normaliseControlEntry } from '../reference/control-list-entry';
 import type { MemberStateCode } from '../reference/member-states';
 import { normaliseCountryCode, normaliseMemberState } from '../reference/member-states';
@@ -99,7 +100,9 @@ export type ApplicationItemInput = Omit<ApplicationItem, 'memberStateWhereLocate
 
 /** Annex III-A content as it arrives: codes in any case, optional parts may be left out. */
 export interface ApplicationContentInput {
-  readonly exporter: Omit<Exporter, 'memberStateOfEstablishment'> & { readonly memberStateOfEstablishment: string | null };
+  readonly exporter: Omit<Exporter, 'memberStateOfEstablishment'> & {
+    readonly memberStateOfEstablishment: string | null;
+  };
   readonly items: readonly ApplicationItemInput[];
   readonly endUser: Party;
   readonly consignee?: Party | null;
@@ -127,7 +130,9 @@ export function normaliseApplicationContent(input: ApplicationContentInput): App
     items: input.items.map((item, index) => normaliseItem(item, `items[${index}]`)),
     endUser: normaliseParty(input.endUser, 'endUser'),
     consignee: input.consignee ? normaliseParty(input.consignee, 'consignee') : null,
-    otherParties: (input.otherParties ?? []).map((party, index) => normaliseOtherParty(party, `otherParties[${index}]`)),
+    otherParties: (input.otherParties ?? []).map((party, index) =>
+      normaliseOtherParty(party, `otherParties[${index}]`),
+    ),
     destinationCountry: countryCode(input.destinationCountry, 'destinationCountry'),
     endUseStatement: optionalText(input.endUseStatement),
     endUseStatementExemption: normaliseExemption(input.endUseStatementExemption),
@@ -187,7 +192,8 @@ function assertEstablishmentMatchesCountry(exporter: Exporter): void {
 function normaliseIdentifier(input: ExporterIdentifier): ExporterIdentifier {
   const value = requiredText(input.value, 'exporter.identifier.value');
   if (input.scheme === 'OTHER') return { scheme: 'OTHER', value };
-  if (input.scheme !== 'EORI') throw refuse.invalid('identifier-scheme', 'exporter.identifier.scheme must be EORI or OTHER');
+  if (input.scheme !== 'EORI')
+    throw refuse.invalid('identifier-scheme', 'exporter.identifier.scheme must be EORI or OTHER');
   const eori = value.toUpperCase().replace(/\s+/g, '');
   // EORI: the issuing country's two letters, then up to 15 letters or digits.
   if (!/^[A-Z]{2}[A-Z0-9]{1,15}$/.test(eori)) {
@@ -201,9 +207,9 @@ function normaliseItem(input: ApplicationItemInput, field: string): ApplicationI
     classification: normaliseClassification(input.classification, `${field}.classification`),
     description: requiredText(input.description, `${field}.description`),
     hsCode: hsCode(input.hsCode, `${field}.hsCode`),
-    quantity: amount(input.quantity, `${field}.quantity`, { positive: true }),
+    quantity: checkedAmount(input.quantity, `${field}.quantity`, { positive: true }),
     unit: requiredText(input.unit, `${field}.unit`),
-    value: amount(input.value, `${field}.value`, { positive: false }),
+    value: checkedAmount(input.value, `${field}.value`, { positive: false }),
     currency: currency(input.currency, `${field}.currency`),
     memberStateWhereLocated:
       input.memberStateWhereLocated === null
@@ -232,13 +238,15 @@ function normaliseExemption(input: { readonly reason: string } | null | undefine
   return { reason: requiredText(input.reason, 'endUseStatementExemption.reason') };
 }
 
-function requiredText(value: unknown, field: string): string {
+/** Trimmed text, or INVALID 'required-field' when missing or blank. */
+export function requiredText(value: unknown, field: string): string {
   const text = typeof value === 'string' ? value.trim() : '';
   if (text === '') throw refuse.invalid('required-field', `${field} is required`);
   return text;
 }
 
-function optionalText(value: string | null | undefined): string | null {
+/** Trimmed text, or null when missing or blank. */
+export function optionalText(value: string | null | undefined): string | null {
   const text = value?.trim() ?? '';
   return text === '' ? null : text;
 }
@@ -274,20 +282,4 @@ function currency(value: string, field: string): string {
   const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!/^[A-Z]{3}$/.test(code)) throw refuse.invalid('currency-format', `${field} must be an ISO 4217 code`);
   return code;
-}
-
-// Three decimals cover every ISO 4217 minor unit and metric quantities; the usage ledger sums in
-// thousandths so that recording exactly the licensed amount is never refused for a rounding error.
-function amount(value: number, field: string, options: { readonly positive: boolean }): number {
-  const valid = typeof value === 'number' && Number.isFinite(value) && hasAtMostThreeDecimals(value);
-  if (!valid || value < 0 || (options.positive && value === 0)) {
-    const what = options.positive ? 'a positive number' : 'zero or a positive number';
-    throw refuse.invalid('amount-format', `${field} must be ${what} with at most three decimals`);
-  }
-  return value;
-}
-
-/** True when a number has no more than three decimals (within floating-point noise). */
-export function hasAtMostThreeDecimals(value: number): boolean {
-  return Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6;
 }

@@ -42,7 +42,11 @@ export function assertCompetentAuthority(authority: MemberStateCode, content: Ap
 }
 
 /** The business rules on what an application must carry for its kind; each refuses with RULE_VIOLATED. */
-export function assertContentRules(kind: ApplicationKind, content: ApplicationContent, authority: MemberStateCode): void {
+export function assertContentRules(
+  kind: ApplicationKind,
+  content: ApplicationContent,
+  authority: MemberStateCode,
+): void {
   assertDestinationFitsKind(kind, content.destinationCountry, authority);
   assertEndUseStatement(kind, content);
   assertInternalComplianceProgramme(kind, content);

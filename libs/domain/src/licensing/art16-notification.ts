@@ -105,11 +105,10 @@ export function isoDate(at: Date): string {
 }
 
 function toNotifiedItem(item: ApplicationItem): NotifiedItem {
-  const listed = item.classification.kind === 'LISTED';
   return {
     controlEntry: item.classification.kind === 'LISTED' ? item.classification.controlEntry : null,
     catchAllGround: item.classification.kind === 'NOT_LISTED' ? item.classification.catchAllGround : null,
     description: item.description,
-    hsCode: listed || item.hsCode ? item.hsCode : item.hsCode,
+    hsCode: item.hsCode,
   };
 }

@@ -102,7 +102,11 @@ describe('Annex I control list entries', () => {
 
   describe('properties', () => {
     const head = fc
-      .tuple(fc.integer({ min: 0, max: 9 }), fc.constantFrom('A', 'B', 'C', 'D', 'E', 'a', 'e'), fc.constantFrom('001', '002'))
+      .tuple(
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom('A', 'B', 'C', 'D', 'E', 'a', 'e'),
+        fc.constantFrom('001', '002'),
+      )
       .map(([category, sub, digits]) => `${category}${sub}${digits}`);
     const segment = fc.oneof(fc.constantFrom('a', 'b', 'J', 'c', 'aa'), fc.constantFrom('1', '3', '55'));
     const rawEntry = fc
@@ -113,7 +117,10 @@ describe('Annex I control list entries', () => {
         fc.boolean(),
         fc.constantFrom('', ' '),
       )
-      .map(([before, h, path, trailingDot, after]) => `${before}${[h, ...path].join('.')}${trailingDot ? '.' : ''}${after}`);
+      .map(
+        ([before, h, path, trailingDot, after]) =>
+          `${before}${[h, ...path].join('.')}${trailingDot ? '.' : ''}${after}`,
+      );
     // Few distinct heads and segments so that generated pairs often share ancestry.
     const smallEntry = fc
       .tuple(fc.constantFrom('5A001', '5A002'), fc.array(fc.constantFrom('a', 'b', '1'), { maxLength: 3 }))

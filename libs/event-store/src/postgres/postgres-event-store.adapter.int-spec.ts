@@ -161,6 +161,56 @@ describeWithPostgres('PostgresEventStore', () => {
     });
   });
 
+  describe('storage', () => {
+    let database: TestDatabase;
+    let store: PostgresEventStore;
+    beforeEach(async () => {
+      database = await createTestDatabase();
+      store = await PostgresEventStore.create(database.url);
+    });
+    afterEach(async () => {
+      await store.close();
+      await database.drop();
+    });
+
+    it('round-trips event data through the multi-row insert untouched: quotes, backslashes, braces, newlines, unicode, arrays', async () => {
+      const tricky = {
+        text: 'a "quoted" \\ back\\slash, {braces}, commas, NULL and\nnewline \u00e4 € 𝄞',
+        list: ['{"looks":"like json"}', null, 1.5, true, []],
+        nested: { empty: '', array: [[1], [2, [3]]] },
+      };
+      const batch = [newEvent('Tricky', tricky), newEvent('Plain', 'just a string'), newEvent('Nothing', null)];
+      await store.append('case-tricky', batch, 'no-stream');
+      expect((await store.readStream('case-tricky')).map((event) => event.data)).toEqual([
+        tricky,
+        'just a string',
+        null,
+      ]);
+    });
+
+    it('draws positions from a sequence without a per-session cache, which would let a low cached position commit late', async () => {
+      const probe = new Client({ connectionString: database.url });
+      await probe.connect();
+      try {
+        const { rows } = await probe.query<{ cache: string }>(
+          `SELECT seqcache AS cache FROM pg_sequence
+           WHERE seqrelid = pg_get_serial_sequence('events', 'global_position')::regclass`,
+        );
+        expect(rows).toEqual([{ cache: '1' }]);
+      } finally {
+        await probe.end();
+      }
+    });
+
+    it('reports the global position of the last event of a batch and numbers the batch in order', async () => {
+      const result = await store.append('case-batch', [newEvent('E0'), newEvent('E1'), newEvent('E2')], 'no-stream');
+      const stored = await store.readStream('case-batch');
+      expect(stored.map((event) => event.type)).toEqual(['E0', 'E1', 'E2']);
+      expect(stored.map((event) => event.globalPosition)).toEqual([1, 2, 3]);
+      expect(result).toEqual({ nextExpectedVersion: 2, lastGlobalPosition: 3 });
+    });
+  });
+
   describe('migrations', () => {
     it('several instances booting at once migrate the database exactly once', async () => {
       const database = await createTestDatabase();

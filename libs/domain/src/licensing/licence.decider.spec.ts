@@ -1,0 +1,684 @@
+import { fold } from '../decider';
+import { deciderSpec } from '../testing/decider-spec';
+import {
+  APPLICATION_ID,
+  CONSIGNEE,
+  END_USER,
+  NOW,
+  applicationHistory,
+  contentInput,
+  itemInput,
+  meta,
+} from '../testing/licensing.fixtures';
+import type { ApplicationKind } from './application.content';
+import { normaliseApplicationContent } from './application.content';
+import { applicationDecider } from './application.decider';
+import type { Application } from './application.decider';
+import type { IssueLicenceData, LicenceCommand } from './licence.commands';
+import { issueLicenceFromGrant } from './licence.commands';
+import type { Licence } from './licence.decider';
+import { licenceDecider } from './licence.decider';
+import type { LicenceEvent, UsageLine } from './licence.events';
+
+const spec = deciderSpec(licenceDecider);
+
+const LICENCE_ID = 'lic-1';
+const VALID_UNTIL = '2026-03-10T09:00:00.000Z';
+const authority = meta({ actor: 'boss@bafa' });
+const customs = meta({ actor: 'customs@zoll', memberState: 'NL' });
+const later = (iso: string) => meta({ actor: 'boss@bafa', now: new Date(iso) });
+
+const content = normaliseApplicationContent(
+  contentInput({
+    items: [
+      itemInput(),
+      itemInput({ description: 'Probe software licences', quantity: 0.3, unit: 'kg', value: 1000.1 }),
+    ],
+  }),
+);
+
+function issueData(
+  overrides: Partial<IssueLicenceData> = {},
+  decision: Partial<IssueLicenceData['decision']> = {},
+): IssueLicenceData {
+  return {
+    licenceId: LICENCE_ID,
+    applicationId: APPLICATION_ID,
+    kind: 'INDIVIDUAL',
+    issuingMemberState: 'DE',
+    holder: content.exporter,
+    items: content.items,
+    destinationCountry: 'JP',
+    endUser: END_USER,
+    consignee: CONSIGNEE,
+    ...overrides,
+    decision: {
+      outcome: 'GRANT',
+      art15Grounds: [],
+      conditions: [],
+      validityMonths: 12,
+      validityJustification: null,
+      issuedBy: 'boss@bafa',
+      ...decision,
+    },
+  };
+}
+
+const issueLicence = (data = issueData(), metadata = meta({ actor: 'registry@bafa' })): LicenceCommand => ({
+  type: 'IssueLicence',
+  data,
+  metadata,
+});
+
+const issuedEvent = (kind: ApplicationKind = 'INDIVIDUAL', validityMonths = 12): LicenceEvent => {
+  const [event] = licenceDecider.decide(
+    issueLicence(issueData({ kind }, { validityMonths, validityJustification: 'long build' })),
+    {
+      status: 'NONE',
+    },
+  );
+  if (event === undefined) throw new Error('no LicenceIssued');
+  return event;
+};
+
+const lifecycle = {
+  suspended: (): LicenceEvent =>
+    licenceDecider.decide(suspend(), fold(licenceDecider, [issuedEvent()]))[0] as LicenceEvent,
+  revoked: (): LicenceEvent => ({ ...revokedTemplate() }),
+  annulled: (): LicenceEvent => ({ ...annulledTemplate() }),
+  expired: (): LicenceEvent => ({ type: 'LicenceExpired', data: { validUntil: VALID_UNTIL, expiredAt: VALID_UNTIL } }),
+};
+
+function revokedTemplate(): LicenceEvent {
+  return licenceDecider.decide(revoke(), fold(licenceDecider, [issuedEvent()]))[0] as LicenceEvent;
+}
+function annulledTemplate(): LicenceEvent {
+  return licenceDecider.decide(
+    { type: 'AnnulLicence', data: { reason: 'issued on false information' }, metadata: authority },
+    fold(licenceDecider, [issuedEvent()]),
+  )[0] as LicenceEvent;
+}
+
+function suspend(metadata = authority): LicenceCommand {
+  return {
+    type: 'SuspendLicence',
+    data: { reason: 'end user under investigation', grounds: ['END_USE_AND_DIVERSION'] },
+    metadata,
+  };
+}
+function revoke(metadata = authority): LicenceCommand {
+  return {
+    type: 'RevokeLicence',
+    data: { reason: 'diversion confirmed', grounds: ['END_USE_AND_DIVERSION'] },
+    metadata,
+  };
+}
+function use(
+  lines: readonly UsageLine[],
+  overrides: Partial<{ usageId: string; customsOffice: string; declarationReference: string }> = {},
+  metadata = customs,
+): LicenceCommand {
+  return {
+    type: 'RecordLicenceUsage',
+    data: {
+      usageId: 'use-1',
+      customsOffice: 'NL000396',
+      declarationReference: '25NL12345678901234',
+      lines,
+      ...overrides,
+    },
+    metadata,
+  };
+}
+const expire = (metadata = later(VALID_UNTIL)): LicenceCommand => ({ type: 'ExpireLicence', data: {}, metadata });
+const amend = (
+  data: Partial<Extract<LicenceCommand, { type: 'AmendLicence' }>['data']>,
+  metadata = authority,
+): LicenceCommand => ({
+  type: 'AmendLicence',
+  data: { reason: 'end user asked for fewer units', substantialLimitation: false, ...data },
+  metadata,
+});
+
+function notificationOf(events: readonly LicenceEvent[]): unknown {
+  const [event] = events;
+  return event !== undefined && 'notification' in event.data ? event.data.notification : undefined;
+}
+
+describe('Licence decider', () => {
+  describe('issuing from a grant', () => {
+    it('issues a licence valid from the issue instant for the granted number of months', () => {
+      spec
+        .given([])
+        .when(issueLicence())
+        .then([
+          {
+            type: 'LicenceIssued',
+            data: {
+              licenceId: LICENCE_ID,
+              applicationId: APPLICATION_ID,
+              kind: 'INDIVIDUAL',
+              issuingMemberState: 'DE',
+              holder: content.exporter,
+              items: content.items,
+              destinationCountry: 'JP',
+              endUser: END_USER,
+              consignee: CONSIGNEE,
+              conditions: [],
+              art15Grounds: [],
+              validityMonths: 12,
+              validityJustification: null,
+              validFrom: NOW.toISOString(),
+              validUntil: VALID_UNTIL,
+              decisionIssuedBy: 'boss@bafa',
+              issuedBy: 'registry@bafa',
+            },
+          },
+        ]);
+    });
+
+    it('ends a validity that starts on the 31st on the last day of a shorter month', () => {
+      const [event] = spec
+        .given([])
+        .when(issueLicence(issueData({}, { validityMonths: 1 }), meta({ now: new Date('2024-01-31T12:00:00Z') })))
+        .events();
+      expect(event?.data).toMatchObject({ validUntil: '2024-02-29T12:00:00.000Z' });
+    });
+
+    it('refuses to issue a licence on a denial', () => {
+      spec
+        .given([])
+        .when(issueLicence(issueData({}, { outcome: 'DENY', art15Grounds: ['SANCTIONS'] })))
+        .thenRefuses('RULE_VIOLATED', 'licence-needs-grant');
+    });
+
+    it('refuses a conditional grant without its conditions', () => {
+      spec
+        .given([])
+        .when(issueLicence(issueData({}, { outcome: 'GRANT_WITH_CONDITIONS' })))
+        .thenRefuses('RULE_VIOLATED', 'conditions-required');
+    });
+
+    it('refuses to issue the same licence twice', () => {
+      spec.given([issuedEvent()]).when(issueLicence()).thenRefuses('CONFLICT', 'licence-exists');
+    });
+
+    it("refuses an authority other than the application's", () => {
+      spec
+        .given([])
+        .when(issueLicence(issueData(), meta({ memberState: 'FR' })))
+        .thenRefuses('FORBIDDEN', 'authority-boundary');
+    });
+
+    it.each<[ApplicationKind, number]>([
+      ['INDIVIDUAL', 25],
+      ['GLOBAL', 25],
+    ])('refuses a %s licence of %i months (at most 24)', (kind, months) => {
+      spec
+        .given([])
+        .when(issueLicence(issueData({ kind }, { validityMonths: months })))
+        .thenRefuses('RULE_VIOLATED', 'validity-limit');
+    });
+
+    it('refuses a large-project licence beyond 48 months without a recorded justification', () => {
+      spec
+        .given([])
+        .when(issueLicence(issueData({ kind: 'LARGE_PROJECT' }, { validityMonths: 60 })))
+        .thenRefuses('RULE_VIOLATED', 'validity-limit');
+    });
+
+    it('issues a large-project licence beyond 48 months when a justification is recorded', () => {
+      const [event] = spec
+        .given([])
+        .when(
+          issueLicence(
+            issueData({ kind: 'LARGE_PROJECT' }, { validityMonths: 60, validityJustification: 'build until 2030' }),
+          ),
+        )
+        .events();
+      expect(event?.data).toMatchObject({ validUntil: '2030-03-10T09:00:00.000Z' });
+    });
+
+    it('builds the IssueLicence data from a granted application', () => {
+      const h = applicationHistory;
+      const granted = fold(applicationDecider, [
+        h.submitted(),
+        h.assessed(),
+        h.proposed('GRANT_WITH_CONDITIONS'),
+        h.issued('GRANT_WITH_CONDITIONS'),
+      ]);
+      const data = issueLicenceFromGrant(granted as Application, LICENCE_ID);
+      expect(data).toMatchObject({
+        licenceId: LICENCE_ID,
+        issuingMemberState: 'DE',
+        decision: { outcome: 'GRANT_WITH_CONDITIONS', conditions: ['no re-export'], validityMonths: 12 },
+      });
+      expect(spec.given([]).when(issueLicence(data)).events()[0]?.data).toMatchObject({ conditions: ['no re-export'] });
+    });
+
+    it('refuses to build a licence from an application that is not granted', () => {
+      const h = applicationHistory;
+      const denied = fold(applicationDecider, [h.submitted(), h.assessed(), h.proposed('DENY'), h.issued('DENY')]);
+      expect(() => issueLicenceFromGrant(denied as Application, LICENCE_ID)).toThrow(
+        expect.objectContaining({ code: 'CONFLICT', rule: 'licence-needs-grant' }),
+      );
+    });
+  });
+
+  describe('usage ledger', () => {
+    it('records a customs declaration written off against the licence', () => {
+      spec
+        .given([issuedEvent()])
+        .when(use([{ itemIndex: 0, quantity: 4, value: 100000 }], { customsOffice: 'nl000396' }))
+        .then([
+          {
+            type: 'LicenceUsageRecorded',
+            data: {
+              usageId: 'use-1',
+              customsOffice: 'NL000396',
+              declarationReference: '25NL12345678901234',
+              lines: [{ itemIndex: 0, quantity: 4, value: 100000 }],
+              recordedBy: 'customs@zoll',
+              recordedAt: NOW.toISOString(),
+            },
+          },
+        ]);
+    });
+
+    it('accumulates what is used per item', () => {
+      const state = spec
+        .given([issuedEvent()])
+        .when(
+          use([
+            { itemIndex: 0, quantity: 4, value: 100000 },
+            { itemIndex: 1, quantity: 0.1, value: 0.1 },
+          ]),
+        )
+        .thenState() as Licence;
+      expect(state.items.map(({ usedQuantity, usedValue }) => ({ usedQuantity, usedValue }))).toEqual([
+        { usedQuantity: 4, usedValue: 100000 },
+        { usedQuantity: 0.1, usedValue: 0.1 },
+      ]);
+    });
+
+    it('refuses usage beyond the licensed quantity', () => {
+      spec
+        .given([issuedEvent()])
+        .when(use([{ itemIndex: 0, quantity: 11, value: 1 }]))
+        .thenRefuses('RULE_VIOLATED', 'usage-exceeds-quantity');
+    });
+
+    it('refuses usage beyond the licensed value', () => {
+      spec
+        .given([issuedEvent()])
+        .when(use([{ itemIndex: 0, quantity: 1, value: 250000.01 }]))
+        .thenRefuses('RULE_VIOLATED', 'usage-exceeds-value');
+    });
+
+    it('refuses usage that exceeds the licence only together with earlier usage', () => {
+      const first = spec
+        .given([issuedEvent()])
+        .when(use([{ itemIndex: 0, quantity: 6, value: 1 }]))
+        .events();
+      spec
+        .given([issuedEvent(), ...first])
+        .when(use([{ itemIndex: 0, quantity: 5, value: 1 }], { usageId: 'use-2' }))
+        .thenRefuses('RULE_VIOLATED', 'usage-exceeds-quantity');
+    });
+
+    it('accepts using exactly the licensed amount in fractional steps (0.1 + 0.2 of 0.3)', () => {
+      const first = spec
+        .given([issuedEvent()])
+        .when(use([{ itemIndex: 1, quantity: 0.1, value: 0.1 }]))
+        .events();
+      const second = spec
+        .given([issuedEvent(), ...first])
+        .when(use([{ itemIndex: 1, quantity: 0.2, value: 1000 }], { usageId: 'use-2' }))
+        .events();
+      expect(second).toHaveLength(1);
+      spec
+        .given([issuedEvent(), ...first, ...second])
+        .when(use([{ itemIndex: 1, quantity: 0.001, value: 0 }], { usageId: 'use-3' }))
+        .thenRefuses('RULE_VIOLATED', 'usage-exceeds-quantity');
+    });
+
+    it.each([
+      ['suspended', lifecycle.suspended],
+      ['revoked', lifecycle.revoked],
+      ['annulled', lifecycle.annulled],
+      ['expired', lifecycle.expired],
+    ])('refuses usage while the licence is %s', (_, ended) => {
+      spec
+        .given([issuedEvent(), ended()])
+        .when(use([{ itemIndex: 0, quantity: 1, value: 1 }]))
+        .thenRefuses('CONFLICT', 'licence-not-active');
+    });
+
+    it('refuses usage once the validity has ended, even before the expiry timer has run', () => {
+      spec
+        .given([issuedEvent()])
+        .when(
+          use([{ itemIndex: 0, quantity: 1, value: 1 }], {}, meta({ memberState: 'NL', now: new Date(VALID_UNTIL) })),
+        )
+        .thenRefuses('RULE_VIOLATED', 'usage-after-validity');
+    });
+
+    it('refuses a usage id that is already recorded', () => {
+      const first = spec
+        .given([issuedEvent()])
+        .when(use([{ itemIndex: 0, quantity: 1, value: 1 }]))
+        .events();
+      spec
+        .given([issuedEvent(), ...first])
+        .when(use([{ itemIndex: 0, quantity: 1, value: 1 }]))
+        .thenRefuses('CONFLICT', 'usage-already-recorded');
+    });
+
+    it('lets customs of any member state record usage (export may be declared elsewhere)', () => {
+      expect(
+        spec
+          .given([issuedEvent()])
+          .when(use([{ itemIndex: 0, quantity: 1, value: 1 }]))
+          .events(),
+      ).toHaveLength(1);
+    });
+
+    it('refuses usage of a licence that does not exist', () => {
+      spec
+        .given([])
+        .when(use([{ itemIndex: 0, quantity: 1, value: 1 }]))
+        .thenRefuses('NOT_FOUND', 'licence-not-found');
+    });
+
+    it.each<[string, Parameters<typeof use>[0], Parameters<typeof use>[1], string]>([
+      ['no lines', [], {}, 'usage-lines'],
+      [
+        'an item twice',
+        [
+          { itemIndex: 0, quantity: 1, value: 1 },
+          { itemIndex: 0, quantity: 1, value: 1 },
+        ],
+        {},
+        'usage-lines',
+      ],
+      ['an unknown item', [{ itemIndex: 2, quantity: 1, value: 1 }], {}, 'item-index'],
+      ['a zero quantity', [{ itemIndex: 0, quantity: 0, value: 1 }], {}, 'amount-format'],
+      [
+        'a malformed customs office',
+        [{ itemIndex: 0, quantity: 1, value: 1 }],
+        { customsOffice: 'Rotterdam' },
+        'customs-office-format',
+      ],
+      [
+        'a malformed MRN',
+        [{ itemIndex: 0, quantity: 1, value: 1 }],
+        { declarationReference: 'ABC' },
+        'declaration-reference-format',
+      ],
+    ])('refuses a usage with %s (INVALID)', (_, lines, overrides, rule) => {
+      spec.given([issuedEvent()]).when(use(lines, overrides)).thenRefuses('INVALID', rule);
+    });
+  });
+
+  describe('suspension and reinstatement', () => {
+    it('suspends a licence with an Art 16 notification to every other member state and the Commission', () => {
+      const events = spec.given([issuedEvent()]).when(suspend()).events();
+      expect(events[0]).toMatchObject({
+        type: 'LicenceSuspended',
+        data: { reason: 'end user under investigation', suspendedBy: 'boss@bafa' },
+      });
+      expect(notificationOf(events)).toEqual({
+        kind: 'SUSPENSION',
+        notifyingMemberState: 'DE',
+        recipients: { memberStates: expect.not.arrayContaining(['DE']), commission: true },
+        applicationId: APPLICATION_ID,
+        licenceId: LICENCE_ID,
+        applicationKind: 'INDIVIDUAL',
+        items: [
+          {
+            controlEntry: '5A001.j',
+            catchAllGround: null,
+            description: 'IP network communications surveillance system',
+            hsCode: '85176200',
+          },
+          { controlEntry: '5A001.j', catchAllGround: null, description: 'Probe software licences', hsCode: '85176200' },
+        ],
+        destinationCountry: 'JP',
+        endUser: END_USER,
+        consignee: CONSIGNEE,
+        grounds: ['END_USE_AND_DIVERSION'],
+        reason: 'end user under investigation',
+        effectiveOn: '2025-03-10',
+        reviewDueBy: null,
+      });
+    });
+
+    it('refuses to suspend a suspended licence', () => {
+      spec.given([issuedEvent(), lifecycle.suspended()]).when(suspend()).thenRefuses('CONFLICT', 'licence-suspended');
+    });
+
+    it('reinstates a suspended licence and notifies the final assessment (Art 16)', () => {
+      const when = spec
+        .given([issuedEvent(), lifecycle.suspended()])
+        .when({
+          type: 'ReinstateLicence',
+          data: { finalAssessment: 'investigation closed without findings' },
+          metadata: authority,
+        });
+      expect(notificationOf(when.events())).toMatchObject({
+        kind: 'FINAL_ASSESSMENT',
+        reason: 'investigation closed without findings',
+      });
+      expect(when.thenState()).toMatchObject({ status: 'ACTIVE' });
+    });
+
+    it('refuses to reinstate a licence that is not suspended', () => {
+      spec
+        .given([issuedEvent()])
+        .when({ type: 'ReinstateLicence', data: { finalAssessment: 'fine' }, metadata: authority })
+        .thenRefuses('CONFLICT', 'licence-not-suspended');
+    });
+
+    it("refuses another member state's authority", () => {
+      spec
+        .given([issuedEvent()])
+        .when(suspend(meta({ memberState: 'FR' })))
+        .thenRefuses('FORBIDDEN', 'authority-boundary');
+    });
+  });
+
+  describe('annulment and revocation', () => {
+    it('annuls a licence with an Art 16 notification', () => {
+      const when = spec
+        .given([issuedEvent()])
+        .when({ type: 'AnnulLicence', data: { reason: 'issued on false information' }, metadata: authority });
+      expect(notificationOf(when.events())).toMatchObject({
+        kind: 'ANNULMENT',
+        reason: 'issued on false information',
+        grounds: [],
+      });
+      expect(when.thenState()).toMatchObject({ status: 'ANNULLED' });
+    });
+
+    it('revokes a licence with an Art 16 notification', () => {
+      const when = spec.given([issuedEvent()]).when(revoke());
+      expect(notificationOf(when.events())).toMatchObject({ kind: 'REVOCATION', grounds: ['END_USE_AND_DIVERSION'] });
+      expect(when.thenState()).toMatchObject({ status: 'REVOKED' });
+    });
+
+    it('revokes a suspended licence', () => {
+      expect(spec.given([issuedEvent(), lifecycle.suspended()]).when(revoke()).thenState()).toMatchObject({
+        status: 'REVOKED',
+      });
+    });
+
+    it.each([
+      ['revoked', lifecycle.revoked],
+      ['annulled', lifecycle.annulled],
+      ['expired', lifecycle.expired],
+    ])('refuses to suspend, revoke or amend a %s licence', (_, ended) => {
+      spec.given([issuedEvent(), ended()]).when(suspend()).thenRefuses('CONFLICT', 'licence-ended');
+      spec.given([issuedEvent(), ended()]).when(revoke()).thenRefuses('CONFLICT', 'licence-ended');
+      spec
+        .given([issuedEvent(), ended()])
+        .when(amend({ conditions: ['x'] }))
+        .thenRefuses('CONFLICT', 'licence-ended');
+    });
+
+    it('refuses an unknown Art 15 ground', () => {
+      spec
+        .given([issuedEvent()])
+        .when({ type: 'RevokeLicence', data: { reason: 'x', grounds: ['MOOD' as 'SANCTIONS'] }, metadata: authority })
+        .thenRefuses('INVALID', 'art15-ground');
+    });
+  });
+
+  describe('expiry', () => {
+    it('expires a licence when the timer fires at validUntil', () => {
+      spec
+        .given([issuedEvent()])
+        .when(expire())
+        .then([{ type: 'LicenceExpired', data: { validUntil: VALID_UNTIL, expiredAt: VALID_UNTIL } }]);
+    });
+
+    it('refuses to expire a licence before validUntil', () => {
+      spec
+        .given([issuedEvent()])
+        .when(expire(later('2026-03-10T08:59:59.999Z')))
+        .thenRefuses('RULE_VIOLATED', 'licence-not-yet-expired');
+    });
+
+    it('expires a suspended licence: suspension does not extend validity', () => {
+      expect(spec.given([issuedEvent(), lifecycle.suspended()]).when(expire()).thenState()).toMatchObject({
+        status: 'EXPIRED',
+      });
+    });
+
+    it('decides nothing when the licence has already ended', () => {
+      spec.given([issuedEvent(), lifecycle.expired()]).when(expire()).then([]);
+      spec.given([issuedEvent(), lifecycle.revoked()]).when(expire()).then([]);
+    });
+  });
+
+  describe('amendment', () => {
+    it('amends the conditions without notification when it is no substantial limitation', () => {
+      const [event] = spec
+        .given([issuedEvent()])
+        .when(amend({ conditions: [' report annually '] }))
+        .events();
+      expect(event).toEqual({
+        type: 'LicenceAmended',
+        data: {
+          reason: 'end user asked for fewer units',
+          conditions: ['report annually'],
+          validityMonths: 12,
+          validUntil: VALID_UNTIL,
+          itemLimits: [
+            { quantity: 10, value: 250000 },
+            { quantity: 0.3, value: 1000.1 },
+          ],
+          substantialLimitation: false,
+          notification: null,
+          amendedBy: 'boss@bafa',
+          amendedAt: NOW.toISOString(),
+        },
+      });
+    });
+
+    it('notifies a substantial limitation to every other member state (Art 16)', () => {
+      const events = spec
+        .given([issuedEvent()])
+        .when(
+          amend({
+            itemLimits: [
+              { quantity: 2, value: 50000 },
+              { quantity: 0.3, value: 1000.1 },
+            ],
+            substantialLimitation: true,
+            grounds: ['HUMAN_RIGHTS'],
+          }),
+        )
+        .events();
+      expect(notificationOf(events)).toMatchObject({
+        kind: 'SUBSTANTIAL_LIMITATION',
+        grounds: ['HUMAN_RIGHTS'],
+        licenceId: LICENCE_ID,
+      });
+    });
+
+    it("extends the validity within the kind's limit, counted from the issue date", () => {
+      const state = spec
+        .given([issuedEvent()])
+        .when(amend({ validityMonths: 24 }))
+        .thenState() as Licence;
+      expect(state.validUntil).toBe('2027-03-10T09:00:00.000Z');
+    });
+
+    it("refuses to extend the validity beyond the kind's limit", () => {
+      spec
+        .given([issuedEvent()])
+        .when(amend({ validityMonths: 25 }))
+        .thenRefuses('RULE_VIOLATED', 'validity-limit');
+    });
+
+    it('refuses a validity that would already have ended', () => {
+      spec
+        .given([issuedEvent()])
+        .when(amend({ validityMonths: 1 }, later('2025-06-01T00:00:00Z')))
+        .thenRefuses('RULE_VIOLATED', 'validity-ends-in-past');
+    });
+
+    it('refuses to lower a limit below what is already used', () => {
+      const used = spec
+        .given([issuedEvent()])
+        .when(use([{ itemIndex: 0, quantity: 5, value: 1000 }]))
+        .events();
+      spec
+        .given([issuedEvent(), ...used])
+        .when(
+          amend({
+            itemLimits: [
+              { quantity: 4, value: 250000 },
+              { quantity: 0.3, value: 1000.1 },
+            ],
+          }),
+        )
+        .thenRefuses('RULE_VIOLATED', 'limit-below-usage');
+    });
+
+    it('applies lowered limits to later usage', () => {
+      const amended = spec
+        .given([issuedEvent()])
+        .when(
+          amend({
+            itemLimits: [
+              { quantity: 2, value: 250000 },
+              { quantity: 0.3, value: 1000.1 },
+            ],
+          }),
+        )
+        .events();
+      spec
+        .given([issuedEvent(), ...amended])
+        .when(use([{ itemIndex: 0, quantity: 3, value: 1 }]))
+        .thenRefuses('RULE_VIOLATED', 'usage-exceeds-quantity');
+    });
+
+    it('refuses an amendment that changes nothing', () => {
+      spec.given([issuedEvent()]).when(amend({})).thenRefuses('INVALID', 'nothing-to-amend');
+    });
+
+    it('refuses item limits that do not give one entry per item', () => {
+      spec
+        .given([issuedEvent()])
+        .when(amend({ itemLimits: [{ quantity: 1, value: 1 }] }))
+        .thenRefuses('INVALID', 'item-limits');
+    });
+  });
+
+  describe('evolve', () => {
+    it('ignores events on a stream without an issued licence', () => {
+      expect(spec.given([lifecycle.expired()]).state()).toEqual({ status: 'NONE' });
+    });
+  });
+});

@@ -1,0 +1,507 @@
+import type { CommandMetadata, Decider } from '../decider';
+import { assertNever } from '../decider';
+import { refuse } from '../refusals';
+import type { MemberStateCode } from '../reference/member-states';
+import { normaliseMemberState } from '../reference/member-states';
+import { addAmounts, checkedAmount, exceeds } from './amounts';
+import type { ApplicationItem, ApplicationKind, Exporter, Party } from './application.content';
+import { optionalText, positiveWholeMonths, requiredText } from './application.content';
+import type { Art15Ground, Art16Notification, Art16NotificationKind } from './art16-notification';
+import { ART15_GROUNDS, art16Notification } from './art16-notification';
+import { checkedDecisionTerms, isGrant } from './decision.rules';
+import type {
+  AmendLicence,
+  AnnulLicence,
+  ExpireLicence,
+  IssueLicence,
+  LicenceCommand,
+  RecordLicenceUsage,
+  ReinstateLicence,
+  RevokeLicence,
+  SuspendLicence,
+} from './licence.commands';
+import type { ItemLimit, LicenceEvent, LicenceIssued, UsageLine } from './licence.events';
+import { addCalendarMonths, assertValidityWithinLimit } from './validity';
+
+export type LicenceStatus = 'ACTIVE' | 'SUSPENDED' | 'REVOKED' | 'ANNULLED' | 'EXPIRED';
+
+/** A licensed item with what has been used against it so far. */
+export interface LicensedItem extends ApplicationItem {
+  readonly usedQuantity: number;
+  readonly usedValue: number;
+}
+
+export interface Licence {
+  readonly status: LicenceStatus;
+  readonly licenceId: string;
+  readonly applicationId: string;
+  readonly kind: ApplicationKind;
+  readonly issuingMemberState: MemberStateCode;
+  readonly holder: Exporter;
+  readonly items: readonly LicensedItem[];
+  readonly destinationCountry: string;
+  readonly endUser: Party;
+  readonly consignee: Party | null;
+  readonly conditions: readonly string[];
+  readonly validityMonths: number;
+  readonly validityJustification: string | null;
+  readonly validFrom: string;
+  readonly validUntil: string;
+  readonly usageIds: readonly string[];
+}
+
+export type LicenceState = { readonly status: 'NONE' } | Licence;
+
+/** Statuses from which a licence can still be amended, suspended, annulled or revoked. */
+const LIVE_STATUSES: readonly LicenceStatus[] = ['ACTIVE', 'SUSPENDED'];
+
+/** The Licence decider: issued from a grant, then amended, suspended, ended, and used by customs. */
+export const licenceDecider: Decider<LicenceCommand, LicenceEvent, LicenceState> = {
+  initialState: () => ({ status: 'NONE' }),
+  evolve: evolveLicence,
+  decide: decideLicence,
+};
+
+export function decideLicence(command: LicenceCommand, state: LicenceState): readonly LicenceEvent[] {
+  switch (command.type) {
+    case 'IssueLicence':
+      return issue(command, state);
+    case 'AmendLicence':
+      return amend(command, state);
+    case 'SuspendLicence':
+      return suspend(command, state);
+    case 'ReinstateLicence':
+      return reinstate(command, state);
+    case 'AnnulLicence':
+      return annul(command, state);
+    case 'RevokeLicence':
+      return revoke(command, state);
+    case 'ExpireLicence':
+      return expire(command, state);
+    case 'RecordLicenceUsage':
+      return recordUsage(command, state);
+    default:
+      return assertNever(command, 'licence command');
+  }
+}
+
+function issue({ data, metadata }: IssueLicence, state: LicenceState): readonly LicenceEvent[] {
+  if (state.status !== 'NONE') throw refuse.conflict('licence-exists', 'this licence is already issued');
+  const issuingMemberState = issuingAuthority(data.issuingMemberState, metadata);
+  if (!isGrant(data.decision.outcome)) {
+    throw refuse.ruleViolated('licence-needs-grant', 'a licence is issued only on a grant');
+  }
+  const terms = checkedDecisionTerms(data.decision);
+  const validityMonths = positiveWholeMonths(data.decision.validityMonths, 'decision.validityMonths');
+  assertValidityWithinLimit(data.kind, validityMonths, data.decision.validityJustification);
+  if (data.items.length === 0) throw refuse.invalid('items-required', 'a licence covers at least one item');
+  return [
+    {
+      type: 'LicenceIssued',
+      data: {
+        licenceId: requiredText(data.licenceId, 'licenceId'),
+        applicationId: requiredText(data.applicationId, 'applicationId'),
+        kind: data.kind,
+        issuingMemberState,
+        holder: data.holder,
+        items: data.items,
+        destinationCountry: data.destinationCountry,
+        endUser: data.endUser,
+        consignee: data.consignee,
+        conditions: terms.conditions,
+        art15Grounds: terms.art15Grounds,
+        validityMonths,
+        validityJustification: data.decision.validityJustification,
+        validFrom: metadata.now.toISOString(),
+        validUntil: addCalendarMonths(metadata.now, validityMonths).toISOString(),
+        decisionIssuedBy: data.decision.issuedBy,
+        issuedBy: metadata.actor,
+      },
+    },
+  ];
+}
+
+function amend({ data, metadata }: AmendLicence, state: LicenceState): readonly LicenceEvent[] {
+  const licence = liveLicence(state, metadata, 'amended');
+  const reason = requiredText(data.reason, 'reason');
+  if (data.conditions === undefined && data.validityMonths === undefined && data.itemLimits === undefined) {
+    throw refuse.invalid('nothing-to-amend', 'give new conditions, validityMonths or itemLimits');
+  }
+  const validityMonths = amendedValidity(licence, data.validityMonths, metadata.now);
+  const itemLimits = amendedItemLimits(licence, data.itemLimits);
+  const amended: Licence = {
+    ...licence,
+    conditions: cleanConditions(data.conditions ?? licence.conditions),
+    validityMonths,
+    validUntil: validUntilOf(licence, validityMonths),
+    items: licence.items.map((item, index) => ({ ...item, ...itemLimits[index] })),
+  };
+  const notification = data.substantialLimitation
+    ? notificationFor('SUBSTANTIAL_LIMITATION', amended, knownGrounds(data.grounds), reason, metadata)
+    : null;
+  return [
+    {
+      type: 'LicenceAmended',
+      data: {
+        reason,
+        conditions: amended.conditions,
+        validityMonths,
+        validUntil: amended.validUntil,
+        itemLimits,
+        substantialLimitation: data.substantialLimitation,
+        notification,
+        amendedBy: metadata.actor,
+        amendedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function suspend({ data, metadata }: SuspendLicence, state: LicenceState): readonly LicenceEvent[] {
+  const licence = liveLicence(state, metadata, 'suspended');
+  if (licence.status === 'SUSPENDED') throw refuse.conflict('licence-suspended', 'the licence is already suspended');
+  const reason = requiredText(data.reason, 'reason');
+  const grounds = knownGrounds(data.grounds);
+  return [
+    {
+      type: 'LicenceSuspended',
+      data: {
+        reason,
+        grounds,
+        notification: notificationFor('SUSPENSION', licence, grounds, reason, metadata),
+        suspendedBy: metadata.actor,
+        suspendedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function reinstate({ data, metadata }: ReinstateLicence, state: LicenceState): readonly LicenceEvent[] {
+  const licence = liveLicence(state, metadata, 'reinstated');
+  if (licence.status !== 'SUSPENDED')
+    throw refuse.conflict('licence-not-suspended', 'only a suspended licence is reinstated');
+  const finalAssessment = requiredText(data.finalAssessment, 'finalAssessment');
+  return [
+    {
+      type: 'LicenceReinstated',
+      data: {
+        finalAssessment,
+        notification: notificationFor('FINAL_ASSESSMENT', licence, [], finalAssessment, metadata),
+        reinstatedBy: metadata.actor,
+        reinstatedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function annul({ data, metadata }: AnnulLicence, state: LicenceState): readonly LicenceEvent[] {
+  const licence = liveLicence(state, metadata, 'annulled');
+  const reason = requiredText(data.reason, 'reason');
+  const grounds = knownGrounds(data.grounds);
+  return [
+    {
+      type: 'LicenceAnnulled',
+      data: {
+        reason,
+        grounds,
+        notification: notificationFor('ANNULMENT', licence, grounds, reason, metadata),
+        annulledBy: metadata.actor,
+        annulledAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function revoke({ data, metadata }: RevokeLicence, state: LicenceState): readonly LicenceEvent[] {
+  const licence = liveLicence(state, metadata, 'revoked');
+  const reason = requiredText(data.reason, 'reason');
+  const grounds = knownGrounds(data.grounds);
+  return [
+    {
+      type: 'LicenceRevoked',
+      data: {
+        reason,
+        grounds,
+        notification: notificationFor('REVOCATION', licence, grounds, reason, metadata),
+        revokedBy: metadata.actor,
+        revokedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function expire({ metadata }: ExpireLicence, state: LicenceState): readonly LicenceEvent[] {
+  const licence = existingLicence(state);
+  // A timer may fire twice or after the licence ended otherwise: there is nothing left to expire.
+  if (!LIVE_STATUSES.includes(licence.status)) return [];
+  if (metadata.now.getTime() < Date.parse(licence.validUntil)) {
+    throw refuse.ruleViolated('licence-not-yet-expired', `the licence is valid until ${licence.validUntil}`);
+  }
+  return [{ type: 'LicenceExpired', data: { validUntil: licence.validUntil, expiredAt: metadata.now.toISOString() } }];
+}
+
+function recordUsage({ data, metadata }: RecordLicenceUsage, state: LicenceState): readonly LicenceEvent[] {
+  const licence = existingLicence(state);
+  assertUsable(licence, metadata.now);
+  const usageId = requiredText(data.usageId, 'usageId');
+  if (licence.usageIds.includes(usageId)) {
+    throw refuse.conflict('usage-already-recorded', `usage ${usageId} is already recorded`);
+  }
+  const lines = checkedUsageLines(licence, data.lines);
+  lines.forEach((line) => assertWithinLicensedAmounts(licence, line));
+  return [
+    {
+      type: 'LicenceUsageRecorded',
+      data: {
+        usageId,
+        customsOffice: customsOffice(data.customsOffice),
+        declarationReference: declarationReference(data.declarationReference),
+        lines,
+        recordedBy: metadata.actor,
+        recordedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+// ---- amendment ----
+
+function amendedValidity(licence: Licence, months: number | undefined, now: Date): number {
+  if (months === undefined) return licence.validityMonths;
+  const validity = positiveWholeMonths(months, 'validityMonths');
+  assertValidityWithinLimit(licence.kind, validity, licence.validityJustification);
+  if (Date.parse(validUntilOf(licence, validity)) <= now.getTime()) {
+    throw refuse.ruleViolated('validity-ends-in-past', 'the amended validity would already have ended; revoke instead');
+  }
+  return validity;
+}
+
+function amendedItemLimits(licence: Licence, limits: readonly ItemLimit[] | undefined): readonly ItemLimit[] {
+  if (limits === undefined) return licence.items.map(({ quantity, value }) => ({ quantity, value }));
+  if (limits.length !== licence.items.length) {
+    throw refuse.invalid('item-limits', `itemLimits needs one entry per item (${licence.items.length})`);
+  }
+  return limits.map((limit, index) =>
+    checkedItemLimit(licence.items[index] as LicensedItem, limit, `itemLimits[${index}]`),
+  );
+}
+
+// Lowering a limit below what customs has already written off would make the ledger contradict itself.
+function checkedItemLimit(item: LicensedItem, limit: ItemLimit, field: string): ItemLimit {
+  const quantity = checkedAmount(limit.quantity, `${field}.quantity`, { positive: true });
+  const value = checkedAmount(limit.value, `${field}.value`, { positive: false });
+  if (exceeds(item.usedQuantity, quantity) || exceeds(item.usedValue, value)) {
+    throw refuse.ruleViolated(
+      'limit-below-usage',
+      `${field} is below what is already used (${item.usedQuantity} ${item.unit}, ${item.usedValue} ${item.currency})`,
+    );
+  }
+  return { quantity, value };
+}
+
+function validUntilOf(licence: Licence, months: number): string {
+  return addCalendarMonths(new Date(licence.validFrom), months).toISOString();
+}
+
+function cleanConditions(conditions: readonly string[]): readonly string[] {
+  return [...new Set(conditions.map((condition) => condition.trim()).filter((condition) => condition !== ''))];
+}
+
+// ---- usage ----
+
+function assertUsable(licence: Licence, now: Date): void {
+  if (licence.status !== 'ACTIVE') {
+    throw refuse.conflict('licence-not-active', `no usage can be recorded against a ${licence.status} licence`);
+  }
+  // The expiry timer may not have run yet; validity is a matter of the date, not of the event.
+  if (now.getTime() >= Date.parse(licence.validUntil)) {
+    throw refuse.ruleViolated('usage-after-validity', `the licence was valid until ${licence.validUntil}`);
+  }
+}
+
+function checkedUsageLines(licence: Licence, lines: readonly UsageLine[]): readonly UsageLine[] {
+  if (lines.length === 0) throw refuse.invalid('usage-lines', 'a usage records at least one line');
+  const indexes = lines.map((line) => line.itemIndex);
+  if (new Set(indexes).size !== indexes.length) {
+    throw refuse.invalid('usage-lines', 'each item appears at most once in a usage');
+  }
+  return lines.map((line, index) => checkedUsageLine(licence, line, `lines[${index}]`));
+}
+
+function checkedUsageLine(licence: Licence, line: UsageLine, field: string): UsageLine {
+  if (!Number.isInteger(line.itemIndex) || licence.items[line.itemIndex] === undefined) {
+    throw refuse.invalid('item-index', `${field}.itemIndex ${line.itemIndex} is not an item of this licence`);
+  }
+  return {
+    itemIndex: line.itemIndex,
+    quantity: checkedAmount(line.quantity, `${field}.quantity`, { positive: true }),
+    value: checkedAmount(line.value, `${field}.value`, { positive: false }),
+  };
+}
+
+function assertWithinLicensedAmounts(licence: Licence, line: UsageLine): void {
+  const item = licence.items[line.itemIndex] as LicensedItem;
+  if (exceeds(addAmounts(item.usedQuantity, line.quantity), item.quantity)) {
+    throw refuse.ruleViolated(
+      'usage-exceeds-quantity',
+      `item ${line.itemIndex}: ${line.quantity} ${item.unit} more would exceed the licensed ${item.quantity} (used ${item.usedQuantity})`,
+    );
+  }
+  if (exceeds(addAmounts(item.usedValue, line.value), item.value)) {
+    throw refuse.ruleViolated(
+      'usage-exceeds-value',
+      `item ${line.itemIndex}: ${line.value} ${item.currency} more would exceed the licensed ${item.value} (used ${item.usedValue})`,
+    );
+  }
+}
+
+// Customs office reference number: country code and six characters (the EU customs office list).
+function customsOffice(value: string): string {
+  const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  if (!/^[A-Z]{2}[A-Z0-9]{6}$/.test(code)) {
+    throw refuse.invalid(
+      'customs-office-format',
+      `customsOffice '${value}' is not a customs office reference (e.g. DE004852)`,
+    );
+  }
+  return code;
+}
+
+// Movement reference number: two-digit year, country code, fourteen letters or digits.
+function declarationReference(value: string): string {
+  const mrn = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  if (!/^[0-9]{2}[A-Z]{2}[A-Z0-9]{14}$/.test(mrn)) {
+    throw refuse.invalid('declaration-reference-format', `declarationReference '${value}' is not an 18-character MRN`);
+  }
+  return mrn;
+}
+
+// ---- guards and notifications ----
+
+function issuingAuthority(issuingMemberState: string, metadata: CommandMetadata): MemberStateCode {
+  const issuing = normaliseMemberState(issuingMemberState);
+  if (issuing === undefined) throw refuse.invalid('member-state-code', 'issuingMemberState is not an EU member state');
+  assertActingFor(issuing, metadata);
+  return issuing;
+}
+
+function assertActingFor(memberState: MemberStateCode, metadata: CommandMetadata): void {
+  const acting = metadata.memberState === undefined ? undefined : normaliseMemberState(metadata.memberState);
+  if (acting === memberState) return;
+  throw refuse.forbidden('authority-boundary', `only the authority of ${memberState} acts on this licence`);
+}
+
+function existingLicence(state: LicenceState): Licence {
+  if (state.status === 'NONE') throw refuse.notFound('licence-not-found', 'no such licence');
+  return state;
+}
+
+/** A licence the issuing authority can still act on: not revoked, annulled or expired. */
+function liveLicence(state: LicenceState, metadata: CommandMetadata, action: string): Licence {
+  const licence = existingLicence(state);
+  assertActingFor(licence.issuingMemberState, metadata);
+  if (!LIVE_STATUSES.includes(licence.status)) {
+    throw refuse.conflict('licence-ended', `a ${licence.status} licence cannot be ${action}`);
+  }
+  return licence;
+}
+
+function knownGrounds(grounds: readonly Art15Ground[] | undefined): readonly Art15Ground[] {
+  const given = grounds ?? [];
+  const unknown = given.filter((ground) => !(ART15_GROUNDS as readonly string[]).includes(ground));
+  if (unknown.length > 0) throw refuse.invalid('art15-ground', `unknown Art 15 ground(s) ${unknown.join(', ')}`);
+  return [...new Set(given)];
+}
+
+function notificationFor(
+  kind: Art16NotificationKind,
+  licence: Licence,
+  grounds: readonly Art15Ground[],
+  reason: string,
+  metadata: CommandMetadata,
+): Art16Notification {
+  return art16Notification(
+    kind,
+    licence.issuingMemberState,
+    {
+      applicationId: licence.applicationId,
+      licenceId: licence.licenceId,
+      applicationKind: licence.kind,
+      items: licence.items,
+      destinationCountry: licence.destinationCountry,
+      endUser: licence.endUser,
+      consignee: licence.consignee,
+    },
+    { grounds, reason: optionalText(reason), at: metadata.now },
+  );
+}
+
+// ---- evolve ----
+
+export function evolveLicence(state: LicenceState, event: LicenceEvent): LicenceState {
+  if (event.type === 'LicenceIssued') return issued(event.data);
+  // Any other event on a stream without an issued licence is ignored: evolve must not throw on history.
+  if (state.status === 'NONE') return state;
+  return evolveExisting(state, event);
+}
+
+function issued(data: LicenceIssued['data']): Licence {
+  return {
+    status: 'ACTIVE',
+    licenceId: data.licenceId,
+    applicationId: data.applicationId,
+    kind: data.kind,
+    issuingMemberState: data.issuingMemberState,
+    holder: data.holder,
+    items: data.items.map((item) => ({ ...item, usedQuantity: 0, usedValue: 0 })),
+    destinationCountry: data.destinationCountry,
+    endUser: data.endUser,
+    consignee: data.consignee,
+    conditions: data.conditions,
+    validityMonths: data.validityMonths,
+    validityJustification: data.validityJustification,
+    validFrom: data.validFrom,
+    validUntil: data.validUntil,
+    usageIds: [],
+  };
+}
+
+function evolveExisting(state: Licence, event: LicenceEvent): Licence {
+  switch (event.type) {
+    case 'LicenceIssued':
+      return issued(event.data);
+    case 'LicenceAmended': {
+      const { conditions, validityMonths, validUntil, itemLimits } = event.data;
+      const items = state.items.map((item, index) => ({ ...item, ...itemLimits[index] }));
+      return { ...state, conditions, validityMonths, validUntil, items };
+    }
+    case 'LicenceSuspended':
+      return { ...state, status: 'SUSPENDED' };
+    case 'LicenceReinstated':
+      return { ...state, status: 'ACTIVE' };
+    case 'LicenceAnnulled':
+      return { ...state, status: 'ANNULLED' };
+    case 'LicenceRevoked':
+      return { ...state, status: 'REVOKED' };
+    case 'LicenceExpired':
+      return { ...state, status: 'EXPIRED' };
+    case 'LicenceUsageRecorded':
+      return {
+        ...state,
+        items: state.items.map((item, index) => withUsage(item, event.data.lines, index)),
+        usageIds: [...state.usageIds, event.data.usageId],
+      };
+    default:
+      return assertNever(event, 'licence event');
+  }
+}
+
+function withUsage(item: LicensedItem, lines: readonly UsageLine[], itemIndex: number): LicensedItem {
+  const line = lines.find((candidate) => candidate.itemIndex === itemIndex);
+  if (line === undefined) return item;
+  return {
+    ...item,
+    usedQuantity: addAmounts(item.usedQuantity, line.quantity),
+    usedValue: addAmounts(item.usedValue, line.value),
+  };
+}

@@ -1,0 +1,129 @@
+import type { DomainEvent } from '../decider';
+import type { MemberStateCode } from '../reference/member-states';
+import type { ApplicationItem, ApplicationKind, Exporter, Party } from './application.content';
+import type { Art15Ground, Art16Notification } from './art16-notification';
+
+/** The licensed quantity and value of one item. */
+export interface ItemLimit {
+  readonly quantity: number;
+  readonly value: number;
+}
+
+/** One item of a customs declaration written off against the licence. */
+export interface UsageLine {
+  readonly itemIndex: number;
+  readonly quantity: number;
+  /** In the item's currency. */
+  readonly value: number;
+}
+
+export type LicenceIssued = DomainEvent<
+  'LicenceIssued',
+  {
+    readonly licenceId: string;
+    readonly applicationId: string;
+    readonly kind: ApplicationKind;
+    readonly issuingMemberState: MemberStateCode;
+    readonly holder: Exporter;
+    readonly items: readonly ApplicationItem[];
+    readonly destinationCountry: string;
+    readonly endUser: Party;
+    readonly consignee: Party | null;
+    readonly conditions: readonly string[];
+    readonly art15Grounds: readonly Art15Ground[];
+    readonly validityMonths: number;
+    readonly validityJustification: string | null;
+    /** ISO instants: valid from issue until (excluding) validUntil. */
+    readonly validFrom: string;
+    readonly validUntil: string;
+    readonly decisionIssuedBy: string;
+    readonly issuedBy: string;
+  }
+>;
+
+export type LicenceAmended = DomainEvent<
+  'LicenceAmended',
+  {
+    readonly reason: string;
+    /** The licence's terms after the amendment, in full. */
+    readonly conditions: readonly string[];
+    readonly validityMonths: number;
+    readonly validUntil: string;
+    readonly itemLimits: readonly ItemLimit[];
+    readonly substantialLimitation: boolean;
+    /** Art 16: set when the amendment is a substantial limitation. */
+    readonly notification: Art16Notification | null;
+    readonly amendedBy: string;
+    readonly amendedAt: string;
+  }
+>;
+
+export type LicenceSuspended = DomainEvent<
+  'LicenceSuspended',
+  {
+    readonly reason: string;
+    readonly grounds: readonly Art15Ground[];
+    readonly notification: Art16Notification;
+    readonly suspendedBy: string;
+    readonly suspendedAt: string;
+  }
+>;
+
+export type LicenceReinstated = DomainEvent<
+  'LicenceReinstated',
+  {
+    readonly finalAssessment: string;
+    /** Art 16: the final assessment after a suspension goes to the same recipients. */
+    readonly notification: Art16Notification;
+    readonly reinstatedBy: string;
+    readonly reinstatedAt: string;
+  }
+>;
+
+export type LicenceAnnulled = DomainEvent<
+  'LicenceAnnulled',
+  {
+    readonly reason: string;
+    readonly grounds: readonly Art15Ground[];
+    readonly notification: Art16Notification;
+    readonly annulledBy: string;
+    readonly annulledAt: string;
+  }
+>;
+
+export type LicenceRevoked = DomainEvent<
+  'LicenceRevoked',
+  {
+    readonly reason: string;
+    readonly grounds: readonly Art15Ground[];
+    readonly notification: Art16Notification;
+    readonly revokedBy: string;
+    readonly revokedAt: string;
+  }
+>;
+
+export type LicenceExpired = DomainEvent<'LicenceExpired', { readonly validUntil: string; readonly expiredAt: string }>;
+
+export type LicenceUsageRecorded = DomainEvent<
+  'LicenceUsageRecorded',
+  {
+    readonly usageId: string;
+    /** Customs office reference number, e.g. DE004852. */
+    readonly customsOffice: string;
+    /** Movement reference number (MRN) of the export declaration. */
+    readonly declarationReference: string;
+    readonly lines: readonly UsageLine[];
+    readonly recordedBy: string;
+    readonly recordedAt: string;
+  }
+>;
+
+export type LicenceEvent =
+  | LicenceIssued
+  | LicenceAmended
+  | LicenceSuspended
+  | LicenceReinstated
+  | LicenceAnnulled
+  | LicenceRevoked
+  | LicenceExpired
+  | LicenceUsageRecorded;
