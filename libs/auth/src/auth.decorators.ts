@@ -24,7 +24,6 @@ export function principalOf(request: AuthenticatedRequest): Principal {
 }
 
 /** Handler parameter: the authenticated Principal. */
-export const CurrentPrincipal = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): Principal =>
-    principalOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal =>
+  principalOf(context.switchToHttp().getRequest<AuthenticatedRequest>()),
 );

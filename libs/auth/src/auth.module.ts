@@ -57,7 +57,9 @@ export class AuthModule {
   }
 }
 
-function verifierOptions(options: Exclude<AuthModuleOptions, { mode: 'dev' }>): Parameters<typeof createJwtVerifier>[0] {
+function verifierOptions(
+  options: Exclude<AuthModuleOptions, { mode: 'dev' }>,
+): Parameters<typeof createJwtVerifier>[0] {
   const checks = {
     issuer: options.issuer,
     audience: options.audience,

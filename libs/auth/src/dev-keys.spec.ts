@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { ConfigurationError } from '@dul/config';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { AuthError } from './auth.errors';
-import { DEV_AUDIENCE, DEV_ISSUER, devVerifierOptions, loadOrCreateDevKey, mintDevToken, parseLifetime } from './dev-keys';
+import {
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  devVerifierOptions,
+  loadOrCreateDevKey,
+  mintDevToken,
+  parseLifetime,
+} from './dev-keys';
 import { createJwtVerifier } from './jwt-verifier';
 
 describe('development signing key', () => {
@@ -24,7 +31,9 @@ describe('development signing key', () => {
     expect(key.publicJwk).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', kid: key.kid });
     expect(key.publicJwk).not.toHaveProperty('d');
     expect((await stat(path)).mode & 0o777).toBe(0o600);
-    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ jwk: { kty: 'EC', crv: 'P-256', d: expect.any(String) } });
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({
+      jwk: { kty: 'EC', crv: 'P-256', d: expect.any(String) },
+    });
   });
 
   it('persists across restarts: a token minted before is verified by the key reloaded after', async () => {

@@ -70,7 +70,11 @@ export async function loadOrCreateDevKey(path: string = DEFAULT_DEV_KEY_PATH): P
 }
 
 /** A signed ES256 token for the dev key, checked with the same rules the verifier applies. */
-export async function mintDevToken(key: DevSigningKey, claims: DevTokenClaims, now: Date = new Date()): Promise<string> {
+export async function mintDevToken(
+  key: DevSigningKey,
+  claims: DevTokenClaims,
+  now: Date = new Date(),
+): Promise<string> {
   const lifetime = parseLifetime(claims.expiresIn ?? DEFAULT_DEV_TOKEN_LIFETIME);
   if (lifetime === undefined) {
     throw new RangeError(`expiresIn '${claims.expiresIn}' must be a number followed by s, m, h or d (e.g. 8h)`);

@@ -22,9 +22,17 @@ function sign(
   key: KeyPair,
   alg: 'ES256' | 'RS256',
   claims: JWTPayload,
-  { exp = NOW() + 600, iss = ISSUER, aud = AUDIENCE, kid }: { exp?: number | null; iss?: string; aud?: string; kid?: string } = {},
+  {
+    exp = NOW() + 600,
+    iss = ISSUER,
+    aud = AUDIENCE,
+    kid,
+  }: { exp?: number | null; iss?: string; aud?: string; kid?: string } = {},
 ): Promise<string> {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg, ...(kid ? { kid } : {}) }).setIssuer(iss).setAudience(aud);
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg, ...(kid ? { kid } : {}) })
+    .setIssuer(iss)
+    .setAudience(aud);
   if (exp !== null) jwt.setExpirationTime(exp);
   return jwt.sign(key.privateKey);
 }
@@ -45,7 +53,11 @@ describe('JWT verification', () => {
   let es256Verifier: JwtVerifier;
   let rs256Verifier: JwtVerifier;
 
-  const withChecks = (key: JwtVerifierOptions['key']): JwtVerifierOptions => ({ key, issuer: ISSUER, audience: AUDIENCE });
+  const withChecks = (key: JwtVerifierOptions['key']): JwtVerifierOptions => ({
+    key,
+    issuer: ISSUER,
+    audience: AUDIENCE,
+  });
 
   beforeAll(async () => {
     es256 = await generateKeyPair('ES256', { extractable: true });
@@ -81,7 +93,10 @@ describe('JWT verification', () => {
     });
 
     it('ignores roles it does not know and drops duplicates', async () => {
-      const token = await sign(es256, 'ES256', { ...caseworker, roles: ['offline_access', 'caseworker', 'caseworker'] });
+      const token = await sign(es256, 'ES256', {
+        ...caseworker,
+        roles: ['offline_access', 'caseworker', 'caseworker'],
+      });
       expect((await es256Verifier.verify(token)).roles).toEqual(['caseworker']);
     });
 
@@ -91,7 +106,12 @@ describe('JWT verification', () => {
     });
 
     it("an agency token with its 'audiences'", async () => {
-      const token = await sign(es256, 'ES256', { sub: 'customs-nl', ms: 'NL', roles: ['agency'], audiences: ['licences'] });
+      const token = await sign(es256, 'ES256', {
+        sub: 'customs-nl',
+        ms: 'NL',
+        roles: ['agency'],
+        audiences: ['licences'],
+      });
       expect((await es256Verifier.verify(token)).audiences).toEqual(['licences']);
     });
 
@@ -123,7 +143,11 @@ describe('JWT verification', () => {
         async () => sign(await generateKeyPair('ES256'), 'ES256', caseworker),
         /signature is invalid/,
       ],
-      ['a token from another issuer', () => sign(es256, 'ES256', caseworker, { iss: 'https://evil.example' }), /issuer/],
+      [
+        'a token from another issuer',
+        () => sign(es256, 'ES256', caseworker, { iss: 'https://evil.example' }),
+        /issuer/,
+      ],
       ['a token for another audience', () => sign(es256, 'ES256', caseworker, { aud: 'other-api' }), /audience/],
       ['a token without a subject', () => sign(es256, 'ES256', { ms: 'DE', roles: ['caseworker'] }), /no subject/],
       ['a token without roles', () => sign(es256, 'ES256', { sub: 'alice', ms: 'DE' }), /'roles' claim/],
@@ -132,13 +156,21 @@ describe('JWT verification', () => {
         () => sign(es256, 'ES256', { sub: 'alice', roles: ['approver'] }),
         /grants approver but names no member state/,
       ],
-      ['a member state outside the EU', () => sign(es256, 'ES256', { ...caseworker, ms: 'UK' }), /not an EU member state/],
+      [
+        'a member state outside the EU',
+        () => sign(es256, 'ES256', { ...caseworker, ms: 'UK' }),
+        /not an EU member state/,
+      ],
       [
         'malformed audiences',
         () => sign(es256, 'ES256', { ...caseworker, audiences: 'licences' }),
         /'audiences' claim must be an array/,
       ],
-      ['an RS256 token against an ES256 key', () => sign(rs256, 'RS256', caseworker), /does not match the configured key/],
+      [
+        'an RS256 token against an ES256 key',
+        () => sign(rs256, 'RS256', caseworker),
+        /does not match the configured key/,
+      ],
       [
         'an HS256 token',
         async () =>
@@ -228,7 +260,10 @@ describe('JWT verification', () => {
       const verifier = await createJwtVerifier(withChecks({ kind: 'jwks', url }));
       const stranger = await generateKeyPair('ES256');
       const error = await refusal(verifier, await sign(stranger, 'ES256', caseworker, { kid: 'unknown' }));
-      expect(error).toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringMatching(/key the identity provider does not publish/) });
+      expect(error).toMatchObject({
+        code: 'UNAUTHENTICATED',
+        message: expect.stringMatching(/key the identity provider does not publish/),
+      });
     });
 
     it('answers 503 AUTH_UNAVAILABLE, not 401, when the key set cannot be fetched', async () => {

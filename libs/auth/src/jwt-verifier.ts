@@ -73,7 +73,9 @@ export async function createJwtVerifier(options: JwtVerifierOptions): Promise<Jw
     async verify(token: string): Promise<Principal> {
       const alg = algorithmOf(token);
       if (!algorithms.includes(alg)) {
-        throw unauthenticated(`the token algorithm ${alg} does not match the configured key (${algorithms.join(', ')})`);
+        throw unauthenticated(
+          `the token algorithm ${alg} does not match the configured key (${algorithms.join(', ')})`,
+        );
       }
       let claims: Readonly<Record<string, unknown>>;
       try {
@@ -146,7 +148,9 @@ async function importPublicJwk(jwk: JWK): Promise<ResolvedKey> {
     if (key instanceof Uint8Array) throw new TypeError('symmetric key');
     return { key, algorithms: [alg] };
   } catch (error) {
-    throw new ConfigurationError([`JWT verification JWK is not a valid ${alg} public key (${(error as Error).message})`]);
+    throw new ConfigurationError([
+      `JWT verification JWK is not a valid ${alg} public key (${(error as Error).message})`,
+    ]);
   }
 }
 
@@ -212,7 +216,9 @@ function claimProblem(claim: string, reason: string): string {
     case 'nbf':
       return 'the token is not valid yet';
     case 'exp':
-      return reason === 'missing' ? "the token has no expiry (the 'exp' claim is required)" : "the token 'exp' is invalid";
+      return reason === 'missing'
+        ? "the token has no expiry (the 'exp' claim is required)"
+        : "the token 'exp' is invalid";
     default:
       return `the token claim '${claim}' is invalid`;
   }

@@ -2,6 +2,7 @@ import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { DomainErrorCode } from '@dul/domain';
 import { DomainError } from '@dul/domain';
+import { AuthError } from '@dul/auth';
 import type { EventStoreErrorCode } from '@dul/event-store';
 import { EventStoreError } from '@dul/event-store';
 import type { FastifyReply } from 'fastify';
@@ -37,6 +38,7 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof EventStoreError) {
     return body(STORE_STATUS[error.code], error.code, error.message);
   }
+  if (error instanceof AuthError) return body(error.status, error.code, error.message);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();

@@ -373,7 +373,7 @@ describe('Application decider', () => {
       ['GLOBAL', 24],
       ['LARGE_PROJECT', 48],
       ['BROKERING', 60],
-    ])('accepts a %s authorisation of %i months', (kind, months) => {
+    ])('accepts %s authorisations of %i months', (kind, months) => {
       const content = contentInput({
         requestedValidityMonths: months,
         icpDeclared: true,
@@ -386,7 +386,7 @@ describe('Application decider', () => {
       ['INDIVIDUAL', 25],
       ['GLOBAL', 25],
       ['LARGE_PROJECT', 49],
-    ])('refuses a %s authorisation of %i months', (kind, months) => {
+    ])('refuses %s authorisations of %i months', (kind, months) => {
       const content = contentInput({
         requestedValidityMonths: months,
         icpDeclared: true,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '../domain.errors';
-import controlList from '../../../../../shared/domain/fixtures/control-list-sample.json';
+import controlList from '../../../../test/fixtures/control-list-sample.json';
 import { entriesOverlap, normaliseControlEntry, parseControlEntry } from './control-list-entry';
 
 function problemWith(raw: string): DomainError {

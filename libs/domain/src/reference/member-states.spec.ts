@@ -1,5 +1,5 @@
-// The shared fixture lives beside the repository (/work/shared); the embedded list must not drift from it.
-import fixture from '../../../../../shared/domain/fixtures/member-states.json';
+// test/fixtures holds a copy of the shared fixtures (../shared/domain/fixtures), so CI does not depend on where the clone lives.
+import fixture from '../../../../test/fixtures/member-states.json';
 import {
   MEMBER_STATES,
   MEMBER_STATE_CODES,
