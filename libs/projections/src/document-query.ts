@@ -1,4 +1,4 @@
-import type { DocumentQuery } from './projection.port';
+import type { DocumentFilter, DocumentQuery } from './projection.port';
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -9,6 +9,21 @@ export function matchesWhere(document: unknown, where: DocumentQuery['where']): 
   if (typeof document !== 'object' || document === null) return false;
   const record = document as Record<string, unknown>;
   return Object.entries(where).every(([field, value]) => record[field] === value);
+}
+
+/** The whole filter (equality and before), as the SQL stores apply it. */
+export function matchesFilter(document: unknown, filter: DocumentFilter): boolean {
+  if (!matchesWhere(document, filter.where)) return false;
+  const record = document as Record<string, unknown>;
+  return Object.entries(filter.before ?? {}).every(([field, bound]) => {
+    const value = record[field];
+    return typeof value === 'string' && value < bound;
+  });
+}
+
+/** Every field a filter names, checked before it reaches SQL. */
+export function assertSafeFilter(filter: DocumentFilter): void {
+  [...Object.keys(filter.where ?? {}), ...Object.keys(filter.before ?? {})].forEach(assertSafeField);
 }
 
 export function pageBounds(query: DocumentQuery): { limit: number; offset: number } {

@@ -1,6 +1,12 @@
-import type { DocumentQuery, DocumentTransaction, LeaderLock, ProjectionStore } from './projection.port';
+import type {
+  DocumentFilter,
+  DocumentQuery,
+  DocumentTransaction,
+  LeaderLock,
+  ProjectionStore,
+} from './projection.port';
 import { CheckpointMovedError } from './projection.port';
-import { assertSafeField, matchesWhere, paginate } from './document-query';
+import { assertSafeFilter, matchesFilter, paginate } from './document-query';
 
 /** For fast unit tests only. Commits are atomic: a failing `work` leaves nothing behind. */
 export class InMemoryProjectionStore implements ProjectionStore {
@@ -48,20 +54,20 @@ export class InMemoryProjectionStore implements ProjectionStore {
 
   // eslint-disable-next-line @typescript-eslint/require-await
   async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
-    return paginate(this.matching(projection, query.where), query).map((doc) => structuredClone(doc) as T);
+    return paginate(this.matching(projection, query), query).map((doc) => structuredClone(doc) as T);
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await
-  async countDocuments(projection: string, query: Pick<DocumentQuery, 'where'> = {}): Promise<number> {
-    return this.matching(projection, query.where).length;
+  async countDocuments(projection: string, query: DocumentFilter = {}): Promise<number> {
+    return this.matching(projection, query).length;
   }
 
-  private matching(projection: string, where: DocumentQuery['where']): unknown[] {
-    Object.keys(where ?? {}).forEach(assertSafeField);
+  private matching(projection: string, filter: DocumentFilter): unknown[] {
+    assertSafeFilter(filter);
     return [...(this.documents.get(projection)?.entries() ?? [])]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, doc]) => doc)
-      .filter((doc) => matchesWhere(doc, where));
+      .filter((doc) => matchesFilter(doc, filter));
   }
 }
 

@@ -24,7 +24,14 @@ export interface DocumentQuery {
   readonly offset?: number;
   /** Equality filters on top-level fields of the document. */
   readonly where?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Strictly-before filters on top-level string fields, compared in code-point order (ISO dates and
+   * instants sort correctly): `{ dueAt: now }` finds documents due before now. Missing fields never match.
+   */
+  readonly before?: Readonly<Record<string, string>>;
 }
+
+export type DocumentFilter = Pick<DocumentQuery, 'where' | 'before'>;
 
 /**
  * Where read models live: in the same database as the events (PostgreSQL or SQLite), so the
@@ -48,7 +55,7 @@ export interface ProjectionStore {
   reset(projection: string): Promise<void>;
   getDocument<T>(projection: string, id: string): Promise<T | null>;
   findDocuments<T>(projection: string, query?: DocumentQuery): Promise<T[]>;
-  countDocuments(projection: string, query?: Pick<DocumentQuery, 'where'>): Promise<number>;
+  countDocuments(projection: string, query?: DocumentFilter): Promise<number>;
 }
 
 /** One instance runs a given projection at a time; another takes over when the holder dies. */

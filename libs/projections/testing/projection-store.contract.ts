@@ -66,6 +66,30 @@ export function projectionStoreContract(name: string, factory: () => Promise<Pro
       expect(await store.countDocuments('cases')).toBe(3);
     });
 
+    it('finds documents whose string field is strictly before a bound, in code-point order', async () => {
+      await store.commit('timers', 0, 1, async (tx) => {
+        await tx.put('timers', 'a', { id: 'a', dueAt: '2026-03-01T00:00:00.000Z', pending: true });
+        await tx.put('timers', 'b', { id: 'b', dueAt: '2026-03-02T00:00:00.000Z', pending: true });
+        await tx.put('timers', 'c', { id: 'c', dueAt: '2026-02-28T23:59:59.999Z', pending: false });
+        await tx.put('timers', 'd', { id: 'd', dueAt: null, pending: true });
+        await tx.put('timers', 'e', { id: 'e', pending: true });
+      });
+      const ids = (docs: { id: string }[]): string[] => docs.map((d) => d.id);
+      expect(ids(await store.findDocuments('timers', { before: { dueAt: '2026-03-02T00:00:00.000Z' } }))).toEqual([
+        'a',
+        'c',
+      ]);
+      expect(
+        ids(
+          await store.findDocuments('timers', {
+            before: { dueAt: '2026-03-02T00:00:00.000Z' },
+            where: { pending: true },
+          }),
+        ),
+      ).toEqual(['a']);
+      expect(await store.countDocuments('timers', { before: { dueAt: '2026-03-01T00:00:00.000Z' } })).toBe(1);
+    });
+
     it('reset drops one projection and its checkpoint so it can rebuild from zero', async () => {
       await store.commit('cases', 0, 9, async (tx) => tx.put('cases', 'a', { id: 'a' }));
       await store.commit('other', 0, 9, async (tx) => tx.put('other', 'a', { id: 'a' }));

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import type { PoolClient } from 'pg';
 import { assertSafeField, pageBounds } from '../document-query';
-import type { DocumentQuery, DocumentTransaction, ProjectionStore } from '../projection.port';
+import type { DocumentFilter, DocumentQuery, DocumentTransaction, ProjectionStore } from '../projection.port';
 import { CheckpointMovedError } from '../projection.port';
 
 type Queryable = Pick<PoolClient, 'query'>;
@@ -59,7 +59,7 @@ export class PostgresProjectionStore implements ProjectionStore {
   }
 
   async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
-    const { sql, values } = whereClause(projection, query.where);
+    const { sql, values } = whereClause(projection, query);
     const { limit, offset } = pageBounds(query);
     // ORDER BY id follows the column's "C" collation: code-point order, served by the primary key.
     const { rows } = await this.pool.query<{ doc: T }>(
@@ -70,8 +70,8 @@ export class PostgresProjectionStore implements ProjectionStore {
     return rows.map((row) => row.doc);
   }
 
-  async countDocuments(projection: string, query: Pick<DocumentQuery, 'where'> = {}): Promise<number> {
-    const { sql, values } = whereClause(projection, query.where);
+  async countDocuments(projection: string, query: DocumentFilter = {}): Promise<number> {
+    const { sql, values } = whereClause(projection, query);
     const { rows } = await this.pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM projection_documents WHERE ${sql}`,
       values,
@@ -165,10 +165,18 @@ function documentTransaction(client: Queryable): DocumentTransaction {
  * identifiers, spliced in as literals so expression indexes such as ((doc ->> 'status')) can match;
  * values are always parameters.
  */
-function whereClause(projection: string, where: DocumentQuery['where']): { sql: string; values: unknown[] } {
+function whereClause(projection: string, filter: DocumentFilter): { sql: string; values: unknown[] } {
   const parts = ['projection = $1'];
   const values: unknown[] = [projection];
-  for (const [field, value] of Object.entries(where ?? {})) {
+  for (const [field, bound] of Object.entries(filter.before ?? {})) {
+    assertSafeField(field);
+    values.push(bound);
+    // Code-point order whatever the database's collation, as the other stores compare.
+    parts.push(
+      `(jsonb_typeof(doc -> '${field}') = 'string' AND (doc ->> '${field}') COLLATE "C" < $${values.length} COLLATE "C")`,
+    );
+  }
+  for (const [field, value] of Object.entries(filter.where ?? {})) {
     assertSafeField(field);
     if (typeof value === 'string') {
       // Text comparison, the common and indexable case; the type check keeps "2" from matching 2.

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { SqliteDatabase } from '@dul/event-store';
 import { openSqliteDatabase } from '@dul/event-store';
 import { assertSafeField, pageBounds } from '../document-query';
-import type { DocumentQuery, DocumentTransaction, LeaderLock, ProjectionStore } from '../projection.port';
+import type {
+  DocumentFilter,
+  DocumentQuery,
+  DocumentTransaction,
+  LeaderLock,
+  ProjectionStore,
+} from '../projection.port';
 import { CheckpointMovedError } from '../projection.port';
 
 /**
@@ -94,7 +100,7 @@ export class SqliteProjectionStore implements ProjectionStore {
 
   // eslint-disable-next-line @typescript-eslint/require-await
   async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
-    const { sql, params } = whereClause(projection, query.where);
+    const { sql, params } = whereClause(projection, query);
     const { limit, offset } = pageBounds(query);
     return this.db
       .prepare<unknown[], { doc: string }>(
@@ -105,8 +111,8 @@ export class SqliteProjectionStore implements ProjectionStore {
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await
-  async countDocuments(projection: string, query: Pick<DocumentQuery, 'where'> = {}): Promise<number> {
-    const { sql, params } = whereClause(projection, query.where);
+  async countDocuments(projection: string, query: DocumentFilter = {}): Promise<number> {
+    const { sql, params } = whereClause(projection, query);
     return (
       this.db
         .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM projection_documents WHERE ${sql}`)
@@ -128,10 +134,16 @@ export class SqliteProjectionStore implements ProjectionStore {
   }
 }
 
-function whereClause(projection: string, where: DocumentQuery['where']): { sql: string; params: unknown[] } {
+function whereClause(projection: string, filter: DocumentFilter): { sql: string; params: unknown[] } {
   const parts = ['projection = ?'];
   const params: unknown[] = [projection];
-  for (const [field, value] of Object.entries(where ?? {})) {
+  for (const [field, bound] of Object.entries(filter.before ?? {})) {
+    assertSafeField(field);
+    // SQLite compares text in binary (code-point) order, which is what ISO instants need.
+    parts.push(`json_type(doc, '$.${field}') = 'text' AND json_extract(doc, '$.${field}') < ?`);
+    params.push(bound);
+  }
+  for (const [field, value] of Object.entries(filter.where ?? {})) {
     assertSafeField(field);
     parts.push(`json_extract(doc, '$.${field}') = ?`);
     // json_extract gives SQLite's own booleans as 1/0.
