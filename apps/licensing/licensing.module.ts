@@ -1,12 +1,41 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@dul/platform';
-import type { LicensingEnvironment } from './licensing.environment';
+import { ApplicationsController } from './applications/applications.controller';
+import { ApplicationQueries } from './applications/application-queries';
+import { SubmitApplicationHandler } from './applications/submit-application';
+import { CommandExecution } from './command-execution';
+import { CONSULTATION_STATUS, NoConsultationsYet } from './consultation-status.port';
+import { LicenceExpiryTimer, LICENCE_EXPIRY_OPTIONS } from './licences/licence-expiry.timer';
+import { LicenceIssuer } from './licences/licence-issuer.process';
+import { LicenceQueries } from './licences/licence-queries';
+import { LicencesController } from './licences/licences.controller';
 
-/** Member-state API: applications, assessment, decisions and licences. */
+export interface LicensingOptions {
+  /** How often the expiry timer looks for licences past their validity. */
+  readonly expiryPollMs?: number;
+}
+
+/**
+ * The member-state licensing service: applications, assessment, decisions, licences. Its read
+ * models (applicationQueueProjection, licenceRegisterProjection) are registered with the platform.
+ */
 @Module({})
 export class LicensingModule {
-  static forRoot(environment: LicensingEnvironment): DynamicModule {
-    return { module: LicensingModule, imports: [PlatformModule.forRoot({ environment })] };
+  static forRoot(options: LicensingOptions = {}): DynamicModule {
+    return {
+      module: LicensingModule,
+      controllers: [ApplicationsController, LicencesController],
+      providers: [
+        CommandExecution,
+        SubmitApplicationHandler,
+        ApplicationQueries,
+        LicenceQueries,
+        LicenceIssuer,
+        LicenceExpiryTimer,
+        { provide: LICENCE_EXPIRY_OPTIONS, useValue: { pollMs: options.expiryPollMs ?? 60_000 } },
+        { provide: CONSULTATION_STATUS, useClass: NoConsultationsYet },
+      ],
+      exports: [CommandExecution, LicenceExpiryTimer],
+    };
   }
 }

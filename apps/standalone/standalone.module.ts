@@ -1,12 +1,23 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@dul/platform';
+import { AuthModule } from '@dul/auth';
+import type { Clock } from '@dul/platform';
+import { authOptionsFrom, PlatformModule } from '@dul/platform';
+import { LicensingModule } from '../licensing/licensing.module';
+import { LICENSING_PROJECTIONS } from '../licensing/licensing.projections';
 import type { StandaloneEnvironment } from './standalone.environment';
 
 /** Every service of the product in one process. Service modules join here as they land. */
 @Module({})
 export class StandaloneModule {
-  static forRoot(environment: StandaloneEnvironment): DynamicModule {
-    return { module: StandaloneModule, imports: [PlatformModule.forRoot({ environment })] };
+  static forRoot(environment: StandaloneEnvironment, overrides: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: StandaloneModule,
+      imports: [
+        PlatformModule.forRoot({ environment, projections: [...LICENSING_PROJECTIONS], clock: overrides.clock }),
+        AuthModule.forRoot(authOptionsFrom(environment)),
+        LicensingModule.forRoot({ expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS }),
+      ],
+    };
   }
 }

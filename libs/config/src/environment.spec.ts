@@ -1,4 +1,4 @@
-import { BaseEnvironment, ConfigurationError, validateEnvironment } from './environment';
+import { AuthEnvironment, BaseEnvironment, ConfigurationError, validateEnvironment } from './environment';
 
 describe('environment validation', () => {
   it('defaults to the embedded SQLite store on port 3000', () => {
@@ -50,5 +50,19 @@ describe('environment validation', () => {
         'LOG_LEVEL',
       ]);
     }
+  });
+});
+
+describe('authentication settings', () => {
+  it('requires a JWKS URL in the default jwks mode and a PEM key in public-key mode', () => {
+    expect(() => validateEnvironment(AuthEnvironment, {})).toThrow(
+      /AUTH_JWKS_URL must be the identity provider's JWKS URL/,
+    );
+    expect(() => validateEnvironment(AuthEnvironment, { AUTH_MODE: 'public-key' })).toThrow(
+      /AUTH_PUBLIC_KEY must be a PEM/,
+    );
+    expect(validateEnvironment(AuthEnvironment, { AUTH_MODE: 'dev' }).AUTH_DEV_KEY_PATH).toBe(
+      './data/dev-jwt-key.json',
+    );
   });
 });

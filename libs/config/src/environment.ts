@@ -62,6 +62,38 @@ export class BaseEnvironment {
   readonly LOG_LEVEL: LogLevel = 'info';
 }
 
+export const AUTH_MODES = ['dev', 'jwks', 'public-key'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+
+/** Services verify bearer tokens from the identity provider; only the standalone app defaults to dev keys. */
+export class AuthEnvironment extends BaseEnvironment {
+  @IsOptional()
+  @IsIn(AUTH_MODES, { message: `must be one of ${AUTH_MODES.join(', ')}` })
+  readonly AUTH_MODE: AuthMode = 'jwks';
+
+  @ValidateIf((env: AuthEnvironment) => env.AUTH_MODE === 'jwks')
+  @Matches(/^https?:\/\/\S+$/, { message: "must be the identity provider's JWKS URL (required when AUTH_MODE=jwks)" })
+  readonly AUTH_JWKS_URL?: string;
+
+  @ValidateIf((env: AuthEnvironment) => env.AUTH_MODE === 'public-key')
+  @Matches(/-----BEGIN PUBLIC KEY-----/, {
+    message: 'must be a PEM public key (SPKI) (required when AUTH_MODE=public-key)',
+  })
+  readonly AUTH_PUBLIC_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  readonly AUTH_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  readonly AUTH_AUDIENCE?: string;
+
+  @IsOptional()
+  @IsString()
+  readonly AUTH_DEV_KEY_PATH: string = './data/dev-jwt-key.json';
+}
+
 export class ConfigurationError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);

@@ -13,6 +13,9 @@ export const refuse = {
   notFound: (rule: string, message: string): DomainError => new DomainError('NOT_FOUND', message, rule),
   /** Well-formed, but not in the aggregate's current state (409). */
   conflict: (rule: string, message: string): DomainError => new DomainError('CONFLICT', message, rule),
+  /** The caller's precondition (If-Match) no longer holds (412). */
+  preconditionFailed: (rule: string, message: string): DomainError =>
+    new DomainError('PRECONDITION_FAILED', message, rule),
   /** Well-formed and in the right state, but a business rule forbids it (422). */
   ruleViolated: (rule: string, message: string): DomainError => new DomainError('RULE_VIOLATED', message, rule),
 } as const;

@@ -2,13 +2,23 @@ import type { Command, Decider, DomainEvent } from '@dul/domain';
 import { ConcurrencyError } from './event-store.errors';
 import type { AppendResult, EventStore, EventMetadata, StoredEvent } from './event-store.port';
 
-export interface HandleCommandOptions {
+export interface HandleCommandOptions<TState = unknown> {
+  /**
+   * Runs on the folded state before anything else, the expected-version check included: an
+   * authority boundary that must answer the same whatever version the caller claims to have seen.
+   */
+  readonly guard?: (state: TState) => void;
   /** Pin the version the caller saw (e.g. from If-Match); a conflict is then never retried. */
   readonly expectedVersion?: number;
   /** Re-load and re-decide this many times on a conflict; only for commands that are safe to retry. */
   readonly retries?: number;
-  /** Fresh event ids; injected so tests can be deterministic. */
-  readonly newEventId?: () => string;
+  /**
+   * Event ids; fresh UUIDs by default. Process managers pass ids derived from the event that caused
+   * the command, so a replay after a crash appends nothing twice (the store's idempotent append).
+   */
+  readonly newEventId?: (index: number) => string;
+  /** More metadata to record on every event, such as the actor's roles. */
+  readonly extraMetadata?: Readonly<Record<string, unknown>>;
 }
 
 export interface CommandOutcome<TEvent, TState> {
@@ -33,22 +43,24 @@ export async function handleCommand<TCommand extends Command, TEvent extends Dom
   decider: Decider<TCommand, TEvent, TState>,
   streamId: string,
   command: TCommand,
-  options: HandleCommandOptions = {},
+  options: HandleCommandOptions<TState> = {},
 ): Promise<CommandOutcome<TEvent, TState>> {
   const retries = options.expectedVersion === undefined ? (options.retries ?? 0) : 0;
   const newEventId = options.newEventId ?? (() => crypto.randomUUID());
   for (let attempt = 0; ; attempt++) {
     const stored = await store.readStream(streamId);
     const version = stored.length - 1;
+    let state = decider.initialState();
+    for (const event of stored) state = decider.evolve(state, toDomainEvent<TEvent>(event));
+    options.guard?.(state);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new ConcurrencyError(streamId, options.expectedVersion, version < 0 ? 'no-stream' : version);
     }
-    let state = decider.initialState();
-    for (const event of stored) state = decider.evolve(state, toDomainEvent<TEvent>(event));
     const events = decider.decide(command, state);
     if (events.length === 0) return { events, state, version };
 
     const metadata: EventMetadata = {
+      ...options.extraMetadata,
       actor: command.metadata.actor,
       memberState: command.metadata.memberState,
       correlationId: command.metadata.correlationId,
@@ -57,7 +69,7 @@ export async function handleCommand<TCommand extends Command, TEvent extends Dom
     try {
       const appended = await store.append(
         streamId,
-        events.map((event) => ({ eventId: newEventId(), type: event.type, data: event.data, metadata })),
+        events.map((event, index) => ({ eventId: newEventId(index), type: event.type, data: event.data, metadata })),
         version < 0 ? 'no-stream' : version,
       );
       return { events, state: events.reduce(decider.evolve, state), version: appended.nextExpectedVersion, appended };

@@ -5,7 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { BaseEnvironment } from '@dul/config';
-import { ErrorFilter } from './error.filter';
+import { ErrorFilter, fieldProblems, RequestValidationError } from './error.filter';
 
 export interface ServiceDescription {
   readonly title: string;
@@ -32,7 +32,12 @@ export async function createApp(
 
 export function configureApp(app: INestApplication, service: ServiceDescription): void {
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, stopAtFirstError: false }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new RequestValidationError(fieldProblems(errors)),
+    }),
   );
   app.useGlobalFilters(new ErrorFilter());
   const document = SwaggerModule.createDocument(

@@ -1,5 +1,6 @@
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
 import type { DomainErrorCode } from '@dul/domain';
 import { DomainError } from '@dul/domain';
 import { AuthError } from '@dul/auth';
@@ -22,12 +23,45 @@ const STORE_STATUS: Record<EventStoreErrorCode, number> = {
   INVALID_APPEND: HttpStatus.BAD_REQUEST,
 };
 
+/** One problem with one field of a request, named by its path (`content.items.0.hsCode`). */
+export interface FieldProblem {
+  readonly field: string;
+  readonly problem: string;
+}
+
+/** The one error shape of every API: a stable code, a readable message, per-field details for 400s. */
 export interface ErrorBody {
   readonly statusCode: number;
   readonly error: string;
   readonly code: string;
-  readonly message: string | readonly string[];
+  readonly message: string;
   readonly rule?: string;
+  readonly details?: readonly FieldProblem[];
+}
+
+/** Thrown by the global ValidationPipe: the body, query or path failed its DTO's constraints. */
+export class RequestValidationError extends Error {
+  constructor(readonly details: readonly FieldProblem[]) {
+    super(
+      `Request validation failed: ${details
+        .slice(0, 3)
+        .map((detail) => `${detail.field} ${detail.problem}`)
+        .join('; ')}${details.length > 3 ? `; and ${details.length - 3} more` : ''}`,
+    );
+  }
+}
+
+/** Flattens class-validator's nested errors into dotted field paths. */
+export function fieldProblems(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((problem) => ({
+      field,
+      // class-validator starts each message with the property name; the path says it already.
+      problem: problem.startsWith(`${error.property} `) ? problem.slice(error.property.length + 1) : problem,
+    }));
+    return [...own, ...fieldProblems(error.children ?? [], field)];
+  });
 }
 
 /** Maps typed errors to HTTP; anything unexpected is logged and answered with a 500 that leaks nothing. */
@@ -38,20 +72,24 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof EventStoreError) {
     return body(STORE_STATUS[error.code], error.code, error.message);
   }
+  if (error instanceof RequestValidationError) {
+    return { ...body(HttpStatus.BAD_REQUEST, 'INVALID', error.message), details: error.details };
+  }
   if (error instanceof AuthError) return body(error.status, error.code, error.message);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
-    const message =
+    const raw =
       typeof response === 'object' && response !== null && 'message' in response
-        ? (response as { message: string | string[] }).message
+        ? (response).message
         : error.message;
+    const message = Array.isArray(raw) ? raw.map(String).join('; ') : String(raw);
     return body(status, status === 400 ? 'INVALID' : (HttpStatus[status] ?? 'ERROR'), message);
   }
   return body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal error');
 }
 
-function body(statusCode: number, code: string, message: string | readonly string[], rule?: string): ErrorBody {
+function body(statusCode: number, code: string, message: string, rule?: string): ErrorBody {
   return { statusCode, error: HttpStatus[statusCode] ?? 'Error', code, message, ...(rule ? { rule } : {}) };
 }
 

@@ -6,3 +6,5 @@ export * from './platform.module';
 export * from './projection-host';
 export * from './tokens';
 export * from './run-service';
+export * from './auth-options';
+export * from './read-consistency';

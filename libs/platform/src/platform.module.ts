@@ -9,11 +9,15 @@ import { HealthController, StoreHealthIndicators } from './health.controller';
 import type { Persistence } from './persistence';
 import { createPersistence } from './persistence';
 import { ProjectionHost } from './projection-host';
+import { ReadConsistency } from './read-consistency';
+import type { Clock } from './tokens';
 import { APP_ENVIRONMENT, CLOCK, PERSISTENCE, PROJECTIONS, systemClock } from './tokens';
 
 export interface PlatformOptions {
   readonly environment: BaseEnvironment;
   readonly projections?: readonly Projection[];
+  /** Tests pass a controllable clock; services run on the system clock. */
+  readonly clock?: Clock;
 }
 
 class PersistenceCloser implements OnApplicationShutdown {
@@ -34,7 +38,7 @@ export class PlatformModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_ENVIRONMENT, useValue: options.environment },
-        { provide: CLOCK, useValue: systemClock },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
         { provide: PROJECTIONS, useValue: options.projections ?? [] },
         { provide: PERSISTENCE, useFactory: () => createPersistence(options.environment) },
         { provide: EVENT_STORE, useFactory: (p: Persistence) => p.events, inject: [PERSISTENCE] },
@@ -43,8 +47,18 @@ export class PlatformModule {
         PersistenceCloser,
         ProjectionHost,
         StoreHealthIndicators,
+        ReadConsistency,
       ],
-      exports: [APP_ENVIRONMENT, CLOCK, PERSISTENCE, EVENT_STORE, PROJECTION_STORE, LEADER_LOCK, ProjectionHost],
+      exports: [
+        APP_ENVIRONMENT,
+        CLOCK,
+        PERSISTENCE,
+        EVENT_STORE,
+        PROJECTION_STORE,
+        LEADER_LOCK,
+        ProjectionHost,
+        ReadConsistency,
+      ],
     };
   }
 }

@@ -12,13 +12,13 @@ import type {
 import { CheckpointMovedError } from '../projection.port';
 
 /**
- * Read models in the embedded database file. It uses its own connection: a read-model transaction
- * spans awaits, and must not swallow the event store's appends into it. Commits on this connection
- * are queued one after the other for the same reason.
+ * Read models in the embedded database file. better-sqlite3 is synchronous and SQLite has one writer:
+ * a write transaction held open across an await would block this very process's next append (the
+ * busy wait runs on the event loop) until the busy timeout. So `commit` runs the projection's work
+ * against a buffer, then writes the buffer, the checkpoint compare-and-set and the new checkpoint in
+ * one synchronous IMMEDIATE transaction.
  */
 export class SqliteProjectionStore implements ProjectionStore {
-  private queue: Promise<unknown> = Promise.resolve();
-
   constructor(private readonly db: SqliteDatabase) {}
 
   static open(path: string): SqliteProjectionStore {
@@ -34,63 +34,61 @@ export class SqliteProjectionStore implements ProjectionStore {
     );
   }
 
-  commit(
+  async commit(
     projection: string,
     expected: number,
     next: number,
     work: (tx: DocumentTransaction) => Promise<void>,
   ): Promise<void> {
-    const run = this.queue.then(() => this.commitNow(projection, expected, next, work));
-    this.queue = run.catch(() => undefined);
-    return run;
-  }
-
-  private async commitNow(
-    projection: string,
-    expected: number,
-    next: number,
-    work: (tx: DocumentTransaction) => Promise<void>,
-  ): Promise<void> {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const actual = await this.checkpoint(projection);
-      if (actual !== expected) throw new CheckpointMovedError(projection, expected, actual);
-      await work({
-        get: <T>(name: string, id: string) => Promise.resolve(this.readDocument<T>(name, id)),
-        put: (name, id, document) => {
+    const pending = new Map<string, { name: string; id: string; json: string | null }>();
+    const keyOf = (name: string, id: string): string => `${name}\u0000${id}`;
+    await work({
+      get: <T>(name: string, id: string) => {
+        const buffered = pending.get(keyOf(name, id));
+        if (buffered) return Promise.resolve(buffered.json === null ? null : (JSON.parse(buffered.json) as T));
+        return Promise.resolve(this.readDocument<T>(name, id));
+      },
+      put: (name, id, document) => {
+        pending.set(keyOf(name, id), { name, id, json: JSON.stringify(document) });
+        return Promise.resolve();
+      },
+      delete: (name, id) => {
+        pending.set(keyOf(name, id), { name, id, json: null });
+        return Promise.resolve();
+      },
+    });
+    this.db
+      .transaction(() => {
+        const actual =
           this.db
-            .prepare(
-              'INSERT INTO projection_documents (projection, id, doc) VALUES (?, ?, ?) ON CONFLICT (projection, id) DO UPDATE SET doc = excluded.doc',
-            )
-            .run(name, id, JSON.stringify(document));
-          return Promise.resolve();
-        },
-        delete: (name, id) => {
-          this.db.prepare('DELETE FROM projection_documents WHERE projection = ? AND id = ?').run(name, id);
-          return Promise.resolve();
-        },
-      });
-      this.db
-        .prepare(
-          'INSERT INTO projection_checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
-        )
-        .run(projection, next);
-      this.db.exec('COMMIT');
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+            .prepare<[string], { position: number }>('SELECT position FROM projection_checkpoints WHERE projection = ?')
+            .get(projection)?.position ?? 0;
+        if (actual !== expected) throw new CheckpointMovedError(projection, expected, actual);
+        const upsert = this.db.prepare(
+          'INSERT INTO projection_documents (projection, id, doc) VALUES (?, ?, ?) ON CONFLICT (projection, id) DO UPDATE SET doc = excluded.doc',
+        );
+        const remove = this.db.prepare('DELETE FROM projection_documents WHERE projection = ? AND id = ?');
+        for (const { name, id, json } of pending.values()) {
+          if (json === null) remove.run(name, id);
+          else upsert.run(name, id, json);
+        }
+        this.db
+          .prepare(
+            'INSERT INTO projection_checkpoints (projection, position) VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position',
+          )
+          .run(projection, next);
+      })
+      .immediate();
   }
 
-  reset(projection: string): Promise<void> {
-    const run = this.queue.then(() => {
-      this.db.transaction(() => {
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async reset(projection: string): Promise<void> {
+    this.db
+      .transaction(() => {
         this.db.prepare('DELETE FROM projection_documents WHERE projection = ?').run(projection);
         this.db.prepare('DELETE FROM projection_checkpoints WHERE projection = ?').run(projection);
-      })();
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+      })
+      .immediate();
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await

@@ -1,0 +1,124 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Principal } from '@dul/auth';
+import type { ApplicationEvent, ApplicationState } from '@dul/domain';
+import { applicationDecider, refuse, workingDaysBetween } from '@dul/domain';
+import type { EventStore } from '@dul/event-store';
+import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import type { Clock } from '@dul/platform';
+import { CLOCK, ReadConsistency } from '@dul/platform';
+import type { ProjectionStore } from '@dul/projections';
+import { PROJECTION_STORE } from '@dul/projections';
+import { streamOf } from '../command-execution';
+import type { ListApplicationsQueryDto } from '../dto/queries.dto';
+import type { ApplicationDocument } from './application-queue.projection';
+import { APPLICATIONS_PROJECTION } from './application-queue.projection';
+
+export interface ApplicationSummary extends Omit<ApplicationDocument, 'application'> {
+  /** Working days since submission in the authority's own calendar. */
+  readonly ageWorkingDays: number;
+  readonly overdue: boolean;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly limit: number;
+  readonly offset: number;
+  /** False when the read model had not caught up with x-consistent-with within the wait. */
+  readonly consistent: boolean;
+}
+
+export interface HistoryEntry {
+  readonly version: number;
+  readonly position: number;
+  readonly type: string;
+  readonly recordedAt: string;
+  readonly actor: string;
+  readonly memberState: string | null;
+  readonly roles: readonly string[];
+  readonly correlationId: string;
+  readonly data: unknown;
+}
+
+/** The member state's views of its applications, always scoped to the caller's authority. */
+@Injectable()
+export class ApplicationQueries {
+  constructor(
+    @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly consistency: ReadConsistency,
+  ) {}
+
+  async list(
+    principal: Principal,
+    query: ListApplicationsQueryDto,
+    consistentWith?: number,
+  ): Promise<Page<ApplicationSummary>> {
+    const consistent = await this.consistency.waitFor(APPLICATIONS_PROJECTION, consistentWith);
+    const now = this.clock.now().toISOString();
+    const filter = {
+      where: {
+        authority: principal.ms ?? '',
+        ...(query.status && { status: query.status }),
+        ...(query.assignee !== undefined && { assignee: query.assignee }),
+        ...(query.kind && { kind: query.kind }),
+        ...(query.destination && { destination: query.destination === 'EL' ? 'GR' : query.destination }),
+      },
+      ...(query.overdue === true && { before: { nextDeadline: now } }),
+    };
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const [documents, total] = await Promise.all([
+      this.readModels.findDocuments<ApplicationDocument>(APPLICATIONS_PROJECTION, { ...filter, limit, offset }),
+      this.readModels.countDocuments(APPLICATIONS_PROJECTION, filter),
+    ]);
+    return { items: documents.map((document) => this.summarise(document)), total, limit, offset, consistent };
+  }
+
+  async detail(
+    principal: Principal,
+    id: string,
+    consistentWith?: number,
+  ): Promise<ApplicationSummary & { consistent: boolean; application: ApplicationDocument['application'] }> {
+    const consistent = await this.consistency.waitFor(APPLICATIONS_PROJECTION, consistentWith);
+    const document = await this.readModels.getDocument<ApplicationDocument>(APPLICATIONS_PROJECTION, id);
+    if (!document || document.authority !== principal.ms) throw notFound(id);
+    return { ...this.summarise(document), application: document.application, consistent };
+  }
+
+  /** The application's events as recorded, read from the event store itself: the authoritative record. */
+  async history(principal: Principal, id: string): Promise<HistoryEntry[]> {
+    const events = await this.store.readStream(streamOf('application', id));
+    const state = events.reduce<ApplicationState>(
+      (folded, event) => applicationDecider.evolve(folded, toDomainEvent<ApplicationEvent>(event)),
+      applicationDecider.initialState(),
+    );
+    if (state.status === 'NONE' || state.authority !== principal.ms) throw notFound(id);
+    return events.map((event) => ({
+      version: event.streamVersion,
+      position: event.globalPosition,
+      type: event.type,
+      recordedAt: event.recordedAt.toISOString(),
+      actor: event.metadata.actor,
+      memberState: event.metadata.memberState ?? null,
+      roles: Array.isArray(event.metadata.roles) ? (event.metadata.roles as string[]) : [],
+      correlationId: event.metadata.correlationId,
+      data: event.data,
+    }));
+  }
+
+  private summarise(document: ApplicationDocument): ApplicationSummary {
+    const { application: _application, ...summary } = document;
+    const now = this.clock.now();
+    return {
+      ...summary,
+      ageWorkingDays: workingDaysBetween(new Date(document.submittedAt), now, document.application.authority),
+      overdue: document.nextDeadline !== null && document.nextDeadline < now.toISOString(),
+    };
+  }
+}
+
+function notFound(id: string): Error {
+  return refuse.notFound('application-not-found', `no application ${id}`);
+}

@@ -1,0 +1,70 @@
+import type { Application, ApplicationEvent, ApplicationState } from '@dul/domain';
+import { applicationDecider } from '@dul/domain';
+import type { StoredEvent } from '@dul/event-store';
+import { toDomainEvent } from '@dul/event-store';
+import type { Projection } from '@dul/projections';
+
+export const APPLICATION_EVENT_TYPES: readonly ApplicationEvent['type'][] = [
+  'ApplicationSubmitted',
+  'ApplicationAmended',
+  'ApplicationWithdrawn',
+  'AssessmentStarted',
+  'ItemClassified',
+  'RiskFlagRaised',
+  'RiskFlagCleared',
+  'DecisionProposed',
+  'DecisionIssued',
+];
+
+/**
+ * One document per application: the member state's case queue and the application detail. The
+ * top-level fields are what the queue filters on; `application` is the decider's own state, folded by
+ * the decider's own evolve so the view cannot drift from the rules.
+ */
+export interface ApplicationDocument {
+  readonly id: string;
+  readonly authority: string;
+  readonly status: Application['status'];
+  readonly kind: Application['kind'];
+  readonly destination: string;
+  /** Empty string while unassigned, so "unassigned" is an equality filter like any other. */
+  readonly assignee: string;
+  readonly exporter: string;
+  readonly submittedAt: string;
+  readonly updatedAt: string;
+  /** The earliest deadline running on the case (consultation replies arrive with the consultation module). */
+  readonly nextDeadline: string | null;
+  readonly openRiskFlags: number;
+  readonly version: number;
+  readonly position: number;
+  readonly application: Application;
+}
+
+export const APPLICATIONS_PROJECTION = 'applications';
+
+export const applicationQueueProjection: Projection<ApplicationDocument> = {
+  name: APPLICATIONS_PROJECTION,
+  handles: APPLICATION_EVENT_TYPES,
+  documentId: (event: StoredEvent) => (event.streamId.startsWith('application-') ? event.streamId.slice(12) : null),
+  evolve: (document, event) => {
+    const previous: ApplicationState = document?.application ?? applicationDecider.initialState();
+    const state = applicationDecider.evolve(previous, toDomainEvent<ApplicationEvent>(event));
+    if (state.status === 'NONE') return document;
+    return {
+      id: state.applicationId,
+      authority: state.authority,
+      status: state.status,
+      kind: state.kind,
+      destination: state.content.destinationCountry,
+      assignee: state.caseworker ?? '',
+      exporter: state.content.exporter.name,
+      submittedAt: state.submittedAt,
+      updatedAt: event.recordedAt.toISOString(),
+      nextDeadline: document?.nextDeadline ?? null,
+      openRiskFlags: state.riskFlags.filter((flag) => flag.open).length,
+      version: event.streamVersion,
+      position: event.globalPosition,
+      application: state,
+    };
+  },
+};

@@ -1,0 +1,275 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
+import type { ApplicationCommand } from '@dul/domain';
+import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
+import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '../command-execution';
+import { CONSULTATION_STATUS, ConsultationStatusPort } from '../consultation-status.port';
+import {
+  AmendApplicationDto,
+  AssignCaseworkerDto,
+  ClassifyItemDto,
+  ClearRiskFlagDto,
+  IssueDecisionDto,
+  ProposeDecisionDto,
+  RaiseRiskFlagDto,
+  SubmitApplicationDto,
+  WithdrawApplicationDto,
+} from '../dto/application-commands.dto';
+import * as examples from '../dto/examples';
+import { ListApplicationsQueryDto } from '../dto/queries.dto';
+import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '../http-edge';
+import { applicationAggregate } from './application.aggregate';
+import { ApplicationQueries } from './application-queries';
+import { SubmitApplicationHandler } from './submit-application';
+
+const ifMatchHeader = ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: 'The version you last saw (ETag of a previous answer); 412 if the application moved on',
+});
+const consistentWithHeader = ApiHeader({
+  name: CONSISTENT_WITH_HEADER,
+  required: false,
+  description: 'The position a write returned: the read waits (up to 3 s) until the view includes it',
+});
+
+/** The member-state API for applications: thin handlers that turn requests into domain commands. */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('v1/applications')
+export class ApplicationsController {
+  constructor(
+    private readonly commands: CommandExecution,
+    private readonly submitter: SubmitApplicationHandler,
+    private readonly queries: ApplicationQueries,
+    @Inject(CONSULTATION_STATUS) private readonly consultations: ConsultationStatusPort,
+  ) {}
+
+  @Post()
+  @Roles('caseworker')
+  @ApiOperation({ summary: 'Register an application (Annex III-A content)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body: same answer; another body: 422',
+  })
+  @ApiBody({ type: SubmitApplicationDto, examples: { individual: { value: examples.EXAMPLE_SUBMIT_APPLICATION } } })
+  @ApiResponse({ status: 201, type: WriteResultDto })
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SubmitApplicationDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const result = await this.submitter.submit(
+      principal,
+      body,
+      correlationIdOf(request),
+      headerOf(request, 'idempotency-key'),
+    );
+    return answerWrite(reply, result);
+  }
+
+  @Get()
+  @Roles('caseworker', 'approver', 'auditor')
+  @ApiOperation({ summary: "The member state's case queue: filter, paginate" })
+  @consistentWithHeader
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListApplicationsQueryDto,
+    @Headers(CONSISTENT_WITH_HEADER) position?: string,
+  ) {
+    return this.queries.list(principal, query, parseConsistentWith(position));
+  }
+
+  @Get(':id')
+  @Roles('caseworker', 'approver', 'auditor')
+  @ApiOperation({ summary: 'One application with its assessment state' })
+  @consistentWithHeader
+  detail(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers(CONSISTENT_WITH_HEADER) position?: string,
+  ) {
+    return this.queries.detail(principal, id, parseConsistentWith(position));
+  }
+
+  @Get(':id/history')
+  @Roles('caseworker', 'approver', 'auditor')
+  @ApiOperation({ summary: 'Every event of the application: who did what, when, on which grounds' })
+  history(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.queries.history(principal, id);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles('caseworker', 'approver')
+  @ApiOperation({ summary: 'Assign a caseworker and start the assessment' })
+  @ApiBody({ type: AssignCaseworkerDto, examples: { assign: { value: examples.EXAMPLE_ASSIGN_CASEWORKER } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  assign(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AssignCaseworkerDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'StartAssessment', data: { caseworker: body.caseworker } });
+  }
+
+  @Post(':id/classify')
+  @HttpCode(200)
+  @Roles('caseworker')
+  @ApiOperation({ summary: "Confirm, change or un-list an item's Annex I entry" })
+  @ApiBody({ type: ClassifyItemDto, examples: { confirm: { value: examples.EXAMPLE_CLASSIFY_ITEM } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  classify(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ClassifyItemDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'ClassifyItem', data: body });
+  }
+
+  @Post(':id/flag')
+  @HttpCode(200)
+  @Roles('caseworker')
+  @ApiOperation({ summary: 'Raise an Art 15 risk flag' })
+  @ApiBody({ type: RaiseRiskFlagDto, examples: { humanRights: { value: examples.EXAMPLE_RAISE_RISK_FLAG } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  flag(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RaiseRiskFlagDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, {
+      type: 'RaiseRiskFlag',
+      data: { flagId: body.flagId ?? crypto.randomUUID(), ground: body.ground, note: body.note },
+    });
+  }
+
+  @Post(':id/clear-flag')
+  @HttpCode(200)
+  @Roles('caseworker')
+  @ApiOperation({ summary: 'Clear a risk flag, with the reason' })
+  @ApiBody({ type: ClearRiskFlagDto, examples: { clear: { value: examples.EXAMPLE_CLEAR_RISK_FLAG } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  clearFlag(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ClearRiskFlagDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'ClearRiskFlag', data: body });
+  }
+
+  @Post(':id/propose-decision')
+  @HttpCode(200)
+  @Roles('caseworker')
+  @ApiOperation({ summary: "The caseworker's proposed decision" })
+  @ApiBody({ type: ProposeDecisionDto, examples: { grant: { value: examples.EXAMPLE_PROPOSE_DECISION } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  propose(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ProposeDecisionDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'ProposeDecision', data: body });
+  }
+
+  @Post(':id/decide')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: "The approver's decision (four-eyes: not the proposer); a grant issues the licence" })
+  @ApiBody({ type: IssueDecisionDto, examples: { grant: { value: examples.EXAMPLE_ISSUE_DECISION } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  async decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: IssueDecisionDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const consultations = await this.consultations.statusFor(id);
+    return this.run(id, principal, request, reply, { type: 'IssueDecision', data: { ...body, consultations } });
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles('caseworker')
+  @ApiOperation({ summary: 'Record that the applicant withdrew the application' })
+  @ApiBody({ type: WithdrawApplicationDto, examples: { withdraw: { value: examples.EXAMPLE_WITHDRAW_APPLICATION } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  withdraw(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: WithdrawApplicationDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'WithdrawApplication', data: body });
+  }
+
+  @Post(':id/amend')
+  @HttpCode(200)
+  @Roles('caseworker')
+  @ApiOperation({ summary: 'Replace the content before a decision (voids a pending proposal)' })
+  @ApiBody({ type: AmendApplicationDto, examples: { amend: { value: examples.EXAMPLE_AMEND_APPLICATION } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  amend(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AmendApplicationDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'AmendApplication', data: body });
+  }
+
+  private async run(
+    id: string,
+    principal: Principal,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    command: WithoutMetadata<ApplicationCommand>,
+  ): Promise<WriteResult> {
+    const full = {
+      ...command,
+      metadata: this.commands.metadataFor(principal, correlationIdOf(request)),
+    } as ApplicationCommand;
+    const result = await this.commands.execute(applicationAggregate, id, principal, full, {
+      ifMatch: parseIfMatch(headerOf(request, 'if-match')),
+    });
+    return answerWrite(reply, result);
+  }
+}

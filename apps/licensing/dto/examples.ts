@@ -1,0 +1,163 @@
+// Request bodies that pass both the DTO validation and the domain deciders, in the order a case runs:
+// submit, assign, classify, flag and clear, propose, issue; then use and change the licence. The
+// names are invented. Used by tests and as @ApiBody examples.
+import type {
+  AmendApplicationDto,
+  AssignCaseworkerDto,
+  ClassifyItemDto,
+  ClearRiskFlagDto,
+  IssueDecisionDto,
+  ProposeDecisionDto,
+  RaiseRiskFlagDto,
+  SubmitApplicationDto,
+  WithdrawApplicationDto,
+} from './application-commands.dto';
+import type { ApplicationContentDto } from './application-content.dto';
+import type {
+  AmendLicenceDto,
+  RecordLicenceUsageDto,
+  ReinstateLicenceDto,
+  SuspendLicenceDto,
+} from './licence-commands.dto';
+
+/** A German exporter of an IP network surveillance system (5A001.j) to Brazil, items in Hamburg. */
+export const EXAMPLE_APPLICATION_CONTENT: ApplicationContentDto = {
+  exporter: {
+    name: 'Nordlicht Netzwerktechnik GmbH',
+    identifier: { scheme: 'EORI', value: 'DE471100000012345' },
+    address: 'Speicherstadt 7, 20457 Hamburg',
+    memberStateOfEstablishment: 'DE',
+    country: 'DE',
+  },
+  items: [
+    {
+      classification: { kind: 'LISTED', controlEntry: '5A001.j' },
+      description:
+        'IP network communications surveillance system "Argus 4": carrier-grade probes with analysis servers',
+      hsCode: '85176200',
+      quantity: 2,
+      unit: 'pcs',
+      value: 1250000,
+      currency: 'EUR',
+      memberStateWhereLocated: 'DE',
+    },
+    {
+      classification: { kind: 'NOT_LISTED', catchAllGround: 'ART5' },
+      description: 'Storage appliance for retained session metadata, 1.2 PB, delivered with the Argus 4 system',
+      hsCode: '84717050',
+      quantity: 4,
+      unit: 'pcs',
+      value: 180000.5,
+      currency: 'EUR',
+      memberStateWhereLocated: 'DE',
+    },
+  ],
+  endUser: {
+    name: 'Meridional Telecom S.A.',
+    address: 'Avenida Atlântica 1500, 22021-000 Rio de Janeiro',
+    country: 'BR',
+  },
+  consignee: { name: 'Porto Sul Logística Ltda.', address: 'Rua do Porto 88, 11010-000 Santos', country: 'BR' },
+  otherParties: [
+    {
+      role: 'AGENT',
+      name: 'Carvalho Representações Comerciais Ltda.',
+      address: 'Rua Augusta 2100, 01412-100 São Paulo',
+      country: 'BR',
+    },
+  ],
+  destinationCountry: 'BR',
+  endUseStatement: 'EUS-2026-0117, signed by Meridional Telecom S.A. on 2026-02-12',
+  endUseStatementExemption: null,
+  requestedValidityMonths: 24,
+  validityJustification: null,
+  largeProjectName: null,
+  icpDeclared: true,
+  icpWaiverReason: null,
+};
+
+/** A complete INDIVIDUAL licence application by a DE exporter with the items located in DE. */
+export const EXAMPLE_SUBMIT_APPLICATION: SubmitApplicationDto = {
+  kind: 'INDIVIDUAL',
+  content: EXAMPLE_APPLICATION_CONTENT,
+};
+
+export const EXAMPLE_AMEND_APPLICATION: AmendApplicationDto = {
+  content: {
+    ...EXAMPLE_APPLICATION_CONTENT,
+    items: EXAMPLE_APPLICATION_CONTENT.items.map((item, index) =>
+      index === 0 ? { ...item, quantity: 1, value: 625000 } : item,
+    ),
+  },
+  reason: 'End user reduced the order to one probe (purchase order amendment 3)',
+};
+
+export const EXAMPLE_WITHDRAW_APPLICATION: WithdrawApplicationDto = {
+  reason: 'Contract with the end user cancelled on 2026-03-20',
+};
+
+export const EXAMPLE_ASSIGN_CASEWORKER: AssignCaseworkerDto = { caseworker: 'anna.weber@bafa.example' };
+
+export const EXAMPLE_CLASSIFY_ITEM: ClassifyItemDto = {
+  itemIndex: 0,
+  classification: { kind: 'LISTED', controlEntry: '5A001.j' },
+  note: 'Confirmed from technical data sheet rev. 3: IP-layer interception with subscriber identifier extraction',
+};
+
+export const EXAMPLE_RAISE_RISK_FLAG: RaiseRiskFlagDto = {
+  flagId: 'flag-hr-2026-0117',
+  ground: 'HUMAN_RIGHTS',
+  note: 'End user named in a 2025 NGO report on interception of journalists; verify the end-use statement',
+};
+
+export const EXAMPLE_CLEAR_RISK_FLAG: ClearRiskFlagDto = {
+  flagId: 'flag-hr-2026-0117',
+  reason: 'The report concerns a different company with a similar name (registry check 2026-03-05)',
+};
+
+const CONDITIONS = [
+  'No re-export without prior authorisation of BAFA',
+  'Post-shipment verification within six months',
+] as const;
+
+export const EXAMPLE_PROPOSE_DECISION: ProposeDecisionDto = {
+  outcome: 'GRANT_WITH_CONDITIONS',
+  art15Grounds: ['HUMAN_RIGHTS', 'END_USE_AND_DIVERSION'],
+  conditions: CONDITIONS,
+  reasoning: 'Human-rights concern cleared; diversion risk mitigated by post-shipment verification',
+  validityMonths: 12,
+};
+
+/** Issued by an approver other than the proposing caseworker; the server adds `consultations`. */
+export const EXAMPLE_ISSUE_DECISION: IssueDecisionDto = {
+  outcome: 'GRANT_WITH_CONDITIONS',
+  art15Grounds: ['HUMAN_RIGHTS', 'END_USE_AND_DIVERSION'],
+  conditions: CONDITIONS,
+  reasoning: 'Granted as proposed; conditions follow the caseworker assessment of 2026-03-12',
+};
+
+export const EXAMPLE_RECORD_LICENCE_USAGE: RecordLicenceUsageDto = {
+  usageId: 'usage-26DE485200000417R5',
+  customsOffice: 'DE004852',
+  declarationReference: '26DE485200000417R5',
+  lines: [{ itemIndex: 0, quantity: 1, value: 625000 }],
+};
+
+export const EXAMPLE_AMEND_LICENCE: AmendLicenceDto = {
+  reason: 'Second probe no longer covered following the end-user audit of 2026-04-02',
+  itemLimits: [
+    { quantity: 1, value: 625000 },
+    { quantity: 4, value: 180000.5 },
+  ],
+  substantialLimitation: true,
+  grounds: ['END_USE_AND_DIVERSION'],
+};
+
+export const EXAMPLE_SUSPEND_LICENCE: SuspendLicenceDto = {
+  reason: 'Credible report of diversion to a security agency; suspended pending verification by the embassy',
+  grounds: ['END_USE_AND_DIVERSION', 'HUMAN_RIGHTS'],
+};
+
+export const EXAMPLE_REINSTATE_LICENCE: ReinstateLicenceDto = {
+  finalAssessment: 'On-site verification on 2026-05-14 found the equipment installed at the declared end user only',
+};

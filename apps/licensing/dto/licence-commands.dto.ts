@@ -1,0 +1,278 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { Art15Ground } from '@dul/domain';
+import { ART15_GROUNDS } from '@dul/domain';
+import {
+  AMOUNT_MAX,
+  CONDITIONS_MAX,
+  CUSTOMS_OFFICE_MAX,
+  DECLARATION_REFERENCE_MAX,
+  ID_MAX,
+  ITEMS_MAX,
+  OptionalNotNull,
+  SHORT_TEXT_MAX,
+  TEXT_MAX,
+  VALIDITY_MONTHS_MAX,
+} from './dto-fields';
+
+/** The licensed quantity and value of one item. */
+export class ItemLimitDto {
+  @ApiProperty({ exclusiveMinimum: true, minimum: 0, maximum: AMOUNT_MAX, example: 1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsPositive()
+  @Max(AMOUNT_MAX)
+  readonly quantity!: number;
+
+  @ApiProperty({ minimum: 0, maximum: AMOUNT_MAX, description: "In the item's currency", example: 625000 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(AMOUNT_MAX)
+  readonly value!: number;
+}
+
+/** Changes the licence's terms; leave out what does not change (at least one of conditions, validityMonths, itemLimits). */
+export class AmendLicenceDto {
+  @ApiProperty({
+    maxLength: TEXT_MAX,
+    example: 'Second probe no longer covered following the end-user audit of 2026-04-02',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  readonly reason!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    isArray: true,
+    maxItems: CONDITIONS_MAX,
+    description: 'The full new list of conditions',
+    example: ['No re-export without prior authorisation of BAFA', 'Quarterly end-use reports to BAFA'],
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(CONDITIONS_MAX)
+  @IsString({ each: true })
+  @MaxLength(SHORT_TEXT_MAX, { each: true })
+  readonly conditions?: readonly string[];
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: VALIDITY_MONTHS_MAX,
+    description: 'Total validity counted from the issue date',
+    example: 12,
+  })
+  @OptionalNotNull()
+  @IsInt()
+  @Min(1)
+  @Max(VALIDITY_MONTHS_MAX)
+  readonly validityMonths?: number;
+
+  @ApiPropertyOptional({
+    type: () => ItemLimitDto,
+    isArray: true,
+    maxItems: ITEMS_MAX,
+    description: 'One entry per item, in item order',
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(ITEMS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => ItemLimitDto)
+  readonly itemLimits?: readonly ItemLimitDto[];
+
+  @ApiProperty({
+    description:
+      "The authority's judgement that this substantially limits the licence (triggers an Art 16 notification)",
+    example: true,
+  })
+  @IsBoolean()
+  readonly substantialLimitation!: boolean;
+
+  @ApiPropertyOptional({
+    enum: ART15_GROUNDS,
+    isArray: true,
+    maxItems: ART15_GROUNDS.length,
+    example: ['END_USE_AND_DIVERSION'],
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(ART15_GROUNDS.length)
+  @ArrayUnique()
+  @IsIn(ART15_GROUNDS, { each: true })
+  readonly grounds?: readonly Art15Ground[];
+}
+
+export class SuspendLicenceDto {
+  @ApiProperty({
+    maxLength: TEXT_MAX,
+    example: 'Credible report of diversion to a security agency; suspended pending verification by the embassy',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  readonly reason!: string;
+
+  @ApiPropertyOptional({
+    enum: ART15_GROUNDS,
+    isArray: true,
+    maxItems: ART15_GROUNDS.length,
+    example: ['END_USE_AND_DIVERSION', 'HUMAN_RIGHTS'],
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(ART15_GROUNDS.length)
+  @ArrayUnique()
+  @IsIn(ART15_GROUNDS, { each: true })
+  readonly grounds?: readonly Art15Ground[];
+}
+
+export class ReinstateLicenceDto {
+  @ApiProperty({
+    maxLength: TEXT_MAX,
+    description: 'The final assessment after the suspension; notified to all member states (Art 16)',
+    example: 'On-site verification on 2026-05-14 found the equipment installed at the declared end user only',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  readonly finalAssessment!: string;
+}
+
+export class AnnulLicenceDto {
+  @ApiProperty({
+    maxLength: TEXT_MAX,
+    example: 'Licence issued on an end-use statement later found to be forged',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  readonly reason!: string;
+
+  @ApiPropertyOptional({
+    enum: ART15_GROUNDS,
+    isArray: true,
+    maxItems: ART15_GROUNDS.length,
+    example: ['END_USE_AND_DIVERSION'],
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(ART15_GROUNDS.length)
+  @ArrayUnique()
+  @IsIn(ART15_GROUNDS, { each: true })
+  readonly grounds?: readonly Art15Ground[];
+}
+
+export class RevokeLicenceDto {
+  @ApiProperty({
+    maxLength: TEXT_MAX,
+    example: 'End user added to the EU sanctions list by Council Regulation of 2026-06-01',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  readonly reason!: string;
+
+  @ApiPropertyOptional({
+    enum: ART15_GROUNDS,
+    isArray: true,
+    maxItems: ART15_GROUNDS.length,
+    example: ['SANCTIONS'],
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(ART15_GROUNDS.length)
+  @ArrayUnique()
+  @IsIn(ART15_GROUNDS, { each: true })
+  readonly grounds?: readonly Art15Ground[];
+}
+
+/** One item of a customs declaration written off against the licence. */
+export class UsageLineDto {
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: ITEMS_MAX - 1,
+    description: "Index in the licence's items",
+    example: 0,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(ITEMS_MAX - 1)
+  readonly itemIndex!: number;
+
+  @ApiProperty({ exclusiveMinimum: true, minimum: 0, maximum: AMOUNT_MAX, example: 1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsPositive()
+  @Max(AMOUNT_MAX)
+  readonly quantity!: number;
+
+  @ApiProperty({ minimum: 0, maximum: AMOUNT_MAX, description: "In the item's currency", example: 625000 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0)
+  @Max(AMOUNT_MAX)
+  readonly value!: number;
+}
+
+/**
+ * Body of RecordLicenceUsage. `usageId` is optional here although the domain requires it: the server
+ * generates one when it is left out. Customs systems should send their own so a retry is refused with
+ * 409 'usage-already-recorded' instead of writing the declaration off twice.
+ */
+export class RecordLicenceUsageDto {
+  @ApiPropertyOptional({
+    maxLength: ID_MAX,
+    description: 'Generated by the server when left out; send one to make retries safe (a repeat gets 409)',
+    example: 'usage-26DE485200000417R5',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
+  readonly usageId?: string;
+
+  @ApiProperty({
+    maxLength: CUSTOMS_OFFICE_MAX,
+    description: 'Customs office reference number (checked by the domain)',
+    example: 'DE004852',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CUSTOMS_OFFICE_MAX)
+  readonly customsOffice!: string;
+
+  @ApiProperty({
+    maxLength: DECLARATION_REFERENCE_MAX,
+    description: 'Movement reference number (MRN) of the export declaration, 18 characters (checked by the domain)',
+    example: '26DE485200000417R5',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(DECLARATION_REFERENCE_MAX)
+  readonly declarationReference!: string;
+
+  @ApiProperty({ type: () => UsageLineDto, isArray: true, minItems: 1, maxItems: ITEMS_MAX })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ITEMS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => UsageLineDto)
+  readonly lines!: readonly UsageLineDto[];
+}

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { ApiProperty } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WriteResult } from './command-execution';
+
+/** What every write answers with (and as an ETag header carrying the version). */
+export class WriteResultDto implements WriteResult {
+  @ApiProperty({ example: '0b6f3c3e-2a51-4a4e-9c5e-5c1f2f0d7a10' })
+  readonly id!: string;
+  @ApiProperty({ example: 3, description: 'The stream version after the write: send it back as If-Match' })
+  readonly version!: number;
+  @ApiProperty({
+    example: 1842,
+    description: 'Global position of the write: send it as x-consistent-with to read it back',
+  })
+  readonly position!: number;
+}
+
+export function answerWrite(reply: FastifyReply, result: WriteResult): WriteResult {
+  void reply.header('etag', `"${result.version}"`);
+  return result;
+}
+
+/** The caller's correlation id, or a new one: every event records it. */
+export function correlationIdOf(request: FastifyRequest): string {
+  const given = request.headers['x-correlation-id'];
+  const value = Array.isArray(given) ? given[0] : given;
+  return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
+}
+
+export function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}

@@ -1,0 +1,94 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { ExpireLicence } from '@dul/domain';
+import { licenceDecider } from '@dul/domain';
+import type { EventStore } from '@dul/event-store';
+import { EVENT_STORE, handleCommand } from '@dul/event-store';
+import type { Clock } from '@dul/platform';
+import { CLOCK } from '@dul/platform';
+import type { ProjectionStore } from '@dul/projections';
+import { PROJECTION_STORE } from '@dul/projections';
+import { streamOf } from '../command-execution';
+import type { LicenceDocument } from './licence-register.projection';
+import { LICENCES_PROJECTION } from './licence-register.projection';
+
+export const LICENCE_EXPIRY_OPTIONS = Symbol.for('dul.LicenceExpiryOptions');
+export interface LicenceExpiryOptions {
+  readonly pollMs: number;
+}
+
+/**
+ * The durable timer behind LicenceExpired. Its work list is the licence register itself (licences
+ * still pending expiry, by validUntil), which lives in the database: a restart loses nothing, it
+ * just finds the due licences on its next tick. Sending ExpireLicence twice is harmless: the decider
+ * decides nothing for a licence that has already ended.
+ */
+@Injectable()
+export class LicenceExpiryTimer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(LicenceExpiryTimer.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(LICENCE_EXPIRY_OPTIONS) private readonly options: LicenceExpiryOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Expires every licence due by now; returns how many it expired. One tick at a time. */
+  tick(): Promise<number> {
+    this.running ??= this.expireDue().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async expireDue(): Promise<number> {
+    const now = this.clock.now();
+    let expired = 0;
+    try {
+      for (;;) {
+        const due = await this.readModels.findDocuments<LicenceDocument>(LICENCES_PROJECTION, {
+          where: { expiryPending: true },
+          before: { validUntil: now.toISOString() },
+          limit: 100,
+          offset: 0,
+        });
+        let progressed = 0;
+        for (const licence of due) {
+          const command: ExpireLicence = {
+            type: 'ExpireLicence',
+            data: {},
+            metadata: {
+              actor: 'system:licence-expiry',
+              memberState: licence.authority,
+              now,
+              correlationId: licence.id,
+            },
+          };
+          const outcome = await handleCommand(this.store, licenceDecider, streamOf('licence', licence.id), command, {
+            retries: 3,
+          });
+          if (outcome.events.length > 0) {
+            expired++;
+            progressed++;
+          }
+        }
+        // Documents leave the list once the projection applies LicenceExpired; stop when nothing moved.
+        if (due.length < 100 || progressed === 0) return expired;
+      }
+    } catch (error) {
+      this.logger.error(`Licence expiry failed, will retry on the next tick: ${String(error)}`);
+      return expired;
+    }
+  }
+}

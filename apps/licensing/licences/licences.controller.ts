@@ -1,0 +1,183 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
+import type { LicenceCommand } from '@dul/domain';
+import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
+import { licenceAggregate } from '../applications/application.aggregate';
+import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '../command-execution';
+import * as examples from '../dto/examples';
+import {
+  AmendLicenceDto,
+  AnnulLicenceDto,
+  ReinstateLicenceDto,
+  RecordLicenceUsageDto,
+  RevokeLicenceDto,
+  SuspendLicenceDto,
+} from '../dto/licence-commands.dto';
+import { ListLicencesQueryDto } from '../dto/queries.dto';
+import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '../http-edge';
+import { LicenceQueries } from './licence-queries';
+
+const ifMatchHeader = ApiHeader({
+  name: 'If-Match',
+  required: false,
+  description: 'The version you last saw; 412 if stale',
+});
+
+/** The licence register and the authority's later actions on a licence (Art 15(2), Art 16). */
+@ApiTags('licences')
+@ApiBearerAuth()
+@Controller('v1/licences')
+export class LicencesController {
+  constructor(
+    private readonly commands: CommandExecution,
+    private readonly queries: LicenceQueries,
+  ) {}
+
+  @Get()
+  @Roles('caseworker', 'approver', 'auditor')
+  @ApiOperation({ summary: "The member state's licence register" })
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListLicencesQueryDto,
+    @Headers(CONSISTENT_WITH_HEADER) position?: string,
+  ) {
+    return this.queries.list(principal, query, parseConsistentWith(position));
+  }
+
+  @Get(':id')
+  @Roles('caseworker', 'approver', 'auditor')
+  @ApiOperation({ summary: 'One licence with its usage ledger' })
+  detail(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Headers(CONSISTENT_WITH_HEADER) position?: string,
+  ) {
+    return this.queries.detail(principal, id, parseConsistentWith(position));
+  }
+
+  @Post(':id/amend')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Modify the licence; a substantial limitation is notified to every member state' })
+  @ApiBody({ type: AmendLicenceDto, examples: { limit: { value: examples.EXAMPLE_AMEND_LICENCE } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  amend(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AmendLicenceDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'AmendLicence', data: body });
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Suspend the licence (notified under Art 16; a final assessment follows)' })
+  @ApiBody({ type: SuspendLicenceDto, examples: { suspend: { value: examples.EXAMPLE_SUSPEND_LICENCE } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  suspend(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SuspendLicenceDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'SuspendLicence', data: body });
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Reinstate a suspended licence with the final assessment' })
+  @ApiBody({ type: ReinstateLicenceDto, examples: { reinstate: { value: examples.EXAMPLE_REINSTATE_LICENCE } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  reinstate(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReinstateLicenceDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'ReinstateLicence', data: body });
+  }
+
+  @Post(':id/annul')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Annul the licence (notified under Art 16)' })
+  @ApiBody({ type: AnnulLicenceDto })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  annul(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AnnulLicenceDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'AnnulLicence', data: body });
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'Revoke the licence (notified under Art 16)' })
+  @ApiBody({ type: RevokeLicenceDto })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  revoke(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RevokeLicenceDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, { type: 'RevokeLicence', data: body });
+  }
+
+  @Post(':id/record-usage')
+  @HttpCode(200)
+  @Roles('caseworker')
+  @ApiOperation({
+    summary: 'Write an export declaration off against the licence; beyond the licensed amounts is refused',
+  })
+  @ApiBody({ type: RecordLicenceUsageDto, examples: { usage: { value: examples.EXAMPLE_RECORD_LICENCE_USAGE } } })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  recordUsage(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordLicenceUsageDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.run(id, principal, request, reply, {
+      type: 'RecordLicenceUsage',
+      data: { ...body, usageId: body.usageId ?? crypto.randomUUID() },
+    });
+  }
+
+  private async run(
+    id: string,
+    principal: Principal,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    command: WithoutMetadata<LicenceCommand>,
+  ): Promise<WriteResult> {
+    const full = {
+      ...command,
+      metadata: this.commands.metadataFor(principal, correlationIdOf(request)),
+    } as LicenceCommand;
+    const result = await this.commands.execute(licenceAggregate, id, principal, full, {
+      ifMatch: parseIfMatch(headerOf(request, 'if-match')),
+    });
+    return answerWrite(reply, result);
+  }
+}

@@ -1,0 +1,6 @@
+import type { Projection } from '@dul/projections';
+import { applicationQueueProjection } from './applications/application-queue.projection';
+import { licenceRegisterProjection } from './licences/licence-register.projection';
+
+/** The read models the licensing service keeps. */
+export const LICENSING_PROJECTIONS: readonly Projection[] = [applicationQueueProjection, licenceRegisterProjection];

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import type { DevSigningKey, Role } from '@dul/auth';
+import { DEV_SIGNING_KEY, mintDevToken } from '@dul/auth';
+import { validateEnvironment } from '@dul/config';
+import type { Clock } from '@dul/platform';
+import { createApp } from '@dul/platform';
+import { StandaloneEnvironment } from '../../apps/standalone/standalone.environment';
+import { StandaloneModule } from '../../apps/standalone/standalone.module';
+
+/** A clock the test moves by hand: deadlines and validity come from it, never from the wall clock. */
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(to: Date): void {
+    this.current = new Date(to);
+  }
+  advanceDays(days: number): void {
+    this.current = new Date(this.current.getTime() + days * 86_400_000);
+  }
+}
+
+export interface LicensingHarness {
+  readonly app: NestFastifyApplication;
+  readonly clock: ManualClock;
+  readonly token: (sub: string, ms: string | null, roles: Role[]) => Promise<string>;
+  readonly http: () => ReturnType<typeof request>;
+  readonly close: () => Promise<void>;
+}
+
+/** The standalone app, as `npm start` wires it, on a fresh store with development tokens. */
+export async function startLicensing(store: Record<string, string> = {}): Promise<LicensingHarness> {
+  const dir = mkdtempSync(join(tmpdir(), 'dul-licensing-'));
+  const env = validateEnvironment(StandaloneEnvironment, {
+    SQLITE_PATH: join(dir, 'ledger.db'),
+    AUTH_DEV_KEY_PATH: join(dir, 'dev-key.json'),
+    LOG_LEVEL: 'silent',
+    LICENCE_EXPIRY_POLL_MS: '3600000',
+    ...store,
+  });
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const app = await createApp(StandaloneModule.forRoot(env, { clock }), env, { title: 'test', description: 'test' });
+  const key = app.get<DevSigningKey>(DEV_SIGNING_KEY);
+  return {
+    app,
+    clock,
+    token: (sub, ms, roles) => mintDevToken(key, { sub, ms, roles }),
+    http: () => request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
