@@ -30,3 +30,9 @@ describe('validity', () => {
     expect(() => assertValidityWithinLimit('BROKERING', 120, null)).not.toThrow();
   });
 });
+
+describe('validity range', () => {
+  it.each([0, -3, 1.5, 241, 1e9])('refuses a validity of %p months as invalid, whatever the kind', (months) => {
+    expect(() => assertValidityWithinLimit('BROKERING', months, null)).toThrow(/validity must be a whole number of months/);
+  });
+});

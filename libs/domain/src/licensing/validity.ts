@@ -12,8 +12,20 @@ export const MAX_VALIDITY_MONTHS: Readonly<Partial<Record<ApplicationKind, numbe
   LARGE_PROJECT: 48,
 };
 
+/**
+ * No authorisation runs longer than this, whatever the kind: a bound on input, not a legal limit, so a
+ * typo of a million months is refused as invalid instead of overflowing the date arithmetic.
+ */
+export const ABSOLUTE_MAX_VALIDITY_MONTHS = 240;
+
 /** Refuses (RULE_VIOLATED 'validity-limit') a validity beyond the kind's maximum. */
 export function assertValidityWithinLimit(kind: ApplicationKind, months: number, justification: string | null): void {
+  if (!Number.isInteger(months) || months < 1 || months > ABSOLUTE_MAX_VALIDITY_MONTHS) {
+    throw refuse.invalid(
+      'validity-range',
+      `validity must be a whole number of months from 1 to ${ABSOLUTE_MAX_VALIDITY_MONTHS} (asked: ${months})`,
+    );
+  }
   const maximum = MAX_VALIDITY_MONTHS[kind];
   if (maximum === undefined || months <= maximum) return;
   if (kind === 'LARGE_PROJECT' && justification !== null) return;
