@@ -70,7 +70,8 @@ else
       -e "s|\${DUL_KAFKA_RUN}|$run|g" \
       "$here/server.properties" >"$props"
 
-  cluster_id="${KAFKA_CLUSTER_ID:-$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('base64url'))")}"
+  # A leading '-' would be read as an option by StorageTool's argument parser: start with a letter.
+  cluster_id="${KAFKA_CLUSTER_ID:-$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('base64url').replace(/^[-_]/, 'K'))")}"
   log "formatting KRaft storage (Kafka $version, cluster id $cluster_id) in $run/data"
   if ! java -Xmx256m -Dorg.apache.logging.log4j.level=WARN -cp "$libs/*" \
       kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$props" >"$run/format.log" 2>&1; then
