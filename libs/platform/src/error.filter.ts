@@ -80,9 +80,7 @@ export function toErrorBody(error: unknown): ErrorBody {
     const status = error.getStatus();
     const response = error.getResponse();
     const raw =
-      typeof response === 'object' && response !== null && 'message' in response
-        ? (response).message
-        : error.message;
+      typeof response === 'object' && response !== null && 'message' in response ? response.message : error.message;
     const message = Array.isArray(raw) ? raw.map(String).join('; ') : String(raw);
     return body(status, status === 400 ? 'INVALID' : (HttpStatus[status] ?? 'ERROR'), message);
   }

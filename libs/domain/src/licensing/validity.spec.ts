@@ -33,6 +33,8 @@ describe('validity', () => {
 
 describe('validity range', () => {
   it.each([0, -3, 1.5, 241, 1e9])('refuses a validity of %p months as invalid, whatever the kind', (months) => {
-    expect(() => assertValidityWithinLimit('BROKERING', months, null)).toThrow(/validity must be a whole number of months/);
+    expect(() => assertValidityWithinLimit('BROKERING', months, null)).toThrow(
+      /validity must be a whole number of months/,
+    );
   });
 });
