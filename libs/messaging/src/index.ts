@@ -1,0 +1,2 @@
+export * from './kafka-relay';
+export * from './kafka-topics';
