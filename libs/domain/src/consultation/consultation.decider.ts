@@ -1,0 +1,499 @@
+import type { WorkingDayDeadline } from '../calendar/working-days';
+import { addWorkingDays } from '../calendar/working-days';
+import type { CommandMetadata, Decider } from '../decider';
+import { assertNever } from '../decider';
+import { refuse } from '../refusals';
+import type { MemberStateCode } from '../reference/member-states';
+import { normaliseMemberState, otherMemberStates } from '../reference/member-states';
+import { optionalText, requiredText } from '../licensing/application.content';
+import type {
+  ConsultationCommand,
+  DeclineExtension,
+  GrantExtension,
+  LapseConsultationDeadline,
+  OpenCatchAllData,
+  OpenConsultation,
+  OpenPriorDenialData,
+  ReplyToConsultation,
+  RequestExtension,
+  WithdrawConsultation,
+} from './consultation.commands';
+import type {
+  ConsultationEvent,
+  ConsultationKind,
+  ConsultationOpened,
+  ConsultationOutcome,
+  ConsultationPacket,
+  ConsultationReplied,
+  ConsultationSubject,
+  PriorDenialMatch,
+  ExtensionRequested,
+} from './consultation.events';
+import { CONSULTATION_KINDS } from './consultation.events';
+import { normalisePacket } from './consultation.packet';
+import {
+  assertExtensionAllowed,
+  assertExtensionWithinCap,
+  assertMayRequestExtension,
+  assertPeriodEnded,
+  assertWithinPeriod,
+  checkedAnswer,
+  MAX_CATCH_ALL_REVIEW_WORKING_DAYS,
+  MAX_REPLY_WORKING_DAYS,
+  OUTCOME_OF_ANSWER,
+  OUTCOME_OF_SILENCE,
+  positiveWorkingDays,
+  REPLY_WORKING_DAYS,
+} from './consultation.rules';
+
+/*
+ * One consultation per stream. An Art 14(1) application with items in two other member states opens
+ * two consultations (see itemsLocatedElsewhereConsultationId): each runs on the consulted member
+ * state's own calendar, with its own extension and its own objection, and the licensing side asks
+ * consultationStatusFor over all of them. A catch-all is one stream with every other member state
+ * as a respondent, on the informing member state's calendar (one review period for all).
+ */
+
+export type ConsultationStatusName = 'OPEN' | 'CLOSED';
+
+/** A consultation that exists: everything its events say. */
+export interface Consultation {
+  readonly status: ConsultationStatusName;
+  readonly consultationId: string;
+  readonly kind: ConsultationKind;
+  readonly subject: ConsultationSubject;
+  readonly requester: MemberStateCode;
+  readonly consulted: readonly MemberStateCode[];
+  readonly commissionInformed: boolean;
+  readonly packet: ConsultationPacket;
+  readonly calendar: MemberStateCode;
+  readonly maxWorkingDays: number;
+  readonly openedAt: string;
+  readonly deadline: WorkingDayDeadline;
+  /** An extension asked for and not yet granted or declined. */
+  readonly pendingExtension: ExtensionRequested['data'] | null;
+  /** Extension requests ever made (granted, declined or pending). */
+  readonly extensionRequests: number;
+  readonly replies: readonly ConsultationReplied['data'][];
+  readonly lapsed: boolean;
+  readonly outcome: ConsultationOutcome | null;
+}
+
+export type ConsultationState = { readonly status: 'NONE' } | Consultation;
+
+/** The Consultation decider: Art 14(1), Art 16 and Art 4/5 consultations between authorities. */
+export const consultationDecider: Decider<ConsultationCommand, ConsultationEvent, ConsultationState> = {
+  initialState: () => ({ status: 'NONE' }),
+  evolve: evolveConsultation,
+  decide: decideConsultation,
+};
+
+export function decideConsultation(
+  command: ConsultationCommand,
+  state: ConsultationState,
+): readonly ConsultationEvent[] {
+  switch (command.type) {
+    case 'OpenConsultation':
+      return open(command, state);
+    case 'RequestExtension':
+      return requestExtension(command, state);
+    case 'GrantExtension':
+      return grantExtension(command, state);
+    case 'DeclineExtension':
+      return declineExtension(command, state);
+    case 'ReplyToConsultation':
+      return reply(command, state);
+    case 'LapseConsultationDeadline':
+      return lapse(command, state);
+    case 'WithdrawConsultation':
+      return withdraw(command, state);
+    default:
+      return assertNever(command, 'consultation command');
+  }
+}
+
+// Order of checks, as in the licensing deciders: exists (404), the actor is a party (403), state
+// (409), input shape (400), business rules (422).
+
+function open({ data, metadata }: OpenConsultation, state: ConsultationState): readonly ConsultationEvent[] {
+  if (state.status !== 'NONE') throw refuse.conflict('consultation-exists', 'this consultation is already open');
+  const requester = authorityOf(metadata);
+  const consultationId = requiredText(data.consultationId, 'consultationId');
+  const packet = normalisePacket(data.packet);
+  const terms = openingTerms(data, requester, packet);
+  const openedAt = metadata.now.toISOString();
+  return [
+    {
+      type: 'ConsultationOpened',
+      data: {
+        consultationId,
+        kind: terms.subject.kind,
+        subject: terms.subject,
+        requester,
+        consulted: terms.consulted,
+        commissionInformed: terms.subject.kind === 'CATCH_ALL',
+        packet,
+        calendar: terms.calendar,
+        maxWorkingDays: terms.maxWorkingDays,
+        deadline: addWorkingDays(metadata.now, terms.workingDays, terms.calendar),
+        openedBy: metadata.actor,
+        openedAt,
+      },
+    },
+  ];
+}
+
+interface OpeningTerms {
+  readonly subject: ConsultationSubject;
+  readonly consulted: readonly MemberStateCode[];
+  readonly calendar: MemberStateCode;
+  readonly workingDays: number;
+  readonly maxWorkingDays: number;
+}
+
+function openingTerms(
+  data: OpenConsultation['data'],
+  requester: MemberStateCode,
+  packet: ConsultationPacket,
+): OpeningTerms {
+  switch (data.kind) {
+    case 'ITEMS_LOCATED_ELSEWHERE': {
+      const consulted = consultedMemberState(data.consulted, requester);
+      assertItemsLocatedIn(consulted, packet);
+      const subject: ConsultationSubject = {
+        kind: data.kind,
+        applicationId: requiredText(data.applicationId, 'applicationId'),
+      };
+      return replyTerms(subject, consulted);
+    }
+    case 'PRIOR_DENIAL':
+      return replyTerms(priorDenialSubject(data), consultedMemberState(data.consulted, requester));
+    case 'CATCH_ALL':
+      return catchAllTerms(data, requester);
+    default:
+      return unknownKind(data);
+  }
+}
+
+/** Art 14/16: one consulted member state, 10 of its working days, at most 30 with extensions. */
+function replyTerms(subject: ConsultationSubject, consulted: MemberStateCode): OpeningTerms {
+  return {
+    subject,
+    consulted: [consulted],
+    calendar: consulted,
+    workingDays: REPLY_WORKING_DAYS,
+    maxWorkingDays: MAX_REPLY_WORKING_DAYS,
+  };
+}
+
+function priorDenialSubject(data: OpenPriorDenialData): ConsultationSubject {
+  return {
+    kind: 'PRIOR_DENIAL',
+    applicationId: requiredText(data.applicationId, 'applicationId'),
+    denialId: requiredText(data.denialId, 'denialId'),
+    match: checkedMatch(data.match),
+  };
+}
+
+/**
+ * Art 4/5: every other member state may respond; the Commission is informed. The period counts in the
+ * informing member state's calendar: one period for 26 respondents, kept by the authority that decided.
+ */
+function catchAllTerms(data: OpenCatchAllData, requester: MemberStateCode): OpeningTerms {
+  if (data.article !== 'ART4' && data.article !== 'ART5') {
+    throw refuse.invalid('catch-all-article', 'article must be ART4 or ART5');
+  }
+  const reviewWorkingDays = positiveWorkingDays(data.reviewWorkingDays, 'reviewWorkingDays');
+  if (reviewWorkingDays > MAX_CATCH_ALL_REVIEW_WORKING_DAYS) {
+    throw refuse.invalid(
+      'review-period',
+      `reviewWorkingDays must be at most ${MAX_CATCH_ALL_REVIEW_WORKING_DAYS} (got ${reviewWorkingDays})`,
+    );
+  }
+  return {
+    subject: {
+      kind: 'CATCH_ALL',
+      applicationId: optionalText(data.applicationId),
+      article: data.article,
+      decision: requiredText(data.decision, 'decision'),
+      detailsWithheld: optionalText(data.detailsWithheld),
+    },
+    consulted: otherMemberStates(requester),
+    calendar: requester,
+    workingDays: reviewWorkingDays,
+    maxWorkingDays: reviewWorkingDays,
+  };
+}
+
+function requestExtension(
+  { data, metadata }: RequestExtension,
+  state: ConsultationState,
+): readonly ConsultationEvent[] {
+  const consultation = existingConsultation(state);
+  const acting = partyOf(consultation, metadata);
+  assertMayRequestExtension(consultation.kind, acting, consultation.consulted);
+  assertOpen(consultation);
+  assertNoPendingExtension(consultation);
+  const additional = positiveWorkingDays(data.additionalWorkingDays, 'additionalWorkingDays');
+  const reason = requiredText(data.reason, 'reason');
+  assertExtensionAllowed(consultation.kind, consultation.extensionRequests);
+  assertWithinPeriod(consultation.deadline, metadata.now, 'deadline-passed', 'too late to ask for an extension');
+  assertExtensionWithinCap(consultation.deadline.workingDays, additional, consultation.maxWorkingDays);
+  return [
+    {
+      type: 'ExtensionRequested',
+      data: {
+        requestedBy: acting,
+        requestedByActor: metadata.actor,
+        additionalWorkingDays: additional,
+        reason,
+        requestedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function grantExtension({ data, metadata }: GrantExtension, state: ConsultationState): readonly ConsultationEvent[] {
+  const consultation = existingConsultation(state);
+  const acting = partyOf(consultation, metadata);
+  assertOpen(consultation);
+  const pending = pendingExtension(consultation, acting);
+  const additional = positiveWorkingDays(
+    data.additionalWorkingDays ?? pending.additionalWorkingDays,
+    'additionalWorkingDays',
+  );
+  if (additional > pending.additionalWorkingDays) {
+    throw refuse.ruleViolated(
+      'grant-within-request',
+      `${pending.requestedBy} asked for ${pending.additionalWorkingDays} working days; grant that or fewer`,
+    );
+  }
+  assertWithinPeriod(consultation.deadline, metadata.now, 'deadline-passed', 'too late to extend the period');
+  assertExtensionWithinCap(consultation.deadline.workingDays, additional, consultation.maxWorkingDays);
+  const total = consultation.deadline.workingDays + additional;
+  return [
+    {
+      type: 'ExtensionGranted',
+      data: {
+        grantedBy: acting,
+        grantedByActor: metadata.actor,
+        additionalWorkingDays: additional,
+        previousDeadline: consultation.deadline,
+        deadline: addWorkingDays(new Date(consultation.openedAt), total, consultation.calendar),
+        grantedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function declineExtension(
+  { data, metadata }: DeclineExtension,
+  state: ConsultationState,
+): readonly ConsultationEvent[] {
+  const consultation = existingConsultation(state);
+  const acting = partyOf(consultation, metadata);
+  assertOpen(consultation);
+  pendingExtension(consultation, acting);
+  const reason = requiredText(data.reason, 'reason');
+  return [
+    {
+      type: 'ExtensionDeclined',
+      data: { declinedBy: acting, declinedByActor: metadata.actor, reason, declinedAt: metadata.now.toISOString() },
+    },
+  ];
+}
+
+function reply({ data, metadata }: ReplyToConsultation, state: ConsultationState): readonly ConsultationEvent[] {
+  const consultation = existingConsultation(state);
+  const acting = authorityOf(metadata);
+  if (!consultation.consulted.includes(acting)) {
+    throw refuse.forbidden('consulted-member-state-only', `${acting} is not consulted here and cannot answer`);
+  }
+  assertOpen(consultation);
+  if (consultation.replies.some((previous) => previous.repliedBy === acting)) {
+    throw refuse.conflict('already-replied', `${acting} has already answered this consultation`);
+  }
+  const reasons = optionalText(data.reasons);
+  checkedAnswer(consultation.kind, data.answer, reasons);
+  assertWithinPeriod(consultation.deadline, metadata.now, 'reply-after-deadline', 'the reply comes too late');
+  const replied: ConsultationEvent = {
+    type: 'ConsultationReplied',
+    data: {
+      repliedBy: acting,
+      repliedByActor: metadata.actor,
+      answer: data.answer,
+      reasons,
+      repliedAt: metadata.now.toISOString(),
+    },
+  };
+  // A catch-all hears from up to 26 member states and ends with its review period; the others have
+  // one consulted member state, whose answer settles them at once.
+  const outcome = OUTCOME_OF_ANSWER[data.answer];
+  if (consultation.kind === 'CATCH_ALL' || outcome === undefined) return [replied];
+  return [replied, closed(outcome, null, metadata)];
+}
+
+function lapse({ metadata }: LapseConsultationDeadline, state: ConsultationState): readonly ConsultationEvent[] {
+  const consultation = existingConsultation(state);
+  // The timer may fire twice, or after a reply closed the consultation: nothing left to lapse.
+  if (consultation.status === 'CLOSED') return [];
+  assertPeriodEnded(consultation.deadline, metadata.now);
+  return [
+    {
+      type: 'ConsultationDeadlineLapsed',
+      data: {
+        deadline: consultation.deadline,
+        lapsedAt: consultation.deadline.endsAt,
+        recordedAt: metadata.now.toISOString(),
+      },
+    },
+    closed(OUTCOME_OF_SILENCE[consultation.kind], null, metadata),
+  ];
+}
+
+function withdraw({ data, metadata }: WithdrawConsultation, state: ConsultationState): readonly ConsultationEvent[] {
+  const consultation = existingConsultation(state);
+  const acting = authorityOf(metadata);
+  if (acting !== consultation.requester) {
+    throw refuse.forbidden('requester-only', `only ${consultation.requester}, which consults, withdraws`);
+  }
+  assertOpen(consultation);
+  return [closed('WITHDRAWN', requiredText(data.reason, 'reason'), metadata)];
+}
+
+function closed(outcome: ConsultationOutcome, reason: string | null, metadata: CommandMetadata): ConsultationEvent {
+  return {
+    type: 'ConsultationClosed',
+    data: { outcome, reason, closedBy: metadata.actor, closedAt: metadata.now.toISOString() },
+  };
+}
+
+// ---- guards ----
+
+function authorityOf(metadata: CommandMetadata): MemberStateCode {
+  const authority = metadata.memberState === undefined ? undefined : normaliseMemberState(metadata.memberState);
+  if (authority === undefined) {
+    throw refuse.forbidden('authority-required', 'the command must come from a member state authority');
+  }
+  return authority;
+}
+
+function existingConsultation(state: ConsultationState): Consultation {
+  if (state.status === 'NONE') throw refuse.notFound('consultation-not-found', 'no such consultation');
+  return state;
+}
+
+/** The acting member state, if it is the requester or a consulted member state. */
+function partyOf(consultation: Consultation, metadata: CommandMetadata): MemberStateCode {
+  const acting = authorityOf(metadata);
+  if (acting === consultation.requester || consultation.consulted.includes(acting)) return acting;
+  throw refuse.forbidden('consultation-party-only', `${acting} is not a party to this consultation`);
+}
+
+function assertOpen(consultation: Consultation): void {
+  if (consultation.status === 'OPEN') return;
+  throw refuse.conflict('consultation-closed', `the consultation is closed (${consultation.outcome ?? 'closed'})`);
+}
+
+function assertNoPendingExtension(consultation: Consultation): void {
+  if (consultation.pendingExtension === null) return;
+  throw refuse.conflict('extension-pending', 'an extension request already awaits an answer');
+}
+
+/** The pending request, answerable only by the party that did not make it ("by agreement"). */
+function pendingExtension(consultation: Consultation, acting: MemberStateCode): ExtensionRequested['data'] {
+  const pending = consultation.pendingExtension;
+  if (pending === null) throw refuse.conflict('no-extension-requested', 'no extension request awaits an answer');
+  if (pending.requestedBy === acting) {
+    throw refuse.forbidden('other-party-answers-extension', 'the other party answers an extension request');
+  }
+  return pending;
+}
+
+function consultedMemberState(value: string, requester: MemberStateCode): MemberStateCode {
+  const consulted = typeof value === 'string' ? normaliseMemberState(value) : undefined;
+  if (consulted === undefined) throw refuse.invalid('member-state-code', `consulted '${value}' is not a member state`);
+  if (consulted === requester) {
+    throw refuse.ruleViolated('consult-another-member-state', 'an authority does not consult its own member state');
+  }
+  return consulted;
+}
+
+/** Art 14(1) consults the member state where items are or will be located, and only that one. */
+function assertItemsLocatedIn(consulted: MemberStateCode, packet: ConsultationPacket): void {
+  if (packet.items.some((item) => item.memberStateWhereLocated === consulted)) return;
+  throw refuse.ruleViolated(
+    'items-located-in-consulted-member-state',
+    `no item of the packet is located in ${consulted}: Art 14(1) consults where items are`,
+  );
+}
+
+function checkedMatch(match: PriorDenialMatch): PriorDenialMatch {
+  if (typeof match?.score !== 'number' || !Number.isFinite(match.score) || match.score < 0 || match.score > 1) {
+    throw refuse.invalid('match-score', 'match.score must be a number from 0 to 1');
+  }
+  const matchedFields = [...new Set((match.matchedFields ?? []).map((field) => field.trim()).filter(Boolean))];
+  if (matchedFields.length === 0) {
+    throw refuse.invalid('match-fields', 'match.matchedFields names at least one field that matched');
+  }
+  return { score: match.score, matchedFields };
+}
+
+function unknownKind(data: never): never {
+  throw refuse.invalid(
+    'consultation-kind',
+    `kind must be one of ${CONSULTATION_KINDS.join(', ')} (got ${JSON.stringify((data as { kind?: unknown }).kind)})`,
+  );
+}
+
+// ---- evolve ----
+
+export function evolveConsultation(state: ConsultationState, event: ConsultationEvent): ConsultationState {
+  if (event.type === 'ConsultationOpened') return opened(event.data);
+  // Any other event on a stream that was never opened is ignored: evolve must not throw on history.
+  if (state.status === 'NONE') return state;
+  return evolveExisting(state, event);
+}
+
+function opened(data: ConsultationOpened['data']): Consultation {
+  return {
+    status: 'OPEN',
+    consultationId: data.consultationId,
+    kind: data.kind,
+    subject: data.subject,
+    requester: data.requester,
+    consulted: data.consulted,
+    commissionInformed: data.commissionInformed,
+    packet: data.packet,
+    calendar: data.calendar,
+    maxWorkingDays: data.maxWorkingDays,
+    openedAt: data.openedAt,
+    deadline: data.deadline,
+    pendingExtension: null,
+    extensionRequests: 0,
+    replies: [],
+    lapsed: false,
+    outcome: null,
+  };
+}
+
+function evolveExisting(state: Consultation, event: ConsultationEvent): Consultation {
+  switch (event.type) {
+    case 'ConsultationOpened':
+      return opened(event.data);
+    case 'ExtensionRequested':
+      return { ...state, pendingExtension: event.data, extensionRequests: state.extensionRequests + 1 };
+    case 'ExtensionGranted':
+      return { ...state, pendingExtension: null, deadline: event.data.deadline };
+    case 'ExtensionDeclined':
+      return { ...state, pendingExtension: null };
+    case 'ConsultationReplied':
+      return { ...state, replies: [...state.replies, event.data] };
+    case 'ConsultationDeadlineLapsed':
+      return { ...state, lapsed: true };
+    case 'ConsultationClosed':
+      return { ...state, status: 'CLOSED', outcome: event.data.outcome, pendingExtension: null };
+    default:
+      return assertNever(event, 'consultation event');
+  }
+}

@@ -1,0 +1,186 @@
+import type { WorkingDayDeadline } from '../calendar/working-days';
+import type { DomainEvent } from '../decider';
+import type { MemberStateCode } from '../reference/member-states';
+import type { ApplicationItem, Exporter, OtherParty, Party } from '../licensing/application.content';
+
+/**
+ * The three consultations between authorities: Art 14(1) items located in another member state,
+ * Art 16 a prior denial of an essentially identical transaction, Art 4/5 catch-all information.
+ */
+export const CONSULTATION_KINDS = ['ITEMS_LOCATED_ELSEWHERE', 'PRIOR_DENIAL', 'CATCH_ALL'] as const;
+export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
+
+/** What each kind of consultation may be answered with. */
+export const CONSULTATION_ANSWERS = {
+  /** Art 14(1): an objection binds the consulting authority. */
+  ITEMS_LOCATED_ELSEWHERE: ['OBJECTION', 'NO_OBJECTION'],
+  /** Art 16: the denying member state's view of the transaction; no veto either way. */
+  PRIOR_DENIAL: ['ESSENTIALLY_IDENTICAL', 'NOT_ESSENTIALLY_IDENTICAL'],
+  /** Art 4/5: responses are recorded and weighed, never binding. */
+  CATCH_ALL: ['CONCUR', 'COMMENT', 'OBJECT'],
+} as const satisfies Record<ConsultationKind, readonly string[]>;
+export type ConsultationAnswer = (typeof CONSULTATION_ANSWERS)[ConsultationKind][number];
+
+/** How a consultation ended. `_BY_SILENCE` outcomes are what the law reads into a lapsed reply period. */
+export const CONSULTATION_OUTCOMES = [
+  'OBJECTED',
+  'NO_OBJECTION',
+  'NO_OBJECTION_BY_SILENCE',
+  'ESSENTIALLY_IDENTICAL',
+  'NOT_ESSENTIALLY_IDENTICAL',
+  'NOT_ESSENTIALLY_IDENTICAL_BY_SILENCE',
+  'REVIEW_ENDED',
+  'WITHDRAWN',
+] as const;
+export type ConsultationOutcome = (typeof CONSULTATION_OUTCOMES)[number];
+
+/** Which catch-all article the informing member state relied on. */
+export type CatchAllArticle = 'ART4' | 'ART5';
+
+/**
+ * Why screening matched the application against a denial in force (Art 2(22)). Screening's fuller
+ * DenialMatch fits here; only the score and the matched fields are kept for the consulted member state.
+ */
+export interface PriorDenialMatch {
+  /** Similarity from 0 (nothing) to 1 (identical), as the screening computed it. */
+  readonly score: number;
+  /** The fields that matched, e.g. 'controlEntry', 'endUser', 'consignee', 'destinationCountry'. */
+  readonly matchedFields: readonly string[];
+}
+
+/** What the consultation is about; the discriminant is the kind. */
+export type ConsultationSubject =
+  | { readonly kind: 'ITEMS_LOCATED_ELSEWHERE'; readonly applicationId: string }
+  | {
+      readonly kind: 'PRIOR_DENIAL';
+      readonly applicationId: string;
+      readonly denialId: string;
+      readonly match: PriorDenialMatch;
+    }
+  | {
+      readonly kind: 'CATCH_ALL';
+      /** Null when the decision was not taken on an application (e.g. an exporter was informed). */
+      readonly applicationId: string | null;
+      readonly article: CatchAllArticle;
+      /** The Art 4/5 decision the member state took, in words. */
+      readonly decision: string;
+      /** Why details are withheld as too sensitive (Art 5(4), Art 23(6)); null when nothing is. */
+      readonly detailsWithheld: string | null;
+    };
+
+/**
+ * What the consulted member state may see: the transaction (items, parties, destination, end use)
+ * and the grounds the consulting authority gives, never the rest of its case file.
+ */
+export interface ConsultationPacket {
+  readonly exporter: Exporter | null;
+  readonly items: readonly ApplicationItem[];
+  readonly endUser: Party;
+  readonly consignee: Party | null;
+  readonly otherParties: readonly OtherParty[];
+  readonly destinationCountry: string;
+  readonly endUse: string | null;
+  /** The grounds the consulting authority states, in words. */
+  readonly grounds: readonly string[];
+}
+
+export type ConsultationOpened = DomainEvent<
+  'ConsultationOpened',
+  {
+    readonly consultationId: string;
+    readonly kind: ConsultationKind;
+    readonly subject: ConsultationSubject;
+    /** The consulting (deciding or informing) authority. */
+    readonly requester: MemberStateCode;
+    /** Who may answer: one member state for Art 14/16, every other member state for a catch-all. */
+    readonly consulted: readonly MemberStateCode[];
+    /** True when the Commission is informed too (catch-all); it reads, it does not answer. */
+    readonly commissionInformed: boolean;
+    readonly packet: ConsultationPacket;
+    /** Whose working days the period counts: the consulted member state (Art 14/16), the requester (catch-all). */
+    readonly calendar: MemberStateCode;
+    /** The longest the period may become, extensions included, in working days from opening. */
+    readonly maxWorkingDays: number;
+    readonly deadline: WorkingDayDeadline;
+    readonly openedBy: string;
+    readonly openedAt: string;
+  }
+>;
+
+export type ExtensionRequested = DomainEvent<
+  'ExtensionRequested',
+  {
+    readonly requestedBy: MemberStateCode;
+    readonly requestedByActor: string;
+    /** Working days asked for on top of the current period. */
+    readonly additionalWorkingDays: number;
+    readonly reason: string;
+    readonly requestedAt: string;
+  }
+>;
+
+export type ExtensionGranted = DomainEvent<
+  'ExtensionGranted',
+  {
+    readonly grantedBy: MemberStateCode;
+    readonly grantedByActor: string;
+    /** Working days granted on top of the previous period (at most those requested). */
+    readonly additionalWorkingDays: number;
+    readonly previousDeadline: WorkingDayDeadline;
+    /** Counted from the opening again, so the total never drifts: deadline.workingDays is the total. */
+    readonly deadline: WorkingDayDeadline;
+    readonly grantedAt: string;
+  }
+>;
+
+export type ExtensionDeclined = DomainEvent<
+  'ExtensionDeclined',
+  {
+    readonly declinedBy: MemberStateCode;
+    readonly declinedByActor: string;
+    readonly reason: string;
+    readonly declinedAt: string;
+  }
+>;
+
+export type ConsultationReplied = DomainEvent<
+  'ConsultationReplied',
+  {
+    readonly repliedBy: MemberStateCode;
+    readonly repliedByActor: string;
+    readonly answer: ConsultationAnswer;
+    readonly reasons: string | null;
+    readonly repliedAt: string;
+  }
+>;
+
+export type ConsultationDeadlineLapsed = DomainEvent<
+  'ConsultationDeadlineLapsed',
+  {
+    readonly deadline: WorkingDayDeadline;
+    /** When the period ended (the deadline's endsAt): the moment silence took effect. */
+    readonly lapsedAt: string;
+    /** When the timer recorded it; later than lapsedAt after a restart. */
+    readonly recordedAt: string;
+  }
+>;
+
+export type ConsultationClosed = DomainEvent<
+  'ConsultationClosed',
+  {
+    readonly outcome: ConsultationOutcome;
+    /** Only for a withdrawal: why the consulting authority withdrew. */
+    readonly reason: string | null;
+    readonly closedBy: string;
+    readonly closedAt: string;
+  }
+>;
+
+export type ConsultationEvent =
+  | ConsultationOpened
+  | ExtensionRequested
+  | ExtensionGranted
+  | ExtensionDeclined
+  | ConsultationReplied
+  | ConsultationDeadlineLapsed
+  | ConsultationClosed;
