@@ -15,15 +15,22 @@ export function matchesWhere(document: unknown, where: DocumentQuery['where']): 
 export function matchesFilter(document: unknown, filter: DocumentFilter): boolean {
   if (!matchesWhere(document, filter.where)) return false;
   const record = document as Record<string, unknown>;
-  return Object.entries(filter.before ?? {}).every(([field, bound]) => {
-    const value = record[field];
-    return typeof value === 'string' && value < bound;
-  });
+  const isString = (value: unknown): value is string => typeof value === 'string';
+  return (
+    Object.entries(filter.before ?? {}).every(([field, bound]) => isString(record[field]) && record[field] < bound) &&
+    Object.entries(filter.after ?? {}).every(([field, bound]) => isString(record[field]) && record[field] > bound) &&
+    Object.entries(filter.contains ?? {}).every(([field, member]) => {
+      const value = record[field];
+      return Array.isArray(value) && value.includes(member);
+    })
+  );
 }
 
 /** Every field a filter names, checked before it reaches SQL. */
 export function assertSafeFilter(filter: DocumentFilter): void {
-  [...Object.keys(filter.where ?? {}), ...Object.keys(filter.before ?? {})].forEach(assertSafeField);
+  [filter.where, filter.before, filter.after, filter.contains]
+    .flatMap((part) => Object.keys(part ?? {}))
+    .forEach(assertSafeField);
 }
 
 export function pageBounds(query: DocumentQuery): { limit: number; offset: number } {

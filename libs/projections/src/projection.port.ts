@@ -29,9 +29,13 @@ export interface DocumentQuery {
    * instants sort correctly): `{ dueAt: now }` finds documents due before now. Missing fields never match.
    */
   readonly before?: Readonly<Record<string, string>>;
+  /** Strictly-after filters, the mirror of `before`. */
+  readonly after?: Readonly<Record<string, string>>;
+  /** Membership filters: the top-level array field holds this string (`{ recipients: 'FR' }`). */
+  readonly contains?: Readonly<Record<string, string>>;
 }
 
-export type DocumentFilter = Pick<DocumentQuery, 'where' | 'before'>;
+export type DocumentFilter = Pick<DocumentQuery, 'where' | 'before' | 'after' | 'contains'>;
 
 /**
  * Where read models live: in the same database as the events (PostgreSQL or SQLite), so the

@@ -90,6 +90,30 @@ export function projectionStoreContract(name: string, factory: () => Promise<Pro
       expect(await store.countDocuments('timers', { before: { dueAt: '2026-03-01T00:00:00.000Z' } })).toBe(1);
     });
 
+    it('finds documents after a bound and documents whose array field holds a value', async () => {
+      await store.commit('inbox', 0, 1, async (tx) => {
+        await tx.put('inbox', 'a', { id: 'a', lapsesAt: '2029-01-01T00:00:00.000Z', recipients: ['DE', 'FR'] });
+        await tx.put('inbox', 'b', { id: 'b', lapsesAt: '2027-01-01T00:00:00.000Z', recipients: ['NL', 'COMMISSION'] });
+        await tx.put('inbox', 'c', { id: 'c', lapsesAt: '2030-01-01T00:00:00.000Z', recipients: 'FR' });
+        await tx.put('inbox', 'd', { id: 'd', recipients: ['FRA'] });
+      });
+      const ids = (docs: { id: string }[]): string[] => docs.map((d) => d.id);
+      expect(ids(await store.findDocuments('inbox', { after: { lapsesAt: '2028-01-01T00:00:00.000Z' } }))).toEqual([
+        'a',
+        'c',
+      ]);
+      expect(ids(await store.findDocuments('inbox', { contains: { recipients: 'FR' } }))).toEqual(['a']);
+      expect(
+        ids(
+          await store.findDocuments('inbox', {
+            contains: { recipients: 'FR' },
+            after: { lapsesAt: '2029-06-01T00:00:00.000Z' },
+          }),
+        ),
+      ).toEqual([]);
+      expect(await store.countDocuments('inbox', { contains: { recipients: 'COMMISSION' } })).toBe(1);
+    });
+
     it('reset drops one projection and its checkpoint so it can rebuild from zero', async () => {
       await store.commit('cases', 0, 9, async (tx) => tx.put('cases', 'a', { id: 'a' }));
       await store.commit('other', 0, 9, async (tx) => tx.put('other', 'a', { id: 'a' }));

@@ -168,13 +168,23 @@ function documentTransaction(client: Queryable): DocumentTransaction {
 function whereClause(projection: string, filter: DocumentFilter): { sql: string; values: unknown[] } {
   const parts = ['projection = $1'];
   const values: unknown[] = [projection];
-  for (const [field, bound] of Object.entries(filter.before ?? {})) {
+  const compare = (bounds: Readonly<Record<string, string>> | undefined, operator: '<' | '>'): void => {
+    for (const [field, bound] of Object.entries(bounds ?? {})) {
+      assertSafeField(field);
+      values.push(bound);
+      // Code-point order whatever the database's collation, as the other stores compare.
+      parts.push(
+        `(jsonb_typeof(doc -> '${field}') = 'string' AND (doc ->> '${field}') COLLATE "C" ${operator} $${values.length} COLLATE "C")`,
+      );
+    }
+  };
+  compare(filter.before, '<');
+  compare(filter.after, '>');
+  for (const [field, member] of Object.entries(filter.contains ?? {})) {
     assertSafeField(field);
-    values.push(bound);
-    // Code-point order whatever the database's collation, as the other stores compare.
-    parts.push(
-      `(jsonb_typeof(doc -> '${field}') = 'string' AND (doc ->> '${field}') COLLATE "C" < $${values.length} COLLATE "C")`,
-    );
+    values.push(JSON.stringify([member]));
+    // jsonb containment: the array holds this string (served by a GIN index where one is added).
+    parts.push(`(jsonb_typeof(doc -> '${field}') = 'array' AND doc -> '${field}' @> $${values.length}::jsonb)`);
   }
   for (const [field, value] of Object.entries(filter.where ?? {})) {
     assertSafeField(field);

@@ -135,11 +135,22 @@ export class SqliteProjectionStore implements ProjectionStore {
 function whereClause(projection: string, filter: DocumentFilter): { sql: string; params: unknown[] } {
   const parts = ['projection = ?'];
   const params: unknown[] = [projection];
-  for (const [field, bound] of Object.entries(filter.before ?? {})) {
+  const compare = (bounds: Readonly<Record<string, string>> | undefined, operator: '<' | '>'): void => {
+    for (const [field, bound] of Object.entries(bounds ?? {})) {
+      assertSafeField(field);
+      // SQLite compares text in binary (code-point) order, which is what ISO instants need.
+      parts.push(`json_type(doc, '$.${field}') = 'text' AND json_extract(doc, '$.${field}') ${operator} ?`);
+      params.push(bound);
+    }
+  };
+  compare(filter.before, '<');
+  compare(filter.after, '>');
+  for (const [field, member] of Object.entries(filter.contains ?? {})) {
     assertSafeField(field);
-    // SQLite compares text in binary (code-point) order, which is what ISO instants need.
-    parts.push(`json_type(doc, '$.${field}') = 'text' AND json_extract(doc, '$.${field}') < ?`);
-    params.push(bound);
+    parts.push(
+      `json_type(doc, '$.${field}') = 'array' AND EXISTS (SELECT 1 FROM json_each(doc, '$.${field}') WHERE json_each.value = ?)`,
+    );
+    params.push(member);
   }
   for (const [field, value] of Object.entries(filter.where ?? {})) {
     assertSafeField(field);
