@@ -1,11 +1,10 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ExpireLicence } from '@dul/domain';
 import { licenceDecider } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE, handleCommand } from '@dul/event-store';
 import type { Clock } from '@dul/platform';
-import { CLOCK } from '@dul/platform';
+import { CLOCK, DueTimer } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
 import { streamOf } from '../command-execution';
@@ -19,76 +18,47 @@ export interface LicenceExpiryOptions {
 
 /**
  * The durable timer behind LicenceExpired. Its work list is the licence register itself (licences
- * still pending expiry, by validUntil), which lives in the database: a restart loses nothing, it
- * just finds the due licences on its next tick. Sending ExpireLicence twice is harmless: the decider
- * decides nothing for a licence that has already ended.
+ * still pending expiry, by validUntil). Sending ExpireLicence twice is harmless: the decider decides
+ * nothing for a licence that has already ended.
  */
 @Injectable()
-export class LicenceExpiryTimer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(LicenceExpiryTimer.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
-
+export class LicenceExpiryTimer extends DueTimer {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(LICENCE_EXPIRY_OPTIONS) private readonly options: LicenceExpiryOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.options.pollMs);
-    this.timer.unref();
+    @Inject(LICENCE_EXPIRY_OPTIONS) options: LicenceExpiryOptions,
+  ) {
+    super(options.pollMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected now(): Date {
+    return this.clock.now();
   }
 
-  /** Expires every licence due by now; returns how many it expired. One tick at a time. */
-  tick(): Promise<number> {
-    this.running ??= this.expireDue().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async expireDue(): Promise<number> {
-    const now = this.clock.now();
+  protected async fire(now: Date): Promise<number> {
     let expired = 0;
-    try {
-      for (;;) {
-        const due = await this.readModels.findDocuments<LicenceDocument>(LICENCES_PROJECTION, {
-          where: { expiryPending: true },
-          before: { validUntil: now.toISOString() },
-          limit: 100,
-          offset: 0,
+    for (;;) {
+      const due = await this.readModels.findDocuments<LicenceDocument>(LICENCES_PROJECTION, {
+        where: { expiryPending: true },
+        before: { validUntil: now.toISOString() },
+        limit: 100,
+      });
+      let progressed = 0;
+      for (const licence of due) {
+        const command: ExpireLicence = {
+          type: 'ExpireLicence',
+          data: {},
+          metadata: { actor: 'system:licence-expiry', memberState: licence.authority, now, correlationId: licence.id },
+        };
+        const outcome = await handleCommand(this.store, licenceDecider, streamOf('licence', licence.id), command, {
+          retries: 3,
         });
-        let progressed = 0;
-        for (const licence of due) {
-          const command: ExpireLicence = {
-            type: 'ExpireLicence',
-            data: {},
-            metadata: {
-              actor: 'system:licence-expiry',
-              memberState: licence.authority,
-              now,
-              correlationId: licence.id,
-            },
-          };
-          const outcome = await handleCommand(this.store, licenceDecider, streamOf('licence', licence.id), command, {
-            retries: 3,
-          });
-          if (outcome.events.length > 0) {
-            expired++;
-            progressed++;
-          }
-        }
-        // Documents leave the list once the projection applies LicenceExpired; stop when nothing moved.
-        if (due.length < 100 || progressed === 0) return expired;
+        if (outcome.events.length > 0) progressed++;
       }
-    } catch (error) {
-      this.logger.error(`Licence expiry failed, will retry on the next tick: ${String(error)}`);
-      return expired;
+      expired += progressed;
+      // Documents leave the list once the projection applies LicenceExpired; stop when nothing moved.
+      if (due.length < 100 || progressed === 0) return expired;
     }
   }
 }

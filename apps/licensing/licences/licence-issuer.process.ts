@@ -1,62 +1,32 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { v5 as uuidv5 } from 'uuid';
+import { Inject, Injectable } from '@nestjs/common';
 import type { ApplicationEvent, DecisionIssued, IssueLicence } from '@dul/domain';
 import { applicationDecider, DomainError, issueLicenceFromGrant, licenceDecider } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { CatchUpSubscription, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { derivedEventIds, derivedId, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { Reactor } from '@dul/platform';
 import { streamOf } from '../command-execution';
-
-/** Fixed namespace for ids derived from other ids (UUID v5): the same input always gives the same id. */
-const DERIVED_ID_NAMESPACE = '3f0c1e64-1d2f-4c63-9a8e-6b0f5f1d2a7c';
 
 /** A granted application's licence has an id derived from the application's, so it is issued once. */
 export function licenceIdFor(applicationId: string): string {
-  return uuidv5(`licence:${applicationId}`, DERIVED_ID_NAMESPACE);
-}
-
-/** Event ids derived from the causing event: a replay after a crash appends nothing twice. */
-export function derivedEventIds(causationId: string): (index: number) => string {
-  return (index) => uuidv5(`${causationId}:${index}`, DERIVED_ID_NAMESPACE);
+  return derivedId(`licence:${applicationId}`);
 }
 
 /**
- * The process manager that turns a grant into a licence: a checkpointed subscription over
- * DecisionIssued. At-least-once delivery is made exactly-once by derived ids (licence id and event
- * ids) and the licence decider's refusal to issue twice.
+ * The process manager that turns a grant into a licence. At-least-once delivery is made exactly-once
+ * by derived ids (licence id and event ids) and the licence decider's refusal to issue twice.
  */
 @Injectable()
-export class LicenceIssuer implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(LicenceIssuer.name);
-  private readonly subscription: CatchUpSubscription;
+export class LicenceIssuer extends Reactor {
+  protected readonly checkpointName = 'licensing.licence-issuer';
+  protected readonly eventTypes = ['DecisionIssued'];
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
-    this.subscription = new CatchUpSubscription(store, {
-      checkpointName: 'licensing.licence-issuer',
-      eventTypes: ['DecisionIssued'],
-      batchSize: 100,
-      handle: (events) => this.handle(events),
-      onError: (error) => this.logger.error(`Licence issuer failed, will retry: ${String(error)}`),
-    });
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    super(store);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.subscription.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription.stop();
-  }
-
-  private async handle(events: readonly StoredEvent[]): Promise<void> {
-    for (const event of events) {
-      const decision = toDomainEvent<DecisionIssued>(event);
-      if (decision.data.outcome === 'DENY') continue;
-      await this.issueFor(event, decision);
-    }
-  }
-
-  private async issueFor(event: StoredEvent, decision: DecisionIssued): Promise<void> {
+  protected async react(event: StoredEvent): Promise<void> {
+    const decision = toDomainEvent<DecisionIssued>(event);
+    if (decision.data.outcome === 'DENY') return;
     const history = await this.store.readStream(event.streamId, { maxCount: event.streamVersion + 1 });
     const application = history.reduce(
       (state, stored) => applicationDecider.evolve(state, toDomainEvent<ApplicationEvent>(stored)),

@@ -10,3 +10,4 @@ export * from './eventstoredb/eventstoredb-event-store.adapter';
 export { PostgresEventStore } from './postgres/postgres-event-store.adapter';
 export { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres/postgres-migrations';
 export type { MigrationReport, PostgresMigration } from './postgres/postgres-migrations';
+export * from './derived-ids';

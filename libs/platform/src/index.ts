@@ -8,3 +8,4 @@ export * from './tokens';
 export * from './run-service';
 export * from './auth-options';
 export * from './read-consistency';
+export * from './reactor';

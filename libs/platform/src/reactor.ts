@@ -1,0 +1,82 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import type { EventStore, StoredEvent } from '@dul/event-store';
+import { CatchUpSubscription } from '@dul/event-store';
+
+/**
+ * A process manager: a checkpointed subscription to some event types that reacts to each event,
+ * usually by sending a command. Delivery is at-least-once; reactions stay exactly-once in effect by
+ * deriving aggregate and event ids from the event they react to, and by deciders that refuse or
+ * ignore a repeat. A reaction that throws is retried from the same event after a pause.
+ */
+export abstract class Reactor implements OnApplicationBootstrap, OnApplicationShutdown {
+  protected readonly logger = new Logger(this.constructor.name);
+  private subscription: CatchUpSubscription | undefined;
+
+  /** Durable checkpoint name: renaming it replays every event of the types. */
+  protected abstract readonly checkpointName: string;
+  protected abstract readonly eventTypes: readonly string[];
+
+  constructor(protected readonly store: EventStore) {}
+
+  protected abstract react(event: StoredEvent): Promise<void>;
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.subscription = new CatchUpSubscription(this.store, {
+      checkpointName: this.checkpointName,
+      eventTypes: this.eventTypes,
+      batchSize: 100,
+      handle: async (events) => {
+        for (const event of events) await this.react(event);
+      },
+      onError: (error) => this.logger.error(`${this.checkpointName} failed, will retry: ${String(error)}`),
+    });
+    await this.subscription.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+  }
+
+  /** How far this reactor has got in the global order (for tests and health). */
+  get position(): number {
+    return this.subscription?.position ?? 0;
+  }
+}
+
+/**
+ * A durable timer: on every tick it asks a read model what is due by the clock's now and sends a
+ * command for each. The work list lives in the database, so a restart loses nothing; the deciders
+ * make a repeated command harmless. Ticks never overlap.
+ */
+export abstract class DueTimer implements OnApplicationBootstrap, OnApplicationShutdown {
+  protected readonly logger = new Logger(this.constructor.name);
+  private interval: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+
+  constructor(private readonly pollMs: number) {}
+
+  /** Handles what is due at `now`; returns how many commands changed something. */
+  protected abstract fire(now: Date): Promise<number>;
+  protected abstract now(): Date;
+
+  onApplicationBootstrap(): void {
+    this.interval = setInterval(() => void this.tick(), this.pollMs);
+    this.interval.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.interval);
+    await this.running;
+  }
+
+  tick(): Promise<number> {
+    this.running ??= this.fire(this.now())
+      .catch((error: unknown) => {
+        this.logger.error(`${this.constructor.name} failed, will retry on the next tick: ${String(error)}`);
+        return 0;
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+}
