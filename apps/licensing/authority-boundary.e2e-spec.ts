@@ -218,9 +218,9 @@ describe('fuzzed request bodies never produce a 5xx', () => {
           .send(JSON.stringify(body));
         return status < 500;
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
     );
-  });
+  }, 120_000);
 
   it('every application and licence action with random bodies answers 2xx or 4xx', async () => {
     const actions = ['assign', 'classify', 'flag', 'clear-flag', 'propose-decision', 'decide', 'withdraw', 'amend'];
@@ -245,7 +245,7 @@ describe('fuzzed request bodies never produce a 5xx', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 
   it('query strings of the queue and the register answer 200 or 400', async () => {
     await fc.assert(
@@ -263,7 +263,7 @@ describe('fuzzed request bodies never produce a 5xx', () => {
       ),
       { numRuns: 100 },
     );
-  });
+  }, 120_000);
 });
 
 /** Replaces the first field of that name, however deep, with `value`. */

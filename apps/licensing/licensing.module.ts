@@ -4,7 +4,7 @@ import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationQueries } from './applications/application-queries';
 import { SubmitApplicationHandler } from './applications/submit-application';
 import { CommandExecution } from './command-execution';
-import { CONSULTATION_STATUS, NoConsultationsYet } from './consultation-status.port';
+import { ConsultationContextModule } from '../consultation/consultation-context.module';
 import { LicenceExpiryTimer, LICENCE_EXPIRY_OPTIONS } from './licences/licence-expiry.timer';
 import { LicenceIssuer } from './licences/licence-issuer.process';
 import { LicenceQueries } from './licences/licence-queries';
@@ -24,6 +24,7 @@ export class LicensingModule {
   static forRoot(options: LicensingOptions = {}): DynamicModule {
     return {
       module: LicensingModule,
+      imports: [ConsultationContextModule],
       controllers: [ApplicationsController, LicencesController],
       providers: [
         CommandExecution,
@@ -33,7 +34,6 @@ export class LicensingModule {
         LicenceIssuer,
         LicenceExpiryTimer,
         { provide: LICENCE_EXPIRY_OPTIONS, useValue: { pollMs: options.expiryPollMs ?? 60_000 } },
-        { provide: CONSULTATION_STATUS, useClass: NoConsultationsYet },
       ],
       exports: [CommandExecution, LicenceExpiryTimer],
     };

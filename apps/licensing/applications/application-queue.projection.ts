@@ -14,6 +14,8 @@ export const APPLICATION_EVENT_TYPES: readonly ApplicationEvent['type'][] = [
   'RiskFlagCleared',
   'DecisionProposed',
   'DecisionIssued',
+  'DenialMatchFound',
+  'GrantDespiteDenialNotified',
 ];
 
 /**

@@ -18,7 +18,7 @@ import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { ApplicationCommand } from '@dul/domain';
 import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
 import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '../command-execution';
-import { CONSULTATION_STATUS, ConsultationStatusPort } from '../consultation-status.port';
+import { DECISION_CONTEXT, DecisionContextPort } from '../decision-context.port';
 import {
   AmendApplicationDto,
   AssignCaseworkerDto,
@@ -57,7 +57,7 @@ export class ApplicationsController {
     private readonly commands: CommandExecution,
     private readonly submitter: SubmitApplicationHandler,
     private readonly queries: ApplicationQueries,
-    @Inject(CONSULTATION_STATUS) private readonly consultations: ConsultationStatusPort,
+    @Inject(DECISION_CONTEXT) private readonly decisionContext: DecisionContextPort,
   ) {}
 
   @Post()
@@ -218,8 +218,8 @@ export class ApplicationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const consultations = await this.consultations.statusFor(id);
-    return this.run(id, principal, request, reply, { type: 'IssueDecision', data: { ...body, consultations } });
+    const context = await this.decisionContext.contextFor(id, principal.ms, correlationIdOf(request));
+    return this.run(id, principal, request, reply, { type: 'IssueDecision', data: { ...body, ...context } });
   }
 
   @Post(':id/withdraw')

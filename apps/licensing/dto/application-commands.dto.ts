@@ -13,6 +13,7 @@ import {
   MaxLength,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import type { ApplicationKind, Art15Ground, DecisionOutcome, RiskGround } from '@dul/domain';
 import { APPLICATION_KINDS, ART15_GROUNDS, DECISION_OUTCOMES, RISK_GROUNDS } from '@dul/domain';
@@ -37,6 +38,7 @@ export class SubmitApplicationDto {
   @ApiProperty({ type: () => ApplicationContentDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => ApplicationContentDto)
   readonly content!: ApplicationContentDto;
 }
@@ -46,6 +48,7 @@ export class AmendApplicationDto {
   @ApiProperty({ type: () => ApplicationContentDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => ApplicationContentDto)
   readonly content!: ApplicationContentDto;
 
@@ -89,6 +92,7 @@ export class ClassifyItemDto {
   @ApiProperty({ type: () => ItemClassificationDto, example: { kind: 'NOT_LISTED', catchAllGround: 'ART5' } })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => ItemClassificationDto)
   readonly classification!: ValidItemClassificationDto;
 
@@ -209,8 +213,9 @@ export class ProposeDecisionDto {
 }
 
 /**
- * Body of IssueDecision without `consultations`: the server asks the consultation module for the
- * consultation status at the moment of issuing, so a client cannot vouch for it.
+ * Body of IssueDecision without `consultations` or `priorDenials`: the server asks the consultation
+ * module for the consultation status and the Art 16 denials consulted on at the moment of issuing, so
+ * a client cannot vouch for them.
  */
 export class IssueDecisionDto {
   @ApiProperty({ enum: DECISION_OUTCOMES, example: 'GRANT_WITH_CONDITIONS' })
@@ -261,4 +266,19 @@ export class IssueDecisionDto {
   @IsString()
   @MaxLength(TEXT_MAX)
   readonly riskOverrideReason?: string;
+
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description:
+      "Required to grant when the application was consulted on another member state's denial (Art 16): " +
+      'notified with the grant to every member state and the Commission. Ignored for a denial and when no ' +
+      'denial was consulted on',
+    example:
+      'The French denial concerned a military end user; this end user is the civil network operator, ' +
+      'verified on site by the embassy on 2026-03-02',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  readonly grantDespiteDenialReasons?: string;
 }

@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -19,6 +18,7 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import type { CatchAllGround, ExporterIdentifierScheme, ItemClassificationInput, OtherPartyRole } from '@dul/domain';
 import { CATCH_ALL_GROUNDS } from '@dul/domain';
@@ -44,6 +44,7 @@ import {
   TEXT_MAX,
   UNIT_MAX,
   VALIDITY_MONTHS_MAX,
+  IsAmount,
 } from './dto-fields';
 
 const COUNTRY_MESSAGE = { message: '$property must be an ISO 3166-1 alpha-2 code in capitals (e.g. DE)' };
@@ -100,6 +101,7 @@ export class ExporterDto {
   @ApiProperty({ type: () => ExporterIdentifierDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => ExporterIdentifierDto)
   readonly identifier!: ExporterIdentifierDto;
 
@@ -175,6 +177,7 @@ export class ApplicationItemDto {
   @ApiProperty({ type: () => ItemClassificationDto, example: { kind: 'LISTED', controlEntry: '5A001.j' } })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => ItemClassificationDto)
   readonly classification!: ValidItemClassificationDto;
 
@@ -192,7 +195,7 @@ export class ApplicationItemDto {
   readonly hsCode!: string;
 
   @ApiProperty({ exclusiveMinimum: true, minimum: 0, maximum: AMOUNT_MAX, example: 2 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsAmount()
   @IsPositive()
   @Max(AMOUNT_MAX)
   readonly quantity!: number;
@@ -209,7 +212,7 @@ export class ApplicationItemDto {
     description: "In the currency's major unit, at most three decimals",
     example: 1250000,
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsAmount()
   @Min(0)
   @Max(AMOUNT_MAX)
   readonly value!: number;
@@ -246,6 +249,7 @@ export class ApplicationContentDto {
   @ApiProperty({ type: () => ExporterDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => ExporterDto)
   readonly exporter!: ExporterDto;
 
@@ -254,12 +258,14 @@ export class ApplicationContentDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(ITEMS_MAX)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => ApplicationItemDto)
   readonly items!: readonly ApplicationItemDto[];
 
   @ApiProperty({ type: () => PartyDto })
   @IsDefined()
   @ValidateNested()
+  @IsObject()
   @Type(() => PartyDto)
   readonly endUser!: PartyDto;
 
@@ -270,6 +276,7 @@ export class ApplicationContentDto {
   })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => PartyDto)
   readonly consignee?: PartyDto | null;
 
@@ -278,6 +285,7 @@ export class ApplicationContentDto {
   @IsArray()
   @ArrayMaxSize(OTHER_PARTIES_MAX)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => OtherPartyDto)
   readonly otherParties?: readonly OtherPartyDto[];
 
@@ -301,6 +309,7 @@ export class ApplicationContentDto {
   @ApiPropertyOptional({ type: () => EndUseStatementExemptionDto, nullable: true })
   @IsOptional()
   @ValidateNested()
+  @IsObject()
   @Type(() => EndUseStatementExemptionDto)
   readonly endUseStatementExemption?: EndUseStatementExemptionDto | null;
 

@@ -1,6 +1,6 @@
 import type { TransformFnParams } from 'class-transformer';
-import type { ValidationArguments } from 'class-validator';
-import { registerDecorator, ValidateIf } from 'class-validator';
+import type { ValidationArguments, ValidationOptions } from 'class-validator';
+import { buildMessage, registerDecorator, ValidateBy, ValidateIf } from 'class-validator';
 import type { ApplicationStatus, ExporterIdentifierScheme, LicenceStatus, OtherPartyRole } from '@dul/domain';
 import { MEMBER_STATE_CODES } from '@dul/domain';
 
@@ -109,4 +109,29 @@ export function booleanFromQuery({ obj, key }: TransformFnParams): unknown {
   if (raw === 'true') return true;
   if (raw === 'false') return false;
   return raw;
+}
+
+/**
+ * A finite number with at most three decimals. Replaces class-validator's
+ * `IsNumber({ maxDecimalPlaces })`, which throws a TypeError (a 500) on numbers JSON writes in
+ * exponent notation such as 5e-324 or 1e-7.
+ */
+export function IsAmount(validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isAmount',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          (value === 0 || Math.abs(value) >= 0.001) &&
+          Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6,
+        defaultMessage: buildMessage(
+          (prefix) => `${prefix}$property must be a number with at most three decimals`,
+          validationOptions,
+        ),
+      },
+    },
+    validationOptions,
+  );
 }

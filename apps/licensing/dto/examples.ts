@@ -136,6 +136,17 @@ export const EXAMPLE_ISSUE_DECISION: IssueDecisionDto = {
   reasoning: 'Granted as proposed; conditions follow the caseworker assessment of 2026-03-12',
 };
 
+/**
+ * A grant after an Art 16 consultation on another member state's denial: the reasons are notified with
+ * the grant to every member state and the Commission. The server adds `consultations` and `priorDenials`.
+ */
+export const EXAMPLE_ISSUE_DECISION_DESPITE_DENIAL: IssueDecisionDto = {
+  ...EXAMPLE_ISSUE_DECISION,
+  grantDespiteDenialReasons:
+    'The French denial concerned a military end user; this end user is the civil network operator, ' +
+    'verified on site by the embassy on 2026-03-02',
+};
+
 export const EXAMPLE_RECORD_LICENCE_USAGE: RecordLicenceUsageDto = {
   usageId: 'usage-26DE485200000417R5',
   customsOffice: 'DE004852',

@@ -9,13 +9,13 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsPositive,
   IsString,
   Max,
   MaxLength,
   Min,
   ValidateNested,
+  IsObject,
 } from 'class-validator';
 import type { Art15Ground } from '@dul/domain';
 import { ART15_GROUNDS } from '@dul/domain';
@@ -30,18 +30,19 @@ import {
   SHORT_TEXT_MAX,
   TEXT_MAX,
   VALIDITY_MONTHS_MAX,
+  IsAmount,
 } from './dto-fields';
 
 /** The licensed quantity and value of one item. */
 export class ItemLimitDto {
   @ApiProperty({ exclusiveMinimum: true, minimum: 0, maximum: AMOUNT_MAX, example: 1 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsAmount()
   @IsPositive()
   @Max(AMOUNT_MAX)
   readonly quantity!: number;
 
   @ApiProperty({ minimum: 0, maximum: AMOUNT_MAX, description: "In the item's currency", example: 625000 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsAmount()
   @Min(0)
   @Max(AMOUNT_MAX)
   readonly value!: number;
@@ -95,6 +96,7 @@ export class AmendLicenceDto {
   @IsArray()
   @ArrayMaxSize(ITEMS_MAX)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => ItemLimitDto)
   readonly itemLimits?: readonly ItemLimitDto[];
 
@@ -219,13 +221,13 @@ export class UsageLineDto {
   readonly itemIndex!: number;
 
   @ApiProperty({ exclusiveMinimum: true, minimum: 0, maximum: AMOUNT_MAX, example: 1 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsAmount()
   @IsPositive()
   @Max(AMOUNT_MAX)
   readonly quantity!: number;
 
   @ApiProperty({ minimum: 0, maximum: AMOUNT_MAX, description: "In the item's currency", example: 625000 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsAmount()
   @Min(0)
   @Max(AMOUNT_MAX)
   readonly value!: number;
@@ -273,6 +275,7 @@ export class RecordLicenceUsageDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(ITEMS_MAX)
   @ValidateNested({ each: true })
+  @IsObject({ each: true })
   @Type(() => UsageLineDto)
   readonly lines!: readonly UsageLineDto[];
 }

@@ -16,3 +16,27 @@ export * from './calendar/working-days';
 export * from './licensing/licence.events';
 export * from './licensing/licence.commands';
 export * from './licensing/licence.decider';
+export * from './consultation/consultation.events';
+export * from './consultation/consultation.commands';
+export * from './consultation/consultation.packet';
+export * from './consultation/consultation.decider';
+export * from './consultation/consultation-status';
+export {
+  DEFAULT_CATCH_ALL_REVIEW_WORKING_DAYS,
+  MAX_CATCH_ALL_REVIEW_WORKING_DAYS,
+  MAX_REPLY_WORKING_DAYS,
+  REPLY_WORKING_DAYS,
+} from './consultation/consultation.rules';
+export * from './denials/denial.events';
+export * from './denials/denial.commands';
+export * from './denials/denial.decider';
+export {
+  DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
+  DENIAL_REVIEW_MONTHS,
+  MAX_DENIAL_REVIEW_GRACE_DAYS,
+  inForce,
+  isLapsed,
+  reviewClockFrom,
+} from './denials/denial.rules';
+export * from './denials/grant-despite-denial';
+export * from './screening';

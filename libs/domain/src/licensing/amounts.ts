@@ -13,7 +13,8 @@ export function hasAtMostThreeDecimals(value: number): boolean {
 /** A finite quantity or value with at most three decimals; INVALID 'amount-format' otherwise. */
 export function checkedAmount(value: number, field: string, options: { readonly positive: boolean }): number {
   const valid = typeof value === 'number' && Number.isFinite(value) && hasAtMostThreeDecimals(value);
-  if (!valid || value < 0 || (options.positive && value === 0)) {
+  // Positive means at least one thousandth: 5e-324 has "no decimals" but rounds to nothing.
+  if (!valid || value < 0 || (options.positive && toThousandths(value) < 1)) {
     const what = options.positive ? 'a positive number' : 'zero or a positive number';
     throw refuse.invalid('amount-format', `${field} must be ${what} with at most three decimals`);
   }

@@ -1,4 +1,5 @@
 import type { Command } from '../decider';
+import type { ConsultedDenial } from '../consultation/consultation-status';
 import type { ApplicationContentInput, ApplicationKind, ItemClassificationInput } from './application.content';
 import type { ConsultationStatus, DecisionOutcome, RiskGround } from './application.events';
 import type { Art15Ground } from './art16-notification';
@@ -33,6 +34,32 @@ export type RaiseRiskFlag = Command<
 
 export type ClearRiskFlag = Command<'ClearRiskFlag', { readonly flagId: string; readonly reason: string }>;
 
+/** One denial in force that screening found the application essentially identical to (Art 2(22)). */
+export interface DenialMatchInput {
+  readonly denialId: string;
+  /** The member state that issued the denial: another than the application's authority. */
+  readonly issuingMemberState: string;
+  /** From 0 to 1. */
+  readonly score: number;
+  /** At least one field that matched. */
+  readonly matchedFields: readonly string[];
+  readonly explanation: string;
+}
+
+/**
+ * Sent by the screening process (on submission, amendment and before a decision) with the denials the
+ * application matches; metadata.memberState is the application's authority. Denials already recorded
+ * are skipped, so screening again is safe. Refused once a decision is issued or after withdrawal.
+ */
+export type RecordDenialMatches = Command<
+  'RecordDenialMatches',
+  {
+    /** When screening ran (ISO 8601); defaults to metadata.now. */
+    readonly screenedAt?: string;
+    readonly matches: readonly DenialMatchInput[];
+  }
+>;
+
 export type ProposeDecision = Command<
   'ProposeDecision',
   {
@@ -45,7 +72,10 @@ export type ProposeDecision = Command<
   }
 >;
 
-/** The approver's decision; `consultations` is supplied by the consultation module. */
+/**
+ * The approver's decision; `consultations` and `priorDenials` are supplied by the consultation module,
+ * never by the client.
+ */
 export type IssueDecision = Command<
   'IssueDecision',
   {
@@ -56,6 +86,13 @@ export type IssueDecision = Command<
     /** Required to grant while risk flags are raised (never for a SANCTIONS flag). */
     readonly riskOverrideReason?: string;
     readonly consultations: ConsultationStatus;
+    /**
+     * The denials the application was consulted on under Art 16 (consultedDenialsOf). A grant that
+     * follows any of them is notified to every member state and the Commission, with the reasons.
+     */
+    readonly priorDenials?: readonly ConsultedDenial[];
+    /** Required to grant when `priorDenials` is not empty: why the authority grants despite them. */
+    readonly grantDespiteDenialReasons?: string;
   }
 >;
 
@@ -67,5 +104,6 @@ export type ApplicationCommand =
   | ClassifyItem
   | RaiseRiskFlag
   | ClearRiskFlag
+  | RecordDenialMatches
   | ProposeDecision
   | IssueDecision;

@@ -124,10 +124,16 @@ const OTHER_PARTY_ROLES: readonly OtherPartyRole[] = ['AGENT', 'BROKER', 'INTERM
  * made explicit nulls. Refuses with INVALID (400) naming the first field that is wrong.
  */
 export function normaliseApplicationContent(input: ApplicationContentInput): ApplicationContent {
-  if (input.items.length === 0) throw refuse.invalid('items-required', 'items: at least one item is required');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw refuse.invalid('content-shape', 'content must be an object with the Annex III-A fields');
+  }
+  // Input arrives from the edge; the type says array, the request may not.
+  const items: readonly ApplicationItemInput[] = input.items;
+  if (!isList(items)) throw refuse.invalid('items-required', 'items must be a list of items');
+  if (items.length === 0) throw refuse.invalid('items-required', 'items: at least one item is required');
   return {
     exporter: normaliseExporter(input.exporter),
-    items: input.items.map((item, index) => normaliseItem(item, `items[${index}]`)),
+    items: items.map((item, index) => normaliseItem(item, `items[${index}]`)),
     endUser: normaliseParty(input.endUser, 'endUser'),
     consignee: input.consignee ? normaliseParty(input.consignee, 'consignee') : null,
     otherParties: (input.otherParties ?? []).map((party, index) =>
@@ -282,4 +288,8 @@ function currency(value: string, field: string): string {
   const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!/^[A-Z]{3}$/.test(code)) throw refuse.invalid('currency-format', `${field} must be an ISO 4217 code`);
   return code;
+}
+
+function isList(value: unknown): boolean {
+  return Array.isArray(value);
 }

@@ -15,7 +15,8 @@ import type { ApplicationContentInput, ApplicationKind } from './application.con
 import { normaliseApplicationContent } from './application.content';
 import type { Application } from './application.decider';
 import { applicationDecider } from './application.decider';
-import type { ConsultationStatus, DecisionIssued } from './application.events';
+import type { ConsultedDenial } from '../consultation/consultation-status';
+import type { ConsultationStatus, DecisionIssued, DenialMatchFound } from './application.events';
 
 const spec = deciderSpec(applicationDecider);
 
@@ -92,6 +93,52 @@ const clearFlag = (flagId = 'flag-1'): ApplicationCommand => ({
   data: { flagId, reason: 'report concerns another entity' },
   metadata: caseworker,
 });
+
+const screening = meta({ actor: 'system:screening' });
+
+const FR_MATCH = {
+  denialId: 'denial-fr-2024-0007',
+  issuingMemberState: 'FR',
+  score: 0.94,
+  matchedFields: ['destination', 'controlEntry:5A001.j~5A001.j', 'endUser.name', 'endUser.country'],
+  explanation: 'Same destination JP; 5A001.j overlaps 5A001.j; end user "Nippon Telecom Research KK" ~ 0.94',
+} as const;
+const NL_MATCH = {
+  denialId: 'denial-nl-2023-0112',
+  issuingMemberState: 'nl',
+  score: 0.88,
+  matchedFields: ['destination', 'controlEntry:5A001.j~5A001', 'consignee.name'],
+  explanation: 'Same destination JP; 5A001.j is a child of 5A001; consignee "Tokyo Freight" ~ 0.88',
+} as const;
+
+const recordMatches = (
+  matches: readonly Extract<ApplicationCommand, { type: 'RecordDenialMatches' }>['data']['matches'][number][],
+  screenedAt?: string,
+): ApplicationCommand => ({
+  type: 'RecordDenialMatches',
+  data: { matches, ...(screenedAt === undefined ? {} : { screenedAt }) },
+  metadata: screening,
+});
+
+const matchFound = (match: typeof FR_MATCH | typeof NL_MATCH = FR_MATCH): DenialMatchFound => ({
+  type: 'DenialMatchFound',
+  data: {
+    ...match,
+    issuingMemberState: match.issuingMemberState === 'nl' ? 'NL' : 'FR',
+    matchedFields: [...match.matchedFields],
+    foundAt: NOW.toISOString(),
+  },
+});
+
+/** FR's denial, consulted on under Art 16; FR stayed silent (not essentially identical). */
+const FR_CONSULTED: ConsultedDenial = {
+  denialId: FR_MATCH.denialId,
+  issuingMemberState: 'FR',
+  consultationId: 'consultation-7',
+  outcome: 'NOT_ESSENTIALLY_IDENTICAL_BY_SILENCE',
+};
+const GRANT_REASONS =
+  'The French denial concerned a military end use; this end user is a civil operator audited on site';
 
 const { submitted, assessed, flagged, flagCleared, proposed, issued, withdrawn } = history;
 const underAssessment = () => [submitted(), assessed()];
@@ -679,6 +726,89 @@ describe('Application decider', () => {
     });
   });
 
+  describe('denial matches from screening (Art 2(22), Art 16)', () => {
+    it('records each denial match once, with its score and matched fields', () => {
+      const first = spec.given(underAssessment()).when(recordMatches([FR_MATCH, FR_MATCH]));
+      first.then([matchFound(FR_MATCH)]);
+      expect(first.thenState()).toMatchObject({ denialMatches: [matchFound(FR_MATCH).data] });
+
+      // Screening again before the decision: FR's denial is already recorded, NL's is new.
+      const again = spec.given([...underAssessment(), matchFound(FR_MATCH)]).when(recordMatches([FR_MATCH, NL_MATCH]));
+      again.then([matchFound(NL_MATCH)]);
+      expect((again.thenState() as Application).denialMatches.map((match) => match.denialId)).toEqual([
+        FR_MATCH.denialId,
+        NL_MATCH.denialId,
+      ]);
+      spec
+        .given([...underAssessment(), matchFound(FR_MATCH), matchFound(NL_MATCH)])
+        .when(recordMatches([NL_MATCH, FR_MATCH]))
+        .then([]);
+    });
+
+    it('records matches in every open state, at the time screening ran', () => {
+      for (const given of [[submitted()], underAssessment(), withProposal()]) {
+        spec
+          .given(given)
+          .when(recordMatches([FR_MATCH], '2025-03-10T08:59:00+00:00'))
+          .then([
+            { ...matchFound(FR_MATCH), data: { ...matchFound(FR_MATCH).data, foundAt: '2025-03-10T08:59:00.000Z' } },
+          ]);
+      }
+    });
+
+    it('refuses to record denial matches after a decision', () => {
+      for (const outcome of ['GRANT', 'DENY'] as const) {
+        spec
+          .given([...withProposal(outcome), issued(outcome)])
+          .when(recordMatches([FR_MATCH]))
+          .thenRefuses('CONFLICT', 'application-closed');
+      }
+      spec
+        .given([...underAssessment(), withdrawn()])
+        .when(recordMatches([FR_MATCH]))
+        .thenRefuses('CONFLICT', 'application-closed');
+    });
+
+    it("refuses matches for another member state's application", () => {
+      spec
+        .given(underAssessment())
+        .when({ ...recordMatches([FR_MATCH]), metadata: meta({ actor: 'system:screening', memberState: 'FR' }) })
+        .thenRefuses('FORBIDDEN', 'authority-boundary');
+    });
+
+    it("refuses a match against the authority's own denial: Art 16 concerns other member states' denials", () => {
+      spec
+        .given(underAssessment())
+        .when(recordMatches([{ ...FR_MATCH, issuingMemberState: 'DE' }]))
+        .thenRefuses('INVALID', 'denial-of-another-member-state');
+    });
+
+    it.each([
+      ['a score above 1', { score: 1.2 }, 'match-score'],
+      ['a negative score', { score: -0.1 }, 'match-score'],
+      ['no matched field', { matchedFields: [' '] }, 'match-fields'],
+      ['an unknown issuing member state', { issuingMemberState: 'CH' }, 'member-state-code'],
+      ['no explanation', { explanation: '' }, 'required-field'],
+      ['no denial id', { denialId: ' ' }, 'required-field'],
+    ])('refuses a match with %s', (_label, override, rule) => {
+      spec
+        .given(underAssessment())
+        .when(recordMatches([{ ...FR_MATCH, ...override }]))
+        .thenRefuses('INVALID', rule);
+    });
+
+    it('refuses a screening time that is not a date or lies in the future', () => {
+      spec
+        .given(underAssessment())
+        .when(recordMatches([FR_MATCH], 'yesterday'))
+        .thenRefuses('INVALID', 'screened-at');
+      spec
+        .given(underAssessment())
+        .when(recordMatches([FR_MATCH], '2025-03-10T09:00:01Z'))
+        .thenRefuses('INVALID', 'screened-at');
+    });
+  });
+
   describe('proposing a decision', () => {
     it("records the caseworker's proposal, validity defaulting to the requested one", () => {
       spec
@@ -976,9 +1106,100 @@ describe('Application decider', () => {
     });
   });
 
+  describe('granting despite a matching denial (Art 16)', () => {
+    it('notifies every member state and the Commission when granting despite a matching denial, with the reasons (Art 16)', () => {
+      const when = spec
+        .given([...underAssessment(), matchFound(FR_MATCH), proposed('GRANT')])
+        .when(issue('GRANT', { priorDenials: [FR_CONSULTED], grantDespiteDenialReasons: ` ${GRANT_REASONS} ` }));
+      const events = when.events();
+      expect(events.map((event) => event.type)).toEqual(['DecisionIssued', 'GrantDespiteDenialNotified']);
+      expect(events[1]).toEqual({
+        type: 'GrantDespiteDenialNotified',
+        data: {
+          applicationId: APPLICATION_ID,
+          grantingMemberState: 'DE',
+          recipients: { memberStates: expect.not.arrayContaining(['DE']), commission: true },
+          reasons: GRANT_REASONS,
+          denials: [FR_CONSULTED],
+          notifiedBy: 'boss@bafa',
+          grantedAt: NOW.toISOString(),
+        },
+      });
+      const notified = events[1] as Extract<(typeof events)[number], { type: 'GrantDespiteDenialNotified' }>;
+      expect(notified.data.recipients.memberStates).toHaveLength(26);
+      expect(notified.data.recipients.memberStates).toEqual(expect.arrayContaining(['FR', 'NL']));
+      expect(when.thenState()).toMatchObject({ status: 'GRANTED', grantDespiteDenial: notified.data });
+    });
+
+    it('notifies a conditional grant despite a matching denial too', () => {
+      const events = spec
+        .given(withProposal('GRANT_WITH_CONDITIONS'))
+        .when(
+          issue('GRANT_WITH_CONDITIONS', { priorDenials: [FR_CONSULTED], grantDespiteDenialReasons: GRANT_REASONS }),
+        )
+        .events();
+      expect(events.map((event) => event.type)).toEqual(['DecisionIssued', 'GrantDespiteDenialNotified']);
+    });
+
+    it('refuses a grant despite a matching denial without reasons', () => {
+      spec
+        .given(withProposal('GRANT'))
+        .when(issue('GRANT', { priorDenials: [FR_CONSULTED] }))
+        .thenRefuses('RULE_VIOLATED', 'grant-despite-denial-reasons');
+      spec
+        .given(withProposal('GRANT'))
+        .when(issue('GRANT', { priorDenials: [FR_CONSULTED], grantDespiteDenialReasons: '   ' }))
+        .thenRefuses('RULE_VIOLATED', 'grant-despite-denial-reasons');
+    });
+
+    it('refuses a grant while the consultation on a matching denial is still open', () => {
+      spec
+        .given(withProposal('GRANT'))
+        .when(
+          issue('GRANT', {
+            priorDenials: [{ ...FR_CONSULTED, outcome: null }],
+            grantDespiteDenialReasons: GRANT_REASONS,
+          }),
+        )
+        .thenRefuses('RULE_VIOLATED', 'consultation-open');
+    });
+
+    it('a denial needs no grant-despite-denial notification', () => {
+      const when = spec.given(withProposal('DENY')).when(issue('DENY', { priorDenials: [FR_CONSULTED] }));
+      expect(when.events().map((event) => event.type)).toEqual(['DecisionIssued']);
+      expect(when.thenState()).toMatchObject({ status: 'DENIED', grantDespiteDenial: null });
+    });
+
+    it('a grant with no prior denial is not notified, and ignores reasons given for one', () => {
+      for (const priorDenials of [undefined, []]) {
+        const events = spec
+          .given(withProposal('GRANT'))
+          .when(issue('GRANT', { priorDenials, grantDespiteDenialReasons: GRANT_REASONS }))
+          .events();
+        expect(events.map((event) => event.type)).toEqual(['DecisionIssued']);
+      }
+    });
+
+    it('refuses malformed prior denials', () => {
+      spec
+        .given(withProposal('GRANT'))
+        .when(issue('GRANT', { priorDenials: [{ denialId: '' } as unknown as ConsultedDenial] }))
+        .thenRefuses('INVALID', 'prior-denials');
+    });
+  });
+
   describe('evolve', () => {
     it('ignores events on a stream that was never submitted', () => {
       expect(spec.given([withdrawn()]).state()).toEqual({ status: 'NONE' });
+    });
+
+    it('starts with no denial match and no grant-despite-denial notification', () => {
+      expect(spec.given([submitted()]).state()).toMatchObject({ denialMatches: [], grantDespiteDenial: null });
+    });
+
+    it('keeps a denial match recorded twice in history once', () => {
+      const state = spec.given([submitted(), matchFound(FR_MATCH), matchFound(FR_MATCH)]).state() as Application;
+      expect(state.denialMatches).toHaveLength(1);
     });
   });
 });

@@ -1,5 +1,7 @@
 import type { CommandMetadata, Decider } from '../decider';
 import { assertNever } from '../decider';
+import type { GrantDespiteDenialNotified } from '../denials/grant-despite-denial';
+import { grantDespiteDenialNotification } from '../denials/grant-despite-denial';
 import { refuse } from '../refusals';
 import type { MemberStateCode } from '../reference/member-states';
 import { normaliseMemberState } from '../reference/member-states';
@@ -11,6 +13,7 @@ import type {
   IssueDecision,
   ProposeDecision,
   RaiseRiskFlag,
+  RecordDenialMatches,
   StartAssessment,
   SubmitApplication,
   WithdrawApplication,
@@ -44,9 +47,12 @@ import {
   assertProposedConditionsKept,
   checkedConsultationStatus,
   checkedDecisionTerms,
+  checkedPriorDenials,
   isGrant,
   riskOverrideFor,
 } from './decision.rules';
+import type { RecordedDenialMatch } from './denial-match.rules';
+import { checkedDenialMatches, screeningInstant } from './denial-match.rules';
 import { assertValidityWithinLimit } from './validity';
 
 export type ApplicationStatus =
@@ -78,6 +84,10 @@ export interface Application {
   readonly riskFlags: readonly RiskFlag[];
   readonly proposal: Proposal | null;
   readonly decision: DecisionIssued['data'] | null;
+  /** Denials in force that screening found the application essentially identical to (Art 2(22)). */
+  readonly denialMatches: readonly RecordedDenialMatch[];
+  /** Set when the application was granted despite denials it was consulted on (Art 16). */
+  readonly grantDespiteDenial: GrantDespiteDenialNotified['data'] | null;
 }
 
 export type ApplicationState = { readonly status: 'NONE' } | Application;
@@ -108,6 +118,8 @@ export function decideApplication(command: ApplicationCommand, state: Applicatio
       return raiseRiskFlag(command, state);
     case 'ClearRiskFlag':
       return clearRiskFlag(command, state);
+    case 'RecordDenialMatches':
+      return recordDenialMatches(command, state);
     case 'ProposeDecision':
       return proposeDecision(command, state);
     case 'IssueDecision':
@@ -223,6 +235,19 @@ function clearRiskFlag({ data, metadata }: ClearRiskFlag, state: ApplicationStat
   ];
 }
 
+/** One DenialMatchFound per denial not recorded before: screening again is safe. */
+function recordDenialMatches(
+  { data, metadata }: RecordDenialMatches,
+  state: ApplicationState,
+): readonly ApplicationEvent[] {
+  const application = openApplication(state, metadata, 'screened');
+  const foundAt = screeningInstant(data.screenedAt, metadata.now);
+  const recorded = new Set(application.denialMatches.map((match) => match.denialId));
+  return checkedDenialMatches(data.matches, application.authority, foundAt)
+    .filter((match) => !recorded.has(match.denialId))
+    .map((match) => ({ type: 'DenialMatchFound', data: match }));
+}
+
 function proposeDecision({ data, metadata }: ProposeDecision, state: ApplicationState): readonly ApplicationEvent[] {
   const application = openApplication(state, metadata, 'decided');
   const caseworker = assertAssessmentStarted(application);
@@ -252,27 +277,40 @@ function issueDecision({ data, metadata }: IssueDecision, state: ApplicationStat
   const proposal = pendingProposal(application);
   assertFourEyes(metadata.actor, proposal.proposedBy);
   const consultations = checkedConsultationStatus(data.consultations);
+  const priorDenials = checkedPriorDenials(data.priorDenials);
   const terms = checkedDecisionTerms(data);
   assertOutcomeFollowsProposal(terms.outcome, proposal.outcome);
   assertProposedConditionsKept(terms, proposal);
   const riskOverride = isGrant(terms.outcome)
     ? grantClearance(application, consultations, optionalText(data.riskOverrideReason))
     : null;
-  return [
-    {
-      type: 'DecisionIssued',
-      data: {
-        ...terms,
-        reasoning: optionalText(data.reasoning),
-        validityMonths: isGrant(terms.outcome) ? proposal.validityMonths : null,
-        proposedBy: proposal.proposedBy,
-        issuedBy: metadata.actor,
-        issuedAt: at(metadata),
-        riskOverride,
-        denialNotice: terms.outcome === 'DENY' ? denialNotice(application, terms.art15Grounds, data, metadata) : null,
-      },
+  // Art 16: a grant following consultations on another member state's denial is notified, with the
+  // reasons, in the same append as the grant, so there is no grant without its notification.
+  const grantDespiteDenial =
+    isGrant(terms.outcome) && priorDenials.length > 0
+      ? grantDespiteDenialNotification({
+          applicationId: application.applicationId,
+          grantingMemberState: application.authority,
+          reasons: data.grantDespiteDenialReasons ?? '',
+          denials: priorDenials,
+          notifiedBy: metadata.actor,
+          at: metadata.now,
+        })
+      : null;
+  const decision: DecisionIssued = {
+    type: 'DecisionIssued',
+    data: {
+      ...terms,
+      reasoning: optionalText(data.reasoning),
+      validityMonths: isGrant(terms.outcome) ? proposal.validityMonths : null,
+      proposedBy: proposal.proposedBy,
+      issuedBy: metadata.actor,
+      issuedAt: at(metadata),
+      riskOverride,
+      denialNotice: terms.outcome === 'DENY' ? denialNotice(application, terms.art15Grounds, data, metadata) : null,
     },
-  ];
+  };
+  return grantDespiteDenial === null ? [decision] : [decision, grantDespiteDenial];
 }
 
 /** The conditions a grant needs beyond the proposal: consultations settled, risk flags cleared or overridden. */
@@ -419,6 +457,8 @@ function submitted(data: Extract<ApplicationEvent, { type: 'ApplicationSubmitted
     riskFlags: [],
     proposal: null,
     decision: null,
+    denialMatches: [],
+    grantDespiteDenial: null,
   };
 }
 
@@ -448,6 +488,11 @@ function evolveExisting(state: Application, event: ApplicationEvent): Applicatio
         ...state,
         riskFlags: state.riskFlags.map((flag) => (flag.flagId === event.data.flagId ? { ...flag, open: false } : flag)),
       };
+    case 'DenialMatchFound':
+      // Recorded once per denial; a repeat in history changes nothing.
+      return state.denialMatches.some((match) => match.denialId === event.data.denialId)
+        ? state
+        : { ...state, denialMatches: [...state.denialMatches, event.data] };
     case 'DecisionProposed': {
       const { outcome, art15Grounds, conditions, reasoning, validityMonths, proposedBy } = event.data;
       const proposal = { outcome, art15Grounds, conditions, reasoning, validityMonths, proposedBy };
@@ -455,6 +500,8 @@ function evolveExisting(state: Application, event: ApplicationEvent): Applicatio
     }
     case 'DecisionIssued':
       return { ...state, status: isGrant(event.data.outcome) ? 'GRANTED' : 'DENIED', decision: event.data };
+    case 'GrantDespiteDenialNotified':
+      return { ...state, grantDespiteDenial: event.data };
     default:
       return assertNever(event, 'application event');
   }

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../decider';
+import type { GrantDespiteDenialNotified } from '../denials/grant-despite-denial';
 import type { MemberStateCode } from '../reference/member-states';
 import type { ApplicationContent, ApplicationKind, ItemClassification } from './application.content';
 import type { Art15Ground, Art16Notification } from './art16-notification';
@@ -104,6 +105,26 @@ export type RiskFlagCleared = DomainEvent<
   }
 >;
 
+/**
+ * Screening found the application essentially identical (Art 2(22)) to a denial in force issued by
+ * another member state. Recorded once per denial: screening again on amendment or before a decision
+ * records only denials not matched before. The match opens the Art 16 PRIOR_DENIAL consultation.
+ */
+export type DenialMatchFound = DomainEvent<
+  'DenialMatchFound',
+  {
+    readonly denialId: string;
+    readonly issuingMemberState: MemberStateCode;
+    /** Similarity from 0 (nothing) to 1 (identical), as screening computed it. */
+    readonly score: number;
+    /** The fields that matched, e.g. 'destination', 'controlEntry:5A001.j~5A001', 'endUser.name'. */
+    readonly matchedFields: readonly string[];
+    /** Why screening matched, in words, for the caseworker and the consulted member state. */
+    readonly explanation: string;
+    readonly foundAt: string;
+  }
+>;
+
 export type DecisionProposed = DomainEvent<
   'DecisionProposed',
   {
@@ -149,5 +170,8 @@ export type ApplicationEvent =
   | ItemClassified
   | RiskFlagRaised
   | RiskFlagCleared
+  | DenialMatchFound
   | DecisionProposed
-  | DecisionIssued;
+  | DecisionIssued
+  /** Appended right after a grant's DecisionIssued when the grant follows Art 16 consultations. */
+  | GrantDespiteDenialNotified;

@@ -1,3 +1,4 @@
+import type { ConsultedDenial } from '../consultation/consultation-status';
 import { refuse } from '../refusals';
 import type { ConsultationStatus, DecisionOutcome, RiskOverride } from './application.events';
 import { DECISION_OUTCOMES } from './application.events';
@@ -90,6 +91,33 @@ export function checkedConsultationStatus(status: ConsultationStatus | undefined
     );
   }
   return { blockingOpen: status.blockingOpen, bindingObjection: status.bindingObjection };
+}
+
+/**
+ * Checks the Art 16 prior denials the consultation module supplied (INVALID when malformed); none
+ * when absent. What they mean for a grant is grantDespiteDenialNotification's to say.
+ */
+export function checkedPriorDenials(priorDenials: readonly ConsultedDenial[] | undefined): readonly ConsultedDenial[] {
+  if (priorDenials === undefined || priorDenials === null) return [];
+  const list: unknown = priorDenials;
+  const valid =
+    Array.isArray(list) &&
+    priorDenials.every(
+      (denial: ConsultedDenial | null) =>
+        typeof denial === 'object' &&
+        denial !== null &&
+        typeof denial.denialId === 'string' &&
+        denial.denialId.trim() !== '' &&
+        typeof denial.issuingMemberState === 'string' &&
+        typeof denial.consultationId === 'string',
+    );
+  if (!valid) {
+    throw refuse.invalid(
+      'prior-denials',
+      'priorDenials must list the consulted denials, each with denialId, issuingMemberState and consultationId',
+    );
+  }
+  return priorDenials;
 }
 
 /** Art 14(1): an objection by the member state where items are located binds; no grant. */

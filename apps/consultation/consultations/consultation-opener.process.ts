@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EventStore, StoredEvent } from '@dul/event-store';
+import { EVENT_STORE } from '@dul/event-store';
+import { Reactor } from '@dul/platform';
+import { ConsultationOpening } from './consultation-opening';
+
+/**
+ * On submission and on every amendment: screen against the denial register and open the Art 14(1)
+ * and Art 16 consultations the application requires, "immediately" (their periods run from the event).
+ */
+@Injectable()
+export class ConsultationOpener extends Reactor {
+  protected readonly checkpointName = 'consultation.opener';
+  protected readonly eventTypes = ['ApplicationSubmitted', 'ApplicationAmended'];
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly opening: ConsultationOpening,
+  ) {
+    super(store);
+  }
+
+  protected async react(event: StoredEvent): Promise<void> {
+    const application = await this.opening.application(event.streamId.slice('application-'.length));
+    if (!application) return;
+    await this.opening.openRequired(application, {
+      now: event.recordedAt,
+      correlationId: event.metadata.correlationId,
+      causationId: event.eventId,
+    });
+  }
+}

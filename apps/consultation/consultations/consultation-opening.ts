@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Application, ConsultationState, DenialMatch, OpenConsultation, RecordDenialMatches } from '@dul/domain';
+import {
+  applicationDecider,
+  consultationDecider,
+  consultationPacketFrom,
+  DomainError,
+  itemsLocatedElsewhereConsultationId,
+  memberStatesToConsult,
+  priorDenialConsultationId,
+  screeningCandidateFromApplication,
+} from '@dul/domain';
+import type { EventStore } from '@dul/event-store';
+import { derivedId, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { ScreeningService } from '../screening/screening.service';
+
+/** The consultation's id (and stream `consultation-<id>`), derived so that opening twice meets one stream. */
+export function art14ConsultationId(applicationId: string, consulted: string): string {
+  return derivedId(`consultation:${itemsLocatedElsewhereConsultationId(applicationId, consulted as never)}`);
+}
+export function art16ConsultationId(applicationId: string, denialId: string): string {
+  return derivedId(`consultation:${priorDenialConsultationId(applicationId, denialId)}`);
+}
+export const consultationStream = (id: string): string => `consultation-${id}`;
+
+/** Who asks, and because of what; `now` is when the duty to consult arose. */
+export interface Trigger {
+  readonly now: Date;
+  readonly correlationId: string;
+  readonly causationId?: string;
+}
+
+/**
+ * Opens the consultations the law requires for an application, idempotently: Art 14(1) for every
+ * other member state where items are located, Art 16 for every matching denial in force (recorded on
+ * the application as DenialMatchFound first). Used by the reactors on submission and amendment and
+ * by the decision path right before a decision.
+ */
+@Injectable()
+export class ConsultationOpening {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly screening: ScreeningService,
+  ) {}
+
+  async application(applicationId: string): Promise<Application | null> {
+    const events = await this.store.readStream(`application-${applicationId}`);
+    const state = events.reduce(
+      (folded, event) => applicationDecider.evolve(folded, toDomainEvent(event)),
+      applicationDecider.initialState(),
+    );
+    return state.status === 'NONE' ? null : state;
+  }
+
+  /** Every consultation of the application, as its streams say (the authoritative record). */
+  async consultationsOf(application: Application): Promise<ConsultationState[]> {
+    const ids = [
+      ...memberStatesToConsult(application.kind, application.authority, application.content).map((state) =>
+        art14ConsultationId(application.applicationId, state),
+      ),
+      ...application.denialMatches.map((match) => art16ConsultationId(application.applicationId, match.denialId)),
+    ];
+    return Promise.all(ids.map((id) => this.consultation(id)));
+  }
+
+  async consultation(id: string): Promise<ConsultationState> {
+    const events = await this.store.readStream(consultationStream(id));
+    return events.reduce(
+      (folded, event) => consultationDecider.evolve(folded, toDomainEvent(event)),
+      consultationDecider.initialState(),
+    );
+  }
+
+  /** Opens what is missing; returns the application as it is afterwards. */
+  async openRequired(application: Application, trigger: Trigger): Promise<Application> {
+    if (application.status === 'GRANTED' || application.status === 'DENIED' || application.status === 'WITHDRAWN') {
+      return application;
+    }
+    for (const consulted of memberStatesToConsult(application.kind, application.authority, application.content)) {
+      await this.open(application, trigger, {
+        kind: 'ITEMS_LOCATED_ELSEWHERE',
+        consultationId: art14ConsultationId(application.applicationId, consulted),
+        applicationId: application.applicationId,
+        consulted,
+        packet: consultationPacketFrom(application.content),
+      });
+    }
+    const matches = await this.screening.screen(
+      screeningCandidateFromApplication(application.authority, application.content),
+      trigger.now,
+    );
+    const fresh = matches.filter(
+      (match) => !application.denialMatches.some((known) => known.denialId === match.denialId),
+    );
+    if (fresh.length > 0) await this.recordMatches(application, fresh, trigger);
+    for (const match of matches) {
+      await this.open(application, trigger, {
+        kind: 'PRIOR_DENIAL',
+        consultationId: art16ConsultationId(application.applicationId, match.denialId),
+        applicationId: application.applicationId,
+        consulted: match.issuingMemberState,
+        denialId: match.denialId,
+        match: { score: match.score, matchedFields: match.matchedFields },
+        packet: consultationPacketFrom(application.content, { grounds: [match.explanation] }),
+      });
+    }
+    return (await this.application(application.applicationId)) ?? application;
+  }
+
+  private async recordMatches(
+    application: Application,
+    matches: readonly DenialMatch[],
+    trigger: Trigger,
+  ): Promise<void> {
+    const command: RecordDenialMatches = {
+      type: 'RecordDenialMatches',
+      data: {
+        screenedAt: trigger.now.toISOString(),
+        matches: matches.map((match) => ({
+          denialId: match.denialId,
+          issuingMemberState: match.issuingMemberState,
+          score: match.score,
+          matchedFields: match.matchedFields,
+          explanation: match.explanation,
+        })),
+      },
+      metadata: { ...this.metadata(application, trigger), actor: 'system:screening' },
+    };
+    await handleCommand(this.store, applicationDecider, `application-${application.applicationId}`, command, {
+      retries: 3,
+    });
+  }
+
+  private async open(application: Application, trigger: Trigger, data: OpenConsultation['data']): Promise<void> {
+    const command: OpenConsultation = {
+      type: 'OpenConsultation',
+      data,
+      metadata: { ...this.metadata(application, trigger), actor: 'system:consultation-opener' },
+    };
+    try {
+      await handleCommand(this.store, consultationDecider, consultationStream(data.consultationId), command);
+    } catch (error) {
+      if (error instanceof DomainError && error.rule === 'consultation-exists') return;
+      throw error;
+    }
+  }
+
+  private metadata(application: Application, trigger: Trigger) {
+    return {
+      memberState: application.authority,
+      now: trigger.now,
+      correlationId: trigger.correlationId,
+      causationId: trigger.causationId,
+    };
+  }
+}

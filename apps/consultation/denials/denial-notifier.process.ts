@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApplicationEvent, Art16Notification, DenialCommand, LicenceEvent } from '@dul/domain';
+import { DEFAULT_DENIAL_REVIEW_GRACE_DAYS, denialDecider, DomainError } from '@dul/domain';
+import type { EventStore, StoredEvent } from '@dul/event-store';
+import { derivedEventIds, derivedId, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { Reactor } from '@dul/platform';
+
+/** The register entry for a notification: derived from its source, so a replay targets the same entry. */
+export function denialIdFor(
+  notification: Pick<Art16Notification, 'kind' | 'applicationId' | 'licenceId'>,
+  causationId: string,
+): string {
+  return notification.kind === 'DENIAL'
+    ? derivedId(`denial:application:${notification.applicationId}`)
+    : derivedId(`denial:licence:${notification.licenceId ?? ''}:${causationId}`);
+}
+
+/**
+ * Art 16: every refusal, annulment, suspension, substantial limitation or revocation becomes a
+ * DenialNotified in the EU register, notified to every other member state and the Commission. A
+ * reinstatement's final assessment lifts the suspension's entry.
+ */
+@Injectable()
+export class DenialNotifier extends Reactor {
+  protected readonly checkpointName = 'consultation.denial-notifier';
+  protected readonly eventTypes = [
+    'DecisionIssued',
+    'LicenceSuspended',
+    'LicenceAnnulled',
+    'LicenceRevoked',
+    'LicenceAmended',
+    'LicenceReinstated',
+  ];
+
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    super(store);
+  }
+
+  protected async react(event: StoredEvent): Promise<void> {
+    const domainEvent = toDomainEvent<ApplicationEvent | LicenceEvent>(event);
+    const notification = notificationOf(domainEvent);
+    if (!notification) return;
+    if (notification.kind === 'FINAL_ASSESSMENT') {
+      await this.liftSuspension(event, notification);
+      return;
+    }
+    const denialId = denialIdFor(notification, event.eventId);
+    await this.send(event, denialId, notification.notifyingMemberState, {
+      type: 'NotifyDenial',
+      data: { denialId, notification, reviewGraceDays: DEFAULT_DENIAL_REVIEW_GRACE_DAYS },
+    });
+  }
+
+  /** The reinstatement lifts the entry of the suspension it ends: the licence's last suspension before it. */
+  private async liftSuspension(event: StoredEvent, notification: Art16Notification): Promise<void> {
+    const before = await this.store.readStream(event.streamId, {
+      direction: 'backward',
+      fromVersion: event.streamVersion - 1,
+    });
+    const suspension = before.find((stored) => stored.type === 'LicenceSuspended');
+    if (!suspension) return;
+    const denialId = denialIdFor(
+      { kind: 'SUSPENSION', applicationId: notification.applicationId, licenceId: notification.licenceId },
+      suspension.eventId,
+    );
+    await this.send(event, denialId, notification.notifyingMemberState, {
+      type: 'RecordFinalAssessment',
+      data: { assessment: 'LIFTED', statement: notification.reason ?? 'The licence was reinstated' },
+    });
+  }
+
+  private async send(
+    cause: StoredEvent,
+    denialId: string,
+    memberState: string,
+    command: Omit<DenialCommand, 'metadata'>,
+  ): Promise<void> {
+    try {
+      await handleCommand(
+        this.store,
+        denialDecider,
+        `denial-${denialId}`,
+        {
+          ...command,
+          metadata: {
+            actor: 'system:denial-notifier',
+            memberState,
+            now: cause.recordedAt,
+            correlationId: cause.metadata.correlationId,
+            causationId: cause.eventId,
+          },
+        } as DenialCommand,
+        { newEventId: derivedEventIds(cause.eventId) },
+      );
+    } catch (error) {
+      // A replay meets the entry already made, or the assessment already recorded.
+      if (
+        error instanceof DomainError &&
+        (error.rule === 'denial-exists' || error.rule === 'final-assessment-recorded')
+      )
+        return;
+      throw error;
+    }
+  }
+}
+
+function notificationOf(event: ApplicationEvent | LicenceEvent): Art16Notification | null {
+  switch (event.type) {
+    case 'DecisionIssued':
+      return event.data.outcome === 'DENY' ? event.data.denialNotice : null;
+    case 'LicenceSuspended':
+    case 'LicenceAnnulled':
+    case 'LicenceRevoked':
+    case 'LicenceReinstated':
+      return event.data.notification;
+    case 'LicenceAmended':
+      return event.data.notification;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,503 @@
+import type {
+  Application,
+  ApplicationEvent,
+  ApplicationItem,
+  ApplicationState,
+  Licence,
+  LicenceAmended,
+  LicenceEvent,
+  LicenceState,
+  Party,
+} from '@dul/domain';
+import { applicationDecider, assertNever, isoDate, licenceDecider } from '@dul/domain';
+import type { Audience } from './audiences';
+import { TOPICS } from './audiences';
+import type { PublishedData, PublishedType } from './catalogue';
+import { contractFor } from './catalogue';
+import type { GrantDespiteDenialNotifiedV1 } from './authorities.contracts';
+import type { LicenceLifecycleV1 } from './commission.contracts';
+import type { CustomsLicenceV1 } from './customs.contracts';
+import { isCyberSurveillance } from './cyber-surveillance';
+import type { IntegrationEvent, SourceEvent } from './integration-event';
+
+/**
+ * The aggregate as it stands after the event being mapped (folded through it, inclusive). Customs and
+ * statistics messages carry state the domain event alone does not (a suspension names no items), so
+ * the relay folds the event's stream up to the event: see `needsMappingContext`, `foldMappingContext`.
+ */
+export interface MappingContext {
+  readonly application?: Application;
+  readonly licence?: Licence;
+}
+
+/** A domain event could not be mapped: missing or inconsistent context. A bug, never a data problem. */
+export class IntegrationMappingError extends Error {
+  constructor(
+    readonly eventId: string,
+    message: string,
+  ) {
+    super(`cannot map event ${eventId}: ${message}`);
+    this.name = 'IntegrationMappingError';
+  }
+}
+
+type LicensingEvent = ApplicationEvent | LicenceEvent;
+
+const APPLICATION_EVENT_TYPES = [
+  'ApplicationSubmitted',
+  'ApplicationAmended',
+  'ApplicationWithdrawn',
+  'AssessmentStarted',
+  'ItemClassified',
+  'RiskFlagRaised',
+  'RiskFlagCleared',
+  'DenialMatchFound',
+  'DecisionProposed',
+  'DecisionIssued',
+  'GrantDespiteDenialNotified',
+] as const satisfies readonly ApplicationEvent['type'][];
+
+const LICENCE_EVENT_TYPES = [
+  'LicenceIssued',
+  'LicenceAmended',
+  'LicenceSuspended',
+  'LicenceReinstated',
+  'LicenceAnnulled',
+  'LicenceRevoked',
+  'LicenceExpired',
+  'LicenceUsageRecorded',
+] as const satisfies readonly LicenceEvent['type'][];
+
+// Compile-time: a new domain event type must be listed above (and then handled by the switch below).
+const _everyApplicationEventListed: [
+  Exclude<ApplicationEvent['type'], (typeof APPLICATION_EVENT_TYPES)[number]>,
+] extends [never]
+  ? true
+  : never = true;
+const _everyLicenceEventListed: [Exclude<LicenceEvent['type'], (typeof LICENCE_EVENT_TYPES)[number]>] extends [never]
+  ? true
+  : never = true;
+
+const isApplicationEventType = (type: string): type is ApplicationEvent['type'] =>
+  (APPLICATION_EVENT_TYPES as readonly string[]).includes(type);
+const isLicenceEventType = (type: string): type is LicenceEvent['type'] =>
+  (LICENCE_EVENT_TYPES as readonly string[]).includes(type);
+
+/** Domain event types whose mapping reads the folded aggregate (`MappingContext`). */
+export const CONTEXT_EVENT_TYPES: readonly string[] = [
+  'DecisionIssued',
+  'GrantDespiteDenialNotified',
+  ...LICENCE_EVENT_TYPES.filter((type) => type !== 'LicenceIssued'),
+];
+
+/** True when `toIntegrationEvents` needs the event's stream folded through it. */
+export function needsMappingContext(stored: Pick<SourceEvent, 'type'>): boolean {
+  return CONTEXT_EVENT_TYPES.includes(stored.type);
+}
+
+/**
+ * Folds one stream's events, oldest first, through the event being mapped (the relay reads
+ * `readStream(streamId, { maxCount: streamVersion + 1 })`).
+ */
+export function foldMappingContext(history: readonly SourceEvent[]): MappingContext {
+  let application: ApplicationState = applicationDecider.initialState();
+  let licence: LicenceState = licenceDecider.initialState();
+  for (const stored of history) {
+    const event = { type: stored.type, data: stored.data };
+    if (isApplicationEventType(event.type))
+      application = applicationDecider.evolve(application, event as ApplicationEvent);
+    if (isLicenceEventType(event.type)) licence = licenceDecider.evolve(licence, event as LicenceEvent);
+  }
+  return {
+    ...(application.status === 'NONE' ? {} : { application }),
+    ...(licence.status === 'NONE' ? {} : { licence }),
+  };
+}
+
+/**
+ * Maps one stored domain event to the integration events it publishes: zero (internal events such as
+ * risk flags, caseworker assignment or proposals), one, or one per audience. Pure and deterministic:
+ * mapping the same event again yields the same ids, so a relay may retry freely.
+ *
+ * Refusals, annulments, suspensions, limitations and revocations reach the authorities through the
+ * denial register's DenialNotified (issue 4), not from here, so no Art 16 notification is published
+ * twice; only a grant despite a denial, recorded on the application, is published from here.
+ */
+export function toIntegrationEvents(stored: SourceEvent, context: MappingContext = {}): readonly IntegrationEvent[] {
+  const event = asLicensingEvent(stored);
+  if (event === undefined) return [];
+  const out = new Publisher(stored);
+  switch (event.type) {
+    case 'ApplicationSubmitted': {
+      const { applicationId, kind, authority, content, submittedAt } = event.data;
+      return [
+        out.publish('commission', 'eu.dual-use.statistics.application-received.v1', applicationId, {
+          applicationId,
+          memberState: authority,
+          kind,
+          destinationCountry: content.destinationCountry,
+          items: content.items.map(statisticalItem),
+          cyberSurveillance: content.items.some((item) => isCyberSurveillance(item.classification)),
+          receivedOn: dateOf(submittedAt),
+        }),
+      ];
+    }
+    case 'ApplicationAmended':
+    case 'ApplicationWithdrawn':
+    case 'AssessmentStarted':
+    case 'ItemClassified':
+    case 'RiskFlagRaised':
+    case 'RiskFlagCleared':
+    case 'DenialMatchFound':
+    case 'DecisionProposed':
+      // Internal to the case. A denial match reaches the denying member state as the packet of the
+      // PRIOR_DENIAL consultation it opens, not as the screening record.
+      return [];
+    case 'DecisionIssued': {
+      const application = applicationThrough(stored, context);
+      const { content } = application;
+      return [
+        out.publish('commission', 'eu.dual-use.statistics.decision-issued.v1', application.applicationId, {
+          applicationId: application.applicationId,
+          memberState: application.authority,
+          kind: application.kind,
+          outcome: event.data.outcome,
+          art15Grounds: event.data.art15Grounds,
+          destinationCountry: content.destinationCountry,
+          items: content.items.map(statisticalItem),
+          cyberSurveillance: content.items.some((item) => isCyberSurveillance(item.classification)),
+          receivedOn: dateOf(application.submittedAt),
+          decidedOn: dateOf(event.data.issuedAt),
+        }),
+      ];
+    }
+    case 'GrantDespiteDenialNotified': {
+      const application = applicationThrough(stored, context);
+      const { content } = application;
+      const { grantingMemberState, recipients, denials, reasons, grantedAt } = event.data;
+      const data: PublishedData<'eu.dual-use.grant-despite-denial.notified.v1'> = {
+        applicationId: application.applicationId,
+        notifyingMemberState: grantingMemberState,
+        recipients: { memberStates: [...recipients.memberStates], commission: recipients.commission },
+        denials: denials.map((denial) => ({
+          denialId: denial.denialId,
+          memberState: denial.issuingMemberState,
+          consultationId: denial.consultationId,
+          consultationOutcome:
+            denial.outcome ?? mappingError(stored, `the consultation on denial ${denial.denialId} is still open`),
+        })),
+        applicationKind: application.kind,
+        items: content.items.map(notifiedItem),
+        destinationCountry: content.destinationCountry,
+        endUser: party(content.endUser),
+        consignee: content.consignee === null ? null : party(content.consignee),
+        reasons,
+        grantedAt,
+      };
+      // Art 16: every member state and the Commission, each on its own topic, with one id per audience.
+      return [
+        out.publish('authorities', 'eu.dual-use.grant-despite-denial.notified.v1', application.applicationId, data),
+        out.publish('commission', 'eu.dual-use.grant-despite-denial.notified.v1', application.applicationId, data),
+      ];
+    }
+    case 'LicenceIssued': {
+      // The first event of a licence stream carries the whole licence: no context needed.
+      const licence = licenceDecider.evolve(licenceDecider.initialState(), event) as Licence;
+      return out.licenceChange(licence, 'ISSUED', licence.validFrom, (snapshot) => ({
+        type: 'eu.dual-use.licence.issued.v1',
+        data: { licence: snapshot, effectiveAt: licence.validFrom },
+      }));
+    }
+    case 'LicenceAmended': {
+      const licence = licenceThrough(stored, context, 'ACTIVE', 'SUSPENDED');
+      const { reason, substantialLimitation, amendedAt } = event.data;
+      assertAmendmentFolded(stored, licence, event.data);
+      return out.licenceChange(
+        licence,
+        'AMENDED',
+        amendedAt,
+        (snapshot) => ({
+          type: 'eu.dual-use.licence.amended.v1',
+          data: { licence: snapshot, reason, substantialLimitation, effectiveAt: amendedAt },
+        }),
+        substantialLimitation,
+      );
+    }
+    case 'LicenceSuspended': {
+      const licence = licenceThrough(stored, context, 'SUSPENDED');
+      const { reason, suspendedAt } = event.data;
+      return out.licenceChange(licence, 'SUSPENDED', suspendedAt, (snapshot) => ({
+        type: 'eu.dual-use.licence.suspended.v1',
+        data: { licence: snapshot, reason, effectiveAt: suspendedAt },
+      }));
+    }
+    case 'LicenceReinstated': {
+      const licence = licenceThrough(stored, context, 'ACTIVE');
+      const { reinstatedAt } = event.data;
+      return out.licenceChange(licence, 'REINSTATED', reinstatedAt, (snapshot) => ({
+        type: 'eu.dual-use.licence.reinstated.v1',
+        data: { licence: snapshot, effectiveAt: reinstatedAt },
+      }));
+    }
+    case 'LicenceAnnulled': {
+      const licence = licenceThrough(stored, context, 'ANNULLED');
+      const { reason, annulledAt } = event.data;
+      return out.licenceChange(licence, 'ANNULLED', annulledAt, (snapshot) => ({
+        type: 'eu.dual-use.licence.annulled.v1',
+        data: { licence: snapshot, reason, effectiveAt: annulledAt },
+      }));
+    }
+    case 'LicenceRevoked': {
+      const licence = licenceThrough(stored, context, 'REVOKED');
+      const { reason, revokedAt } = event.data;
+      return out.licenceChange(licence, 'REVOKED', revokedAt, (snapshot) => ({
+        type: 'eu.dual-use.licence.revoked.v1',
+        data: { licence: snapshot, reason, effectiveAt: revokedAt },
+      }));
+    }
+    case 'LicenceExpired': {
+      const licence = licenceThrough(stored, context, 'EXPIRED');
+      // Customs care from when the licence stopped being valid, not when the timer recorded it.
+      const { validUntil } = event.data;
+      return out.licenceChange(licence, 'EXPIRED', validUntil, (snapshot) => ({
+        type: 'eu.dual-use.licence.expired.v1',
+        data: { licence: snapshot, effectiveAt: validUntil },
+      }));
+    }
+    case 'LicenceUsageRecorded': {
+      const licence = licenceThrough(stored, context, 'ACTIVE');
+      const { usageId, customsOffice, declarationReference, lines, recordedAt } = event.data;
+      if (!licence.usageIds.includes(usageId)) {
+        throw new IntegrationMappingError(stored.eventId, 'the licence context was not folded through this usage');
+      }
+      // Usage is for customs only: the Commission counts licences, not exports made under them.
+      return [
+        out.publish('customs', 'eu.dual-use.licence.usage-recorded.v1', licence.licenceId, {
+          licence: customsLicence(licence),
+          usage: {
+            usageId,
+            customsOffice,
+            declarationReference,
+            lines: lines.map((usageLine) => ({
+              line: usageLine.itemIndex,
+              quantity: usageLine.quantity,
+              value: usageLine.value,
+              currency:
+                licence.items[usageLine.itemIndex]?.currency ??
+                mappingError(stored, `usage names item ${usageLine.itemIndex}, which the licence does not have`),
+            })),
+          },
+          effectiveAt: recordedAt,
+        }),
+      ];
+    }
+    default:
+      return assertNever(event, 'licensing event');
+  }
+}
+
+type CustomsMessage = {
+  readonly [T in PublishedType]: { readonly type: T; readonly data: PublishedData<T> };
+}[
+  | 'eu.dual-use.licence.issued.v1'
+  | 'eu.dual-use.licence.amended.v1'
+  | 'eu.dual-use.licence.suspended.v1'
+  | 'eu.dual-use.licence.reinstated.v1'
+  | 'eu.dual-use.licence.revoked.v1'
+  | 'eu.dual-use.licence.annulled.v1'
+  | 'eu.dual-use.licence.expired.v1'];
+
+/** Builds integration events for one source event: ids, keys, subjects and topics in one place. */
+class Publisher {
+  constructor(private readonly stored: SourceEvent) {}
+
+  publish<T extends PublishedType>(audience: Audience, type: T, key: string, data: PublishedData<T>): IntegrationEvent {
+    const contract = contractFor(type);
+    if (!contract.audiences.includes(audience)) {
+      throw new IntegrationMappingError(this.stored.eventId, `${type} is not published to ${audience}`);
+    }
+    const event = {
+      audience,
+      topic: TOPICS[audience].name,
+      key,
+      id: integrationEventId(this.stored.eventId, audience, type),
+      type,
+      subject: contract.subject.replace(/\{[^}]+\}/, key),
+      time: instantOf(this.stored.recordedAt),
+      position: this.stored.globalPosition,
+      data,
+    };
+    return event as IntegrationEvent;
+  }
+
+  /** A licence change: the customs message, and the statistics record for the Commission. */
+  licenceChange(
+    licence: Licence,
+    change: LicenceLifecycleV1['change'],
+    effectiveAt: string,
+    customs: (snapshot: CustomsLicenceV1) => CustomsMessage,
+    substantialLimitation = false,
+  ): readonly IntegrationEvent[] {
+    const message = customs(customsLicence(licence));
+    return [
+      this.publish('customs', message.type, licence.licenceId, message.data),
+      this.publish('commission', 'eu.dual-use.statistics.licence-lifecycle.v1', licence.licenceId, {
+        licenceId: licence.licenceId,
+        applicationId: licence.applicationId,
+        memberState: licence.issuingMemberState,
+        kind: licence.kind,
+        change,
+        status: licence.status,
+        substantialLimitation,
+        destinationCountry: licence.destinationCountry,
+        items: licence.items.map(statisticalItem),
+        cyberSurveillance: licence.items.some((item) => isCyberSurveillance(item.classification)),
+        effectiveOn: dateOf(effectiveAt),
+      }),
+    ];
+  }
+}
+
+/**
+ * One id per (domain event, audience): stable across retries, and unchanged if a mapping later
+ * publishes the same domain event to a further audience. A `.v2` published beside `.v1` gets its own
+ * id, so a consumer reading both does not drop one as a duplicate of the other.
+ */
+export function integrationEventId(eventId: string, audience: Audience, type: PublishedType): string {
+  const version = type.slice(type.lastIndexOf('.') + 1);
+  return version === 'v1' ? `${eventId}:${audience}` : `${eventId}:${audience}:${version}`;
+}
+
+function asLicensingEvent(stored: SourceEvent): LicensingEvent | undefined {
+  if (isApplicationEventType(stored.type)) return { type: stored.type, data: stored.data } as ApplicationEvent;
+  if (isLicenceEventType(stored.type)) return { type: stored.type, data: stored.data } as LicenceEvent;
+  return undefined;
+}
+
+/** The licence as customs sees it: no applicant internals, no addresses, no actors. */
+export function customsLicence(licence: Licence): CustomsLicenceV1 {
+  return {
+    licenceId: licence.licenceId,
+    issuingMemberState: licence.issuingMemberState,
+    kind: licence.kind,
+    status: licence.status,
+    holder: {
+      name: licence.holder.name,
+      identifier: { scheme: licence.holder.identifier.scheme, value: licence.holder.identifier.value },
+      country: licence.holder.country,
+    },
+    items: licence.items.map((item, line) => ({
+      line,
+      controlEntry: item.classification.kind === 'LISTED' ? item.classification.controlEntry : null,
+      catchAllGround: item.classification.kind === 'NOT_LISTED' ? item.classification.catchAllGround : null,
+      description: item.description,
+      hsCode: item.hsCode,
+      quantity: item.quantity,
+      unit: item.unit,
+      value: item.value,
+      currency: item.currency,
+      usedQuantity: item.usedQuantity,
+      usedValue: item.usedValue,
+      memberStateWhereLocated: item.memberStateWhereLocated,
+    })),
+    destinationCountry: licence.destinationCountry,
+    endUser: { name: licence.endUser.name, country: licence.endUser.country },
+    consignee: licence.consignee === null ? null : { name: licence.consignee.name, country: licence.consignee.country },
+    validFrom: licence.validFrom,
+    validUntil: licence.validUntil,
+    conditions: [...licence.conditions],
+  };
+}
+
+function statisticalItem(
+  item: ApplicationItem,
+): PublishedData<'eu.dual-use.statistics.application-received.v1'>['items'][number] {
+  return {
+    controlEntry: item.classification.kind === 'LISTED' ? item.classification.controlEntry : null,
+    catchAllGround: item.classification.kind === 'NOT_LISTED' ? item.classification.catchAllGround : null,
+    cyberSurveillance: isCyberSurveillance(item.classification),
+    value: item.value,
+    currency: item.currency,
+  };
+}
+
+/** The streams are `application-{id}` and `licence-{id}`. */
+function aggregateIdOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash === -1 ? streamId : streamId.slice(dash + 1);
+}
+
+function applicationThrough(stored: SourceEvent, context: MappingContext): Application {
+  const application = context.application;
+  if (application === undefined) {
+    throw new IntegrationMappingError(stored.eventId, `${stored.type} needs the application in the mapping context`);
+  }
+  if (application.applicationId !== aggregateIdOf(stored.streamId)) {
+    throw new IntegrationMappingError(stored.eventId, `context is application ${application.applicationId}`);
+  }
+  if (application.decision === null) {
+    throw new IntegrationMappingError(stored.eventId, 'the application context was not folded through the decision');
+  }
+  return application;
+}
+
+function licenceThrough(
+  stored: SourceEvent,
+  context: MappingContext,
+  ...expected: readonly Licence['status'][]
+): Licence {
+  const licence = context.licence;
+  if (licence === undefined) {
+    throw new IntegrationMappingError(stored.eventId, `${stored.type} needs the licence in the mapping context`);
+  }
+  if (licence.licenceId !== aggregateIdOf(stored.streamId)) {
+    throw new IntegrationMappingError(stored.eventId, `context is licence ${licence.licenceId}`);
+  }
+  // A context folded only up to the previous event would publish the old status: refuse it.
+  if (!expected.includes(licence.status)) {
+    throw new IntegrationMappingError(
+      stored.eventId,
+      `licence context is ${licence.status} after ${stored.type}; fold the stream through the event`,
+    );
+  }
+  return licence;
+}
+
+function assertAmendmentFolded(stored: SourceEvent, licence: Licence, terms: LicenceAmended['data']): void {
+  const folded =
+    licence.validUntil === terms.validUntil &&
+    licence.conditions.length === terms.conditions.length &&
+    licence.conditions.every((condition, index) => condition === terms.conditions[index]) &&
+    terms.itemLimits.every(
+      (limit, index) =>
+        licence.items[index]?.quantity === limit.quantity && licence.items[index]?.value === limit.value,
+    );
+  if (!folded) {
+    throw new IntegrationMappingError(stored.eventId, 'the licence context was not folded through this amendment');
+  }
+}
+
+function mappingError(stored: SourceEvent, message: string): never {
+  throw new IntegrationMappingError(stored.eventId, message);
+}
+
+function notifiedItem(item: ApplicationItem): GrantDespiteDenialNotifiedV1['items'][number] {
+  return {
+    controlEntry: item.classification.kind === 'LISTED' ? item.classification.controlEntry : null,
+    catchAllGround: item.classification.kind === 'NOT_LISTED' ? item.classification.catchAllGround : null,
+    description: item.description,
+    hsCode: item.hsCode,
+  };
+}
+
+function party(value: Party): GrantDespiteDenialNotifiedV1['endUser'] {
+  return { name: value.name, address: value.address, country: value.country };
+}
+
+function instantOf(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function dateOf(instant: string): string {
+  return isoDate(new Date(instant));
+}

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import type { Party } from '../licensing/application.content';
+import { DenialIndex } from './denial-index';
+import type { DenialInForce, ScreeningCandidate } from './screening';
+import { screenTransaction } from './screening';
+
+const kvant: Party = { name: 'Kvant Telecom LLC', address: 'Prospekt Mira 12, Moscow', country: 'RU' };
+
+function denial(denialId: string, overrides: Partial<DenialInForce> = {}): DenialInForce {
+  return {
+    denialId,
+    issuingMemberState: 'FR',
+    controlEntries: ['5A001.j'],
+    destinationCountry: 'RU',
+    endUser: kvant,
+    consignee: null,
+    grounds: ['HUMAN_RIGHTS'],
+    notifiedAt: '2024-01-15',
+    ...overrides,
+  };
+}
+
+const candidate: ScreeningCandidate = {
+  issuingMemberState: 'DE',
+  controlEntries: ['5A001.j'],
+  destinationCountry: 'RU',
+  endUser: kvant,
+  consignee: null,
+};
+
+const ids = (denials: readonly DenialInForce[]): string[] => denials.map((d) => d.denialId).sort();
+
+describe('the denial index (destination, then control-entry head)', () => {
+  it('offers denials to the same destination that share the entry head, parents and children included', () => {
+    const index = new DenialIndex([
+      denial('same'),
+      denial('parent', { controlEntries: ['5A001'] }),
+      denial('sibling', { controlEntries: ['5A001.f'] }),
+      denial('other-head', { controlEntries: ['5A002.a'] }),
+      denial('other-destination', { destinationCountry: 'BY' }),
+    ]);
+    // The sibling shares the head: the index narrows, the screening decides.
+    expect(ids(index.candidatesFor(candidate))).toEqual(['parent', 'same', 'sibling']);
+  });
+
+  it('finds denials whatever the spelling of the codes (el/gr, 5a001.J)', () => {
+    const index = new DenialIndex([denial('d', { destinationCountry: 'gr', controlEntries: ['5a001.J.'] })]);
+    expect(ids(index.candidatesFor({ destinationCountry: 'EL', controlEntries: ['5A001'] }))).toEqual(['d']);
+  });
+
+  it('offers each denial once even when several entries share its head', () => {
+    const index = new DenialIndex([denial('d', { controlEntries: ['5A001.j', '5A001.f'] })]);
+    expect(index.candidatesFor({ ...candidate, controlEntries: ['5A001.j', '5A001.f', '5A001'] })).toHaveLength(1);
+  });
+
+  it('stops offering a removed denial (revoked or lapsed)', () => {
+    const index = new DenialIndex([denial('d')]);
+    expect(index.remove('d')).toBe(true);
+    expect(index.remove('d')).toBe(false);
+    expect(index.candidatesFor(candidate)).toEqual([]);
+    expect(index.size).toBe(0);
+  });
+
+  it('replaces a denial added again under the same id (an amended denial)', () => {
+    const index = new DenialIndex([denial('d')]);
+    index.add(denial('d', { controlEntries: ['4A005'] }));
+    expect(index.size).toBe(1);
+    expect(index.candidatesFor(candidate)).toEqual([]);
+    expect(ids(index.candidatesFor({ ...candidate, controlEntries: ['4A005'] }))).toEqual(['d']);
+  });
+
+  it('never offers a denial without parseable entries (a catch-all denial)', () => {
+    const index = new DenialIndex([
+      denial('catch-all', { controlEntries: [] }),
+      denial('bad', { controlEntries: ['X'] }),
+    ]);
+    expect(index.size).toBe(2);
+    expect(index.candidatesFor(candidate)).toEqual([]);
+  });
+
+  it('screens to the same matches as a scan of every denial', () => {
+    const entries = fc.constantFrom('5A001', '5A001.j', '5A001.f', '5A004.a', '4A005', '4D004', '5D001.e', 'bad');
+    const parties = fc.constantFrom<Party>(
+      kvant,
+      { name: 'КВАНТ-ТЕЛЕКОМ ООО', address: 'пр. Мира 12, Москва', country: 'RU' },
+      { name: 'Novator CJSC', address: 'Gagarina 17, Yekaterinburg', country: 'RU' },
+      { name: 'Kvant Telecom LLP', address: 'Dostyk 5, Almaty', country: 'KZ' },
+    );
+    const denials = fc.uniqueArray(
+      fc.record({
+        denialId: fc.string({ minLength: 1, maxLength: 6 }),
+        issuingMemberState: fc.constantFrom('FR', 'DE', 'EL'),
+        controlEntries: fc.array(entries, { maxLength: 3 }),
+        destinationCountry: fc.constantFrom('RU', 'BY', 'ru'),
+        endUser: parties,
+        consignee: fc.option(parties, { nil: null }),
+        grounds: fc.constant(['HUMAN_RIGHTS' as const]),
+        notifiedAt: fc.constant('2024-01-15'),
+      }),
+      { selector: (d) => d.denialId, maxLength: 25 },
+    );
+    const candidates = fc.record({
+      issuingMemberState: fc.constantFrom('DE', 'GR'),
+      controlEntries: fc.array(entries, { minLength: 1, maxLength: 3 }),
+      destinationCountry: fc.constantFrom('RU', 'BY'),
+      endUser: parties,
+      consignee: fc.option(parties, { nil: null }),
+    });
+    fc.assert(
+      fc.property(denials, candidates, (all, screened) => {
+        expect(new DenialIndex(all).screen(screened)).toEqual(screenTransaction(screened, all));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

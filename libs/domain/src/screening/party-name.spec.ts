@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import {
+  LEGAL_FORMS,
+  addressSimilarity,
+  foldToken,
+  nameSimilarity,
+  normaliseAddress,
+  normalisePartyName,
+  partyNameTokens,
+} from './party-name';
+import { jaroWinkler, osaDistance } from './string-similarity';
+
+describe('party name normalisation', () => {
+  it('survives case, accents and punctuation', () => {
+    expect(normalisePartyName("Société Générale d'Électronique")).toBe(
+      normalisePartyName('SOCIETE GENERALE D ELECTRONIQUE'),
+    );
+    expect(normalisePartyName('KVANT-TELECOM, LLC')).toBe(normalisePartyName('Kvant Telecom LLC'));
+  });
+
+  it.each([
+    ['Novator Systems GmbH', 'Novator Systems Ltd'],
+    ['ZAO Novator', 'Novator CJSC'],
+    ['Closed Joint Stock Company Novator', 'Novator'],
+    ['Tianjin Hongda S.p.A.', 'Tianjin Hongda SpA'],
+    ['Alpha & Co. KG', 'Alpha'],
+    ['Özgür Savunma Sanayi A.Ş.', 'Ozgur Savunma Sanayi'],
+    ['Общество с ограниченной ответственностью «Квант»', 'Kvant OOO'],
+    ['АО «Рособоронэкспорт»', 'Rosoboronexport JSC'],
+    ['Polska Optyka Sp. z o.o.', 'Polska Optyka'],
+  ])('drops legal forms wherever they stand: %s = %s', (a, b) => {
+    expect(normalisePartyName(a)).toBe(normalisePartyName(b));
+  });
+
+  it('transliterates Cyrillic so that ООО «Спецтехника» is Spetstekhnika LLC', () => {
+    expect(normalisePartyName('ООО «Спецтехника»')).toBe(normalisePartyName('Spetstekhnika LLC'));
+  });
+
+  it('folds romanisation variants of one Cyrillic spelling together', () => {
+    expect(new Set(['Spetstekhnika', 'Spectehnika', 'Spetztekhnika'].map(normalisePartyName)).size).toBe(1);
+    expect(normalisePartyName('Kalaschnikow')).toBe(normalisePartyName('Kalashnikov'));
+    expect(normalisePartyName('Mueller Praezision')).toBe(normalisePartyName('Müller Präzision'));
+  });
+
+  it('maps corporate words across languages and expands Intl', () => {
+    expect(normalisePartyName('Tekhnologii Svyazi')).toBe(normalisePartyName('Технологии Связи'));
+    expect(normalisePartyName('Pars Electronics Intl')).toBe(normalisePartyName('Pars Electronics International'));
+  });
+
+  it('keeps the words of a name made only of legal forms and stop words', () => {
+    expect(partyNameTokens('The Company')).toHaveLength(2);
+  });
+
+  it('drops an acronym of the other words', () => {
+    expect(normalisePartyName('Iran Electronics Industries (IEI)')).toBe(
+      normalisePartyName('Iran Electronics Industries'),
+    );
+  });
+
+  it('ignores word order in the similarity', () => {
+    expect(nameSimilarity('Zhongke Information Technology (Beijing)', 'Beijing Zhongke Information Technology')).toBe(
+      1,
+    );
+  });
+
+  it('treats Tech as weaker evidence for Technologies than the word itself', () => {
+    const abbreviated = nameSimilarity('Orion Tech', 'Orion Technologies');
+    expect(abbreviated).toBeGreaterThan(nameSimilarity('Orion Security', 'Orion Technologies'));
+    expect(abbreviated).toBeLessThan(nameSimilarity('Orion Technology', 'Orion Technologies'));
+  });
+
+  it('does not fuzzy-match short names one letter apart (Delta, Delia)', () => {
+    expect(nameSimilarity('Delta Systems', 'Delia Systems')).toBeLessThan(0.5);
+  });
+
+  it('matches a name written as one word or two', () => {
+    expect(nameSimilarity('KvantTelecom', 'Kvant Telecom')).toBe(1);
+  });
+
+  it('compares addresses across scripts and street-type words, numbers exactly', () => {
+    expect(addressSimilarity('ул. Ленина, д. 5, Москва', '5 Lenina Street, Moscow')).toBe(1);
+    expect(addressSimilarity('Lenina 7, Moscow', 'Lenina 5, Moscow')).toBeLessThan(0.7);
+  });
+
+  describe('properties', () => {
+    const scripts = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom(
+        'ООО «Спецтехника»',
+        "Société Générale d'Électronique",
+        'Ανώνυμη Εταιρεία Ελληνικά Συστήματα',
+        'S.p.A. S.A. de C.V. Sp. z o.o.',
+        'joint stock company joint',
+        'Iran Electronics Industries IEI',
+      ),
+    );
+    const legalWords = new Set(LEGAL_FORMS.flatMap((form) => form.toLowerCase().split(/[^a-z]+/)));
+    const word = fc
+      .stringMatching(/^[a-z]{4,10}$/)
+      // A word that is not noise itself: it survives next to another distinctive word.
+      .filter((text) => !legalWords.has(text) && partyNameTokens(`zebra ${text}`).length === 2);
+    const distinctiveNames = fc.array(word, { minLength: 1, maxLength: 4 }).map((words) => words.join(' '));
+
+    it('normalises idempotently', () => {
+      fc.assert(
+        fc.property(scripts, (name) => {
+          const once = normalisePartyName(name);
+          expect(normalisePartyName(once)).toBe(once);
+          const address = normaliseAddress(name);
+          expect(normaliseAddress(address)).toBe(address);
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it('never changes the normalised name when a legal-form suffix is added', () => {
+      fc.assert(
+        fc.property(distinctiveNames, fc.constantFrom(...LEGAL_FORMS), (name, form) => {
+          expect(normalisePartyName(`${name} ${form}`)).toBe(normalisePartyName(name));
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it('scores names symmetrically, in [0, 1], and 1 for the same name', () => {
+      fc.assert(
+        fc.property(scripts, scripts, (a, b) => {
+          const score = nameSimilarity(a, b);
+          expect(nameSimilarity(b, a)).toBe(score);
+          expect(score).toBeGreaterThanOrEqual(0);
+          expect(score).toBeLessThanOrEqual(1);
+          if (normalisePartyName(a) !== '') expect(nameSimilarity(a, a)).toBe(1);
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('folds tokens idempotently', () => {
+      fc.assert(
+        fc.property(fc.stringMatching(/^[a-z]{0,12}$/), (token) => foldToken(foldToken(token)) === foldToken(token)),
+      );
+    });
+
+    it('keeps Jaro-Winkler and the optimal string alignment distance symmetric', () => {
+      fc.assert(
+        fc.property(fc.string(), fc.string(), (a, b) => {
+          expect(jaroWinkler(a, b)).toBe(jaroWinkler(b, a));
+          expect(osaDistance(a, b)).toBe(osaDistance(b, a));
+          expect(osaDistance(a, a)).toBe(0);
+        }),
+      );
+    });
+  });
+});
+
+describe('string distances', () => {
+  it('counts an adjacent transposition as one edit', () => {
+    expect(osaDistance('novosibirsk', 'novosibirks')).toBe(1);
+    expect(osaDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  it('gives the textbook Jaro-Winkler figures', () => {
+    expect(jaroWinkler('martha', 'marhta')).toBeCloseTo(0.961, 3);
+    expect(jaroWinkler('dixon', 'dicksonx')).toBeCloseTo(0.813, 3);
+  });
+});

@@ -1,0 +1,293 @@
+import fc from 'fast-check';
+import type { Party } from '../licensing/application.content';
+import { art16Notification } from '../licensing/art16-notification';
+import type { DenialInForce, ScreeningCandidate } from './screening';
+import {
+  ADDRESS_SUPPORT_THRESHOLD,
+  PARTY_MATCH_THRESHOLD,
+  assessDenial,
+  compareParties,
+  denialFromNotification,
+  screenTransaction,
+  screeningCandidateFromApplication,
+} from './screening';
+
+const spetstekhnika: Party = { name: 'OOO Spetstekhnika', address: 'ul. Lenina 5, 125009 Moscow', country: 'RU' };
+const emirates: Party = {
+  name: 'Emirates Tech Distribution FZE',
+  address: 'Jebel Ali Free Zone, LOB 15, Office 201, Dubai',
+  country: 'AE',
+};
+const unrelated: Party = { name: 'Uralskie Sistemy Svyazi', address: 'Malysheva 51, Yekaterinburg', country: 'RU' };
+
+function candidate(overrides: Partial<ScreeningCandidate> = {}): ScreeningCandidate {
+  return {
+    issuingMemberState: 'DE',
+    controlEntries: ['5A001.j'],
+    destinationCountry: 'RU',
+    endUser: spetstekhnika,
+    consignee: null,
+    ...overrides,
+  };
+}
+
+function denial(overrides: Partial<DenialInForce> = {}): DenialInForce {
+  return {
+    denialId: 'FR-2024-0001',
+    issuingMemberState: 'FR',
+    controlEntries: ['5A001.j'],
+    destinationCountry: 'RU',
+    endUser: spetstekhnika,
+    consignee: null,
+    grounds: ['END_USE_AND_DIVERSION'],
+    notifiedAt: '2024-03-14',
+    ...overrides,
+  };
+}
+
+function matches(c: ScreeningCandidate, d: DenialInForce): boolean {
+  return screenTransaction(c, [d]).length === 1;
+}
+
+describe('screening for essentially identical transactions (Art 2(22), Art 16)', () => {
+  describe('items: the same or overlapping control entries', () => {
+    it('matches a denial for the same entry', () => {
+      expect(matches(candidate(), denial())).toBe(true);
+    });
+
+    it('matches a denial for the parent entry 5A001 when the application lists 5A001.j', () => {
+      const [match] = screenTransaction(candidate(), [denial({ controlEntries: ['5A001'] })]);
+      expect(match?.matchedFields).toContain('controlEntry:5A001.j~5A001');
+    });
+
+    it('matches a denial for the child entry 5A004.a when the application lists the parent 5A004', () => {
+      expect(matches(candidate({ controlEntries: ['5A004'] }), denial({ controlEntries: ['5A004.a'] }))).toBe(true);
+    });
+
+    it('compares entries after normalisation (5a001.J and 5A001.j. are one entry)', () => {
+      expect(matches(candidate({ controlEntries: ['5a001.J'] }), denial({ controlEntries: ['5A001.j.'] }))).toBe(true);
+    });
+
+    it('does not match sibling entries 5A001.f and 5A001.j', () => {
+      const assessment = assessDenial(candidate({ controlEntries: ['5A001.f'] }), denial());
+      expect(assessment).toMatchObject({ outcome: 'NO_MATCH', reason: 'NO_ITEM_OVERLAP' });
+    });
+
+    it('does not match equipment 4A005 against software 4D004', () => {
+      expect(matches(candidate({ controlEntries: ['4A005'] }), denial({ controlEntries: ['4D004'] }))).toBe(false);
+    });
+
+    it('matches when any one item of several overlaps, and names every overlapping pair', () => {
+      const [match] = screenTransaction(candidate({ controlEntries: ['5A002.a', '5A001.j', '4D004'] }), [
+        denial({ controlEntries: ['4D004', '5A001'] }),
+      ]);
+      expect(match?.entryOverlaps).toEqual([
+        { candidate: '5A001.j', denial: '5A001' },
+        { candidate: '4D004', denial: '4D004' },
+      ]);
+    });
+
+    it('does not match a catch-all denial without control entries', () => {
+      expect(matches(candidate(), denial({ controlEntries: [] }))).toBe(false);
+    });
+
+    it('ignores malformed entries instead of failing the screening', () => {
+      expect(matches(candidate({ controlEntries: ['5X001', '5A001.j'] }), denial())).toBe(true);
+      expect(matches(candidate({ controlEntries: ['5A01.j'] }), denial())).toBe(false);
+    });
+  });
+
+  describe('member state and destination', () => {
+    it('ignores denials issued by the screening member state itself', () => {
+      const assessment = assessDenial(candidate({ issuingMemberState: 'FR' }), denial());
+      expect(assessment).toMatchObject({ outcome: 'NO_MATCH', reason: 'SAME_MEMBER_STATE' });
+    });
+
+    it('treats EL and GR as the same member state', () => {
+      expect(matches(candidate({ issuingMemberState: 'GR' }), denial({ issuingMemberState: 'EL' }))).toBe(false);
+      expect(matches(candidate({ issuingMemberState: 'DE' }), denial({ issuingMemberState: 'EL' }))).toBe(true);
+    });
+
+    it('does not match when the destination differs', () => {
+      const assessment = assessDenial(candidate({ destinationCountry: 'BY' }), denial());
+      expect(assessment).toMatchObject({ outcome: 'NO_MATCH', reason: 'DIFFERENT_DESTINATION' });
+    });
+
+    it('compares country codes after normalisation (ru is RU)', () => {
+      expect(matches(candidate({ destinationCountry: ' ru ' }), denial())).toBe(true);
+    });
+  });
+
+  describe('parties: the same end user or consignee', () => {
+    it('matches the end user across transliteration and legal forms (ООО «Спецтехника» = Spetstekhnika LLC)', () => {
+      const cyrillic: Party = { name: 'ООО «Спецтехника»', address: 'ул. Ленина, д. 5, Москва', country: 'RU' };
+      const latin: Party = { name: 'Spetstekhnika LLC', address: '5 Lenina Street, Moscow', country: 'RU' };
+      const [match] = screenTransaction(candidate({ endUser: cyrillic }), [denial({ endUser: latin })]);
+      expect(match?.matchedFields).toEqual([
+        'destination',
+        'controlEntry:5A001.j~5A001.j',
+        'endUser.name',
+        'endUser.address',
+        'endUser.country',
+      ]);
+    });
+
+    it("matches the application's consignee against the denial's consignee when the end users differ", () => {
+      const [match] = screenTransaction(
+        candidate({ endUser: unrelated, consignee: { ...emirates, name: 'Emirates Tech Distribution FZCO' } }),
+        [denial({ consignee: emirates })],
+      );
+      expect(match?.matchedFields).toContain('consignee.name');
+      expect(match?.matchedFields).not.toContain('endUser.name');
+    });
+
+    it("matches the application's end user against the denial's consignee", () => {
+      const [match] = screenTransaction(candidate({ endUser: emirates }), [
+        denial({ endUser: unrelated, consignee: emirates }),
+      ]);
+      expect(match?.matchedFields).toContain('endUser~consignee.name');
+    });
+
+    it("matches the application's consignee against the denial's end user", () => {
+      const [match] = screenTransaction(candidate({ endUser: unrelated, consignee: spetstekhnika }), [denial()]);
+      expect(match?.matchedFields).toContain('consignee~endUser.name');
+    });
+
+    it('does not match when neither end user nor consignee is the same', () => {
+      const assessment = assessDenial(candidate({ endUser: unrelated }), denial());
+      expect(assessment).toMatchObject({ outcome: 'NO_MATCH', reason: 'NO_PARTY_MATCH' });
+    });
+
+    it('does not match parties of the same name in different countries', () => {
+      const namesake: Party = { ...spetstekhnika, address: 'Dostyk 5, Almaty', country: 'KZ' };
+      expect(matches(candidate({ endUser: unrelated, consignee: namesake }), denial())).toBe(false);
+    });
+
+    it('lets an equal address support a weaker name match', () => {
+      const office = 'Dubai Silicon Oasis, Building A2, Office 305, Dubai';
+      const alpha: Party = { name: 'Alpha Systems FZCO', address: office, country: 'AE' };
+      const sameOffice: Party = { name: 'Alpha Security Systems LLC', address: office, country: 'AE' };
+      const elsewhere: Party = { ...sameOffice, address: 'Al Quoz Industrial Area 3, Warehouse 12, Dubai' };
+      const dubai = { destinationCountry: 'AE' };
+      expect(matches(candidate({ ...dubai, endUser: sameOffice }), denial({ ...dubai, endUser: alpha }))).toBe(true);
+      expect(matches(candidate({ ...dubai, endUser: elsewhere }), denial({ ...dubai, endUser: alpha }))).toBe(false);
+    });
+
+    it('never matches on the address alone', () => {
+      const neighbour: Party = { ...emirates, name: 'Desert Falcon Electronics FZE' };
+      const comparison = compareParties(neighbour, emirates);
+      expect(comparison.addressSimilarity).toBe(1);
+      expect(comparison.matches).toBe(false);
+    });
+
+    it('never lowers the score of a strong name match for a different address (firms move)', () => {
+      const moved: Party = { ...spetstekhnika, address: 'Profsoyuznaya 65, Moscow' };
+      const comparison = compareParties(moved, spetstekhnika);
+      expect(comparison.addressSimilarity).toBeLessThan(ADDRESS_SUPPORT_THRESHOLD);
+      expect(comparison.score).toBe(comparison.nameSimilarity);
+      expect(comparison.matches).toBe(true);
+    });
+  });
+
+  describe('the result', () => {
+    it('reports a score in [0, 1], the matched fields and an explanation', () => {
+      const [match] = screenTransaction(candidate(), [denial({ controlEntries: ['5A001'] })]);
+      expect(match).toMatchObject({ denialId: 'FR-2024-0001', issuingMemberState: 'FR', score: 1 });
+      expect(match?.explanation).toContain('5A001.j ~ 5A001');
+      expect(match?.explanation).toContain("'OOO Spetstekhnika'");
+    });
+
+    it('returns only matching denials, best score first', () => {
+      const weaker: Party = { name: 'Spetstekhnika Holding', address: 'Lenina ul. 5, Moscow 125009', country: 'RU' };
+      const result = screenTransaction(candidate({ endUser: weaker }), [
+        denial({ denialId: 'A', endUser: unrelated }),
+        denial({ denialId: 'B' }),
+        denial({ denialId: 'C', endUser: weaker }),
+      ]);
+      expect(result.map((match) => match.denialId)).toEqual(['C', 'B']);
+      expect(result[0]?.score).toBeGreaterThan(result[1]?.score ?? 1);
+    });
+
+    it('honours thresholds passed as options', () => {
+      const holding: Party = { ...spetstekhnika, name: 'Spetstekhnika Holding', address: 'Tverskaya 1, Moscow' };
+      const c = candidate({ endUser: holding });
+      expect(screenTransaction(c, [denial()])).toHaveLength(1);
+      expect(screenTransaction(c, [denial()], { partyMatchThreshold: 0.95 })).toHaveLength(0);
+      expect(PARTY_MATCH_THRESHOLD).toBeLessThan(0.95);
+    });
+  });
+
+  describe('adapters', () => {
+    it('screens only the listed items of an application', () => {
+      const item = { description: 'x', hsCode: '85176200', quantity: 1, unit: 'pcs', value: 1, currency: 'EUR' };
+      const built = screeningCandidateFromApplication('DE', {
+        items: [
+          { ...item, classification: { kind: 'LISTED', controlEntry: '5A001.j' }, memberStateWhereLocated: 'DE' },
+          { ...item, classification: { kind: 'NOT_LISTED', catchAllGround: 'ART4' }, memberStateWhereLocated: 'DE' },
+        ],
+        destinationCountry: 'RU',
+        endUser: spetstekhnika,
+        consignee: null,
+      });
+      expect(built).toEqual(candidate());
+    });
+
+    it('builds the register entry from the Art 16 notification the licensing decider emits', () => {
+      const notification = art16Notification(
+        'DENIAL',
+        'FR',
+        {
+          applicationId: 'app-1',
+          licenceId: null,
+          applicationKind: 'INDIVIDUAL',
+          items: [
+            {
+              classification: { kind: 'LISTED', controlEntry: '5A001.j' },
+              description: 'IP network surveillance system',
+              hsCode: '85176200',
+              quantity: 1,
+              unit: 'pcs',
+              value: 100000,
+              currency: 'EUR',
+              memberStateWhereLocated: 'FR',
+            },
+          ],
+          destinationCountry: 'RU',
+          endUser: spetstekhnika,
+          consignee: null,
+        },
+        { grounds: ['HUMAN_RIGHTS'], reason: null, at: new Date('2024-03-14T10:00:00Z') },
+      );
+      const entry = denialFromNotification('FR-2024-0001', notification);
+      expect(entry).toMatchObject({ issuingMemberState: 'FR', controlEntries: ['5A001.j'], notifiedAt: '2024-03-14' });
+      expect(matches(candidate(), entry)).toBe(true);
+    });
+  });
+
+  describe('properties', () => {
+    const names = fc.oneof(
+      fc.string(),
+      fc.constantFrom('OOO Spetstekhnika', 'ООО «Спецтехника»', 'Alpha Systems GmbH', 'Société Générale SA'),
+    );
+    const parties = fc.record({ name: names, address: fc.string(), country: fc.constantFrom('RU', 'ru', 'KZ') });
+
+    it('compares parties symmetrically', () => {
+      fc.assert(
+        fc.property(parties, parties, (a, b) => {
+          expect(compareParties(a, b)).toEqual(compareParties(b, a));
+        }),
+      );
+    });
+
+    it('gives every match a score in [0, 1] at or above the party threshold', () => {
+      fc.assert(
+        fc.property(parties, parties, (a, b) => {
+          for (const match of screenTransaction(candidate({ endUser: a }), [denial({ endUser: b })])) {
+            expect(match.score).toBeGreaterThanOrEqual(PARTY_MATCH_THRESHOLD - 0.0005);
+            expect(match.score).toBeLessThanOrEqual(1);
+          }
+        }),
+      );
+    });
+  });
+});

@@ -1,0 +1,453 @@
+import type { ControlEntry } from '../reference/control-list-entry';
+import { isAncestorOrSelf, parseControlEntry } from '../reference/control-list-entry';
+import { normaliseCountryCode } from '../reference/member-states';
+import type { ApplicationContent, Party } from '../licensing/application.content';
+import type { Art15Ground, Art16Notification, Art16NotificationKind } from '../licensing/art16-notification';
+import type { PreparedText } from './party-name';
+import {
+  DEFAULT_COMPACT_SIMILARITY_THRESHOLD,
+  DEFAULT_TOKEN_SIMILARITY_THRESHOLD,
+  addressSimilarity,
+  nameSimilarity,
+  prepareAddress,
+  preparePartyName,
+} from './party-name';
+
+/**
+ * Screening for essentially identical transactions (Art 2(22), Art 16): before deciding, an
+ * authority checks every denial in force issued by another member state. A denial matches when
+ *  1. another member state issued it (an authority does not consult itself),
+ *  2. the destination country is the same (EL and GR are one),
+ *  3. at least one control entry of the application overlaps one of the denial (the same entry, or
+ *     a parent and its child: 5A001 and 5A001.j), and
+ *  4. the application's end user or consignee is the denial's end user or consignee, judged by the
+ *     party score below, in the same country.
+ * Rules 1-3 are gates; rule 4 gives the score. Party score, for one pair of parties:
+ *   name = nameSimilarity (weighted soft Jaccard of normalised name tokens, see party-name.ts)
+ *   address = addressSimilarity (weighted soft Dice of normalised address tokens)
+ *   score = name + ADDRESS_WEIGHT × address × (1 − name)   when address ≥ ADDRESS_SUPPORT_THRESHOLD
+ *   score = name                                            otherwise
+ *   the parties match when they are in the same country, name ≥ MINIMUM_NAME_SIMILARITY and
+ *   score ≥ PARTY_MATCH_THRESHOLD.
+ * An address can only raise the score (companies move, and addresses are written a dozen ways), and
+ * can never make a match on its own (two firms share a business park). The score of a match is that
+ * of its best matching pair of parties.
+ */
+
+/** A party pair scoring at least this matches (given the same country and the name minimum). */
+export const PARTY_MATCH_THRESHOLD = 0.8;
+/** Below this name similarity no address can make two parties match. */
+export const MINIMUM_NAME_SIMILARITY = 0.5;
+/** An address similarity at or above this supports the name; below it the address is ignored. */
+export const ADDRESS_SUPPORT_THRESHOLD = 0.7;
+/** The share of the gap between the name similarity and 1 that a fully equal address closes. */
+export const ADDRESS_WEIGHT = 0.6;
+
+/** Every tunable of the screening; each defaults to the exported constant of the same name. */
+export interface ScreeningThresholds {
+  readonly partyMatchThreshold: number;
+  readonly minimumNameSimilarity: number;
+  readonly addressSupportThreshold: number;
+  readonly addressWeight: number;
+  /** Per-token Jaro-Winkler similarity at or above which two different words count as one. */
+  readonly tokenSimilarityThreshold: number;
+  /** Similarity of names written without spaces at or above which a split/joined name counts. */
+  readonly compactSimilarityThreshold: number;
+}
+
+/** The thresholds the screening uses unless told otherwise. */
+export const DEFAULT_SCREENING_THRESHOLDS: ScreeningThresholds = {
+  partyMatchThreshold: PARTY_MATCH_THRESHOLD,
+  minimumNameSimilarity: MINIMUM_NAME_SIMILARITY,
+  addressSupportThreshold: ADDRESS_SUPPORT_THRESHOLD,
+  addressWeight: ADDRESS_WEIGHT,
+  tokenSimilarityThreshold: DEFAULT_TOKEN_SIMILARITY_THRESHOLD,
+  compactSimilarityThreshold: DEFAULT_COMPACT_SIMILARITY_THRESHOLD,
+};
+
+/** Overrides for some thresholds; the rest keep their defaults. */
+export type ScreeningOptions = Partial<ScreeningThresholds>;
+
+/** The transaction an authority is about to decide on, as screening needs it. */
+export interface ScreeningCandidate {
+  /** The member state that screens (and would decide); its own denials are not screened. */
+  readonly issuingMemberState: string;
+  /** Annex I entries of the listed items, in any spelling parseControlEntry accepts. */
+  readonly controlEntries: readonly string[];
+  readonly destinationCountry: string;
+  readonly endUser: Party;
+  readonly consignee: Party | null;
+}
+
+/** A denial in force (neither revoked nor lapsed) from the EU denial register. */
+export interface DenialInForce {
+  readonly denialId: string;
+  readonly issuingMemberState: string;
+  readonly controlEntries: readonly string[];
+  readonly destinationCountry: string;
+  readonly endUser: Party;
+  readonly consignee: Party | null;
+  readonly grounds: readonly Art15Ground[];
+  /** ISO calendar date of the Art 16 notification. */
+  readonly notifiedAt: string;
+  readonly kind?: Art16NotificationKind;
+}
+
+export type PartyRole = 'endUser' | 'consignee';
+
+/** How one party of the application compares with one party of a denial. */
+export interface PartyComparison {
+  readonly candidateRole: PartyRole;
+  readonly denialRole: PartyRole;
+  readonly candidateName: string;
+  readonly denialName: string;
+  readonly nameSimilarity: number;
+  readonly addressSimilarity: number;
+  readonly sameCountry: boolean;
+  /** True when the address reached the support threshold and so raised the score. */
+  readonly addressSupports: boolean;
+  readonly score: number;
+  readonly matches: boolean;
+}
+
+/** An overlapping pair of control entries: the application's and the denial's. */
+export interface EntryOverlap {
+  readonly candidate: string;
+  readonly denial: string;
+}
+
+/** A denial that the transaction is essentially identical to, with the evidence. */
+export interface DenialMatch {
+  readonly denialId: string;
+  readonly issuingMemberState: string;
+  /** The best matching party pair's score, in [0, 1], three decimals. */
+  readonly score: number;
+  /** e.g. ['destination', 'controlEntry:5A001.j~5A001', 'endUser.name', 'endUser.address', 'endUser.country']. */
+  readonly matchedFields: readonly string[];
+  readonly entryOverlaps: readonly EntryOverlap[];
+  readonly parties: readonly PartyComparison[];
+  readonly explanation: string;
+}
+
+/** Why a denial does not match, in the order the rules are applied. */
+export type NoMatchReason = 'SAME_MEMBER_STATE' | 'DIFFERENT_DESTINATION' | 'NO_ITEM_OVERLAP' | 'NO_PARTY_MATCH';
+
+/** The outcome of screening one denial: a match, or the first rule it fails and why. */
+export type DenialAssessment =
+  | { readonly outcome: 'MATCH'; readonly match: DenialMatch }
+  | { readonly outcome: 'NO_MATCH'; readonly reason: NoMatchReason; readonly explanation: string };
+
+/**
+ * Screens a transaction against the denials in force and returns every denial it is essentially
+ * identical to, best score first (ties by denial id).
+ */
+export function screenTransaction(
+  candidate: ScreeningCandidate,
+  denialsInForce: Iterable<DenialInForce>,
+  options: ScreeningOptions = {},
+): readonly DenialMatch[] {
+  const thresholds = { ...DEFAULT_SCREENING_THRESHOLDS, ...options };
+  const prepared = prepareCandidate(candidate);
+  const matches: DenialMatch[] = [];
+  for (const denial of denialsInForce) {
+    const assessment = assessPrepared(prepared, denial, thresholds);
+    if (assessment.outcome === 'MATCH') matches.push(assessment.match);
+  }
+  return matches.sort((a, b) => b.score - a.score || compareText(a.denialId, b.denialId));
+}
+
+/** Screens one denial and says why it does or does not match (for dry runs and diagnostics). */
+export function assessDenial(
+  candidate: ScreeningCandidate,
+  denial: DenialInForce,
+  options: ScreeningOptions = {},
+): DenialAssessment {
+  const assessed = assessPrepared(prepareCandidate(candidate), denial, { ...DEFAULT_SCREENING_THRESHOLDS, ...options });
+  return assessed.outcome === 'MATCH'
+    ? assessed
+    : { outcome: 'NO_MATCH', reason: assessed.reason, explanation: assessed.explain() };
+}
+
+/**
+ * Compares two parties by name, address and country (see the module comment for the formula).
+ * Symmetric: compareParties(a, b) and compareParties(b, a) give the same similarities and score.
+ */
+export function compareParties(
+  a: Party,
+  b: Party,
+  options: ScreeningOptions = {},
+): Pick<
+  PartyComparison,
+  'nameSimilarity' | 'addressSimilarity' | 'sameCountry' | 'addressSupports' | 'score' | 'matches'
+> {
+  return scoreParties(preparedParty(a), preparedParty(b), { ...DEFAULT_SCREENING_THRESHOLDS, ...options }, true);
+}
+
+/** The screening view of an application about to be decided by `screeningMemberState`. */
+export function screeningCandidateFromApplication(
+  screeningMemberState: string,
+  content: Pick<ApplicationContent, 'items' | 'destinationCountry' | 'endUser' | 'consignee'>,
+): ScreeningCandidate {
+  return {
+    issuingMemberState: screeningMemberState,
+    controlEntries: content.items.flatMap((item) =>
+      item.classification.kind === 'LISTED' ? [item.classification.controlEntry] : [],
+    ),
+    destinationCountry: content.destinationCountry,
+    endUser: content.endUser,
+    consignee: content.consignee,
+  };
+}
+
+/** The register entry for a notified denial (or annulment, suspension, limitation, revocation). */
+export function denialFromNotification(denialId: string, notification: Art16Notification): DenialInForce {
+  return {
+    denialId,
+    issuingMemberState: notification.notifyingMemberState,
+    controlEntries: notification.items.flatMap((item) => (item.controlEntry === null ? [] : [item.controlEntry])),
+    destinationCountry: notification.destinationCountry,
+    endUser: notification.endUser,
+    consignee: notification.consignee,
+    grounds: notification.grounds,
+    notifiedAt: notification.effectiveOn,
+    kind: notification.kind,
+  };
+}
+
+/** A country code as compared: normalised (EL → GR), or the trimmed upper-case text if malformed. */
+export function countryKey(code: string): string {
+  return normaliseCountryCode(code) ?? code.trim().toUpperCase();
+}
+
+/** The parsed entries of a list, malformed ones left out (they overlap nothing). */
+export function parsedEntries(entries: readonly string[]): readonly ControlEntry[] {
+  return entries.flatMap((raw) => {
+    const parsed = parseControlEntry(raw);
+    return parsed.ok ? [parsed.value] : [];
+  });
+}
+
+interface PreparedParty {
+  readonly party: Party;
+  readonly name: PreparedText;
+  readonly address: PreparedText;
+  readonly country: string;
+}
+
+interface PreparedCandidate {
+  readonly memberState: string;
+  readonly destination: string;
+  readonly entries: readonly ControlEntry[];
+  readonly parties: readonly (readonly [PartyRole, PreparedParty])[];
+}
+
+// The parties are prepared only for denials that pass the gates: most denials never get that far.
+type PreparedDenial = Omit<PreparedCandidate, 'parties'>;
+
+// Normalising a name costs far more than comparing two; a register screens the same denial for
+// every application, so each party and denial is prepared once. Keyed by object identity, so the
+// cache never changes a result and is collected with its key.
+const partyCache = new WeakMap<Party, PreparedParty>();
+const denialCache = new WeakMap<DenialInForce, PreparedDenial>();
+
+function preparedParty(party: Party): PreparedParty {
+  let prepared = partyCache.get(party);
+  if (prepared === undefined) {
+    prepared = {
+      party,
+      name: preparePartyName(party.name),
+      address: prepareAddress(party.address),
+      country: countryKey(party.country),
+    };
+    partyCache.set(party, prepared);
+  }
+  return prepared;
+}
+
+function partiesOf(transaction: { readonly endUser: Party; readonly consignee: Party | null }) {
+  const parties: (readonly [PartyRole, PreparedParty])[] = [['endUser', preparedParty(transaction.endUser)]];
+  if (transaction.consignee !== null) parties.push(['consignee', preparedParty(transaction.consignee)]);
+  return parties;
+}
+
+function prepareCandidate(candidate: ScreeningCandidate): PreparedCandidate {
+  return {
+    memberState: countryKey(candidate.issuingMemberState),
+    destination: countryKey(candidate.destinationCountry),
+    entries: parsedEntries(candidate.controlEntries),
+    parties: partiesOf(candidate),
+  };
+}
+
+function preparedDenial(denial: DenialInForce): PreparedDenial {
+  let prepared = denialCache.get(denial);
+  if (prepared === undefined) {
+    prepared = {
+      memberState: countryKey(denial.issuingMemberState),
+      destination: countryKey(denial.destinationCountry),
+      entries: parsedEntries(denial.controlEntries),
+    };
+    denialCache.set(denial, prepared);
+  }
+  return prepared;
+}
+
+// Screening a register mostly meets denials that fail a gate; their explanation is built only when
+// someone asks for it (assessDenial), never in screenTransaction.
+type Assessed =
+  | { readonly outcome: 'MATCH'; readonly match: DenialMatch }
+  | { readonly outcome: 'NO_MATCH'; readonly reason: NoMatchReason; readonly explain: () => string };
+
+function assessPrepared(
+  candidate: PreparedCandidate,
+  denial: DenialInForce,
+  thresholds: ScreeningThresholds,
+): Assessed {
+  const prepared = preparedDenial(denial);
+  const id = (): string => `Denial ${denial.denialId} (${prepared.memberState})`;
+  if (prepared.memberState === candidate.memberState) {
+    return noMatch('SAME_MEMBER_STATE', () => `${id()} was issued by the screening member state itself.`);
+  }
+  if (prepared.destination !== candidate.destination) {
+    return noMatch(
+      'DIFFERENT_DESTINATION',
+      () => `${id()} is for destination ${prepared.destination}, the application for ${candidate.destination}.`,
+    );
+  }
+  const overlaps = overlapsBetween(candidate.entries, prepared.entries);
+  if (overlaps.length === 0) {
+    return noMatch(
+      'NO_ITEM_OVERLAP',
+      () =>
+        `${id()}: no control entry overlaps (application ${codes(candidate.entries)}, denial ${codes(prepared.entries)}).`,
+    );
+  }
+  const comparisons = compareAllParties(candidate, partiesOf(denial), thresholds);
+  const matching = comparisons.filter((comparison) => comparison.matches);
+  const best = bestOf(matching.length > 0 ? matching : comparisons);
+  if (matching.length === 0 || best === undefined) {
+    return noMatch('NO_PARTY_MATCH', () => `${id()}: ${best === undefined ? 'no parties' : describeParty(best)}.`);
+  }
+  const score = round3(best.score);
+  const match: DenialMatch = {
+    denialId: denial.denialId,
+    issuingMemberState: prepared.memberState,
+    score,
+    matchedFields: [
+      'destination',
+      ...overlaps.map((overlap) => `controlEntry:${overlap.candidate}~${overlap.denial}`),
+      ...matching.flatMap(partyFields),
+    ],
+    entryOverlaps: overlaps,
+    parties: matching,
+    explanation:
+      `${id()}, notified ${denial.notifiedAt}: destination ${prepared.destination} is the same; ` +
+      `control entries overlap (${overlaps.map((overlap) => `${overlap.candidate} ~ ${overlap.denial}`).join(', ')}); ` +
+      `${matching.map(describeParty).join('; ')}. Score ${score.toFixed(2)}.`,
+  };
+  return { outcome: 'MATCH', match };
+}
+
+function noMatch(reason: NoMatchReason, explain: () => string): Assessed {
+  return { outcome: 'NO_MATCH', reason, explain };
+}
+
+function overlapsBetween(candidate: readonly ControlEntry[], denial: readonly ControlEntry[]): EntryOverlap[] {
+  const overlaps: EntryOverlap[] = [];
+  for (const left of candidate) {
+    for (const right of denial) {
+      if (isAncestorOrSelf(left, right) || isAncestorOrSelf(right, left)) {
+        overlaps.push({ candidate: left.code, denial: right.code });
+      }
+    }
+  }
+  return overlaps;
+}
+
+function compareAllParties(
+  candidate: PreparedCandidate,
+  denialParties: readonly (readonly [PartyRole, PreparedParty])[],
+  thresholds: ScreeningThresholds,
+): PartyComparison[] {
+  return candidate.parties.flatMap(([candidateRole, left]) =>
+    denialParties.map(([denialRole, right]) => ({
+      candidateRole,
+      denialRole,
+      candidateName: left.party.name,
+      denialName: right.party.name,
+      ...scoreParties(left, right, thresholds),
+    })),
+  );
+}
+
+function scoreParties(
+  left: PreparedParty,
+  right: PreparedParty,
+  thresholds: ScreeningThresholds,
+  computeAddressAlways = false,
+) {
+  const textOptions = {
+    tokenSimilarityThreshold: thresholds.tokenSimilarityThreshold,
+    compactSimilarityThreshold: thresholds.compactSimilarityThreshold,
+  };
+  const name = nameSimilarity(left.name, right.name, textOptions);
+  // Below the name minimum no address can make a match: screening skips the work (and reports the
+  // address as 0); a single comparison asked for by a caller always computes it.
+  const address =
+    computeAddressAlways || name >= thresholds.minimumNameSimilarity
+      ? addressSimilarity(left.address, right.address, textOptions)
+      : 0;
+  const addressSupports = address >= thresholds.addressSupportThreshold;
+  const score = addressSupports ? name + thresholds.addressWeight * address * (1 - name) : name;
+  const sameCountry = left.country === right.country;
+  return {
+    nameSimilarity: name,
+    addressSimilarity: address,
+    sameCountry,
+    addressSupports,
+    score,
+    matches: sameCountry && name >= thresholds.minimumNameSimilarity && score >= thresholds.partyMatchThreshold,
+  };
+}
+
+function bestOf(comparisons: readonly PartyComparison[]): PartyComparison | undefined {
+  return comparisons.reduce<PartyComparison | undefined>(
+    (best, comparison) => (best === undefined || comparison.score > best.score ? comparison : best),
+    undefined,
+  );
+}
+
+function partyFields(comparison: PartyComparison): string[] {
+  const role =
+    comparison.candidateRole === comparison.denialRole
+      ? comparison.candidateRole
+      : `${comparison.candidateRole}~${comparison.denialRole}`;
+  return [`${role}.name`, ...(comparison.addressSupports ? [`${role}.address`] : []), `${role}.country`];
+}
+
+function describeParty(comparison: PartyComparison): string {
+  const who =
+    `the application's ${roleText(comparison.candidateRole)} '${comparison.candidateName}' ` +
+    `and the denial's ${roleText(comparison.denialRole)} '${comparison.denialName}'`;
+  const evidence =
+    `name ${comparison.nameSimilarity.toFixed(2)}, address ${comparison.addressSimilarity.toFixed(2)}` +
+    `${comparison.addressSupports ? ' (supporting)' : ''}, ` +
+    `${comparison.sameCountry ? 'same country' : 'different countries'}, party score ${comparison.score.toFixed(2)}`;
+  return `${who} ${comparison.matches ? 'match' : 'do not match'} (${evidence})`;
+}
+
+function roleText(role: PartyRole): string {
+  return role === 'endUser' ? 'end user' : 'consignee';
+}
+
+function codes(entries: readonly ControlEntry[]): string {
+  return entries.length === 0 ? 'none' : entries.map((entry) => entry.code).join(', ');
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
