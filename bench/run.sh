@@ -5,3 +5,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 run() { npx ts-node --transpile-only -r tsconfig-paths/register "$@"; }
 run bench/sqlite-append.bench.ts --seconds "${BENCH_SECONDS:-3}"
 run bench/postgres-append.bench.ts --seconds "${BENCH_SECONDS:-3}"
+run bench/screening.bench.ts

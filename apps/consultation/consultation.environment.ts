@@ -1,4 +1,11 @@
-import { BaseEnvironment } from '@dul/config';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { AuthEnvironment } from '@dul/config';
 
-/** The consultation service's configuration; service-specific variables are added with the service. */
-export class ConsultationEnvironment extends BaseEnvironment {}
+/** The consultation service's configuration. */
+export class ConsultationEnvironment extends AuthEnvironment {
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 3600000' })
+  @Max(3_600_000, { message: 'must be between 100 and 3600000' })
+  readonly CONSULTATION_TIMER_POLL_MS: number = 60_000;
+}

@@ -1,12 +1,38 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@dul/platform';
-import type { ConsultationEnvironment } from './consultation.environment';
+import { ConsultationContextModule } from './consultation-context.module';
+import { ConsultationDeadlineTimer, CONSULTATION_TIMER_OPTIONS } from './consultations/consultation-deadline.timer';
+import { ConsultationOpener } from './consultations/consultation-opener.process';
+import { ConsultationsController } from './consultations/consultations.controller';
+import { DenialNotifier } from './denials/denial-notifier.process';
+import { DenialReviewTimer } from './denials/denial-review.timer';
+import { DenialsController } from './denials/denials.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 
-/** Art 14 and Art 16 consultations between authorities, the EU denial register and screening. */
+export interface ConsultationOptions {
+  /** How often the deadline and review timers look for what is due. */
+  readonly timerPollMs?: number;
+}
+
+/**
+ * Consultations between authorities (Art 14, 16, Art 4/5 information), the EU denial register and
+ * screening. Its read models are registered with the platform (CONSULTATION_PROJECTIONS).
+ */
 @Module({})
 export class ConsultationModule {
-  static forRoot(environment: ConsultationEnvironment): DynamicModule {
-    return { module: ConsultationModule, imports: [PlatformModule.forRoot({ environment })] };
+  static forRoot(options: ConsultationOptions = {}): DynamicModule {
+    return {
+      module: ConsultationModule,
+      imports: [ConsultationContextModule],
+      controllers: [ConsultationsController, DenialsController, NotificationsController],
+      providers: [
+        ConsultationOpener,
+        DenialNotifier,
+        ConsultationDeadlineTimer,
+        DenialReviewTimer,
+        { provide: CONSULTATION_TIMER_OPTIONS, useValue: { pollMs: options.timerPollMs ?? 60_000 } },
+      ],
+      exports: [ConsultationDeadlineTimer, DenialReviewTimer],
+    };
   }
 }

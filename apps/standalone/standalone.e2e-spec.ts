@@ -38,6 +38,9 @@ describe('standalone app on the embedded SQLite store', () => {
           runners: [
             expect.objectContaining({ name: 'applications', lag: 0 }),
             expect.objectContaining({ name: 'licences', lag: 0 }),
+            expect.objectContaining({ name: 'consultations', lag: 0 }),
+            expect.objectContaining({ name: 'denials', lag: 0 }),
+            expect.objectContaining({ name: 'notifications', lag: 0 }),
           ],
         },
       },

@@ -1,4 +1,4 @@
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { AUTH_MODES, AuthMode } from '@dul/config';
 import { LicensingEnvironment } from '../licensing/licensing.environment';
 
@@ -10,4 +10,10 @@ export class StandaloneEnvironment extends LicensingEnvironment {
   @IsOptional()
   @IsIn(AUTH_MODES, { message: `must be one of ${AUTH_MODES.join(', ')}` })
   override readonly AUTH_MODE: AuthMode = 'dev';
+
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(100, { message: 'must be between 100 and 3600000' })
+  @Max(3_600_000, { message: 'must be between 100 and 3600000' })
+  readonly CONSULTATION_TIMER_POLL_MS: number = 60_000;
 }

@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@dul/auth';
 import type { Clock } from '@dul/platform';
 import { authOptionsFrom, PlatformModule } from '@dul/platform';
+import { ConsultationModule } from '../consultation/consultation.module';
+import { CONSULTATION_PROJECTIONS } from '../consultation/consultation.projections';
 import { LicensingModule } from '../licensing/licensing.module';
 import { LICENSING_PROJECTIONS } from '../licensing/licensing.projections';
 import type { StandaloneEnvironment } from './standalone.environment';
@@ -14,9 +16,14 @@ export class StandaloneModule {
     return {
       module: StandaloneModule,
       imports: [
-        PlatformModule.forRoot({ environment, projections: [...LICENSING_PROJECTIONS], clock: overrides.clock }),
+        PlatformModule.forRoot({
+          environment,
+          projections: [...LICENSING_PROJECTIONS, ...CONSULTATION_PROJECTIONS],
+          clock: overrides.clock,
+        }),
         AuthModule.forRoot(authOptionsFrom(environment)),
         LicensingModule.forRoot({ expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS }),
+        ConsultationModule.forRoot({ timerPollMs: environment.CONSULTATION_TIMER_POLL_MS }),
       ],
     };
   }

@@ -1,0 +1,252 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ART15_GROUNDS, CONSULTATION_ANSWERS, CONSULTATION_KINDS } from '@dul/domain';
+import type { Art15Ground, ConsultationAnswer, ConsultationKind } from '@dul/domain';
+import { PartyDto } from '../licensing/dto/application-content.dto';
+import { COUNTRY_CODE, TEXT_MAX } from '../licensing/dto/dto-fields';
+
+const ANSWERS = [...new Set(Object.values(CONSULTATION_ANSWERS).flat())] as ConsultationAnswer[];
+
+export class ReplyToConsultationDto {
+  @ApiProperty({ enum: ANSWERS, example: 'NOT_ESSENTIALLY_IDENTICAL' })
+  @IsIn(ANSWERS)
+  readonly answer!: ConsultationAnswer;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, example: 'Our denial concerned a different end user in the same city' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  readonly reasons?: string;
+}
+
+export const EXTENSION_ACTIONS = ['REQUEST', 'GRANT', 'DECLINE'] as const;
+
+export class ExtensionDto {
+  @ApiProperty({
+    enum: EXTENSION_ACTIONS,
+    example: 'REQUEST',
+    description: 'Ask for more time, or answer a pending request',
+  })
+  @IsIn(EXTENSION_ACTIONS)
+  readonly action!: (typeof EXTENSION_ACTIONS)[number];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 20, example: 10, description: 'Working days; required to REQUEST' })
+  @ValidateIf((dto: ExtensionDto) => dto.action === 'REQUEST' || dto.additionalWorkingDays !== undefined)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  readonly additionalWorkingDays?: number;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, example: 'Technical assessment of the probes by our laboratory' })
+  @ValidateIf((dto: ExtensionDto) => dto.action !== 'GRANT' || dto.reason !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  readonly reason?: string;
+}
+
+export class ListConsultationsQueryDto {
+  @ApiPropertyOptional({
+    enum: ['requester', 'consulted'],
+    description: 'Your member state as consulting or consulted authority',
+  })
+  @IsOptional()
+  @IsIn(['requester', 'consulted'])
+  readonly role?: 'requester' | 'consulted';
+
+  @ApiPropertyOptional({ enum: ['OPEN', 'CLOSED'] })
+  @IsOptional()
+  @IsIn(['OPEN', 'CLOSED'])
+  readonly status?: 'OPEN' | 'CLOSED';
+
+  @ApiPropertyOptional({ enum: CONSULTATION_KINDS })
+  @IsOptional()
+  @IsIn(CONSULTATION_KINDS)
+  readonly kind?: ConsultationKind;
+
+  @ApiPropertyOptional({ example: '2027-01-31', description: 'Consultations whose period ends before this date' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueBefore must be a date YYYY-MM-DD' })
+  readonly dueBefore?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  readonly limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  readonly offset?: number;
+}
+
+export class ListDenialsQueryDto {
+  @ApiPropertyOptional({ example: 'BR' })
+  @IsOptional()
+  @Matches(COUNTRY_CODE, { message: 'destination must be an ISO 3166-1 alpha-2 code in capitals' })
+  readonly destination?: string;
+
+  @ApiPropertyOptional({ example: '5A001.j', description: 'Denials whose entries overlap this one (parent or child)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  readonly controlEntry?: string;
+
+  @ApiPropertyOptional({ example: 'Meridional Telecom', description: 'Compared as screening compares names' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  readonly endUser?: string;
+
+  @ApiPropertyOptional({ example: 'FR' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'EL' ? 'GR' : value))
+  @Matches(COUNTRY_CODE, { message: 'issuingMemberState must be a member state code' })
+  readonly issuingMemberState?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  readonly limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  readonly offset?: number;
+}
+
+export const REVIEW_DECISIONS = ['RENEW', 'AMEND', 'REVOKE'] as const;
+
+export class DenialAmendmentsDto {
+  @ApiPropertyOptional({ example: 'BR' })
+  @IsOptional()
+  @Matches(COUNTRY_CODE)
+  readonly destinationCountry?: string;
+
+  @ApiPropertyOptional({ type: PartyDto })
+  @IsOptional()
+  @ValidateNested()
+  @IsObject()
+  @Type(() => PartyDto)
+  readonly endUser?: PartyDto;
+
+  @ApiPropertyOptional({ enum: ART15_GROUNDS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(ART15_GROUNDS, { each: true })
+  readonly grounds?: Art15Ground[];
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  readonly reason?: string;
+}
+
+export class ReviewDenialDto {
+  @ApiProperty({ enum: REVIEW_DECISIONS, example: 'RENEW' })
+  @IsIn(REVIEW_DECISIONS)
+  readonly decision!: (typeof REVIEW_DECISIONS)[number];
+
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    example: 'Circumstances unchanged; end user still linked to interception abuses',
+  })
+  @ValidateIf((dto: ReviewDenialDto) => dto.decision === 'AMEND' || dto.note !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  readonly note?: string;
+
+  @ApiPropertyOptional({ type: DenialAmendmentsDto, description: 'Required to AMEND' })
+  @ValidateIf((dto: ReviewDenialDto) => dto.decision === 'AMEND' || dto.amendments !== undefined)
+  @ValidateNested()
+  @IsObject()
+  @Type(() => DenialAmendmentsDto)
+  readonly amendments?: DenialAmendmentsDto;
+
+  @ApiPropertyOptional({ maxLength: TEXT_MAX, description: 'Required to REVOKE' })
+  @ValidateIf((dto: ReviewDenialDto) => dto.decision === 'REVOKE' || dto.reason !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  readonly reason?: string;
+}
+
+export class ScreenTransactionDto {
+  @ApiProperty({ example: ['5A001.j'], description: 'Annex I entries of the items' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  readonly controlEntries!: string[];
+
+  @ApiProperty({ example: 'BR' })
+  @Matches(COUNTRY_CODE, { message: 'destinationCountry must be an ISO 3166-1 alpha-2 code in capitals' })
+  readonly destinationCountry!: string;
+
+  @ApiProperty({ type: PartyDto })
+  @ValidateNested()
+  @IsObject()
+  @Type(() => PartyDto)
+  readonly endUser!: PartyDto;
+
+  @ApiPropertyOptional({ type: PartyDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @IsObject()
+  @Type(() => PartyDto)
+  readonly consignee?: PartyDto | null;
+}
+
+export class ListNotificationsQueryDto {
+  @ApiPropertyOptional({
+    enum: ['DenialNotified', 'GrantDespiteDenialNotified', 'FinalAssessmentRecorded', 'DenialRevoked'],
+  })
+  @IsOptional()
+  @IsIn(['DenialNotified', 'GrantDespiteDenialNotified', 'FinalAssessmentRecorded', 'DenialRevoked'])
+  readonly type?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  readonly limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  readonly offset?: number;
+}

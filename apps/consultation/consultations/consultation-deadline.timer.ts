@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { LapseConsultationDeadline } from '@dul/domain';
+import { consultationDecider, DomainError } from '@dul/domain';
+import type { EventStore } from '@dul/event-store';
+import { EVENT_STORE, handleCommand } from '@dul/event-store';
+import type { Clock } from '@dul/platform';
+import { CLOCK, DueTimer } from '@dul/platform';
+import type { ProjectionStore } from '@dul/projections';
+import { PROJECTION_STORE } from '@dul/projections';
+import { consultationStream } from './consultation-opening';
+import type { ConsultationDocument } from './consultations.projection';
+import { CONSULTATIONS_PROJECTION } from './consultations.projection';
+
+export const CONSULTATION_TIMER_OPTIONS = Symbol.for('dul.ConsultationTimerOptions');
+export interface ConsultationTimerOptions {
+  readonly pollMs: number;
+}
+
+/**
+ * Records silence: every open consultation whose period ended gets ConsultationDeadlineLapsed (and is
+ * closed with the outcome silence means), exactly once however often or late this runs.
+ */
+@Injectable()
+export class ConsultationDeadlineTimer extends DueTimer {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONSULTATION_TIMER_OPTIONS) options: ConsultationTimerOptions,
+  ) {
+    super(options.pollMs);
+  }
+
+  protected now(): Date {
+    return this.clock.now();
+  }
+
+  protected async fire(now: Date): Promise<number> {
+    const due = await this.readModels.findDocuments<ConsultationDocument>(CONSULTATIONS_PROJECTION, {
+      where: { status: 'OPEN' },
+      before: { deadlineEndsAt: now.toISOString() },
+      limit: 500,
+    });
+    let lapsed = 0;
+    for (const consultation of due) {
+      const command: LapseConsultationDeadline = {
+        type: 'LapseConsultationDeadline',
+        data: {},
+        metadata: {
+          actor: 'system:consultation-deadlines',
+          memberState: consultation.requester,
+          now,
+          correlationId: consultation.id,
+        },
+      };
+      try {
+        const outcome = await handleCommand(
+          this.store,
+          consultationDecider,
+          consultationStream(consultation.id),
+          command,
+          { retries: 3 },
+        );
+        if (outcome.events.length > 0) lapsed++;
+      } catch (error) {
+        // An extension moved the deadline since the view was written: it comes round again later.
+        if (error instanceof DomainError && error.rule === 'deadline-not-reached') continue;
+        throw error;
+      }
+    }
+    return lapsed;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Consultation, ConsultationEvent, ConsultationState } from '@dul/domain';
+import { consultationDecider } from '@dul/domain';
+import type { StoredEvent } from '@dul/event-store';
+import { toDomainEvent } from '@dul/event-store';
+import type { Projection } from '@dul/projections';
+
+export const CONSULTATION_EVENT_TYPES: readonly ConsultationEvent['type'][] = [
+  'ConsultationOpened',
+  'ExtensionRequested',
+  'ExtensionGranted',
+  'ExtensionDeclined',
+  'ConsultationReplied',
+  'ConsultationDeadlineLapsed',
+  'ConsultationClosed',
+];
+
+/** The EU consultation board: one document per consultation, readable by its participants. */
+export interface ConsultationDocument {
+  readonly id: string;
+  readonly kind: Consultation['kind'];
+  readonly applicationId: string | null;
+  readonly requester: string;
+  readonly consulted: readonly string[];
+  /** Requester, consulted member states, and COMMISSION when it is informed: who may read it. */
+  readonly participants: readonly string[];
+  readonly status: Consultation['status'];
+  readonly outcome: Consultation['outcome'];
+  readonly deadlineLastDay: string;
+  readonly deadlineEndsAt: string;
+  readonly openedAt: string;
+  readonly version: number;
+  readonly position: number;
+  readonly consultation: Consultation;
+}
+
+export const CONSULTATIONS_PROJECTION = 'consultations';
+
+export const consultationsProjection: Projection<ConsultationDocument> = {
+  name: CONSULTATIONS_PROJECTION,
+  handles: CONSULTATION_EVENT_TYPES,
+  documentId: (event: StoredEvent) =>
+    event.streamId.startsWith('consultation-') ? event.streamId.slice('consultation-'.length) : null,
+  evolve: (document, event) => {
+    const previous: ConsultationState = document?.consultation ?? consultationDecider.initialState();
+    const state = consultationDecider.evolve(previous, toDomainEvent<ConsultationEvent>(event));
+    if (state.status === 'NONE') return document;
+    return {
+      id: state.consultationId,
+      kind: state.kind,
+      applicationId: state.subject.applicationId,
+      requester: state.requester,
+      consulted: state.consulted,
+      participants: [state.requester, ...state.consulted, ...(state.commissionInformed ? ['COMMISSION'] : [])],
+      status: state.status,
+      outcome: state.outcome,
+      deadlineLastDay: state.deadline.lastDay,
+      deadlineEndsAt: state.deadline.endsAt,
+      openedAt: state.openedAt,
+      version: event.streamVersion,
+      position: event.globalPosition,
+      consultation: state,
+    };
+  },
+};

@@ -1,0 +1,138 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
+import type { DenialAmendments, ReviewDenial } from '@dul/domain';
+import { denialDecider, entriesOverlap, nameSimilarity, preparePartyName, refuse } from '@dul/domain';
+import type { EventStore } from '@dul/event-store';
+import { EVENT_STORE, handleCommand } from '@dul/event-store';
+import type { Clock } from '@dul/platform';
+import { CLOCK } from '@dul/platform';
+import type { ProjectionStore } from '@dul/projections';
+import { PROJECTION_STORE } from '@dul/projections';
+import type { WriteResult } from '../../licensing/command-execution';
+import { answerWrite, correlationIdOf } from '../../licensing/http-edge';
+import { ListDenialsQueryDto, ReviewDenialDto, ScreenTransactionDto } from '../consultation.dto';
+import { ScreeningService } from '../screening/screening.service';
+import type { DenialDocument } from './denial-register.projection';
+import { DENIALS_PROJECTION } from './denial-register.projection';
+
+const SCAN_LIMIT = 5000;
+/** A name counts as "the same end user" for the register's filter at the screening's party threshold. */
+const END_USER_FILTER_SIMILARITY = 0.8;
+
+/**
+ * The EU denial register: every member state's denials in force, for every authority and the
+ * Commission. Only the issuing member state reviews its own denial.
+ */
+@ApiTags('denials')
+@ApiBearerAuth()
+@Controller('v1/denials')
+export class DenialsController {
+  constructor(
+    @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly screening: ScreeningService,
+  ) {}
+
+  @Get()
+  @Roles('caseworker', 'approver', 'auditor', 'commission')
+  @ApiOperation({ summary: 'Denials in force from every member state; filter by destination, control entry, end user' })
+  async list(@Query() query: ListDenialsQueryDto) {
+    const now = this.clock.now().toISOString();
+    const documents = await this.readModels.findDocuments<DenialDocument>(DENIALS_PROJECTION, {
+      where: {
+        status: 'IN_FORCE',
+        ...(query.destination && { destination: query.destination === 'EL' ? 'GR' : query.destination }),
+        ...(query.issuingMemberState && { issuingMemberState: query.issuingMemberState }),
+      },
+      after: { lapsesAt: now },
+      limit: SCAN_LIMIT,
+    });
+    // Overlap (parent and child entries) and name likeness are not equality: filtered here, as screening does.
+    const wanted = query.endUser ? preparePartyName(query.endUser) : null;
+    const matching = documents.filter(
+      (document) =>
+        (!query.controlEntry ||
+          document.controlEntries.some((entry) => entriesOverlap(entry, query.controlEntry ?? ''))) &&
+        (!wanted || nameSimilarity(wanted, preparePartyName(document.endUser)) >= END_USER_FILTER_SIMILARITY),
+    );
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    return {
+      items: matching
+        .slice(offset, offset + limit)
+        .map(({ denial, ...summary }) => ({ ...summary, grounds: denial.grounds })),
+      total: matching.length,
+      limit,
+      offset,
+    };
+  }
+
+  @Get(':id')
+  @Roles('caseworker', 'approver', 'auditor', 'commission')
+  @ApiOperation({ summary: 'One register entry with what matching needs' })
+  async detail(@Param('id', new ParseUUIDPipe()) id: string) {
+    const document = await this.readModels.getDocument<DenialDocument>(DENIALS_PROJECTION, id);
+    if (!document) throw refuse.notFound('denial-not-found', `no denial ${id}`);
+    return document;
+  }
+
+  @Post('screen')
+  @HttpCode(200)
+  @Roles('caseworker', 'approver')
+  @ApiOperation({
+    summary: 'Dry run: which denials in force would this transaction match, and why (nothing is recorded)',
+  })
+  async screen(@CurrentPrincipal() principal: Principal, @Body() body: ScreenTransactionDto) {
+    const matches = await this.screening.screen(
+      {
+        issuingMemberState: principal.ms ?? '',
+        controlEntries: body.controlEntries,
+        destinationCountry: body.destinationCountry,
+        endUser: body.endUser,
+        consignee: body.consignee ?? null,
+      },
+      this.clock.now(),
+    );
+    return { matches };
+  }
+
+  @Post(':id/review')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({ summary: 'The issuing member state renews, amends or revokes its denial (Art 16(2))' })
+  async review(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReviewDenialDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const data: ReviewDenial['data'] =
+      body.decision === 'RENEW'
+        ? { decision: 'RENEW', ...(body.note !== undefined && { note: body.note }) }
+        : body.decision === 'AMEND'
+          ? { decision: 'AMEND', amendments: (body.amendments ?? {}) as DenialAmendments, note: body.note ?? '' }
+          : { decision: 'REVOKE', reason: body.reason ?? '' };
+    const command: ReviewDenial = {
+      type: 'ReviewDenial',
+      data,
+      metadata: {
+        actor: principal.sub,
+        memberState: principal.ms ?? undefined,
+        now: this.clock.now(),
+        correlationId: correlationIdOf(request),
+      },
+    };
+    const outcome = await handleCommand(this.store, denialDecider, `denial-${id}`, command, {
+      guard: (state) => {
+        if (state.status === 'NONE') throw refuse.notFound('denial-not-found', `no denial ${id}`);
+      },
+      extraMetadata: { roles: principal.roles },
+      retries: 3,
+    });
+    return answerWrite(reply, { id, version: outcome.version, position: outcome.appended?.lastGlobalPosition ?? 0 });
+  }
+}

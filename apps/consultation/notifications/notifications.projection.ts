@@ -1,0 +1,63 @@
+import { MEMBER_STATE_CODES } from '@dul/domain';
+import type { StoredEvent } from '@dul/event-store';
+import type { Projection } from '@dul/projections';
+
+/**
+ * Art 16 notifications as each member state and the Commission receive them: denials entered in the
+ * register, their later reviews, and grants despite a matching denial. One document per notification.
+ */
+export interface NotificationDocument {
+  readonly id: string;
+  readonly type: string;
+  readonly from: string;
+  /** Member state codes, and COMMISSION. */
+  readonly recipients: readonly string[];
+  readonly at: string;
+  readonly subject: { readonly denialId?: string; readonly applicationId?: string };
+  readonly position: number;
+  readonly data: unknown;
+}
+
+export const NOTIFICATIONS_PROJECTION = 'notifications';
+
+interface Recipients {
+  readonly memberStates: readonly string[];
+  readonly commission: boolean;
+}
+
+const NOTIFYING_TYPES = ['DenialNotified', 'GrantDespiteDenialNotified', 'FinalAssessmentRecorded', 'DenialRevoked'];
+
+export const notificationsProjection: Projection<NotificationDocument> = {
+  name: NOTIFICATIONS_PROJECTION,
+  handles: NOTIFYING_TYPES,
+  documentId: (event) => event.eventId,
+  evolve: (_document, event: StoredEvent) => {
+    const data = event.data as {
+      recipients?: Recipients;
+      issuingMemberState?: string;
+      grantingMemberState?: string;
+      denialId?: string;
+      applicationId?: string;
+    };
+    const from = data.issuingMemberState ?? data.grantingMemberState ?? event.metadata.memberState ?? '';
+    // Reviews and assessments reach whoever received the denial: every member state but the issuer.
+    const recipients = data.recipients ?? { memberStates: everyOtherMemberState(from), commission: true };
+    return {
+      id: event.eventId,
+      type: event.type,
+      from,
+      recipients: [...recipients.memberStates, ...(recipients.commission ? ['COMMISSION'] : [])],
+      at: event.recordedAt.toISOString(),
+      subject: {
+        ...(event.streamId.startsWith('denial-') && { denialId: event.streamId.slice('denial-'.length) }),
+        ...(data.applicationId && { applicationId: data.applicationId }),
+      },
+      position: event.globalPosition,
+      data: event.data,
+    };
+  },
+};
+
+function everyOtherMemberState(issuer: string): readonly string[] {
+  return MEMBER_STATE_CODES.filter((code) => code !== issuer);
+}
