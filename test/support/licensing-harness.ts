@@ -43,7 +43,8 @@ export async function startLicensing(store: Record<string, string> = {}): Promis
     LICENCE_EXPIRY_POLL_MS: '3600000',
     ...store,
   });
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  // Starts at the wall clock: process managers stamp what they derive with the time events were recorded.
+  const clock = new ManualClock(new Date());
   const app = await createApp(StandaloneModule.forRoot(env, { clock }), env, { title: 'test', description: 'test' });
   const key = app.get<DevSigningKey>(DEV_SIGNING_KEY);
   return {

@@ -23,8 +23,10 @@ export class ConsultationOpener extends Reactor {
   protected async react(event: StoredEvent): Promise<void> {
     const application = await this.opening.application(event.streamId.slice('application-'.length));
     if (!application) return;
+    // The duty to consult arises with the submission or amendment itself, at the time it records.
+    const data = event.data as { submittedAt?: string; amendedAt?: string };
     await this.opening.openRequired(application, {
-      now: event.recordedAt,
+      now: new Date(data.amendedAt ?? data.submittedAt ?? event.recordedAt),
       correlationId: event.metadata.correlationId,
       causationId: event.eventId,
     });

@@ -140,7 +140,7 @@ export class ConsultationsController {
     const outcome = await handleCommand(this.store, consultationDecider, consultationStream(id), full, {
       guard: (state: ConsultationState) => {
         const participants = state.status === 'NONE' ? [] : [state.requester, ...state.consulted];
-        if (!principal.ms || !participants.includes(principal.ms as never)) throw notFound(id);
+        if (!principal.ms || !participants.includes(principal.ms)) throw notFound(id);
       },
       extraMetadata: { roles: principal.roles },
       retries: 3,

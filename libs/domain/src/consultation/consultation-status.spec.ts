@@ -25,11 +25,15 @@ describe('consultation status for the licensing decider', () => {
     expect(consultationStatusFor([stateOf(openArt14('FR', 'DE')), stateOf(openArt16('FR', 'NL'))])).toEqual({
       blockingOpen: 2,
       bindingObjection: false,
+      objections: [],
     });
   });
 
   it('never lets a catch-all consultation block a grant', () => {
-    expect(consultationStatusFor([stateOf(openCatchAll('FR'))])).toEqual({ blockingOpen: 0, bindingObjection: false });
+    expect(consultationStatusFor([stateOf(openCatchAll('FR'))])).toMatchObject({
+      blockingOpen: 0,
+      bindingObjection: false,
+    });
   });
 
   it('stops blocking once the consultation is closed by a reply, a lapse or a withdrawal', () => {
@@ -38,17 +42,21 @@ describe('consultation status for the licensing decider', () => {
       stateOf(openArt16('FR', 'NL'), lapse(at(DEADLINE))),
       stateOf(openArt14('FR', 'IT'), withdraw('FR', MONDAY)),
     ];
-    expect(consultationStatusFor(closed)).toEqual({ blockingOpen: 0, bindingObjection: false });
+    expect(consultationStatusFor(closed)).toMatchObject({ blockingOpen: 0, bindingObjection: false });
   });
 
   it('reports a binding objection once the consulted member state objected under Art 14(1)', () => {
     const objected = stateOf(openArt14('FR', 'DE'), reply('DE', 'OBJECTION', MONDAY, 'diversion risk'));
-    expect(consultationStatusFor([objected])).toEqual({ blockingOpen: 0, bindingObjection: true });
+    expect(consultationStatusFor([objected])).toEqual({
+      blockingOpen: 0,
+      bindingObjection: true,
+      objections: [{ memberState: 'DE', reasons: 'diversion risk' }],
+    });
   });
 
   it('treats an Art 16 "essentially identical" answer as no veto', () => {
     const identical = stateOf(openArt16('FR', 'NL'), reply('NL', 'ESSENTIALLY_IDENTICAL', MONDAY));
-    expect(consultationStatusFor([identical])).toEqual({ blockingOpen: 0, bindingObjection: false });
+    expect(consultationStatusFor([identical])).toMatchObject({ blockingOpen: 0, bindingObjection: false });
   });
 
   it('with a clock, no longer counts an open consultation whose period has ended: silence already counts', () => {
@@ -59,7 +67,7 @@ describe('consultation status for the licensing decider', () => {
   });
 
   it('ignores streams that hold no consultation', () => {
-    expect(consultationStatusFor([stateOf()])).toEqual({ blockingOpen: 0, bindingObjection: false });
+    expect(consultationStatusFor([stateOf()])).toMatchObject({ blockingOpen: 0, bindingObjection: false });
   });
 
   describe('fed to the application decider', () => {

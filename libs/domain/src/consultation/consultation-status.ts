@@ -15,10 +15,16 @@ import { BLOCKING_KINDS, isWithinPeriod } from './consultation.rules';
  */
 export function consultationStatusFor(consultations: readonly ConsultationState[], now?: Date): ConsultationStatus {
   const existing = consultations.filter(isConsultation);
+  const objected = existing.filter(
+    (consultation) => consultation.kind === 'ITEMS_LOCATED_ELSEWHERE' && consultation.outcome === 'OBJECTED',
+  );
   return {
     blockingOpen: existing.filter((consultation) => isBlocking(consultation, now)).length,
-    bindingObjection: existing.some(
-      (consultation) => consultation.kind === 'ITEMS_LOCATED_ELSEWHERE' && consultation.outcome === 'OBJECTED',
+    bindingObjection: objected.length > 0,
+    objections: objected.flatMap((consultation) =>
+      consultation.replies
+        .filter((reply) => reply.answer === 'OBJECTION')
+        .map((reply) => ({ memberState: reply.repliedBy, reasons: reply.reasons })),
     ),
   };
 }

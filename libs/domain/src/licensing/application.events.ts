@@ -28,6 +28,8 @@ export interface ConsultationStatus {
   readonly blockingOpen: number;
   /** An Art 14(1) objection by the member state where items are located: it binds. */
   readonly bindingObjection: boolean;
+  /** Who objected and why, so a refusal can name the objection. */
+  readonly objections?: readonly { readonly memberState: string; readonly reasons: string | null }[];
 }
 
 export type ApplicationSubmitted = DomainEvent<

@@ -90,7 +90,11 @@ export function checkedConsultationStatus(status: ConsultationStatus | undefined
       'consultations must give blockingOpen (a whole number, 0 or more) and bindingObjection (true or false)',
     );
   }
-  return { blockingOpen: status.blockingOpen, bindingObjection: status.bindingObjection };
+  return {
+    blockingOpen: status.blockingOpen,
+    bindingObjection: status.bindingObjection,
+    ...(Array.isArray(status.objections) && { objections: status.objections }),
+  };
 }
 
 /**
@@ -123,9 +127,13 @@ export function checkedPriorDenials(priorDenials: readonly ConsultedDenial[] | u
 /** Art 14(1): an objection by the member state where items are located binds; no grant. */
 export function assertNoBindingObjection(status: ConsultationStatus): void {
   if (!status.bindingObjection) return;
+  const named = (status.objections ?? []).map(
+    (objection) => `${objection.memberState}${objection.reasons ? ` ("${objection.reasons}")` : ''}`,
+  );
   throw refuse.ruleViolated(
     'art14-binding-objection',
-    'a member state where the items are located objected (Art 14(1)); the licence cannot be granted',
+    `objection by ${named.length > 0 ? named.join(', ') : 'a member state where the items are located'} ` +
+      'under Art 14(1) binds: the licence cannot be granted',
   );
 }
 
