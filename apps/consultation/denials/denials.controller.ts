@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Qu
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
-import type { DenialAmendments, ReviewDenial } from '@dul/domain';
+import type { ReviewDenial } from '@dul/domain';
 import { denialDecider, entriesOverlap, nameSimilarity, preparePartyName, refuse } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE, handleCommand } from '@dul/event-store';
