@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Test } from 'supertest';
+import type { EventStore } from '@dul/event-store';
+import { EVENT_STORE } from '@dul/event-store';
 import { waitFor } from '@dul/event-store/testing';
 import { ConsultationDeadlineTimer } from '../apps/consultation/consultations/consultation-deadline.timer';
 import { EXAMPLE_APPLICATION_CONTENT, EXAMPLE_PROPOSE_DECISION } from '../apps/licensing/dto/examples';
@@ -212,3 +217,222 @@ describe('EU consultation between three authorities (DE, FR, NL) and the Commiss
     expect(refused.body.message).toContain('Dutch national security contract');
   }, 60_000);
 });
+
+describe('consultation boundaries, catch-all information, register review and restarts', () => {
+  let h: LicensingHarness;
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    h = await startLicensing();
+    for (const ms of ['DE', 'FR', 'NL']) {
+      tokens[`${ms}-caseworker`] = await h.token(`${ms.toLowerCase()}-caseworker`, ms, ['caseworker']);
+      tokens[`${ms}-approver`] = await h.token(`${ms.toLowerCase()}-approver`, ms, ['approver']);
+      tokens[`${ms}-auditor`] = await h.token(`${ms.toLowerCase()}-auditor`, ms, ['auditor']);
+    }
+    tokens.commission = await h.token('commission-analyst', null, ['commission']);
+    tokens.agency = await h.token('customs-hamburg', null, ['agency']);
+  });
+  afterAll(async () => h.close());
+
+  const as = (who: string): { get: (path: string) => Test; post: (path: string, body: object) => Test } => ({
+    get: (path) => h.http().get(path).set('authorization', `Bearer ${tokens[who]}`),
+    post: (path, body) => h.http().post(path).set('authorization', `Bearer ${tokens[who]}`).send(body),
+  });
+
+  async function deniedByFr(): Promise<string> {
+    const created = await as('FR-caseworker')
+      .post('/v1/applications', { kind: 'INDIVIDUAL', content: frenchApplication })
+      .expect(201);
+    const id = (created.body as { id: string }).id;
+    await as('FR-approver').post(`/v1/applications/${id}/assign`, { caseworker: 'fr-caseworker' }).expect(200);
+    await as('FR-caseworker')
+      .post(`/v1/applications/${id}/propose-decision`, {
+        outcome: 'DENY',
+        art15Grounds: ['HUMAN_RIGHTS'],
+        conditions: [],
+      })
+      .expect(200);
+    await as('FR-approver')
+      .post(`/v1/applications/${id}/decide`, { outcome: 'DENY', art15Grounds: ['HUMAN_RIGHTS'], conditions: [] })
+      .expect(200);
+    let denialId = '';
+    await waitFor(async () => {
+      const { body } = await as('FR-caseworker').get('/v1/denials?issuingMemberState=FR');
+      denialId = (body.items as { id: string }[] | undefined)?.[0]?.id ?? '';
+      return denialId !== '';
+    });
+    return denialId;
+  }
+
+  it('lets only the issuing member state review its denial; the Commission and agencies cannot act', async () => {
+    const denialId = await deniedByFr();
+    await as('DE-approver')
+      .post(`/v1/denials/${denialId}/review`, { decision: 'REVOKE', reason: 'not ours' })
+      .expect(403);
+    await as('commission').post(`/v1/denials/${denialId}/review`, { decision: 'RENEW' }).expect(403);
+    await as('FR-caseworker').post(`/v1/denials/${denialId}/review`, { decision: 'RENEW' }).expect(403);
+    await as('agency').get('/v1/denials').expect(403);
+    await as('commission').get(`/v1/denials/${denialId}`).expect(200);
+    await as('NL-auditor').get(`/v1/denials/${denialId}`).expect(200);
+    await as('FR-approver')
+      .post(`/v1/denials/${denialId}/review`, { decision: 'RENEW', note: 'Circumstances unchanged' })
+      .expect(200);
+    await as('FR-approver')
+      .post(`/v1/denials/${denialId}/review`, { decision: 'REVOKE', reason: 'End user dissolved' })
+      .expect(200);
+    await waitFor(async () => (await as('DE-caseworker').get(`/v1/denials/${denialId}`)).body.status === 'REVOKED');
+    const inForce = await as('DE-caseworker').get('/v1/denials?issuingMemberState=FR').expect(200);
+    expect(inForce.body.items.map((item: { id: string }) => item.id)).not.toContain(denialId);
+  }, 60_000);
+
+  it('screens a transaction as a dry run, explaining each match, and records nothing', async () => {
+    await deniedByFr();
+    const before = await as('DE-caseworker').get('/v1/applications').expect(200);
+    const screened = await as('DE-caseworker')
+      .post('/v1/denials/screen', {
+        controlEntries: ['5a001.J'],
+        destinationCountry: 'BR',
+        endUser: germanLookalike.endUser,
+      })
+      .expect(200);
+    expect(screened.body.matches.length).toBeGreaterThanOrEqual(1);
+    expect(screened.body.matches[0]).toMatchObject({ issuingMemberState: 'FR', explanation: expect.any(String) });
+    const own = await as('FR-caseworker')
+      .post('/v1/denials/screen', {
+        controlEntries: ['5A001.j'],
+        destinationCountry: 'BR',
+        endUser: germanLookalike.endUser,
+      })
+      .expect(200);
+    expect(own.body.matches).toEqual([]);
+    await as('DE-caseworker')
+      .post('/v1/denials/screen', { controlEntries: [], destinationCountry: 'BR', endUser: germanLookalike.endUser })
+      .expect(400);
+    const after = await as('DE-caseworker').get('/v1/applications').expect(200);
+    expect(after.body.total).toBe(before.body.total);
+  }, 60_000);
+
+  it('informs every other member state and the Commission of an Art 5 catch-all decision, with a review period', async () => {
+    const created = await as('DE-caseworker')
+      .post('/v1/applications', { kind: 'INDIVIDUAL', content: EXAMPLE_APPLICATION_CONTENT })
+      .expect(201);
+    const id = (created.body as { id: string }).id;
+    await as('DE-approver').post(`/v1/applications/${id}/assign`, { caseworker: 'de-caseworker' }).expect(200);
+    await as('DE-caseworker')
+      .post(`/v1/applications/${id}/propose-decision`, {
+        outcome: 'DENY',
+        art15Grounds: ['HUMAN_RIGHTS'],
+        conditions: [],
+      })
+      .expect(200);
+    await as('DE-approver')
+      .post(`/v1/applications/${id}/decide`, { outcome: 'DENY', art15Grounds: ['HUMAN_RIGHTS'], conditions: [] })
+      .expect(200);
+    const mine = async (): Promise<{ id: string; consulted: string[] } | undefined> => {
+      const { body } = await as('NL-caseworker')
+        .get('/v1/consultations?kind=CATCH_ALL&role=consulted&limit=200')
+        .expect(200);
+      return (body.items as { id: string; applicationId: string; consulted: string[] }[]).find(
+        (item) => item.applicationId === id,
+      );
+    };
+    await waitFor(async () => (await mine()) !== undefined);
+    const catchAll = (await mine())!;
+    expect(catchAll).toMatchObject({
+      requester: 'DE',
+      participants: expect.arrayContaining(['NL', 'FR', 'COMMISSION']),
+    });
+    expect(catchAll.consulted).toHaveLength(26);
+    const seen = await as('commission').get('/v1/consultations?kind=CATCH_ALL').expect(200);
+    expect(seen.body.items.map((item: { id: string }) => item.id)).toContain(catchAll.id);
+    await as('NL-caseworker')
+      .post(`/v1/consultations/${catchAll.id}/replies`, { answer: 'COMMENT', reasons: 'We saw the same end user' })
+      .expect(200);
+  }, 60_000);
+
+  it('answers consultation and notification endpoints by role: agencies 403, authorities and the Commission read only what concerns them', async () => {
+    const statuses: string[] = [];
+    for (const who of ['DE-caseworker', 'DE-approver', 'DE-auditor', 'commission', 'agency']) {
+      for (const path of ['/v1/consultations', '/v1/denials', '/v1/notifications']) {
+        const { status } = await as(who).get(path);
+        statuses.push(`${who} GET ${path} ${status}`);
+      }
+      const { status } = await as(who).post('/v1/denials/screen', {
+        controlEntries: ['5A001.j'],
+        destinationCountry: 'BR',
+        endUser: germanLookalike.endUser,
+      });
+      statuses.push(`${who} POST /v1/denials/screen ${status}`);
+    }
+    expect(statuses).toEqual([
+      ...['DE-caseworker', 'DE-approver'].flatMap((who) => [
+        `${who} GET /v1/consultations 200`,
+        `${who} GET /v1/denials 200`,
+        `${who} GET /v1/notifications 200`,
+        `${who} POST /v1/denials/screen 200`,
+      ]),
+      'DE-auditor GET /v1/consultations 200',
+      'DE-auditor GET /v1/denials 200',
+      'DE-auditor GET /v1/notifications 200',
+      'DE-auditor POST /v1/denials/screen 403',
+      'commission GET /v1/consultations 200',
+      'commission GET /v1/denials 200',
+      'commission GET /v1/notifications 200',
+      'commission POST /v1/denials/screen 403',
+      'agency GET /v1/consultations 403',
+      'agency GET /v1/denials 403',
+      'agency GET /v1/notifications 403',
+      'agency POST /v1/denials/screen 403',
+    ]);
+  });
+});
+
+describe('durable consultation deadlines across a restart', () => {
+  it('records exactly one lapse when the product restarts between the deadline passing and the lapse being recorded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dul-restart-'));
+    const opened = new Date();
+    try {
+      const first = await startLicensing({}, { dir, startAt: opened });
+      const caseworker = await first.token('de-caseworker', 'DE', ['caseworker']);
+      const created = await first
+        .http()
+        .post('/v1/applications')
+        .set('authorization', `Bearer ${caseworker}`)
+        .send({ kind: 'INDIVIDUAL', content: germanWithItemsInNl })
+        .expect(201);
+      const applicationId = (created.body as { id: string }).id;
+      const nl = await first.token('nl-caseworker', 'NL', ['caseworker']);
+      let consultationId = '';
+      await waitFor(async () => {
+        const { body } = await first
+          .http()
+          .get('/v1/consultations?role=consulted')
+          .set('authorization', `Bearer ${nl}`);
+        consultationId =
+          (body.items as { id: string; applicationId: string }[]).find((item) => item.applicationId === applicationId)
+            ?.id ?? '';
+        return consultationId !== '';
+      });
+      // The deadline passes while the product is down.
+      await first.close();
+      const later = new Date(opened.getTime() + 30 * 86_400_000);
+      const second = await startLicensing({}, { dir, startAt: later });
+      const timer = second.app.get(ConsultationDeadlineTimer);
+      await waitFor(async () => (await timer.tick()) === 1 || (await lapses(second, consultationId)) === 1);
+      expect(await timer.tick()).toBe(0);
+      await second.close();
+      const third = await startLicensing({}, { dir, startAt: new Date(later.getTime() + 86_400_000) });
+      expect(await third.app.get(ConsultationDeadlineTimer).tick()).toBe(0);
+      expect(await lapses(third, consultationId)).toBe(1);
+      await third.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+async function lapses(h: LicensingHarness, consultationId: string): Promise<number> {
+  const store = h.app.get<EventStore>(EVENT_STORE);
+  return (await store.readStream(`consultation-${consultationId}`)).filter(
+    (event) => event.type === 'ConsultationDeadlineLapsed',
+  ).length;
+}

@@ -16,7 +16,10 @@ export class ConsultationServiceModule {
       imports: [
         PlatformModule.forRoot({ environment, projections: CONSULTATION_PROJECTIONS, clock: overrides.clock }),
         AuthModule.forRoot(authOptionsFrom(environment)),
-        ConsultationModule.forRoot({ timerPollMs: environment.CONSULTATION_TIMER_POLL_MS }),
+        ConsultationModule.forRoot({
+          timerPollMs: environment.CONSULTATION_TIMER_POLL_MS,
+          catchAllReviewWorkingDays: environment.CATCH_ALL_REVIEW_WORKING_DAYS,
+        }),
       ],
     };
   }

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { ConsultationContextModule } from './consultation-context.module';
+import { CATCH_ALL_OPTIONS, CatchAllInformer } from './consultations/catch-all-informer.process';
 import { ConsultationDeadlineTimer, CONSULTATION_TIMER_OPTIONS } from './consultations/consultation-deadline.timer';
 import { ConsultationOpener } from './consultations/consultation-opener.process';
 import { ConsultationsController } from './consultations/consultations.controller';
@@ -12,6 +13,8 @@ import { NotificationsController } from './notifications/notifications.controlle
 export interface ConsultationOptions {
   /** How often the deadline and review timers look for what is due. */
   readonly timerPollMs?: number;
+  /** Working days other member states and the Commission have to review an Art 4/5 decision. */
+  readonly catchAllReviewWorkingDays?: number;
 }
 
 /**
@@ -28,6 +31,8 @@ export class ConsultationModule {
       providers: [
         ConsultationOpener,
         DenialNotifier,
+        CatchAllInformer,
+        { provide: CATCH_ALL_OPTIONS, useValue: { reviewWorkingDays: options.catchAllReviewWorkingDays ?? 30 } },
         ConsultationDeadlineTimer,
         DenialReviewTimer,
         { provide: CONSULTATION_TIMER_OPTIONS, useValue: { pollMs: options.timerPollMs ?? 60_000 } },

@@ -23,7 +23,10 @@ export class StandaloneModule {
         }),
         AuthModule.forRoot(authOptionsFrom(environment)),
         LicensingModule.forRoot({ expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS }),
-        ConsultationModule.forRoot({ timerPollMs: environment.CONSULTATION_TIMER_POLL_MS }),
+        ConsultationModule.forRoot({
+          timerPollMs: environment.CONSULTATION_TIMER_POLL_MS,
+          catchAllReviewWorkingDays: environment.CATCH_ALL_REVIEW_WORKING_DAYS,
+        }),
       ],
     };
   }

@@ -34,8 +34,12 @@ export interface LicensingHarness {
 }
 
 /** The standalone app, as `npm start` wires it, on a fresh store with development tokens. */
-export async function startLicensing(store: Record<string, string> = {}): Promise<LicensingHarness> {
-  const dir = mkdtempSync(join(tmpdir(), 'dul-licensing-'));
+export async function startLicensing(
+  store: Record<string, string> = {},
+  options: { readonly dir?: string; readonly startAt?: Date } = {},
+): Promise<LicensingHarness> {
+  // A directory passed in outlives this app: a test restarts the product on the same files with it.
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'dul-licensing-'));
   const env = validateEnvironment(StandaloneEnvironment, {
     SQLITE_PATH: join(dir, 'ledger.db'),
     AUTH_DEV_KEY_PATH: join(dir, 'dev-key.json'),
@@ -44,7 +48,7 @@ export async function startLicensing(store: Record<string, string> = {}): Promis
     ...store,
   });
   // Starts at the wall clock: process managers stamp what they derive with the time events were recorded.
-  const clock = new ManualClock(new Date());
+  const clock = new ManualClock(options.startAt ?? new Date());
   const app = await createApp(StandaloneModule.forRoot(env, { clock }), env, { title: 'test', description: 'test' });
   const key = app.get<DevSigningKey>(DEV_SIGNING_KEY);
   return {
@@ -54,7 +58,7 @@ export async function startLicensing(store: Record<string, string> = {}): Promis
     http: () => request(app.getHttpServer()),
     close: async () => {
       await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -114,7 +114,7 @@ export class DenialsController {
       body.decision === 'RENEW'
         ? { decision: 'RENEW', ...(body.note !== undefined && { note: body.note }) }
         : body.decision === 'AMEND'
-          ? { decision: 'AMEND', amendments: (body.amendments ?? {}), note: body.note ?? '' }
+          ? { decision: 'AMEND', amendments: body.amendments ?? {}, note: body.note ?? '' }
           : { decision: 'REVOKE', reason: body.reason ?? '' };
     const command: ReviewDenial = {
       type: 'ReviewDenial',

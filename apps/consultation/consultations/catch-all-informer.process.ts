@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ApplicationEvent, CatchAllArticle, DecisionIssued, OpenConsultation } from '@dul/domain';
+import { applicationDecider, consultationDecider, consultationPacketFrom, DomainError } from '@dul/domain';
+import type { EventStore, StoredEvent } from '@dul/event-store';
+import { derivedEventIds, derivedId, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { Reactor } from '@dul/platform';
+import { consultationStream } from './consultation-opening';
+
+export const CATCH_ALL_OPTIONS = Symbol.for('dul.CatchAllOptions');
+export interface CatchAllOptions {
+  /** Working days the other member states and the Commission have to review (a setting; default 30). */
+  readonly reviewWorkingDays: number;
+}
+
+/**
+ * Art 4(4) and Art 5(4): a decision that makes an unlisted item subject to authorisation under the
+ * catch-all (the classification settles on ART4 or ART5) is made known to every other member state
+ * and the Commission, who may review it within the review period: a CATCH_ALL consultation.
+ */
+@Injectable()
+export class CatchAllInformer extends Reactor {
+  protected readonly checkpointName = 'consultation.catch-all-informer';
+  protected readonly eventTypes = ['DecisionIssued'];
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(CATCH_ALL_OPTIONS) private readonly options: CatchAllOptions,
+  ) {
+    super(store);
+  }
+
+  protected async react(event: StoredEvent): Promise<void> {
+    const decision = toDomainEvent<DecisionIssued>(event);
+    const history = await this.store.readStream(event.streamId, { maxCount: event.streamVersion + 1 });
+    const application = history.reduce(
+      (state, stored) => applicationDecider.evolve(state, toDomainEvent<ApplicationEvent>(stored)),
+      applicationDecider.initialState(),
+    );
+    if (application.status === 'NONE') return;
+    const articles = new Set<CatchAllArticle>(
+      application.content.items.flatMap((item) =>
+        item.classification.kind === 'NOT_LISTED' && item.classification.catchAllGround !== 'NATIONAL'
+          ? [item.classification.catchAllGround]
+          : [],
+      ),
+    );
+    for (const article of articles) {
+      const consultationId = derivedId(`consultation:catch-all:${application.applicationId}:${article}`);
+      const command: OpenConsultation = {
+        type: 'OpenConsultation',
+        data: {
+          kind: 'CATCH_ALL',
+          consultationId,
+          applicationId: application.applicationId,
+          article,
+          decision: `${decision.data.outcome} of an application for unlisted items caught by ${article === 'ART4' ? 'Art 4' : 'Art 5'}`,
+          reviewWorkingDays: this.options.reviewWorkingDays,
+          packet: consultationPacketFrom(application.content, { grounds: decision.data.art15Grounds }),
+        },
+        metadata: {
+          actor: 'system:catch-all-informer',
+          memberState: application.authority,
+          now: new Date(decision.data.issuedAt),
+          correlationId: event.metadata.correlationId,
+          causationId: event.eventId,
+        },
+      };
+      try {
+        await handleCommand(this.store, consultationDecider, consultationStream(consultationId), command, {
+          newEventId: derivedEventIds(`${event.eventId}:${article}`),
+        });
+      } catch (error) {
+        if (error instanceof DomainError && error.rule === 'consultation-exists') continue;
+        throw error;
+      }
+    }
+  }
+}
