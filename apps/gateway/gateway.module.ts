@@ -1,12 +1,35 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@dul/platform';
-import type { GatewayEnvironment } from './gateway.environment';
+import { ProjectionHost } from '@dul/platform';
+import { AsyncApiController } from './asyncapi.controller';
+import { IntegrationEvents } from './integration-events';
+import { createMetricsRegistry, METRICS_REGISTRY, MetricsController } from './metrics';
+import { RELAY_OPTIONS, RelayService } from './relay/relay.service';
+import { StreamsController } from './streams/streams.controller';
 
-/** Event streams for other agencies: Kafka relay and Server-Sent Events. */
+export interface GatewayOptions {
+  /** Kafka brokers; without them the relay stays off and only Server-Sent Events serve the streams. */
+  readonly kafkaBrokers?: string;
+  readonly topicReplicationFactor?: number;
+}
+
+/** Event streams for other agencies: the Kafka relay, Server-Sent Events, AsyncAPI and metrics. */
 @Module({})
 export class GatewayModule {
-  static forRoot(environment: GatewayEnvironment): DynamicModule {
-    return { module: GatewayModule, imports: [PlatformModule.forRoot({ environment })] };
+  static forRoot(options: GatewayOptions = {}): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [StreamsController, AsyncApiController, MetricsController],
+      providers: [
+        IntegrationEvents,
+        RelayService,
+        { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry, inject: [ProjectionHost] },
+        {
+          provide: RELAY_OPTIONS,
+          useValue: { brokers: options.kafkaBrokers, replicationFactor: options.topicReplicationFactor ?? 1 },
+        },
+      ],
+      exports: [RelayService],
+    };
   }
 }

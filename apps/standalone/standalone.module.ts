@@ -4,6 +4,7 @@ import { AuthModule } from '@dul/auth';
 import type { Clock } from '@dul/platform';
 import { authOptionsFrom, PlatformModule } from '@dul/platform';
 import { ConsultationModule } from '../consultation/consultation.module';
+import { GatewayModule } from '../gateway/gateway.module';
 import { CONSULTATION_PROJECTIONS } from '../consultation/consultation.projections';
 import { LicensingModule } from '../licensing/licensing.module';
 import { LICENSING_PROJECTIONS } from '../licensing/licensing.projections';
@@ -27,6 +28,8 @@ export class StandaloneModule {
           timerPollMs: environment.CONSULTATION_TIMER_POLL_MS,
           catchAllReviewWorkingDays: environment.CATCH_ALL_REVIEW_WORKING_DAYS,
         }),
+        // Server-Sent Events always; the Kafka relay only when KAFKA_BROKERS is set.
+        GatewayModule.forRoot({ kafkaBrokers: environment.KAFKA_BROKERS, topicReplicationFactor: 1 }),
       ],
     };
   }

@@ -32,8 +32,8 @@ describeWithKafka('KafkaRelay against the real broker', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dul-relay-'));
     store = SqliteEventStore.open(join(dir, 'events.db'));
-    expect(await ensureTopics(kafka, [{ topic, partitions: 3, retentionMs: 3_600_000 }])).toEqual([topic]);
-    expect(await ensureTopics(kafka, [{ topic, partitions: 3, retentionMs: 3_600_000 }])).toEqual([]);
+    expect(await ensureTopics(kafka, [{ topic, partitions: 3, config: { 'retention.ms': '3600000' } }])).toEqual([topic]);
+    expect(await ensureTopics(kafka, [{ topic, partitions: 3, config: { 'retention.ms': '3600000' } }])).toEqual([]);
     consumer = kafka.consumer({ groupId: `relay-test-${randomUUID()}` });
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });

@@ -12,7 +12,7 @@ export interface OutboundMessage {
 }
 
 /** Maps a stored domain event to the messages it publishes: none for internal-only events. */
-export type RelayMapper = (event: StoredEvent) => readonly OutboundMessage[];
+export type RelayMapper = (event: StoredEvent) => readonly OutboundMessage[] | Promise<readonly OutboundMessage[]>;
 
 export interface RelayStats {
   readonly published: number;
@@ -79,7 +79,7 @@ export class KafkaRelay {
   private async publish(events: readonly StoredEvent[]): Promise<void> {
     const byTopic = new Map<string, Message[]>();
     for (const event of events) {
-      for (const message of this.map(event)) {
+      for (const message of await this.map(event)) {
         const list = byTopic.get(message.topic) ?? [];
         list.push({ key: message.key, value: message.value, headers: { ...message.headers } });
         byTopic.set(message.topic, list);

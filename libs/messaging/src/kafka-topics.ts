@@ -3,8 +3,8 @@ import type { Kafka } from 'kafkajs';
 export interface TopicSpec {
   readonly topic: string;
   readonly partitions: number;
-  /** How long the broker keeps messages, in ms; -1 keeps them for ever. */
-  readonly retentionMs: number;
+  /** Topic configuration such as retention.ms or cleanup.policy: retention is decided, never defaulted. */
+  readonly config: Readonly<Record<string, string>>;
   readonly replicationFactor?: number;
 }
 
@@ -26,7 +26,7 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicSpec[]): 
           topic: spec.topic,
           numPartitions: spec.partitions,
           replicationFactor: spec.replicationFactor ?? 1,
-          configEntries: [{ name: 'retention.ms', value: String(spec.retentionMs) }],
+          configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
         })),
       });
     }

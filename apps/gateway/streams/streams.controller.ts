@@ -1,0 +1,158 @@
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Audience, IntegrationEvent } from '@dul/contracts';
+import { AUDIENCES, toCloudEvent } from '@dul/contracts';
+import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
+import { refuse } from '@dul/domain';
+import type { EventStore } from '@dul/event-store';
+import { EVENT_STORE } from '@dul/event-store';
+import { CLOUD_EVENT_SOURCE, IntegrationEvents } from '../integration-events';
+
+const BATCH = 200;
+const IDLE_POLL_MS = 500;
+const KEEP_ALIVE_MS = 15_000;
+
+/** The audiences a principal may read: agencies those their token names, authorities and the Commission their own. */
+export function audiencesOf(principal: Principal): readonly Audience[] {
+  const granted = new Set<Audience>();
+  if (principal.roles.includes('agency')) {
+    for (const audience of principal.audiences ?? [])
+      if ((AUDIENCES as readonly string[]).includes(audience)) granted.add(audience as Audience);
+  }
+  if (
+    principal.ms &&
+    principal.roles.some((role) => role === 'caseworker' || role === 'approver' || role === 'auditor')
+  )
+    granted.add('authorities');
+  if (principal.roles.includes('commission')) granted.add('commission');
+  return [...granted];
+}
+
+/**
+ * Authorities share one audience, but each message says whom it is for: a member state sees what is
+ * addressed to it and what it sent itself. A message that names no recipients is not shown (fail closed).
+ */
+export function visibleTo(event: IntegrationEvent, principal: Principal): boolean {
+  if (event.audience !== 'authorities') return true;
+  const data = event.data as {
+    recipients?: { memberStates?: readonly string[] };
+    issuingMemberState?: string;
+    grantingMemberState?: string;
+    requester?: string;
+  };
+  const ms = principal.ms ?? '';
+  if ([data.issuingMemberState, data.grantingMemberState, data.requester].includes(ms)) return true;
+  return data.recipients?.memberStates?.includes(ms) ?? false;
+}
+
+/** SSE ids are `<global position>.<index>`: resumable exactly, even when one event publishes several messages. */
+export function parseResumePoint(
+  lastEventId: string | undefined,
+  from: string | undefined,
+): { position: number; index: number } {
+  const raw = lastEventId ?? from;
+  if (raw === undefined || raw === '') return { position: 0, index: -1 };
+  const match = /^(\d{1,15})(?:\.(\d{1,4}))?$/.exec(raw.trim());
+  if (!match) throw refuse.invalid('resume-point', 'Last-Event-ID and ?from must be a position such as 1842 or 1842.0');
+  return { position: Number(match[1]), index: match[2] === undefined ? Number.MAX_SAFE_INTEGER : Number(match[2]) };
+}
+
+/**
+ * GET /v1/streams/{audience}: the published integration events as Server-Sent Events, for agencies
+ * without Kafka. Each message is the same CloudEvent (structured JSON) the Kafka topic carries.
+ */
+@ApiTags('streams')
+@ApiBearerAuth()
+@Controller('v1/streams')
+export class StreamsController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly integrationEvents: IntegrationEvents,
+  ) {}
+
+  @Get(':audience')
+  @Roles('caseworker', 'approver', 'auditor', 'commission', 'agency')
+  @ApiOperation({ summary: 'Server-Sent Events of one audience; resumable with Last-Event-ID' })
+  @ApiParam({ name: 'audience', enum: AUDIENCES })
+  @ApiQuery({
+    name: 'from',
+    required: false,
+    description: 'Start after this position (Last-Event-ID wins when both are sent)',
+  })
+  @ApiHeader({ name: 'Last-Event-ID', required: false })
+  @ApiProduces('text/event-stream')
+  async stream(
+    @Param('audience') audience: string,
+    @Query('from') from: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (!(AUDIENCES as readonly string[]).includes(audience))
+      throw refuse.notFound('audience-not-found', `no stream ${audience}`);
+    if (!audiencesOf(principal).includes(audience as Audience)) {
+      throw refuse.forbidden(
+        'audience-not-granted',
+        `this token may read ${audiencesOf(principal).join(', ') || 'no stream'}, not ${audience}`,
+      );
+    }
+    const lastEventId = request.headers['last-event-id'];
+    let resume = parseResumePoint(Array.isArray(lastEventId) ? lastEventId[0] : lastEventId, from);
+
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    raw.write(': stream open\n\n');
+    let open = true;
+    let wake: (() => void) | undefined;
+    const unsubscribe = this.store.onAppended(() => wake?.());
+    request.raw.on('close', () => {
+      open = false;
+      wake?.();
+    });
+    let lastWrite = Date.now();
+    try {
+      while (open) {
+        const after = resume.index === Number.MAX_SAFE_INTEGER ? resume.position : Math.max(0, resume.position - 1);
+        const events = await this.store.readAll({ after, maxCount: BATCH });
+        for (const event of events) {
+          const messages = (await this.integrationEvents.of(event)).filter((message) => message.audience === audience);
+          messages.forEach((message, index) => {
+            if (event.globalPosition === resume.position && index <= resume.index) return;
+            if (!visibleTo(message, principal)) return;
+            const cloudEvent = toCloudEvent(message, CLOUD_EVENT_SOURCE);
+            raw.write(
+              `id: ${event.globalPosition}.${index}\nevent: ${message.type}\ndata: ${JSON.stringify(cloudEvent.toJSON())}\n\n`,
+            );
+            lastWrite = Date.now();
+          });
+          resume = { position: event.globalPosition, index: Number.MAX_SAFE_INTEGER };
+        }
+        if (events.length < BATCH) {
+          if (Date.now() - lastWrite > KEEP_ALIVE_MS) {
+            raw.write(': keep-alive\n\n');
+            lastWrite = Date.now();
+          }
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(done, IDLE_POLL_MS);
+            function done(): void {
+              clearTimeout(timer);
+              wake = undefined;
+              resolve();
+            }
+            wake = done;
+          });
+        }
+      }
+    } finally {
+      unsubscribe();
+      raw.end();
+    }
+  }
+}
