@@ -2,48 +2,33 @@ import type {
   Application,
   ApplicationEvent,
   ApplicationItem,
-  ApplicationState,
   Licence,
   LicenceAmended,
   LicenceEvent,
-  LicenceState,
-  Party,
 } from '@dul/domain';
-import { applicationDecider, assertNever, isoDate, licenceDecider } from '@dul/domain';
-import type { Audience } from './audiences';
-import { TOPICS } from './audiences';
+import { assertNever, licenceDecider } from '@dul/domain';
 import type { PublishedData, PublishedType } from './catalogue';
-import { contractFor } from './catalogue';
 import type { GrantDespiteDenialNotifiedV1 } from './authorities.contracts';
 import type { LicenceLifecycleV1 } from './commission.contracts';
 import type { CustomsLicenceV1 } from './customs.contracts';
 import { isCyberSurveillance } from './cyber-surveillance';
 import type { IntegrationEvent, SourceEvent } from './integration-event';
+import type { MappingContext } from './mapping';
+import {
+  aggregateIdOf,
+  dateOf,
+  IntegrationMappingError,
+  mappingError,
+  notifiedParty,
+  Publisher,
+} from './mapping';
 
-/**
- * The aggregate as it stands after the event being mapped (folded through it, inclusive). Customs and
- * statistics messages carry state the domain event alone does not (a suspension names no items), so
- * the relay folds the event's stream up to the event: see `needsMappingContext`, `foldMappingContext`.
- */
-export interface MappingContext {
-  readonly application?: Application;
-  readonly licence?: Licence;
-}
+// Applications and licences: statistics for the Commission, licence snapshots for customs, and the one
+// Art 16 notification recorded on an application (a grant despite a denial).
 
-/** A domain event could not be mapped: missing or inconsistent context. A bug, never a data problem. */
-export class IntegrationMappingError extends Error {
-  constructor(
-    readonly eventId: string,
-    message: string,
-  ) {
-    super(`cannot map event ${eventId}: ${message}`);
-    this.name = 'IntegrationMappingError';
-  }
-}
+export type LicensingEvent = ApplicationEvent | LicenceEvent;
 
-type LicensingEvent = ApplicationEvent | LicenceEvent;
-
-const APPLICATION_EVENT_TYPES = [
+export const APPLICATION_EVENT_TYPES = [
   'ApplicationSubmitted',
   'ApplicationAmended',
   'ApplicationWithdrawn',
@@ -57,7 +42,7 @@ const APPLICATION_EVENT_TYPES = [
   'GrantDespiteDenialNotified',
 ] as const satisfies readonly ApplicationEvent['type'][];
 
-const LICENCE_EVENT_TYPES = [
+export const LICENCE_EVENT_TYPES = [
   'LicenceIssued',
   'LicenceAmended',
   'LicenceSuspended',
@@ -78,54 +63,31 @@ const _everyLicenceEventListed: [Exclude<LicenceEvent['type'], (typeof LICENCE_E
   ? true
   : never = true;
 
-const isApplicationEventType = (type: string): type is ApplicationEvent['type'] =>
+export const isApplicationEventType = (type: string): type is ApplicationEvent['type'] =>
   (APPLICATION_EVENT_TYPES as readonly string[]).includes(type);
-const isLicenceEventType = (type: string): type is LicenceEvent['type'] =>
+export const isLicenceEventType = (type: string): type is LicenceEvent['type'] =>
   (LICENCE_EVENT_TYPES as readonly string[]).includes(type);
 
-/** Domain event types whose mapping reads the folded aggregate (`MappingContext`). */
-export const CONTEXT_EVENT_TYPES: readonly string[] = [
+/** Licensing event types whose mapping reads the folded application or licence (`MappingContext`). */
+export const LICENSING_CONTEXT_EVENT_TYPES: readonly LicensingEvent['type'][] = [
   'DecisionIssued',
   'GrantDespiteDenialNotified',
   ...LICENCE_EVENT_TYPES.filter((type) => type !== 'LicenceIssued'),
 ];
 
-/** True when `toIntegrationEvents` needs the event's stream folded through it. */
-export function needsMappingContext(stored: Pick<SourceEvent, 'type'>): boolean {
-  return CONTEXT_EVENT_TYPES.includes(stored.type);
-}
-
 /**
- * Folds one stream's events, oldest first, through the event being mapped (the relay reads
- * `readStream(streamId, { maxCount: streamVersion + 1 })`).
- */
-export function foldMappingContext(history: readonly SourceEvent[]): MappingContext {
-  let application: ApplicationState = applicationDecider.initialState();
-  let licence: LicenceState = licenceDecider.initialState();
-  for (const stored of history) {
-    const event = { type: stored.type, data: stored.data };
-    if (isApplicationEventType(event.type))
-      application = applicationDecider.evolve(application, event as ApplicationEvent);
-    if (isLicenceEventType(event.type)) licence = licenceDecider.evolve(licence, event as LicenceEvent);
-  }
-  return {
-    ...(application.status === 'NONE' ? {} : { application }),
-    ...(licence.status === 'NONE' ? {} : { licence }),
-  };
-}
-
-/**
- * Maps one stored domain event to the integration events it publishes: zero (internal events such as
- * risk flags, caseworker assignment or proposals), one, or one per audience. Pure and deterministic:
- * mapping the same event again yields the same ids, so a relay may retry freely.
+ * Maps an application or licence event: zero (internal events such as risk flags, caseworker
+ * assignment or proposals), one, or one per audience. Called through `toIntegrationEvents`.
  *
  * Refusals, annulments, suspensions, limitations and revocations reach the authorities through the
- * denial register's DenialNotified (issue 4), not from here, so no Art 16 notification is published
- * twice; only a grant despite a denial, recorded on the application, is published from here.
+ * denial register's DenialNotified (see denial.mapper.ts), not from here, so no Art 16 notification is
+ * published twice; only a grant despite a denial, recorded on the application, is published from here.
  */
-export function toIntegrationEvents(stored: SourceEvent, context: MappingContext = {}): readonly IntegrationEvent[] {
-  const event = asLicensingEvent(stored);
-  if (event === undefined) return [];
+export function licensingIntegrationEvents(
+  stored: SourceEvent,
+  event: LicensingEvent,
+  context: MappingContext,
+): readonly IntegrationEvent[] {
   const out = new Publisher(stored);
   switch (event.type) {
     case 'ApplicationSubmitted': {
@@ -189,8 +151,8 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
         applicationKind: application.kind,
         items: content.items.map(notifiedItem),
         destinationCountry: content.destinationCountry,
-        endUser: party(content.endUser),
-        consignee: content.consignee === null ? null : party(content.consignee),
+        endUser: notifiedParty(content.endUser),
+        consignee: content.consignee === null ? null : notifiedParty(content.consignee),
         reasons,
         grantedAt,
       };
@@ -203,7 +165,8 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
     case 'LicenceIssued': {
       // The first event of a licence stream carries the whole licence: no context needed.
       const licence = licenceDecider.evolve(licenceDecider.initialState(), event) as Licence;
-      return out.licenceChange(licence, 'ISSUED', licence.validFrom, (snapshot) => ({
+      return licenceChange(
+        out,licence, 'ISSUED', licence.validFrom, (snapshot) => ({
         type: 'eu.dual-use.licence.issued.v1',
         data: { licence: snapshot, effectiveAt: licence.validFrom },
       }));
@@ -212,7 +175,8 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
       const licence = licenceThrough(stored, context, 'ACTIVE', 'SUSPENDED');
       const { reason, substantialLimitation, amendedAt } = event.data;
       assertAmendmentFolded(stored, licence, event.data);
-      return out.licenceChange(
+      return licenceChange(
+        out,
         licence,
         'AMENDED',
         amendedAt,
@@ -226,7 +190,8 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
     case 'LicenceSuspended': {
       const licence = licenceThrough(stored, context, 'SUSPENDED');
       const { reason, suspendedAt } = event.data;
-      return out.licenceChange(licence, 'SUSPENDED', suspendedAt, (snapshot) => ({
+      return licenceChange(
+        out,licence, 'SUSPENDED', suspendedAt, (snapshot) => ({
         type: 'eu.dual-use.licence.suspended.v1',
         data: { licence: snapshot, reason, effectiveAt: suspendedAt },
       }));
@@ -234,7 +199,8 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
     case 'LicenceReinstated': {
       const licence = licenceThrough(stored, context, 'ACTIVE');
       const { reinstatedAt } = event.data;
-      return out.licenceChange(licence, 'REINSTATED', reinstatedAt, (snapshot) => ({
+      return licenceChange(
+        out,licence, 'REINSTATED', reinstatedAt, (snapshot) => ({
         type: 'eu.dual-use.licence.reinstated.v1',
         data: { licence: snapshot, effectiveAt: reinstatedAt },
       }));
@@ -242,7 +208,8 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
     case 'LicenceAnnulled': {
       const licence = licenceThrough(stored, context, 'ANNULLED');
       const { reason, annulledAt } = event.data;
-      return out.licenceChange(licence, 'ANNULLED', annulledAt, (snapshot) => ({
+      return licenceChange(
+        out,licence, 'ANNULLED', annulledAt, (snapshot) => ({
         type: 'eu.dual-use.licence.annulled.v1',
         data: { licence: snapshot, reason, effectiveAt: annulledAt },
       }));
@@ -250,7 +217,8 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
     case 'LicenceRevoked': {
       const licence = licenceThrough(stored, context, 'REVOKED');
       const { reason, revokedAt } = event.data;
-      return out.licenceChange(licence, 'REVOKED', revokedAt, (snapshot) => ({
+      return licenceChange(
+        out,licence, 'REVOKED', revokedAt, (snapshot) => ({
         type: 'eu.dual-use.licence.revoked.v1',
         data: { licence: snapshot, reason, effectiveAt: revokedAt },
       }));
@@ -259,7 +227,8 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
       const licence = licenceThrough(stored, context, 'EXPIRED');
       // Customs care from when the licence stopped being valid, not when the timer recorded it.
       const { validUntil } = event.data;
-      return out.licenceChange(licence, 'EXPIRED', validUntil, (snapshot) => ({
+      return licenceChange(
+        out,licence, 'EXPIRED', validUntil, (snapshot) => ({
         type: 'eu.dual-use.licence.expired.v1',
         data: { licence: snapshot, effectiveAt: validUntil },
       }));
@@ -307,71 +276,32 @@ type CustomsMessage = {
   | 'eu.dual-use.licence.annulled.v1'
   | 'eu.dual-use.licence.expired.v1'];
 
-/** Builds integration events for one source event: ids, keys, subjects and topics in one place. */
-class Publisher {
-  constructor(private readonly stored: SourceEvent) {}
-
-  publish<T extends PublishedType>(audience: Audience, type: T, key: string, data: PublishedData<T>): IntegrationEvent {
-    const contract = contractFor(type);
-    if (!contract.audiences.includes(audience)) {
-      throw new IntegrationMappingError(this.stored.eventId, `${type} is not published to ${audience}`);
-    }
-    const event = {
-      audience,
-      topic: TOPICS[audience].name,
-      key,
-      id: integrationEventId(this.stored.eventId, audience, type),
-      type,
-      subject: contract.subject.replace(/\{[^}]+\}/, key),
-      time: instantOf(this.stored.recordedAt),
-      position: this.stored.globalPosition,
-      data,
-    };
-    return event as IntegrationEvent;
-  }
-
-  /** A licence change: the customs message, and the statistics record for the Commission. */
-  licenceChange(
-    licence: Licence,
-    change: LicenceLifecycleV1['change'],
-    effectiveAt: string,
-    customs: (snapshot: CustomsLicenceV1) => CustomsMessage,
-    substantialLimitation = false,
-  ): readonly IntegrationEvent[] {
-    const message = customs(customsLicence(licence));
-    return [
-      this.publish('customs', message.type, licence.licenceId, message.data),
-      this.publish('commission', 'eu.dual-use.statistics.licence-lifecycle.v1', licence.licenceId, {
-        licenceId: licence.licenceId,
-        applicationId: licence.applicationId,
-        memberState: licence.issuingMemberState,
-        kind: licence.kind,
-        change,
-        status: licence.status,
-        substantialLimitation,
-        destinationCountry: licence.destinationCountry,
-        items: licence.items.map(statisticalItem),
-        cyberSurveillance: licence.items.some((item) => isCyberSurveillance(item.classification)),
-        effectiveOn: dateOf(effectiveAt),
-      }),
-    ];
-  }
-}
-
-/**
- * One id per (domain event, audience): stable across retries, and unchanged if a mapping later
- * publishes the same domain event to a further audience. A `.v2` published beside `.v1` gets its own
- * id, so a consumer reading both does not drop one as a duplicate of the other.
- */
-export function integrationEventId(eventId: string, audience: Audience, type: PublishedType): string {
-  const version = type.slice(type.lastIndexOf('.') + 1);
-  return version === 'v1' ? `${eventId}:${audience}` : `${eventId}:${audience}:${version}`;
-}
-
-function asLicensingEvent(stored: SourceEvent): LicensingEvent | undefined {
-  if (isApplicationEventType(stored.type)) return { type: stored.type, data: stored.data } as ApplicationEvent;
-  if (isLicenceEventType(stored.type)) return { type: stored.type, data: stored.data } as LicenceEvent;
-  return undefined;
+/** A licence change: the customs message, and the statistics record for the Commission. */
+function licenceChange(
+  out: Publisher,
+  licence: Licence,
+  change: LicenceLifecycleV1['change'],
+  effectiveAt: string,
+  customs: (snapshot: CustomsLicenceV1) => CustomsMessage,
+  substantialLimitation = false,
+): readonly IntegrationEvent[] {
+  const message = customs(customsLicence(licence));
+  return [
+    out.publish('customs', message.type, licence.licenceId, message.data),
+    out.publish('commission', 'eu.dual-use.statistics.licence-lifecycle.v1', licence.licenceId, {
+      licenceId: licence.licenceId,
+      applicationId: licence.applicationId,
+      memberState: licence.issuingMemberState,
+      kind: licence.kind,
+      change,
+      status: licence.status,
+      substantialLimitation,
+      destinationCountry: licence.destinationCountry,
+      items: licence.items.map(statisticalItem),
+      cyberSurveillance: licence.items.some((item) => isCyberSurveillance(item.classification)),
+      effectiveOn: dateOf(effectiveAt),
+    }),
+  ];
 }
 
 /** The licence as customs sees it: no applicant internals, no addresses, no actors. */
@@ -419,12 +349,6 @@ function statisticalItem(
     value: item.value,
     currency: item.currency,
   };
-}
-
-/** The streams are `application-{id}` and `licence-{id}`. */
-function aggregateIdOf(streamId: string): string {
-  const dash = streamId.indexOf('-');
-  return dash === -1 ? streamId : streamId.slice(dash + 1);
 }
 
 function applicationThrough(stored: SourceEvent, context: MappingContext): Application {
@@ -477,10 +401,6 @@ function assertAmendmentFolded(stored: SourceEvent, licence: Licence, terms: Lic
   }
 }
 
-function mappingError(stored: SourceEvent, message: string): never {
-  throw new IntegrationMappingError(stored.eventId, message);
-}
-
 function notifiedItem(item: ApplicationItem): GrantDespiteDenialNotifiedV1['items'][number] {
   return {
     controlEntry: item.classification.kind === 'LISTED' ? item.classification.controlEntry : null,
@@ -490,14 +410,3 @@ function notifiedItem(item: ApplicationItem): GrantDespiteDenialNotifiedV1['item
   };
 }
 
-function party(value: Party): GrantDespiteDenialNotifiedV1['endUser'] {
-  return { name: value.name, address: value.address, country: value.country };
-}
-
-function instantOf(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
-
-function dateOf(instant: string): string {
-  return isoDate(new Date(instant));
-}

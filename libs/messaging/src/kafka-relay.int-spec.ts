@@ -43,7 +43,7 @@ describeWithKafka('KafkaRelay against the real broker', () => {
         received.push({ key: message.key?.toString() ?? '', id: body.id });
       },
     });
-  });
+  }, 30_000);
 
   afterAll(async () => {
     await consumer.disconnect();
@@ -53,7 +53,7 @@ describeWithKafka('KafkaRelay against the real broker', () => {
     await admin.disconnect();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
   it('publishes every mapped event keyed by aggregate, in order per aggregate, and checkpoints only what the broker acknowledged', async () => {
     const streams = Array.from({ length: 6 }, (_, i) => `licence-${i}-${randomUUID()}`);
