@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { ProjectionHost } from '@dul/platform';
 import { AsyncApiController } from './asyncapi.controller';
+import { InboundConsumerService } from './inbound/inbound-consumer.service';
 import { IntegrationEvents } from './integration-events';
 import { createMetricsRegistry, METRICS_REGISTRY, MetricsController } from './metrics';
 import { RELAY_OPTIONS, RelayService } from './relay/relay.service';
@@ -23,6 +24,7 @@ export class GatewayModule {
       providers: [
         IntegrationEvents,
         RelayService,
+        InboundConsumerService,
         { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry, inject: [ProjectionHost] },
         {
           provide: RELAY_OPTIONS,

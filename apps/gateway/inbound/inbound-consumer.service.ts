@@ -1,0 +1,196 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
+import type { NotifyDenial, ReplyToConsultation } from '@dul/domain';
+import {
+  consultationDecider,
+  DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
+  denialDecider,
+  DomainError,
+  normaliseMemberState,
+  otherMemberStates,
+} from '@dul/domain';
+import type { EventStore } from '@dul/event-store';
+import { derivedEventIds, EVENT_STORE, EventStoreError, handleCommand } from '@dul/event-store';
+import type { Clock } from '@dul/platform';
+import { CLOCK, fieldProblems } from '@dul/platform';
+import { ensureTopics } from '@dul/messaging';
+import { RELAY_OPTIONS, type RelayOptions } from '../relay/relay.service';
+import {
+  DEAD_LETTER_TOPIC,
+  INBOUND_TOPIC,
+  InboundConsultationReply,
+  InboundDenialNotification,
+} from './inbound-messages';
+
+/** Why a message cannot be processed, ever: it goes to the dead-letter topic, never back to the queue. */
+class Poison extends Error {}
+
+/**
+ * Consumes what national systems and other deployments send (consultation replies, denial
+ * notifications), validates each message and turns it into a command. A malformed message, or one
+ * the rules refuse, goes to the dead-letter topic with the reason, and the messages behind it carry
+ * on. Only a transient failure (the database away) stops the partition, to retry the same message.
+ */
+@Injectable()
+export class InboundConsumerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(InboundConsumerService.name);
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(RELAY_OPTIONS) private readonly options: RelayOptions,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.brokers) return;
+    const kafka = new Kafka({
+      clientId: 'dul-inbound',
+      brokers: this.options.brokers.split(','),
+      logLevel: logLevel.WARN,
+    });
+    await ensureTopics(kafka, [
+      {
+        topic: INBOUND_TOPIC,
+        partitions: 6,
+        replicationFactor: this.options.replicationFactor,
+        config: { 'retention.ms': String(30 * 86_400_000) },
+      },
+      {
+        topic: DEAD_LETTER_TOPIC,
+        partitions: 1,
+        replicationFactor: this.options.replicationFactor,
+        config: { 'retention.ms': '-1' },
+      },
+    ]);
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await this.producer.connect();
+    this.consumer = kafka.consumer({ groupId: 'dul-inbound' });
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topic: INBOUND_TOPIC, fromBeginning: true });
+    await this.consumer.run({ eachMessage: ({ message }) => this.consume(message) });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer?.disconnect();
+  }
+
+  /** Exposed for tests: handles one message as the consumer does. */
+  async consume(message: KafkaMessage): Promise<void> {
+    try {
+      await this.handle(parse(message));
+    } catch (error) {
+      const reason = poisonReason(error);
+      if (reason === undefined) throw error; // transient: kafkajs retries the same message
+      this.logger.warn(`Inbound message at offset ${message.offset} dead-lettered: ${reason}`);
+      await this.producer?.send({
+        topic: DEAD_LETTER_TOPIC,
+        acks: -1,
+        messages: [
+          {
+            key: message.key,
+            value: message.value,
+            headers: { ...message.headers, 'dul-dlq-reason': reason, 'dul-dlq-source-offset': message.offset },
+          },
+        ],
+      });
+    }
+  }
+
+  private async handle(input: InboundConsultationReply | InboundDenialNotification): Promise<void> {
+    const now = this.clock.now();
+    if (input.type === 'ConsultationReply') {
+      const command: ReplyToConsultation = {
+        type: 'ReplyToConsultation',
+        data: { answer: input.answer, ...(input.reasons !== undefined && { reasons: input.reasons }) },
+        metadata: { actor: input.actor, memberState: input.memberState, now, correlationId: input.consultationId },
+      };
+      await handleCommand(this.store, consultationDecider, `consultation-${input.consultationId}`, command, {
+        guard: (state) => {
+          if (state.status === 'NONE') throw new Poison(`no consultation ${input.consultationId}`);
+        },
+        extraMetadata: { via: INBOUND_TOPIC },
+      });
+      return;
+    }
+    const issuer = normaliseMemberState(input.issuingMemberState);
+    if (!issuer) throw new Poison(`unknown member state ${input.issuingMemberState}`);
+    const command: NotifyDenial = {
+      type: 'NotifyDenial',
+      data: {
+        denialId: input.denialId,
+        reviewGraceDays: DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
+        notification: {
+          kind: 'DENIAL',
+          notifyingMemberState: issuer,
+          recipients: { memberStates: otherMemberStates(issuer), commission: true },
+          applicationId: `external:${input.denialId}`,
+          licenceId: null,
+          applicationKind: 'INDIVIDUAL',
+          items: input.items.map((item) => ({
+            controlEntry: item.controlEntry ?? null,
+            catchAllGround: null,
+            description: item.description,
+            hsCode: item.hsCode,
+          })),
+          destinationCountry: input.destinationCountry,
+          endUser: input.endUser,
+          consignee: input.consignee ?? null,
+          grounds: input.grounds,
+          reason: input.reason ?? null,
+          effectiveOn: input.decidedOn.slice(0, 10),
+          reviewDueBy: null,
+        },
+      },
+      metadata: { actor: input.actor, memberState: issuer, now, correlationId: input.denialId },
+    };
+    try {
+      await handleCommand(this.store, denialDecider, `denial-${input.denialId}`, command, {
+        newEventId: derivedEventIds(`inbound:${input.denialId}`),
+        extraMetadata: { via: INBOUND_TOPIC },
+      });
+    } catch (error) {
+      // The same notification delivered twice is not poison: it is already in the register.
+      if (error instanceof DomainError && error.rule === 'denial-exists') return;
+      throw error;
+    }
+  }
+}
+
+function parse(message: KafkaMessage): InboundConsultationReply | InboundDenialNotification {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(message.value?.toString() ?? '');
+  } catch {
+    throw new Poison('the value is not JSON');
+  }
+  const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+  let instance: InboundConsultationReply | InboundDenialNotification;
+  if (type === 'ConsultationReply') instance = plainToInstance(InboundConsultationReply, raw as object);
+  else if (type === 'DenialNotification') instance = plainToInstance(InboundDenialNotification, raw as object);
+  else throw new Poison(`type must be ConsultationReply or DenialNotification (got ${JSON.stringify(type)})`);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    throw new Poison(
+      fieldProblems(errors)
+        .map((problem) => `${problem.field} ${problem.problem}`)
+        .join('; '),
+    );
+  }
+  return instance;
+}
+
+/** The reason a failure is permanent, or undefined when retrying may help. */
+function poisonReason(error: unknown): string | undefined {
+  if (error instanceof Poison) return error.message;
+  if (error instanceof DomainError) return `${error.code} ${error.rule ?? ''}: ${error.message}`;
+  if (error instanceof EventStoreError && error.code !== 'WRONG_EXPECTED_VERSION')
+    return `${error.code}: ${error.message}`;
+  return undefined;
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import type { Consumer, Producer } from 'kafkajs';
+import { waitFor } from '@dul/event-store/testing';
+import { DEAD_LETTER_TOPIC, INBOUND_TOPIC } from '../apps/gateway/inbound/inbound-messages';
+import { describeWithKafka, testBrokers, testKafka } from '../infra/kafka/test-kafka';
+import { startLicensing, type LicensingHarness } from './support/licensing-harness';
+
+describeWithKafka('inbound messages from national systems and other deployments', () => {
+  let h: LicensingHarness;
+  let producer: Producer;
+  let deadLetters: Consumer;
+  const dead: { reason: string; value: string }[] = [];
+  let token = '';
+
+  beforeAll(async () => {
+    h = await startLicensing({ KAFKA_BROKERS: testBrokers().join(',') });
+    token = await h.token('nl-caseworker', 'NL', ['caseworker']);
+    const kafka = testKafka('national-system');
+    producer = kafka.producer();
+    await producer.connect();
+    deadLetters = kafka.consumer({ groupId: `dlq-watch-${randomUUID()}` });
+    await deadLetters.connect();
+    const joined = new Promise<void>((resolve) => deadLetters.on(deadLetters.events.GROUP_JOIN, () => resolve()));
+    await deadLetters.subscribe({ topic: DEAD_LETTER_TOPIC, fromBeginning: true });
+    await deadLetters.run({
+      eachMessage: async ({ message }) => {
+        dead.push({
+          reason: message.headers?.['dul-dlq-reason']?.toString() ?? '',
+          value: message.value?.toString() ?? '',
+        });
+      },
+    });
+    await joined;
+  }, 120_000);
+
+  afterAll(async () => {
+    await deadLetters?.disconnect();
+    await producer?.disconnect();
+    await h?.close();
+  }, 60_000);
+
+  it('turns valid messages into commands, dead-letters malformed or refused ones with the reason, and never stops for a bad one', async () => {
+    const marker = randomUUID();
+    const denial = (denialId: string) => ({
+      type: 'DenialNotification',
+      denialId,
+      issuingMemberState: 'IT',
+      actor: 'uama-national-system',
+      items: [{ controlEntry: '4A005', description: 'Intrusion software delivery platform', hsCode: '84714100' }],
+      destinationCountry: 'AE',
+      endUser: { name: `Falcon Cyber ${marker} LLC`, address: 'Al Reem Island, Abu Dhabi', country: 'AE' },
+      grounds: ['HUMAN_RIGHTS'],
+      decidedOn: '2026-10-01',
+    });
+    const before = randomUUID();
+    const after = randomUUID();
+    await producer.send({
+      topic: INBOUND_TOPIC,
+      messages: [
+        { key: 'a', value: JSON.stringify(denial(before)) },
+        { key: 'a', value: `{not json ${marker}` },
+        { key: 'a', value: JSON.stringify({ ...denial(randomUUID()), destinationCountry: 'abc', marker }) },
+        {
+          key: 'a',
+          value: JSON.stringify({
+            type: 'ConsultationReply',
+            consultationId: randomUUID(),
+            memberState: 'FR',
+            actor: `x-${marker}`,
+            answer: 'NO_OBJECTION',
+          }),
+        },
+        { key: 'a', value: JSON.stringify(denial(after)) },
+      ],
+    });
+    const inRegister = async (id: string): Promise<boolean> =>
+      (await h.http().get(`/v1/denials/${id}`).set('authorization', `Bearer ${token}`)).status === 200;
+    await waitFor(async () => (await inRegister(before)) && (await inRegister(after)), 30_000);
+    await waitFor(() => dead.filter((message) => message.value.includes(marker)).length === 3, 30_000);
+    const reasons = dead.filter((message) => message.value.includes(marker)).map((message) => message.reason);
+    expect(reasons[0]).toBe('the value is not JSON');
+    expect(reasons[1]).toMatch(/destinationCountry|marker/);
+    expect(reasons[2]).toMatch(/no consultation/);
+    const entry = await h.http().get(`/v1/denials/${after}`).set('authorization', `Bearer ${token}`).expect(200);
+    expect(entry.body).toMatchObject({ issuingMemberState: 'IT', destination: 'AE', controlEntries: ['4A005'] });
+  }, 90_000);
+});
