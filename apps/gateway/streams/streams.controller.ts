@@ -37,12 +37,11 @@ export function visibleTo(event: IntegrationEvent, principal: Principal): boolea
   if (event.audience !== 'authorities') return true;
   const data = event.data as {
     recipients?: { memberStates?: readonly string[] };
-    issuingMemberState?: string;
-    grantingMemberState?: string;
-    requester?: string;
+    notifyingMemberState?: string;
+    requestingMemberState?: string;
   };
   const ms = principal.ms ?? '';
-  if ([data.issuingMemberState, data.grantingMemberState, data.requester].includes(ms)) return true;
+  if (ms !== '' && [data.notifyingMemberState, data.requestingMemberState].includes(ms)) return true;
   return data.recipients?.memberStates?.includes(ms) ?? false;
 }
 

@@ -5,7 +5,7 @@ import { asyncApiDocument } from './asyncapi';
 import { AUDIENCES, TOPICS } from './audiences';
 import { PUBLISHED_TYPES, typesFor } from './catalogue';
 import { toCloudEvent } from './cloud-events';
-import { licensingHistory } from './testing/licensing-history';
+import { authoritiesHistory } from './testing/authorities-history';
 
 // Spectral's DiagnosticSeverity (Error 0, Warning 1, Information 2, Hint 3), read as numbers: the parser's
 // diagnostics and its re-exported enum come from different copies of @stoplight/types.
@@ -72,7 +72,10 @@ describe('AsyncAPI document', () => {
   it('describes the payload as the structured CloudEvent the relay actually sends', () => {
     const ajv = new Ajv({ strict: false });
     addFormats(ajv);
-    for (const event of licensingHistory().mapAll()) {
+    // Licensing, denial register and consultation histories: every published type, as mapped.
+    const events = authoritiesHistory().mapAll();
+    expect(new Set(events.map((event) => event.type)).size).toBe(PUBLISHED_TYPES.length);
+    for (const event of events) {
       const validate = ajv.compile(components.schemas[event.type] ?? {});
       const sent: unknown = JSON.parse(toCloudEvent(event, '/dul/DE/licensing').toString());
       expect({ type: event.type, valid: validate(sent), errors: validate.errors ?? null }).toEqual({

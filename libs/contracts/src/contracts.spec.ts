@@ -51,6 +51,17 @@ describe('published contracts', () => {
     expect(typesFor('customs').every((type) => type.startsWith('eu.dual-use.licence.'))).toBe(true);
   });
 
+  it('addresses every authorities message: recipients (member states, Commission yes/no) for per-member-state filtering', () => {
+    for (const type of typesFor('authorities')) {
+      const schema = publishedSchema(type) as { required: string[]; properties: Record<string, unknown> };
+      expect({ type, required: schema.required.includes('recipients') }).toEqual({ type, required: true });
+      expect(schema.properties['recipients']).toMatchObject({
+        type: 'object',
+        required: ['memberStates', 'commission'],
+      });
+    }
+  });
+
   it.each(Object.entries(AUTHORITIES_SAMPLES))(
     'accepts typed samples of %s (TS type and schema agree)',
     (type, samples) => {

@@ -27,16 +27,15 @@ export type {
 } from './authorities.contracts';
 export type { ApplicationReceivedV1, DecisionIssuedV1, LicenceLifecycleV1 } from './commission.contracts';
 export type { IntegrationEvent, SourceEvent } from './integration-event';
-export type { MappingContext } from './licensing.mapper';
+export type { MappingContext } from './mapping';
+export { IntegrationMappingError, integrationEventId } from './mapping';
+export { customsLicence } from './licensing.mapper';
 export {
   CONTEXT_EVENT_TYPES,
-  IntegrationMappingError,
-  customsLicence,
   foldMappingContext,
-  integrationEventId,
   needsMappingContext,
   toIntegrationEvents,
-} from './licensing.mapper';
+} from './integration.mapper';
 export * from './cloud-events';
 export * from './contract-validator';
 export * from './asyncapi';

@@ -4,13 +4,8 @@ import { PUBLISHED_TYPES, typesFor } from './catalogue';
 import { validateContractData } from './contract-validator';
 import { isCyberSurveillance } from './cyber-surveillance';
 import type { IntegrationEvent, SourceEvent } from './integration-event';
-import {
-  foldMappingContext,
-  integrationEventId,
-  IntegrationMappingError,
-  needsMappingContext,
-  toIntegrationEvents,
-} from './licensing.mapper';
+import { foldMappingContext, needsMappingContext, toIntegrationEvents } from './integration.mapper';
+import { integrationEventId, IntegrationMappingError } from './mapping';
 import { contextFor, licensingHistory } from './testing/licensing-history';
 
 const log = licensingHistory();
@@ -52,9 +47,10 @@ describe('licensing mapper', () => {
     }
   });
 
-  it('ignores events it does not know, such as those of other modules', () => {
-    const foreign: SourceEvent = { ...sourceOf('LicenceIssued'), type: 'ConsultationOpened', data: {} };
+  it('ignores events it does not know, such as those of modules that publish nothing', () => {
+    const foreign: SourceEvent = { ...sourceOf('LicenceIssued'), type: 'ScreeningRunRecorded', data: {} };
     expect(toIntegrationEvents(foreign)).toEqual([]);
+    expect(needsMappingContext(foreign)).toBe(false);
   });
 
   it('gives each message an id stable across retries: the domain event id and the audience', () => {

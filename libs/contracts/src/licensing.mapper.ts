@@ -14,14 +14,7 @@ import type { CustomsLicenceV1 } from './customs.contracts';
 import { isCyberSurveillance } from './cyber-surveillance';
 import type { IntegrationEvent, SourceEvent } from './integration-event';
 import type { MappingContext } from './mapping';
-import {
-  aggregateIdOf,
-  dateOf,
-  IntegrationMappingError,
-  mappingError,
-  notifiedParty,
-  Publisher,
-} from './mapping';
+import { aggregateIdOf, dateOf, IntegrationMappingError, mappingError, notifiedParty, Publisher } from './mapping';
 
 // Applications and licences: statistics for the Commission, licence snapshots for customs, and the one
 // Art 16 notification recorded on an application (a grant despite a denial).
@@ -165,8 +158,7 @@ export function licensingIntegrationEvents(
     case 'LicenceIssued': {
       // The first event of a licence stream carries the whole licence: no context needed.
       const licence = licenceDecider.evolve(licenceDecider.initialState(), event) as Licence;
-      return licenceChange(
-        out,licence, 'ISSUED', licence.validFrom, (snapshot) => ({
+      return licenceChange(out, licence, 'ISSUED', licence.validFrom, (snapshot) => ({
         type: 'eu.dual-use.licence.issued.v1',
         data: { licence: snapshot, effectiveAt: licence.validFrom },
       }));
@@ -190,8 +182,7 @@ export function licensingIntegrationEvents(
     case 'LicenceSuspended': {
       const licence = licenceThrough(stored, context, 'SUSPENDED');
       const { reason, suspendedAt } = event.data;
-      return licenceChange(
-        out,licence, 'SUSPENDED', suspendedAt, (snapshot) => ({
+      return licenceChange(out, licence, 'SUSPENDED', suspendedAt, (snapshot) => ({
         type: 'eu.dual-use.licence.suspended.v1',
         data: { licence: snapshot, reason, effectiveAt: suspendedAt },
       }));
@@ -199,8 +190,7 @@ export function licensingIntegrationEvents(
     case 'LicenceReinstated': {
       const licence = licenceThrough(stored, context, 'ACTIVE');
       const { reinstatedAt } = event.data;
-      return licenceChange(
-        out,licence, 'REINSTATED', reinstatedAt, (snapshot) => ({
+      return licenceChange(out, licence, 'REINSTATED', reinstatedAt, (snapshot) => ({
         type: 'eu.dual-use.licence.reinstated.v1',
         data: { licence: snapshot, effectiveAt: reinstatedAt },
       }));
@@ -208,8 +198,7 @@ export function licensingIntegrationEvents(
     case 'LicenceAnnulled': {
       const licence = licenceThrough(stored, context, 'ANNULLED');
       const { reason, annulledAt } = event.data;
-      return licenceChange(
-        out,licence, 'ANNULLED', annulledAt, (snapshot) => ({
+      return licenceChange(out, licence, 'ANNULLED', annulledAt, (snapshot) => ({
         type: 'eu.dual-use.licence.annulled.v1',
         data: { licence: snapshot, reason, effectiveAt: annulledAt },
       }));
@@ -217,8 +206,7 @@ export function licensingIntegrationEvents(
     case 'LicenceRevoked': {
       const licence = licenceThrough(stored, context, 'REVOKED');
       const { reason, revokedAt } = event.data;
-      return licenceChange(
-        out,licence, 'REVOKED', revokedAt, (snapshot) => ({
+      return licenceChange(out, licence, 'REVOKED', revokedAt, (snapshot) => ({
         type: 'eu.dual-use.licence.revoked.v1',
         data: { licence: snapshot, reason, effectiveAt: revokedAt },
       }));
@@ -227,8 +215,7 @@ export function licensingIntegrationEvents(
       const licence = licenceThrough(stored, context, 'EXPIRED');
       // Customs care from when the licence stopped being valid, not when the timer recorded it.
       const { validUntil } = event.data;
-      return licenceChange(
-        out,licence, 'EXPIRED', validUntil, (snapshot) => ({
+      return licenceChange(out, licence, 'EXPIRED', validUntil, (snapshot) => ({
         type: 'eu.dual-use.licence.expired.v1',
         data: { licence: snapshot, effectiveAt: validUntil },
       }));
@@ -302,6 +289,13 @@ function licenceChange(
       effectiveOn: dateOf(effectiveAt),
     }),
   ];
+}
+
+/** The stored event as an application or licence event; undefined for any other. */
+export function asLicensingEvent(stored: SourceEvent): LicensingEvent | undefined {
+  if (isApplicationEventType(stored.type)) return { type: stored.type, data: stored.data } as ApplicationEvent;
+  if (isLicenceEventType(stored.type)) return { type: stored.type, data: stored.data } as LicenceEvent;
+  return undefined;
 }
 
 /** The licence as customs sees it: no applicant internals, no addresses, no actors. */
@@ -409,4 +403,3 @@ function notifiedItem(item: ApplicationItem): GrantDespiteDenialNotifiedV1['item
     hsCode: item.hsCode,
   };
 }
-

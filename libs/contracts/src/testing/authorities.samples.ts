@@ -16,8 +16,9 @@ import type {
 } from '../authorities.contracts';
 import type { PublishedDataByType } from '../catalogue';
 
-// Typed samples of the authorities' contracts, ahead of the consultation and denial mappers: the type
-// checker holds them to the TypeScript type, the spec to the JSON Schema. Mapper tests can reuse them.
+// Typed samples of the authorities' contracts, hand-written: the type checker holds them to the
+// TypeScript type, the spec to the JSON Schema. The mappers' output, from real histories, is checked in
+// denial-consultation.mapper.spec.ts (see testing/authorities-history.ts).
 
 const ALL_BUT_FR = [
   'AT',

@@ -4,16 +4,27 @@ import type {
   ApplicationEvent,
   ApplicationItemInput,
   CommandMetadata,
+  ConsultationCommand,
+  ConsultationEvent,
+  DenialCommand,
+  DenialEvent,
   DomainEvent,
   IssueDecision,
   IssueLicenceData,
   LicenceCommand,
   LicenceEvent,
 } from '@dul/domain';
-import { applicationDecider, fold, issueLicenceFromGrant, licenceDecider } from '@dul/domain';
+import {
+  applicationDecider,
+  consultationDecider,
+  denialDecider,
+  fold,
+  issueLicenceFromGrant,
+  licenceDecider,
+} from '@dul/domain';
 import type { SourceEvent } from '../integration-event';
 import type { IntegrationEvent } from '../integration-event';
-import { foldMappingContext, needsMappingContext, toIntegrationEvents } from '../licensing.mapper';
+import { foldMappingContext, needsMappingContext, toIntegrationEvents } from '../integration.mapper';
 
 // Real domain histories, produced by the real deciders, recorded the way the event store would.
 
@@ -108,6 +119,22 @@ export class EventLog {
     const streamId = `licence-${id}`;
     const history = this.stream(streamId).map((event) => ({ type: event.type, data: event.data }) as LicenceEvent);
     return this.append(streamId, licenceDecider.decide(command, fold(licenceDecider, history)), command.metadata);
+  }
+
+  denial(id: string, command: DenialCommand): readonly SourceEvent[] {
+    const streamId = `denial-${id}`;
+    const history = this.stream(streamId).map((event) => ({ type: event.type, data: event.data }) as DenialEvent);
+    return this.append(streamId, denialDecider.decide(command, fold(denialDecider, history)), command.metadata);
+  }
+
+  consultation(id: string, command: ConsultationCommand): readonly SourceEvent[] {
+    const streamId = `consultation-${id}`;
+    const history = this.stream(streamId).map((event) => ({ type: event.type, data: event.data }) as ConsultationEvent);
+    return this.append(
+      streamId,
+      consultationDecider.decide(command, fold(consultationDecider, history)),
+      command.metadata,
+    );
   }
 
   /** Maps every event the way the relay does: folding the stream through the event when needed. */
