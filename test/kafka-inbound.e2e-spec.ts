@@ -18,6 +18,20 @@ describeWithKafka('inbound messages from national systems and other deployments'
     const kafka = testKafka('national-system');
     producer = kafka.producer();
     await producer.connect();
+    // The service creates its topics as it starts, in the background: wait until the broker serves them.
+    const admin = kafka.admin();
+    await admin.connect();
+    await waitFor(async () => {
+      const topics = await admin.listTopics();
+      if (!topics.includes(INBOUND_TOPIC) || !topics.includes(DEAD_LETTER_TOPIC)) return false;
+      return admin
+        .fetchTopicMetadata({ topics: [INBOUND_TOPIC, DEAD_LETTER_TOPIC] })
+        .then((metadata) =>
+          metadata.topics.every((topic) => topic.partitions.every((partition) => partition.leader >= 0)),
+        )
+        .catch(() => false);
+    }, 60_000);
+    await admin.disconnect();
     deadLetters = kafka.consumer({ groupId: `dlq-watch-${randomUUID()}` });
     await deadLetters.connect();
     const joined = new Promise<void>((resolve) => deadLetters.on(deadLetters.events.GROUP_JOIN, () => resolve()));

@@ -42,6 +42,7 @@ suite('Kafka relay end to end: a customs agency consumer, and a relay killed wit
       LOG_LEVEL: 'warn',
     });
     await waitForOutput(run, 'listening on', 60_000);
+    await waitForOutput(run, 'Kafka relay publishing', 60_000);
     return run;
   };
 

@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -19,6 +19,7 @@ import type { Clock } from '@dul/platform';
 import { CLOCK, fieldProblems } from '@dul/platform';
 import { ensureTopics } from '@dul/messaging';
 import { RELAY_OPTIONS, type RelayOptions } from '../relay/relay.service';
+import { RetryingStart } from '../retrying-start';
 import {
   DEAD_LETTER_TOPIC,
   INBOUND_TOPIC,
@@ -36,7 +37,9 @@ class Poison extends Error {}
  * on. Only a transient failure (the database away) stops the partition, to retry the same message.
  */
 @Injectable()
-export class InboundConsumerService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InboundConsumerService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(InboundConsumerService.name);
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
@@ -47,11 +50,17 @@ export class InboundConsumerService implements OnApplicationBootstrap, OnApplica
     @Inject(RELAY_OPTIONS) private readonly options: RelayOptions,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.options.brokers) return;
+  private readonly starter = new RetryingStart('Inbound consumer', this.logger);
+
+  onApplicationBootstrap(): void {
+    if (this.options.brokers) this.starter.run(() => this.start(this.options.brokers ?? ''));
+  }
+
+  private async start(brokers: string): Promise<void> {
+    await this.onApplicationShutdown();
     const kafka = new Kafka({
       clientId: 'dul-inbound',
-      brokers: this.options.brokers.split(','),
+      brokers: brokers.split(','),
       logLevel: logLevel.WARN,
     });
     await ensureTopics(kafka, [
@@ -71,14 +80,26 @@ export class InboundConsumerService implements OnApplicationBootstrap, OnApplica
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
     this.consumer = kafka.consumer({ groupId: 'dul-inbound' });
+    // kafkajs restarts a crashed consumer itself when the error is retriable; otherwise we start over.
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.starter.run(() => this.start(brokers));
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: INBOUND_TOPIC, fromBeginning: true });
     await this.consumer.run({ eachMessage: ({ message }) => this.consume(message) });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.consumer?.disconnect();
-    await this.producer?.disconnect();
+    const { consumer, producer } = this;
+    this.consumer = undefined;
+    this.producer = undefined;
+    await consumer?.disconnect().catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  /** Stops retrying too; only on the app's own shutdown. */
+  beforeApplicationShutdown(): void {
+    this.starter.stop();
   }
 
   /** Exposed for tests: handles one message as the consumer does. */

@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { Counter, Gauge } from 'prom-client';
@@ -8,6 +8,7 @@ import { EVENT_STORE } from '@dul/event-store';
 import { ensureTopics, KafkaRelay } from '@dul/messaging';
 import { METRICS_REGISTRY, type MetricsRegistry } from '../metrics';
 import { CLOUD_EVENT_SOURCE, IntegrationEvents } from '../integration-events';
+import { RetryingStart } from '../retrying-start';
 
 export const RELAY_OPTIONS = Symbol.for('dul.RelayOptions');
 export interface RelayOptions {
@@ -24,7 +25,7 @@ export interface RelayOptions {
  * saves the checkpoint and disconnects the producer.
  */
 @Injectable()
-export class RelayService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RelayService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(RelayService.name);
   private relay: KafkaRelay | undefined;
   private readonly published: Counter;
@@ -57,16 +58,23 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
     return this.relay !== undefined;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  private readonly starter = new RetryingStart('Kafka relay', this.logger);
+
+  onApplicationBootstrap(): void {
     if (!this.options.brokers) {
       this.logger.log(
         'KAFKA_BROKERS is not set: the Kafka relay is off (Server-Sent Events still serve every audience)',
       );
       return;
     }
+    const brokers = this.options.brokers;
+    this.starter.run(() => this.start(brokers));
+  }
+
+  private async start(brokers: string): Promise<void> {
     const kafka = new Kafka({
       clientId: 'dul-relay',
-      brokers: this.options.brokers.split(','),
+      brokers: brokers.split(','),
       logLevel: logLevel.WARN,
     });
     const created = await ensureTopics(
@@ -96,7 +104,18 @@ export class RelayService implements OnApplicationBootstrap, OnApplicationShutdo
         onError: (error) => this.logger.error(`Relay failed, will retry: ${String(error)}`),
       },
     );
-    await this.relay.start();
+    const relay = this.relay;
+    try {
+      await relay.start();
+      this.logger.log(`Kafka relay publishing from position ${relay.stats().position}`);
+    } catch (error) {
+      this.relay = undefined;
+      throw error;
+    }
+  }
+
+  beforeApplicationShutdown(): void {
+    this.starter.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -32,7 +32,9 @@ describeWithKafka('KafkaRelay against the real broker', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'dul-relay-'));
     store = SqliteEventStore.open(join(dir, 'events.db'));
-    expect(await ensureTopics(kafka, [{ topic, partitions: 3, config: { 'retention.ms': '3600000' } }])).toEqual([topic]);
+    expect(await ensureTopics(kafka, [{ topic, partitions: 3, config: { 'retention.ms': '3600000' } }])).toEqual([
+      topic,
+    ]);
     expect(await ensureTopics(kafka, [{ topic, partitions: 3, config: { 'retention.ms': '3600000' } }])).toEqual([]);
     consumer = kafka.consumer({ groupId: `relay-test-${randomUUID()}` });
     await consumer.connect();
