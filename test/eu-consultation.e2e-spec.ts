@@ -133,8 +133,15 @@ describe('EU consultation between three authorities (DE, FR, NL) and the Commiss
       .expect(422);
     expect(early.body.rule).toBe('consultation-open');
 
+    // The DE case queue shows the consultation's deadline; once it passes, the case is overdue.
+    const queued = await as('DE-caseworker').get(`/v1/applications/${application}`).expect(200);
+    expect(queued.body.nextDeadline).toBe(consultation.deadlineEndsAt);
+    expect(queued.body.overdue).toBe(false);
+
     // FR stays silent; the clock passes 10 FR working days and the lapse is recorded, once.
     h.clock.advanceDays(20);
+    const overdue = await as('DE-caseworker').get('/v1/applications?overdue=true').expect(200);
+    expect(overdue.body.items.map((item: { id: string }) => item.id)).toEqual([application]);
     const timer = h.app.get(ConsultationDeadlineTimer);
     await waitFor(
       async () => (await as('FR-caseworker').get(`/v1/consultations/${consultation.id}`)).body.version >= 0,

@@ -7,13 +7,16 @@ import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import type { Clock } from '@dul/platform';
 import { CLOCK, ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
-import { PROJECTION_STORE } from '@dul/projections';
+import { matchesWhere, MAX_PAGE_SIZE, PROJECTION_STORE } from '@dul/projections';
+import { CONSULTATIONS_PROJECTION } from '../../consultation/consultations/consultations.projection';
 import { streamOf } from '../command-execution';
 import type { ListApplicationsQueryDto } from '../dto/queries.dto';
 import type { ApplicationDocument } from './application-queue.projection';
 import { APPLICATIONS_PROJECTION } from './application-queue.projection';
 
 export interface ApplicationSummary extends Omit<ApplicationDocument, 'application'> {
+  /** The earliest deadline running on the case: an open Art 14 or Art 16 consultation's end. */
+  readonly nextDeadline: string | null;
   /** Working days since submission in the authority's own calendar. */
   readonly ageWorkingDays: number;
   readonly overdue: boolean;
@@ -57,23 +60,64 @@ export class ApplicationQueries {
   ): Promise<Page<ApplicationSummary>> {
     const consistent = await this.consistency.waitFor(APPLICATIONS_PROJECTION, consistentWith);
     const now = this.clock.now().toISOString();
-    const filter = {
-      where: {
-        authority: principal.ms ?? '',
-        ...(query.status && { status: query.status }),
-        ...(query.assignee !== undefined && { assignee: query.assignee }),
-        ...(query.kind && { kind: query.kind }),
-        ...(query.destination && { destination: query.destination === 'EL' ? 'GR' : query.destination }),
-      },
-      ...(query.overdue === true && { before: { nextDeadline: now } }),
+    const where = {
+      authority: principal.ms ?? '',
+      ...(query.status && { status: query.status }),
+      ...(query.assignee !== undefined && { assignee: query.assignee }),
+      ...(query.kind && { kind: query.kind }),
+      ...(query.destination && { destination: query.destination === 'EL' ? 'GR' : query.destination }),
     };
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
+    const deadlines = await this.openDeadlines(principal);
+    if (query.overdue === true) {
+      // Overdue: a deadline running on the case has passed. Few cases at a time, so read them one by one.
+      const overdueIds = [...deadlines]
+        .filter(([, endsAt]) => endsAt < now)
+        .map(([id]) => id)
+        .sort();
+      const documents = (
+        await Promise.all(
+          overdueIds.map((id) => this.readModels.getDocument<ApplicationDocument>(APPLICATIONS_PROJECTION, id)),
+        )
+      ).filter((document): document is ApplicationDocument => document !== null && matchesWhere(document, where));
+      return {
+        items: documents.slice(offset, offset + limit).map((document) => this.summarise(document, deadlines)),
+        total: documents.length,
+        limit,
+        offset,
+        consistent,
+      };
+    }
     const [documents, total] = await Promise.all([
-      this.readModels.findDocuments<ApplicationDocument>(APPLICATIONS_PROJECTION, { ...filter, limit, offset }),
-      this.readModels.countDocuments(APPLICATIONS_PROJECTION, filter),
+      this.readModels.findDocuments<ApplicationDocument>(APPLICATIONS_PROJECTION, { where, limit, offset }),
+      this.readModels.countDocuments(APPLICATIONS_PROJECTION, { where }),
     ]);
-    return { items: documents.map((document) => this.summarise(document)), total, limit, offset, consistent };
+    return {
+      items: documents.map((document) => this.summarise(document, deadlines)),
+      total,
+      limit,
+      offset,
+      consistent,
+    };
+  }
+
+  /**
+   * The earliest deadline of each of the authority's cases: the consultations it runs (Art 14, Art 16)
+   * that are still open, from the consultation board.
+   */
+  private async openDeadlines(principal: Principal): Promise<Map<string, string>> {
+    const open = await this.readModels.findDocuments<{ applicationId: string | null; deadlineEndsAt: string }>(
+      CONSULTATIONS_PROJECTION,
+      { where: { requester: principal.ms ?? '', status: 'OPEN' }, limit: MAX_PAGE_SIZE * 10 },
+    );
+    const earliest = new Map<string, string>();
+    for (const { applicationId, deadlineEndsAt } of open) {
+      if (applicationId === null) continue;
+      const known = earliest.get(applicationId);
+      if (known === undefined || deadlineEndsAt < known) earliest.set(applicationId, deadlineEndsAt);
+    }
+    return earliest;
   }
 
   async detail(
@@ -84,7 +128,11 @@ export class ApplicationQueries {
     const consistent = await this.consistency.waitFor(APPLICATIONS_PROJECTION, consistentWith);
     const document = await this.readModels.getDocument<ApplicationDocument>(APPLICATIONS_PROJECTION, id);
     if (!document || document.authority !== principal.ms) throw notFound(id);
-    return { ...this.summarise(document), application: document.application, consistent };
+    return {
+      ...this.summarise(document, await this.openDeadlines(principal)),
+      application: document.application,
+      consistent,
+    };
   }
 
   /** The application's events as recorded, read from the event store itself: the authoritative record. */
@@ -108,13 +156,15 @@ export class ApplicationQueries {
     }));
   }
 
-  private summarise(document: ApplicationDocument): ApplicationSummary {
+  private summarise(document: ApplicationDocument, deadlines: ReadonlyMap<string, string>): ApplicationSummary {
     const { application: _application, ...summary } = document;
     const now = this.clock.now();
+    const nextDeadline = deadlines.get(document.id) ?? null;
     return {
       ...summary,
+      nextDeadline,
       ageWorkingDays: workingDaysBetween(new Date(document.submittedAt), now, document.application.authority),
-      overdue: document.nextDeadline !== null && document.nextDeadline < now.toISOString(),
+      overdue: nextDeadline !== null && nextDeadline < now.toISOString(),
     };
   }
 }

@@ -34,8 +34,6 @@ export interface ApplicationDocument {
   readonly exporter: string;
   readonly submittedAt: string;
   readonly updatedAt: string;
-  /** The earliest deadline running on the case (consultation replies arrive with the consultation module). */
-  readonly nextDeadline: string | null;
   readonly openRiskFlags: number;
   readonly version: number;
   readonly position: number;
@@ -62,7 +60,6 @@ export const applicationQueueProjection: Projection<ApplicationDocument> = {
       exporter: state.content.exporter.name,
       submittedAt: state.submittedAt,
       updatedAt: event.recordedAt.toISOString(),
-      nextDeadline: document?.nextDeadline ?? null,
       openRiskFlags: state.riskFlags.filter((flag) => flag.open).length,
       version: event.streamVersion,
       position: event.globalPosition,
