@@ -21,6 +21,7 @@ import { ART15_GROUNDS, CONSULTATION_ANSWERS, CONSULTATION_KINDS } from '@dul/do
 import type { Art15Ground, ConsultationAnswer, ConsultationKind } from '@dul/domain';
 import { PartyDto } from '../licensing/dto/application-content.dto';
 import { COUNTRY_CODE, TEXT_MAX } from '../licensing/dto/dto-fields';
+import { PageQueryDto } from '../licensing/dto/queries.dto';
 
 const ANSWERS = [...new Set(Object.values(CONSULTATION_ANSWERS).flat())] as ConsultationAnswer[];
 
@@ -62,7 +63,7 @@ export class ExtensionDto {
   readonly reason?: string;
 }
 
-export class ListConsultationsQueryDto {
+export class ListConsultationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: ['requester', 'consulted'],
     description: 'Your member state as consulting or consulted authority',
@@ -85,24 +86,9 @@ export class ListConsultationsQueryDto {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dueBefore must be a date YYYY-MM-DD' })
   readonly dueBefore?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  readonly limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  readonly offset?: number;
 }
 
-export class ListDenialsQueryDto {
+export class ListDenialsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'BR' })
   @IsOptional()
   @Matches(COUNTRY_CODE, { message: 'destination must be an ISO 3166-1 alpha-2 code in capitals' })
@@ -125,21 +111,6 @@ export class ListDenialsQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'EL' ? 'GR' : value))
   @Matches(COUNTRY_CODE, { message: 'issuingMemberState must be a member state code' })
   readonly issuingMemberState?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  readonly limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  readonly offset?: number;
 }
 
 export const REVIEW_DECISIONS = ['RENEW', 'AMEND', 'REVOKE'] as const;
@@ -227,26 +198,11 @@ export class ScreenTransactionDto {
   readonly consignee?: PartyDto | null;
 }
 
-export class ListNotificationsQueryDto {
+export class ListNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     enum: ['DenialNotified', 'GrantDespiteDenialNotified', 'FinalAssessmentRecorded', 'DenialRevoked'],
   })
   @IsOptional()
   @IsIn(['DenialNotified', 'GrantDespiteDenialNotified', 'FinalAssessmentRecorded', 'DenialRevoked'])
   readonly type?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  readonly limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  readonly offset?: number;
 }

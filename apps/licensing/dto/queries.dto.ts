@@ -12,7 +12,7 @@ const COUNTRY_MESSAGE = { message: '$property must be an ISO 3166-1 alpha-2 code
 
 // Query values arrive as strings; @Type(() => Number) converts them ('abc' becomes NaN, which @IsInt
 // rejects). Defaults apply when the parameter is left out.
-abstract class PageQueryDto {
+export abstract class PageQueryDto {
   @ApiPropertyOptional({
     type: 'integer',
     minimum: 1,
