@@ -6,24 +6,11 @@ import request from 'supertest';
 import type { DevSigningKey, Role } from '@dul/auth';
 import { DEV_SIGNING_KEY, mintDevToken } from '@dul/auth';
 import { validateEnvironment } from '@dul/config';
-import type { Clock } from '@dul/platform';
-import { createApp } from '@dul/platform';
+import { createApp, ManualClock } from '@dul/platform';
 import { StandaloneEnvironment } from '../../apps/standalone/standalone.environment';
 import { StandaloneModule } from '../../apps/standalone/standalone.module';
 
-/** A clock the test moves by hand: deadlines and validity come from it, never from the wall clock. */
-export class ManualClock implements Clock {
-  constructor(private current: Date) {}
-  now(): Date {
-    return new Date(this.current);
-  }
-  set(to: Date): void {
-    this.current = new Date(to);
-  }
-  advanceDays(days: number): void {
-    this.current = new Date(this.current.getTime() + days * 86_400_000);
-  }
-}
+export { ManualClock };
 
 export interface LicensingHarness {
   readonly app: NestFastifyApplication;
