@@ -54,7 +54,12 @@ if [[ -z "${EVENTSTOREDB_URL:-}" ]]; then
   say "SKIPPED: EventStoreDB contract suite: EVENTSTOREDB_URL is not set (no EventStoreDB/KurrentDB server can run without Docker; see README)"
 fi
 
-# 4. Type-check everything (tests included), then run unit, integration and e2e tests in one Jest run.
+# 4. Chromium (Debian's package) renders the Art 26 report in the browser test.
+if ! command -v chromium >/dev/null; then
+  fail_or_skip DUL_SKIP_BROWSER "browser test of the report: chromium is not installed (apt-get install chromium)"
+fi
+
+# 5. Type-check everything (tests included), then run unit, integration and e2e tests in one Jest run.
 say "type-checking"
 npx tsc -p tsconfig.json --noEmit || exit 1
 say "running tests"
