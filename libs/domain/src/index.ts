@@ -40,3 +40,4 @@ export {
 } from './denials/denial.rules';
 export * from './denials/grant-despite-denial';
 export * from './screening';
+export * from './reporting';

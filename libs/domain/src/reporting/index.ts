@@ -1,0 +1,3 @@
+export * from './reporting-codes';
+export * from './annual-report';
+export * from './transparency';
