@@ -6,3 +6,4 @@ run() { npx ts-node --transpile-only -r tsconfig-paths/register "$@"; }
 run bench/sqlite-append.bench.ts --seconds "${BENCH_SECONDS:-3}"
 run bench/postgres-append.bench.ts --seconds "${BENCH_SECONDS:-3}"
 run bench/screening.bench.ts
+run bench/report.bench.ts --applications "${BENCH_REPORT_APPLICATIONS:-2000}"

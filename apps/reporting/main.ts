@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { runService } from '@dul/platform';
 import { ReportingEnvironment } from './reporting.environment';
-import { ReportingModule } from './reporting.module';
+import { ReportingServiceModule } from './reporting-service.module';
 
-void runService(ReportingEnvironment, process.env, (env) => ReportingModule.forRoot(env), {
+void runService(ReportingEnvironment, process.env, (env) => ReportingServiceModule.forRoot(env), {
   title: 'Dual-Use Licensing Ledger: reporting',
-  description: "EU-wide and member-state views and the Commission's Art 26 annual report.",
+  description: "The Commission's Art 26 annual report, member-state statistics and the public transparency dataset.",
 });

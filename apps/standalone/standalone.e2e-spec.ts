@@ -41,6 +41,7 @@ describe('standalone app on the embedded SQLite store', () => {
             expect.objectContaining({ name: 'consultations', lag: 0 }),
             expect.objectContaining({ name: 'denials', lag: 0 }),
             expect.objectContaining({ name: 'notifications', lag: 0 }),
+            expect.objectContaining({ name: 'report-facts', lag: 0 }),
           ],
         },
       },

@@ -17,4 +17,11 @@ export class StandaloneEnvironment extends ConsultationEnvironment {
   @Min(100, { message: 'must be between 100 and 3600000' })
   @Max(3_600_000, { message: 'must be between 100 and 3600000' })
   readonly LICENCE_EXPIRY_POLL_MS: number = 60_000;
+
+  // As in ReportingEnvironment.
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be between 1 and 100' })
+  @Max(100, { message: 'must be between 1 and 100' })
+  readonly REPORT_SMALL_CELL_THRESHOLD: number = 3;
 }

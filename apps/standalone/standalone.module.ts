@@ -8,6 +8,9 @@ import { GatewayModule } from '../gateway/gateway.module';
 import { CONSULTATION_PROJECTIONS } from '../consultation/consultation.projections';
 import { LicensingModule } from '../licensing/licensing.module';
 import { LICENSING_PROJECTIONS } from '../licensing/licensing.projections';
+import { smallCellThresholdOf } from '../reporting/reporting.environment';
+import { ReportingModule } from '../reporting/reporting.module';
+import { REPORTING_PROJECTIONS } from '../reporting/reporting.projections';
 import type { StandaloneEnvironment } from './standalone.environment';
 
 /** Every service of the product in one process. Service modules join here as they land. */
@@ -19,7 +22,7 @@ export class StandaloneModule {
       imports: [
         PlatformModule.forRoot({
           environment,
-          projections: [...LICENSING_PROJECTIONS, ...CONSULTATION_PROJECTIONS],
+          projections: [...LICENSING_PROJECTIONS, ...CONSULTATION_PROJECTIONS, ...REPORTING_PROJECTIONS],
           clock: overrides.clock,
         }),
         AuthModule.forRoot(authOptionsFrom(environment)),
@@ -28,6 +31,7 @@ export class StandaloneModule {
           timerPollMs: environment.CONSULTATION_TIMER_POLL_MS,
           catchAllReviewWorkingDays: environment.CATCH_ALL_REVIEW_WORKING_DAYS,
         }),
+        ReportingModule.forRoot({ smallCellThreshold: smallCellThresholdOf(environment) }),
         // Server-Sent Events always; the Kafka relay only when KAFKA_BROKERS is set.
         GatewayModule.forRoot({ kafkaBrokers: environment.KAFKA_BROKERS, topicReplicationFactor: 1 }),
       ],

@@ -1,4 +1,4 @@
-import type { BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Kafka, logLevel } from 'kafkajs';
 import { Counter, Gauge } from 'prom-client';
@@ -25,7 +25,7 @@ export interface RelayOptions {
  * saves the checkpoint and disconnects the producer.
  */
 @Injectable()
-export class RelayService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class RelayService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RelayService.name);
   private relay: KafkaRelay | undefined;
   private readonly published: Counter;
@@ -114,11 +114,9 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  beforeApplicationShutdown(): void {
+  /** Finishes the batch in flight and saves the checkpoint while the store is still open. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.starter.stop();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
     await this.relay?.stop();
   }
 }

@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Projection } from '@dul/projections';
 import { ProjectionRunner } from '@dul/projections';
@@ -13,7 +13,7 @@ export interface ProjectionStatus {
 
 /** Runs every projection the app registers, one runner each, for the life of the app. */
 @Injectable()
-export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectionHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ProjectionHost.name);
   readonly runners: readonly ProjectionRunner[];
 
@@ -30,7 +30,8 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
     this.runners.forEach((runner) => runner.start());
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  // Before shutdown proper: the runners must let go of their locks while the database is still open.
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 

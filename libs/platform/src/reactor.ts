@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { CatchUpSubscription } from '@dul/event-store';
@@ -9,7 +9,7 @@ import { CatchUpSubscription } from '@dul/event-store';
  * deriving aggregate and event ids from the event they react to, and by deciders that refuse or
  * ignore a repeat. A reaction that throws is retried from the same event after a pause.
  */
-export abstract class Reactor implements OnApplicationBootstrap, OnApplicationShutdown {
+export abstract class Reactor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
   private subscription: CatchUpSubscription | undefined;
 
@@ -34,7 +34,8 @@ export abstract class Reactor implements OnApplicationBootstrap, OnApplicationSh
     await this.subscription.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops while the store is still open (persistence closes in onApplicationShutdown). */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.subscription?.stop();
   }
 
@@ -49,7 +50,7 @@ export abstract class Reactor implements OnApplicationBootstrap, OnApplicationSh
  * command for each. The work list lives in the database, so a restart loses nothing; the deciders
  * make a repeated command harmless. Ticks never overlap.
  */
-export abstract class DueTimer implements OnApplicationBootstrap, OnApplicationShutdown {
+export abstract class DueTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
   private interval: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
@@ -65,7 +66,7 @@ export abstract class DueTimer implements OnApplicationBootstrap, OnApplicationS
     this.interval.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.interval);
     await this.running;
   }

@@ -1,0 +1,5 @@
+import type { Projection } from '@dul/projections';
+import { reportFactsProjection } from './report-facts.projection';
+
+/** The read models the reporting service keeps. */
+export const REPORTING_PROJECTIONS: readonly Projection[] = [reportFactsProjection];

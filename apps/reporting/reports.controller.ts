@@ -1,0 +1,85 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Principal, Public, Roles } from '@dul/auth';
+import type { AnnualReport, MemberStateCode, TransparencyDataset } from '@dul/domain';
+import { normaliseMemberState, refuse } from '@dul/domain';
+import { AnnualReportQueries } from './annual-report.query';
+import { negotiateFormat, renderReport, reportFileName } from './report-formats';
+import { AnnualReportQueryDto, asOfInstant, ReportYearQueryDto } from './reports.dto';
+
+/** The read model position a report was computed at (a global event position). */
+export const REPORT_POSITION_HEADER = 'x-read-model-position';
+
+/** The Art 26 annual report (Commission: EU-wide; an authority: its own figures) and the public dataset. */
+@ApiTags('reports')
+@Controller('v1/reports')
+export class ReportsController {
+  constructor(private readonly queries: AnnualReportQueries) {}
+
+  @Get('annual')
+  @ApiBearerAuth()
+  @Roles('commission', 'caseworker', 'approver', 'auditor')
+  @ApiOperation({
+    summary: 'The Art 26 annual report: EU-wide for the Commission, its own figures for an authority',
+    description:
+      'JSON, CSV or one self-contained HTML page with charts, by `format` or the Accept header. `asOf` gives ' +
+      'the report as it would have been produced then, from the events recorded by that time.',
+  })
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOkResponse({ description: 'The report (the AnnualReport shape in JSON)' })
+  async annual(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AnnualReportQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<AnnualReport | string> {
+    const memberState = scopeOf(principal, query.memberState);
+    const { report, position } = await this.queries.annual({
+      year: query.year,
+      asOf: asOfInstant(query.asOf),
+      ...(memberState !== null && { memberState }),
+    });
+    const format = query.format ?? negotiateFormat(accept);
+    void reply.header(REPORT_POSITION_HEADER, String(position)).header('vary', 'Accept');
+    if (format === 'json') return report;
+    const { body, contentType } = renderReport(report, format);
+    void reply.header('content-type', contentType);
+    if (format === 'csv') {
+      void reply.header('content-disposition', `attachment; filename="${reportFileName(report, format)}"`);
+    }
+    return body;
+  }
+
+  @Get('transparency')
+  @Public()
+  @ApiOperation({
+    summary: 'The public, aggregated dataset of the EU-wide report, small cells suppressed',
+    description: 'Counts below the configured threshold (REPORT_SMALL_CELL_THRESHOLD, default 3) are null.',
+  })
+  @ApiOkResponse({ description: 'The TransparencyDataset shape' })
+  async transparency(
+    @Query() query: ReportYearQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TransparencyDataset> {
+    const { report, position } = await this.queries.transparency({ year: query.year, asOf: asOfInstant(query.asOf) });
+    void reply.header(REPORT_POSITION_HEADER, String(position));
+    return report;
+  }
+}
+
+/**
+ * Whose figures a caller may see: the Commission any member state's or the EU's (null); an authority
+ * only its own, whatever it asks for.
+ */
+function scopeOf(principal: Principal, requested: string | undefined): MemberStateCode | null {
+  const asked = requested === undefined ? null : (normaliseMemberState(requested) ?? null);
+  if (principal.roles.includes('commission')) return asked;
+  if (principal.ms === null) {
+    throw refuse.forbidden('report-scope', 'the annual report is for the Commission and member-state authorities');
+  }
+  if (asked !== null && asked !== principal.ms) {
+    throw refuse.forbidden('report-scope', `an authority sees its own figures only (${principal.ms}, not ${asked})`);
+  }
+  return principal.ms;
+}
