@@ -296,7 +296,7 @@ export async function seedActivity(
       await commands.execute(licenceAggregate, licenceId, approver, {
         ...command,
         metadata: commands.metadataFor(approver, `seed-${licenceId}`),
-      } as LicenceCommand);
+      });
     };
     await act(10, {
       type: 'SuspendLicence',
