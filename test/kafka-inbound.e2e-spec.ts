@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Consumer, Producer } from 'kafkajs';
 import { waitFor } from '@dul/event-store/testing';
+import { InboundConsumerService } from '../apps/gateway/inbound/inbound-consumer.service';
 import { DEAD_LETTER_TOPIC, INBOUND_TOPIC } from '../apps/gateway/inbound/inbound-messages';
 import { describeWithKafka, testBrokers, testKafka } from '../infra/kafka/test-kafka';
 import { startLicensing, type LicensingHarness } from './support/licensing-harness';
@@ -32,6 +33,8 @@ describeWithKafka('inbound messages from national systems and other deployments'
         .catch(() => false);
     }, 60_000);
     await admin.disconnect();
+    // The service's own consumer joins its group in the background; messages are sent once it listens.
+    await waitFor(() => h.app.get(InboundConsumerService).ready, 90_000);
     deadLetters = kafka.consumer({ groupId: `dlq-watch-${randomUUID()}` });
     await deadLetters.connect();
     const joined = new Promise<void>((resolve) => deadLetters.on(deadLetters.events.GROUP_JOIN, () => resolve()));
@@ -45,7 +48,7 @@ describeWithKafka('inbound messages from national systems and other deployments'
       },
     });
     await joined;
-  }, 120_000);
+  }, 200_000);
 
   afterAll(async () => {
     await deadLetters?.disconnect();
@@ -89,13 +92,13 @@ describeWithKafka('inbound messages from national systems and other deployments'
     });
     const inRegister = async (id: string): Promise<boolean> =>
       (await h.http().get(`/v1/denials/${id}`).set('authorization', `Bearer ${token}`)).status === 200;
-    await waitFor(async () => (await inRegister(before)) && (await inRegister(after)), 30_000);
-    await waitFor(() => dead.filter((message) => message.value.includes(marker)).length === 3, 30_000);
+    await waitFor(async () => (await inRegister(before)) && (await inRegister(after)), 60_000);
+    await waitFor(() => dead.filter((message) => message.value.includes(marker)).length === 3, 60_000);
     const reasons = dead.filter((message) => message.value.includes(marker)).map((message) => message.reason);
     expect(reasons[0]).toBe('the value is not JSON');
     expect(reasons[1]).toMatch(/destinationCountry|marker/);
     expect(reasons[2]).toMatch(/no consultation/);
     const entry = await h.http().get(`/v1/denials/${after}`).set('authorization', `Bearer ${token}`).expect(200);
     expect(entry.body).toMatchObject({ issuingMemberState: 'IT', destination: 'AE', controlEntries: ['4A005'] });
-  }, 90_000);
+  }, 150_000);
 });

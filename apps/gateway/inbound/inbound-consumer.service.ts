@@ -42,6 +42,12 @@ export class InboundConsumerService
 {
   private readonly logger = new Logger(InboundConsumerService.name);
   private consumer: Consumer | undefined;
+  private joined = false;
+
+  /** True once the consumer has joined its group and receives messages (health, tests). */
+  get ready(): boolean {
+    return this.joined;
+  }
   private producer: Producer | undefined;
 
   constructor(
@@ -80,6 +86,7 @@ export class InboundConsumerService
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
     this.consumer = kafka.consumer({ groupId: 'dul-inbound' });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
     // kafkajs restarts a crashed consumer itself when the error is retriable; otherwise we start over.
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.starter.run(() => this.start(brokers));
@@ -91,6 +98,7 @@ export class InboundConsumerService
 
   async onApplicationShutdown(): Promise<void> {
     const { consumer, producer } = this;
+    this.joined = false;
     this.consumer = undefined;
     this.producer = undefined;
     await consumer?.disconnect().catch(() => undefined);
