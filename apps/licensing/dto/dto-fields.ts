@@ -1,8 +1,25 @@
 import type { TransformFnParams } from 'class-transformer';
 import type { ValidationArguments, ValidationOptions } from 'class-validator';
-import { buildMessage, registerDecorator, ValidateBy, ValidateIf } from 'class-validator';
-import type { ApplicationStatus, ExporterIdentifierScheme, LicenceStatus, OtherPartyRole } from '@dul/domain';
-import { MEMBER_STATE_CODES } from '@dul/domain';
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  buildMessage,
+  IsArray,
+  IsIn,
+  registerDecorator,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
+import type {
+  ApplicationStatus,
+  Art15Ground,
+  ExporterIdentifierScheme,
+  LicenceStatus,
+  OtherPartyRole,
+} from '@dul/domain';
+import { ART15_GROUNDS, MEMBER_STATE_CODES } from '@dul/domain';
 
 // Length limits at the HTTP edge. They bound what a request can make us store and echo back in events
 // and Art 16 notifications; they are not legal limits (the domain owns those).
@@ -133,5 +150,17 @@ export function IsAmount(validationOptions?: ValidationOptions): PropertyDecorat
       },
     },
     validationOptions,
+  );
+}
+
+/** Optional Art 15 grounds on a licence action: a list of distinct grounds, never null. */
+export function OptionalArt15Grounds(example: readonly Art15Ground[]): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ enum: ART15_GROUNDS, isArray: true, maxItems: ART15_GROUNDS.length, example }),
+    OptionalNotNull(),
+    IsArray(),
+    ArrayMaxSize(ART15_GROUNDS.length),
+    ArrayUnique(),
+    IsIn(ART15_GROUNDS, { each: true }),
   );
 }

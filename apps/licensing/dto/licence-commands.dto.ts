@@ -3,10 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  ArrayUnique,
   IsArray,
   IsBoolean,
-  IsIn,
   IsInt,
   IsNotEmpty,
   IsPositive,
@@ -18,7 +16,6 @@ import {
   IsObject,
 } from 'class-validator';
 import type { Art15Ground } from '@dul/domain';
-import { ART15_GROUNDS } from '@dul/domain';
 import {
   AMOUNT_MAX,
   CONDITIONS_MAX,
@@ -31,6 +28,7 @@ import {
   TEXT_MAX,
   VALIDITY_MONTHS_MAX,
   IsAmount,
+  OptionalArt15Grounds,
 } from './dto-fields';
 
 /** The licensed quantity and value of one item. */
@@ -108,17 +106,7 @@ export class AmendLicenceDto {
   @IsBoolean()
   readonly substantialLimitation!: boolean;
 
-  @ApiPropertyOptional({
-    enum: ART15_GROUNDS,
-    isArray: true,
-    maxItems: ART15_GROUNDS.length,
-    example: ['END_USE_AND_DIVERSION'],
-  })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(ART15_GROUNDS.length)
-  @ArrayUnique()
-  @IsIn(ART15_GROUNDS, { each: true })
+  @OptionalArt15Grounds(['END_USE_AND_DIVERSION'])
   readonly grounds?: readonly Art15Ground[];
 }
 
@@ -132,17 +120,7 @@ export class SuspendLicenceDto {
   @MaxLength(TEXT_MAX)
   readonly reason!: string;
 
-  @ApiPropertyOptional({
-    enum: ART15_GROUNDS,
-    isArray: true,
-    maxItems: ART15_GROUNDS.length,
-    example: ['END_USE_AND_DIVERSION', 'HUMAN_RIGHTS'],
-  })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(ART15_GROUNDS.length)
-  @ArrayUnique()
-  @IsIn(ART15_GROUNDS, { each: true })
+  @OptionalArt15Grounds(['END_USE_AND_DIVERSION', 'HUMAN_RIGHTS'])
   readonly grounds?: readonly Art15Ground[];
 }
 
@@ -168,17 +146,7 @@ export class AnnulLicenceDto {
   @MaxLength(TEXT_MAX)
   readonly reason!: string;
 
-  @ApiPropertyOptional({
-    enum: ART15_GROUNDS,
-    isArray: true,
-    maxItems: ART15_GROUNDS.length,
-    example: ['END_USE_AND_DIVERSION'],
-  })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(ART15_GROUNDS.length)
-  @ArrayUnique()
-  @IsIn(ART15_GROUNDS, { each: true })
+  @OptionalArt15Grounds(['END_USE_AND_DIVERSION'])
   readonly grounds?: readonly Art15Ground[];
 }
 
@@ -192,17 +160,7 @@ export class RevokeLicenceDto {
   @MaxLength(TEXT_MAX)
   readonly reason!: string;
 
-  @ApiPropertyOptional({
-    enum: ART15_GROUNDS,
-    isArray: true,
-    maxItems: ART15_GROUNDS.length,
-    example: ['SANCTIONS'],
-  })
-  @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(ART15_GROUNDS.length)
-  @ArrayUnique()
-  @IsIn(ART15_GROUNDS, { each: true })
+  @OptionalArt15Grounds(['SANCTIONS'])
   readonly grounds?: readonly Art15Ground[];
 }
 
