@@ -216,6 +216,22 @@ function verifyStream(streamId: string, unsorted: readonly ChainLink[]): ChainPr
   });
   const hashes = new Set(links.flatMap((link) => (link.hash ? [link.hash] : [])));
   const linkedTo = new Set(links.flatMap((link) => (link.prevHash ? [link.prevHash] : [])));
+  // A forged event spliced into the chain shares its predecessor with the genuine one, and nothing
+  // links to it, while the genuine one is linked to (or comes first).
+  const insertedLinks = new Set(
+    links.filter(
+      (link) =>
+        link.hash !== null &&
+        link.prevHash !== null &&
+        !linkedTo.has(link.hash) &&
+        links.some(
+          (sibling) =>
+            sibling !== link &&
+            sibling.prevHash === link.prevHash &&
+            ((sibling.hash !== null && linkedTo.has(sibling.hash)) || sibling.streamVersion < link.streamVersion),
+        ),
+    ),
+  );
 
   let expectedVersion = 0;
   let previous: ChainLink | undefined;
@@ -256,22 +272,21 @@ function verifyStream(streamId: string, unsorted: readonly ChainLink[]): ChainPr
         });
       }
     } else if (previous && !gap && previous.streamVersion === link.streamVersion - 1) {
-      const expectedPrev = previous.hash;
-      if (link.prevHash !== expectedPrev && !(previous.legacy && link.prevHash === null)) {
-        // Whose fault: if the next event links past `previous`, `previous` is the stranger.
-        const previousIsInserted =
-          previous.selfValid && previous.prevHash !== null && !linkedTo.has(previous.hash ?? '');
-        if (!previousIsInserted && !(link.prevHash !== null && hashes.has(link.prevHash))) {
-          problems.push({
-            kind: 'altered',
-            ...name(link),
-            detail: `does not link to version ${previous.streamVersion} (its predecessor hash matches no event in the stream)`,
-          });
-        } else if (!previousIsInserted) {
+      const linksToPrevious = link.prevHash === previous.hash || (previous.legacy && link.prevHash === null);
+      if (!linksToPrevious && !insertedLinks.has(previous)) {
+        if (link.prevHash !== null && hashes.has(link.prevHash)) {
           problems.push({
             kind: 'reordered',
             ...name(link),
             detail: `links to an event other than version ${previous.streamVersion}`,
+          });
+        } else if (previous.selfValid) {
+          // The predecessor's hash is right for its content, yet this event remembers another: the
+          // predecessor was edited and its hash recomputed.
+          problems.push({
+            kind: 'altered',
+            ...name(previous),
+            detail: `its hash was recomputed after an edit: version ${link.streamVersion} still links to the original`,
           });
         }
       }
@@ -282,16 +297,12 @@ function verifyStream(streamId: string, unsorted: readonly ChainLink[]): ChainPr
         detail: 'the first event of a stream must have no predecessor hash',
       });
     }
-    // An event every hash of which is right, but that no successor links to while a successor exists.
-    if (link.selfValid && link.hash !== null && !linkedTo.has(link.hash)) {
-      const next = links.find((other) => other.streamVersion === link.streamVersion + 1);
-      if (next && next.selfValid && next.prevHash !== null && next.prevHash === link.prevHash) {
-        problems.push({
-          kind: 'inserted',
-          ...name(link),
-          detail: `the next event links past it to version ${link.streamVersion - 1}: it was not in the chain`,
-        });
-      }
+    if (insertedLinks.has(link)) {
+      problems.push({
+        kind: 'inserted',
+        ...name(link),
+        detail: `another event claims the same predecessor and the chain continues from that one: this one was not in the chain`,
+      });
     }
     if (previous && previous.globalPosition > link.globalPosition) {
       problems.push({

@@ -1,0 +1,235 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { newEvent } from '@dul/event-store/testing';
+import { createTestDatabase, describeWithPostgres } from '../../../infra/postgres/test-database';
+import { checkNewestEvents, sealDailyRoot, verifyEventStore } from './chain-audit';
+import type { EventStore } from './event-store.port';
+import { eventHash } from './hash-chain';
+import { PostgresEventStore } from './postgres/postgres-event-store.adapter';
+import { openSqliteDatabase } from './sqlite/sqlite-database';
+import type { SqliteDatabase } from './sqlite/sqlite-database';
+import { SqliteEventStore } from './sqlite/sqlite-event-store.adapter';
+
+/**
+ * Tampering as someone with owner rights on the database would do it: switch the append-only
+ * trigger off, then edit, delete, insert or reorder rows directly. verify must name each change.
+ */
+interface Tamperer {
+  readonly store: EventStore;
+  /** Runs SQL with the trigger still on (what the application's connection could do). */
+  readonly asApplication: (sql: string, params?: unknown[]) => Promise<void>;
+  /** Runs SQL after disabling the append-only trigger, as an attacker with owner rights. */
+  readonly asOwner: (sql: string, params?: unknown[]) => Promise<void>;
+  /** The placeholder for parameter n (1-based). */
+  readonly p: (n: number) => string;
+  readonly teardown: () => Promise<void>;
+}
+
+async function seed(store: EventStore): Promise<void> {
+  for (const stream of ['licence-a', 'licence-b', 'licence-c']) {
+    await store.append(
+      stream,
+      [0, 1, 2, 3].map((n) => newEvent(`Step${n}`, { quantity: 2, n })),
+      'no-stream',
+    );
+  }
+}
+
+function tamperSuite(name: string, open: () => Promise<Tamperer>): void {
+  describe(`hash chain against tampering: ${name}`, () => {
+    let t: Tamperer;
+    beforeEach(async () => {
+      t = await open();
+      await seed(t.store);
+    });
+    afterEach(async () => t.teardown());
+
+    it('an untouched store verifies', async () => {
+      const report = await verifyEventStore(t.store);
+      expect(report).toMatchObject({ ok: true, eventsChecked: 12, streams: 3, problems: [] });
+    });
+
+    it('the application cannot UPDATE or DELETE event rows: the trigger refuses', async () => {
+      await expect(t.asApplication("UPDATE events SET type = 'X'")).rejects.toThrow(/append-only/);
+      await expect(t.asApplication('DELETE FROM events')).rejects.toThrow(/append-only/);
+      expect((await verifyEventStore(t.store)).ok).toBe(true);
+    });
+
+    it('an edited event (quantity 2 -> 2000) is named as altered with its stream and version', async () => {
+      await t.asOwner(`UPDATE events SET data = ${t.p(1)} WHERE stream_id = 'licence-a' AND stream_version = 1`, [
+        JSON.stringify({ quantity: 2000, n: 1 }),
+      ]);
+      const report = await verifyEventStore(t.store);
+      expect(report.ok).toBe(false);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'altered', streamId: 'licence-a', streamVersion: 1 }),
+      ]);
+      const boot = await checkNewestEvents(t.store);
+      expect(boot.ok).toBe(false);
+    });
+
+    it('an edited event whose hash was recomputed is still named: its successor links to the original', async () => {
+      const [original] = await t.store.readStream('licence-a', { fromVersion: 1, maxCount: 1 });
+      const forgedData = { quantity: 2000, n: 1 };
+      const forgedHash = eventHash({
+        eventId: original!.eventId,
+        streamId: 'licence-a',
+        streamVersion: 1,
+        type: original!.type,
+        schemaVersion: 1,
+        data: forgedData,
+        metadata: original!.metadata,
+        prevHash: original!.prevHash ?? null,
+      });
+      await t.asOwner(
+        `UPDATE events SET data = ${t.p(1)}, hash = ${t.p(2)} WHERE stream_id = 'licence-a' AND stream_version = 1`,
+        [JSON.stringify(forgedData), forgedHash],
+      );
+      const report = await verifyEventStore(t.store);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'altered', streamId: 'licence-a', streamVersion: 1 }),
+      ]);
+    });
+
+    it('a deleted event is named as removed with its stream and version', async () => {
+      await t.asOwner(`DELETE FROM events WHERE stream_id = 'licence-b' AND stream_version = 2`);
+      const report = await verifyEventStore(t.store);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'removed', streamId: 'licence-b', streamVersion: 2 }),
+      ]);
+    });
+
+    it('a deleted last event is caught by the daily root sealed before it', async () => {
+      await sealDailyRoot(t.store, '2026-12-01');
+      expect((await verifyEventStore(t.store)).ok).toBe(true);
+      await t.asOwner(`DELETE FROM events WHERE stream_id = 'licence-c' AND stream_version = 3`);
+      const report = await verifyEventStore(t.store);
+      expect(report.problems).toEqual([
+        expect.objectContaining({
+          kind: 'altered',
+          streamId: 'auditroot-2026-12-01',
+          detail: expect.stringMatching(/rewritten/),
+        }),
+      ]);
+    });
+
+    it('a row inserted without a hash is named as inserted', async () => {
+      const forged = newEvent('Forged', { quantity: 2000 });
+      await t.asApplication(
+        `INSERT INTO events (event_id, stream_id, stream_version, ${name === 'sqlite' ? 'category, ' : ''}type, schema_version, data, metadata${name === 'sqlite' ? ', recorded_at' : ''})
+         VALUES (${t.p(1)}, 'licence-c', 4, ${name === 'sqlite' ? "'licence', " : ''}'Forged', 1, ${t.p(2)}, ${t.p(3)}${name === 'sqlite' ? ", '2026-12-01T00:00:00Z'" : ''})`,
+        [forged.eventId, JSON.stringify(forged.data), JSON.stringify(forged.metadata)],
+      );
+      const report = await verifyEventStore(t.store);
+      expect(report.problems).toEqual([
+        expect.objectContaining({ kind: 'inserted', streamId: 'licence-c', streamVersion: 4 }),
+      ]);
+    });
+
+    it('an event spliced into the middle with a correctly computed hash is named as inserted; the shifted ones as reordered', async () => {
+      const [v1] = await t.store.readStream('licence-c', { fromVersion: 1, maxCount: 1 });
+      // Make room at version 2 by moving versions 2 and 3 up by one (highest first: unique key).
+      await t.asOwner(`UPDATE events SET stream_version = 4 WHERE stream_id = 'licence-c' AND stream_version = 3`);
+      await t.asOwner(`UPDATE events SET stream_version = 3 WHERE stream_id = 'licence-c' AND stream_version = 2`);
+      const forged = newEvent('Forged', { quantity: 2000 });
+      const hash = eventHash({
+        eventId: forged.eventId,
+        streamId: 'licence-c',
+        streamVersion: 2,
+        type: 'Forged',
+        schemaVersion: 1,
+        data: forged.data,
+        metadata: forged.metadata,
+        prevHash: v1!.hash ?? null,
+      });
+      await t.asOwner(
+        `INSERT INTO events (event_id, stream_id, stream_version, ${name === 'sqlite' ? 'category, ' : ''}type, schema_version, data, metadata, prev_hash, hash${name === 'sqlite' ? ', recorded_at' : ''})
+         VALUES (${t.p(1)}, 'licence-c', 2, ${name === 'sqlite' ? "'licence', " : ''}'Forged', 1, ${t.p(2)}, ${t.p(3)}, ${t.p(4)}, ${t.p(5)}${name === 'sqlite' ? ", '2026-12-01T00:00:00Z'" : ''})`,
+        [forged.eventId, JSON.stringify(forged.data), JSON.stringify(forged.metadata), v1!.hash, hash],
+      );
+      const report = await verifyEventStore(t.store);
+      expect(report.problems).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            kind: 'inserted',
+            streamId: 'licence-c',
+            streamVersion: 2,
+            eventId: forged.eventId,
+          }),
+          expect.objectContaining({ kind: 'reordered', streamId: 'licence-c', streamVersion: 3 }),
+          expect.objectContaining({ kind: 'reordered', streamId: 'licence-c', streamVersion: 4 }),
+        ]),
+      );
+      expect(report.problems.every((problem) => problem.streamId === 'licence-c')).toBe(true);
+    });
+
+    it('two swapped events are named as reordered', async () => {
+      await t.asOwner(`UPDATE events SET stream_version = 100 WHERE stream_id = 'licence-a' AND stream_version = 1`);
+      await t.asOwner(`UPDATE events SET stream_version = 1 WHERE stream_id = 'licence-a' AND stream_version = 2`);
+      await t.asOwner(`UPDATE events SET stream_version = 2 WHERE stream_id = 'licence-a' AND stream_version = 100`);
+      const report = await verifyEventStore(t.store);
+      const named = report.problems.map((problem) => [problem.kind, problem.streamId, problem.streamVersion]);
+      expect(named).toEqual(
+        expect.arrayContaining([
+          ['reordered', 'licence-a', 1],
+          ['reordered', 'licence-a', 2],
+        ]),
+      );
+      expect(named.every(([kind, stream]) => kind === 'reordered' && stream === 'licence-a')).toBe(true);
+    });
+  });
+}
+
+tamperSuite('sqlite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dul-tamper-'));
+  const path = join(dir, 'events.db');
+  const store = SqliteEventStore.open(path);
+  const attacker: SqliteDatabase = openSqliteDatabase(path);
+  // async so a refused statement arrives as a rejected promise, as it does from pg.
+  // eslint-disable-next-line @typescript-eslint/require-await
+  const run = async (sql: string, params: unknown[] = []) => {
+    attacker.prepare(sql).run(...params);
+  };
+  return Promise.resolve({
+    store,
+    asApplication: run,
+    asOwner: (sql, params) => {
+      attacker.exec(
+        'DROP TRIGGER IF EXISTS events_append_only_update; DROP TRIGGER IF EXISTS events_append_only_delete;',
+      );
+      return run(sql, params);
+    },
+    p: () => '?',
+    teardown: async () => {
+      attacker.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+});
+
+describeWithPostgres('postgres', () => {
+  tamperSuite('postgres', async () => {
+    const database = await createTestDatabase();
+    const store = await PostgresEventStore.create(database.url);
+    const pool = new Pool({ connectionString: database.url, max: 1 });
+    return {
+      store,
+      asApplication: async (sql, params) => {
+        await pool.query(sql, params);
+      },
+      asOwner: async (sql, params) => {
+        await pool.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
+        await pool.query(sql, params);
+      },
+      p: (n) => `$${n}`,
+      teardown: async () => {
+        await pool.end();
+        await store.close();
+        await database.drop();
+      },
+    };
+  });
+});
