@@ -188,7 +188,6 @@ tamperSuite('sqlite', () => {
   const store = SqliteEventStore.open(path);
   const attacker: SqliteDatabase = openSqliteDatabase(path);
   // async so a refused statement arrives as a rejected promise, as it does from pg.
-  // eslint-disable-next-line @typescript-eslint/require-await
   const run = async (sql: string, params: unknown[] = []) => {
     attacker.prepare(sql).run(...params);
   };
