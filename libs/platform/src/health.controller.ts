@@ -5,6 +5,7 @@ import type { HealthCheckResult, HealthIndicatorResult } from '@nestjs/terminus'
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Persistence } from './persistence';
 import { ProjectionHost } from './projection-host';
+import { StoreIntegrity } from './store-integrity';
 import { PERSISTENCE } from './tokens';
 
 @Injectable()
@@ -13,7 +14,22 @@ export class StoreHealthIndicators {
     private readonly indicators: HealthIndicatorService,
     @Inject(PERSISTENCE) private readonly persistence: Persistence,
     private readonly projections: ProjectionHost,
+    private readonly integrity: StoreIntegrity,
   ) {}
+
+  /** The boot check of the newest events' hash chains: a damaged store is not ok. */
+  storeIntegrity(): HealthIndicatorResult {
+    const indicator = this.indicators.check('integrity');
+    const report = this.integrity.status();
+    if (report === undefined) return indicator.up({ checked: 'pending' });
+    if (report.ok) return indicator.up({ eventsChecked: report.eventsChecked });
+    return 'error' in report
+      ? indicator.down({ message: report.error })
+      : indicator.down({
+          message: 'the event store is damaged: run npm run verify',
+          problems: report.problems.slice(0, 20).map((p) => `${p.kind} ${p.streamId}@${p.streamVersion}`),
+        });
+  }
 
   async eventStore(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('eventStore');
@@ -49,6 +65,10 @@ export class HealthController {
   @HealthCheck()
   @ApiOperation({ summary: 'Event store reachability and projection lag (positions behind the head)' })
   check(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.indicators.eventStore(), () => this.indicators.projectionLag()]);
+    return this.health.check([
+      () => this.indicators.eventStore(),
+      () => this.indicators.projectionLag(),
+      () => this.indicators.storeIntegrity(),
+    ]);
   }
 }

@@ -12,6 +12,11 @@ import { PostgresLeaderLock, PostgresProjectionStore, SqliteLeaderLock, SqlitePr
 /** The three storage ports a service needs, built from validated configuration. */
 export interface Persistence {
   readonly events: EventStore;
+  /**
+   * The adapter itself, below any wrapper: what verify and the daily root read (hashes cover the
+   * stored bytes, ciphertext included).
+   */
+  readonly rawEvents: EventStore;
   readonly projections: ProjectionStore;
   readonly leaderLock: LeaderLock;
   readonly describe: string;
@@ -39,6 +44,7 @@ function sqlitePersistence(path: string): Persistence {
   const leaderLock = new SqliteLeaderLock(projectionDb);
   return {
     events,
+    rawEvents: events,
     projections,
     leaderLock,
     describe: `sqlite:${path}`,
@@ -62,6 +68,7 @@ async function postgresPersistence(url: string): Promise<Persistence> {
   const leaderLock = new PostgresLeaderLock(url);
   return {
     events,
+    rawEvents: events,
     projections,
     leaderLock,
     describe: `postgres:${redactPassword(url)}`,
@@ -81,6 +88,7 @@ async function eventStoreDbPersistence(url: string, env: PersistenceEnvironment)
     : sqlitePersistence(env.SQLITE_PATH);
   return {
     events,
+    rawEvents: events,
     projections: readModels.projections,
     leaderLock: readModels.leaderLock,
     describe: `eventstoredb:${redactPassword(url)} (read models ${readModels.describe})`,

@@ -9,6 +9,7 @@ import { HealthController, StoreHealthIndicators } from './health.controller';
 import type { Persistence } from './persistence';
 import { createPersistence } from './persistence';
 import { ProjectionHost } from './projection-host';
+import { AuditController, DailyRootTimer, StoreIntegrity } from './store-integrity';
 import { ReadConsistency } from './read-consistency';
 import type { Clock } from './tokens';
 import { APP_ENVIRONMENT, CLOCK, PERSISTENCE, PROJECTIONS, systemClock } from './tokens';
@@ -35,7 +36,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [TerminusModule],
-      controllers: [HealthController],
+      controllers: [HealthController, AuditController],
       providers: [
         { provide: APP_ENVIRONMENT, useValue: options.environment },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
@@ -48,6 +49,8 @@ export class PlatformModule {
         ProjectionHost,
         StoreHealthIndicators,
         ReadConsistency,
+        StoreIntegrity,
+        DailyRootTimer,
       ],
       exports: [
         APP_ENVIRONMENT,
@@ -58,6 +61,7 @@ export class PlatformModule {
         LEADER_LOCK,
         ProjectionHost,
         ReadConsistency,
+        StoreIntegrity,
       ],
     };
   }
