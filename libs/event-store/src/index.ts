@@ -13,3 +13,5 @@ export { PostgresEventStore } from './postgres/postgres-event-store.adapter';
 export { POSTGRES_MIGRATIONS, runPostgresMigrations } from './postgres/postgres-migrations';
 export type { MigrationReport, PostgresMigration } from './postgres/postgres-migrations';
 export * from './derived-ids';
+export * from './crypto-shredding/subject-key-store';
+export * from './crypto-shredding/shredding-event-store';

@@ -11,3 +11,4 @@ export * from './read-consistency';
 export * from './reactor';
 export * from './command-execution';
 export * from './store-integrity';
+export * from './erasure';

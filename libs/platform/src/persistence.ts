@@ -1,11 +1,16 @@
 import type { BaseEnvironment } from '@dul/config';
-import type { EventStore } from '@dul/event-store';
+import { ERASED_MARKER, findPersonalData } from '@dul/domain';
+import type { EventStore, SubjectKeyStore } from '@dul/event-store';
 import {
   createEventStoreDbEventStore,
   openSqliteDatabase,
   PostgresEventStore,
+  PostgresSubjectKeyStore,
+  ShreddingEventStore,
   SqliteEventStore,
+  SqliteSubjectKeyStore,
 } from '@dul/event-store';
+import { Pool } from 'pg';
 import type { LeaderLock, ProjectionStore } from '@dul/projections';
 import { PostgresLeaderLock, PostgresProjectionStore, SqliteLeaderLock, SqliteProjectionStore } from '@dul/projections';
 
@@ -17,6 +22,8 @@ export interface Persistence {
    * stored bytes, ciphertext included).
    */
   readonly rawEvents: EventStore;
+  /** Crypto-shredding: the subject keys, and the store that encrypts and decrypts with them. */
+  readonly privacy: { readonly keys: SubjectKeyStore; readonly events: ShreddingEventStore };
   readonly projections: ProjectionStore;
   readonly leaderLock: LeaderLock;
   readonly describe: string;
@@ -37,14 +44,22 @@ export async function createPersistence(env: PersistenceEnvironment): Promise<Pe
   }
 }
 
+/** Personal data in events is encrypted per data subject (libs/domain/src/privacy/personal-data.ts). */
+function shredding(raw: EventStore, keys: SubjectKeyStore): ShreddingEventStore {
+  return new ShreddingEventStore(raw, keys, findPersonalData, ERASED_MARKER);
+}
+
 function sqlitePersistence(path: string): Persistence {
-  const events = new SqliteEventStore(openSqliteDatabase(path));
+  const raw = new SqliteEventStore(openSqliteDatabase(path));
   const projectionDb = openSqliteDatabase(path);
+  const keys = new SqliteSubjectKeyStore(projectionDb);
+  const events = shredding(raw, keys);
   const projections = new SqliteProjectionStore(projectionDb);
   const leaderLock = new SqliteLeaderLock(projectionDb);
   return {
     events,
-    rawEvents: events,
+    rawEvents: raw,
+    privacy: { keys, events },
     projections,
     leaderLock,
     describe: `sqlite:${path}`,
@@ -63,12 +78,17 @@ function required(value: string | undefined, name: string): string {
 }
 
 async function postgresPersistence(url: string): Promise<Persistence> {
-  const events = await PostgresEventStore.create(url);
+  const raw = await PostgresEventStore.create(url);
+  const keyPool = new Pool({ connectionString: url, max: 4, application_name: 'dul-subject-keys' });
+  keyPool.on('error', () => undefined);
+  const keys = new PostgresSubjectKeyStore(keyPool);
+  const events = shredding(raw, keys);
   const projections = new PostgresProjectionStore(url);
   const leaderLock = new PostgresLeaderLock(url);
   return {
     events,
-    rawEvents: events,
+    rawEvents: raw,
+    privacy: { keys, events },
     projections,
     leaderLock,
     describe: `postgres:${redactPassword(url)}`,
@@ -76,19 +96,23 @@ async function postgresPersistence(url: string): Promise<Persistence> {
       await leaderLock.close();
       await projections.close();
       await events.close();
+      await keyPool.end();
     },
   };
 }
 
 /** EventStoreDB keeps the events; read models live in PostgreSQL when DATABASE_URL is set, else SQLite. */
 async function eventStoreDbPersistence(url: string, env: PersistenceEnvironment): Promise<Persistence> {
-  const events = createEventStoreDbEventStore(url);
+  const raw = createEventStoreDbEventStore(url);
   const readModels = env.DATABASE_URL
     ? await postgresPersistence(env.DATABASE_URL)
     : sqlitePersistence(env.SQLITE_PATH);
+  // Subject keys live with the read models: never in the event store, whose streams are kept for ever.
+  const events = shredding(raw, readModels.privacy.keys);
   return {
     events,
-    rawEvents: events,
+    rawEvents: raw,
+    privacy: { keys: readModels.privacy.keys, events },
     projections: readModels.projections,
     leaderLock: readModels.leaderLock,
     describe: `eventstoredb:${redactPassword(url)} (read models ${readModels.describe})`,

@@ -8,6 +8,7 @@ import { LEADER_LOCK, PROJECTION_STORE } from '@dul/projections';
 import { HealthController, StoreHealthIndicators } from './health.controller';
 import type { Persistence } from './persistence';
 import { createPersistence } from './persistence';
+import { ErasureController, ErasureService } from './erasure';
 import { ProjectionHost } from './projection-host';
 import { AuditController, DailyRootTimer, StoreIntegrity } from './store-integrity';
 import { ReadConsistency } from './read-consistency';
@@ -36,7 +37,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [TerminusModule],
-      controllers: [HealthController, AuditController],
+      controllers: [HealthController, AuditController, ErasureController],
       providers: [
         { provide: APP_ENVIRONMENT, useValue: options.environment },
         { provide: CLOCK, useValue: options.clock ?? systemClock },
@@ -51,6 +52,7 @@ export class PlatformModule {
         ReadConsistency,
         StoreIntegrity,
         DailyRootTimer,
+        ErasureService,
       ],
       exports: [
         APP_ENVIRONMENT,

@@ -96,6 +96,23 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
     `,
   },
+  {
+    version: 4,
+    name: 'subject_keys',
+    // Crypto-shredding: one active key per data subject (partial unique index), erased keys stay as
+    // tombstones without key material.
+    sql: `
+      CREATE TABLE subject_keys (
+        key_id uuid PRIMARY KEY,
+        subject_id text NOT NULL,
+        key bytea,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        erased_at timestamptz
+      );
+      CREATE UNIQUE INDEX subject_keys_active ON subject_keys (subject_id) WHERE erased_at IS NULL;
+      CREATE TABLE subject_pepper (id integer PRIMARY KEY CHECK (id = 1), pepper bytea NOT NULL);
+    `,
+  },
 ];
 
 export interface MigrationReport {

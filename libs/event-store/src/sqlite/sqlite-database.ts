@@ -68,6 +68,23 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
         BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE is not allowed'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'subject keys',
+    // Crypto-shredding: one active key per data subject (partial unique index), erased keys stay as
+    // tombstones without key material.
+    sql: `
+      CREATE TABLE subject_keys (
+        key_id     TEXT PRIMARY KEY,
+        subject_id TEXT NOT NULL,
+        key        BLOB,
+        created_at TEXT NOT NULL,
+        erased_at  TEXT
+      );
+      CREATE UNIQUE INDEX subject_keys_active ON subject_keys (subject_id) WHERE erased_at IS NULL;
+      CREATE TABLE subject_pepper (id INTEGER PRIMARY KEY CHECK (id = 1), pepper BLOB NOT NULL);
+    `,
+  },
 ];
 
 /**
