@@ -34,7 +34,10 @@ export async function createPersistence(env: PersistenceEnvironment): Promise<Pe
 
 function sqlitePersistence(path: string): Persistence {
   const events = new SqliteEventStore(openSqliteDatabase(path));
-  const projectionDb = openSqliteDatabase(path);
+  // Read models, their checkpoints and leader leases commit without waiting for an fsync: in WAL mode
+  // the next FULL commit of an append flushes their frames too, and a power cut can only lose
+  // read-model commits (documents and checkpoint together), which the runners then replay (ADR 0003).
+  const projectionDb = openSqliteDatabase(path, { synchronous: 'NORMAL' });
   const projections = new SqliteProjectionStore(projectionDb);
   const leaderLock = new SqliteLeaderLock(projectionDb);
   return {
