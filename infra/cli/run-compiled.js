@@ -18,7 +18,7 @@ const Module = require('node:module');
 const root = path.resolve(__dirname, '..', '..');
 const dist = path.join(root, 'dist');
 const stamp = path.join(dist, '.cli-build-stamp');
-const SOURCE_DIRS = ['apps', 'libs', 'infra/auth', 'infra/seed'];
+const SOURCE_DIRS = ['apps', 'libs', 'infra/auth'];
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.build.json', 'tsconfig.cli.json', 'package-lock.json'];
 
 function newestSource() {
