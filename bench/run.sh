@@ -7,3 +7,6 @@ run bench/sqlite-append.bench.ts --seconds "${BENCH_SECONDS:-3}"
 run bench/postgres-append.bench.ts --seconds "${BENCH_SECONDS:-3}"
 run bench/screening.bench.ts
 run bench/report.bench.ts --applications "${BENCH_REPORT_APPLICATIONS:-2000}"
+# Issue 12's scenarios against Emmett, raw INSERT, a bare Fastify route and a linear scan; writes the
+# generated section of docs/benchmarks.md. BENCH_QUICK=1 runs it briefly without judging figures.
+run bench/side-by-side.bench.ts ${BENCH_QUICK:+--quick}

@@ -4,21 +4,22 @@
  * accepted by `npm start` and survive restarts. Token on stdout; everything else on stderr.
  */
 import { parseArgs } from 'node:util';
-import type { DevTokenClaims, Role } from '@dul/auth';
+// The files themselves, not the @dul/auth index: the index also loads the Nest guard and module, which
+// cost most of the CLI's start-up (issue 12: `npm run token` starts in well under a second).
+import type { DevTokenClaims } from '../../libs/auth/src/dev-keys';
 import {
-  AUTHORITY_ROLES,
   DEFAULT_DEV_KEY_PATH,
   DEFAULT_DEV_TOKEN_LIFETIME,
-  isRole,
   loadOrCreateDevKey,
   mintDevToken,
   parseLifetime,
-  ROLES,
-} from '@dul/auth';
+} from '../../libs/auth/src/dev-keys';
+import type { Role } from '../../libs/auth/src/principal';
+import { AUTHORITY_ROLES, isRole, ROLES } from '../../libs/auth/src/principal';
 import { normaliseMemberState } from '@dul/domain';
 
 export const USAGE = `Usage: npm run -s token -- --sub <id> --roles <role,...> [--ms <code>] [options]
-   or: npx ts-node --transpile-only -r tsconfig-paths/register infra/auth/mint-token.ts --sub <id> --roles <role,...> ...
+   or: node infra/cli/run-compiled.js infra/auth/mint-token.ts --sub <id> --roles <role,...> ...
 
 Prints a development JWT signed with the local dev key (created if missing).
 

@@ -1,39 +1,130 @@
+import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DenialInForce, DenialMatch, ScreeningCandidate } from '@dul/domain';
-import { countryKey, screenTransaction } from '@dul/domain';
+import { DenialIndex, screenTransaction } from '@dul/domain';
+import type { EventStore } from '@dul/event-store';
+import { EVENT_STORE } from '@dul/event-store';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
 import type { DenialDocument } from '../denials/denial-register.projection';
-import { DENIALS_PROJECTION } from '../denials/denial-register.projection';
+import {
+  DENIAL_EVENT_TYPES,
+  DENIALS_PROJECTION,
+  denialRegisterProjection,
+} from '../denials/denial-register.projection';
 
 const PAGE = 500;
 
 /**
+ * Whether a register entry is in force at `now`: not revoked or withdrawn, not lapsed. The one place
+ * the screening decides it, for the index and for the linear scan alike.
+ */
+export function inForceAt(document: Pick<DenialDocument, 'status' | 'lapsesAt'>, now: Date): boolean {
+  return document.status === 'IN_FORCE' && document.lapsesAt > now.toISOString();
+}
+
+/**
  * Screens a transaction against every denial in force issued by another member state (Art 2(22),
- * Art 16). The register's read model narrows by destination in the database; the pure screening
- * compares items and parties and explains each match.
+ * Art 16). The denials in force live in memory in a DenialIndex (destination, then control-entry
+ * head), so a screening looks only at the denials that can pass the destination and item rules
+ * instead of paging the whole register (issue 12: sub-linear in the number of denials); the pure
+ * screening then compares items and parties and explains each match, so matcher changes in
+ * libs/domain flow through unchanged.
+ *
+ * The index is built from the register's read model at the first screening (at boot when the app
+ * warms it), then kept current from the same events the register projection handles: before each
+ * screening it reads the denial events between its own position and the read model's checkpoint and
+ * re-reads those register entries. It is therefore exactly as current as the read model, which the
+ * screening read before; the cost when nothing changed is one checkpoint read.
  */
 @Injectable()
-export class ScreeningService {
-  constructor(@Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore) {}
+export class ScreeningService implements OnApplicationBootstrap {
+  private index = new DenialIndex();
+  private readonly lapsesAt = new Map<string, string>();
+  /** The register's checkpoint the index reflects; -1 before the first load. */
+  private position = -1;
+  private refreshing: Promise<void> | undefined;
 
-  async screen(candidate: ScreeningCandidate, now: Date): Promise<readonly DenialMatch[]> {
-    return screenTransaction(candidate, await this.denialsInForceTo(candidate.destinationCountry, now));
+  constructor(
+    @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+  ) {}
+
+  /** Loads the register at boot, so the first screening does not pay for it. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.refresh();
   }
 
-  /** Denials in force (not revoked or withdrawn, not lapsed at `now`) for one destination. */
-  async denialsInForceTo(destination: string, now: Date): Promise<DenialInForce[]> {
-    const found: DenialInForce[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.readModels.findDocuments<DenialDocument>(DENIALS_PROJECTION, {
-        where: { status: 'IN_FORCE', destination: countryKey(destination) },
-        after: { lapsesAt: now.toISOString() },
-        limit: PAGE,
-        offset,
-      });
-      found.push(...page.map(({ denial }) => toDenialInForce(denial)));
-      if (page.length < PAGE) return found;
+  async screen(candidate: ScreeningCandidate, now: Date): Promise<readonly DenialMatch[]> {
+    await this.refresh();
+    const inForce = this.index.candidatesFor(candidate).filter((denial) => {
+      const lapses = this.lapsesAt.get(denial.denialId);
+      return lapses !== undefined && inForceAt({ status: 'IN_FORCE', lapsesAt: lapses }, now);
+    });
+    return screenTransaction(candidate, inForce);
+  }
+
+  /** How many denials in force (lapsed ones included until they are screened) the index holds. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Brings the index up to the register's read model; concurrent callers share one refresh. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.catchUp().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async catchUp(): Promise<void> {
+    const target = await this.readModels.checkpoint(DENIALS_PROJECTION);
+    if (target === this.position) return;
+    // First use, or the register was reset for a rebuild: load it whole.
+    if (this.position < 0 || target < this.position) return this.reload(target);
+    const changed = new Set<string>();
+    for (let after = this.position; after < target;) {
+      const batch = await this.events.readAll({ after, maxCount: PAGE, eventTypes: DENIAL_EVENT_TYPES });
+      for (const event of batch) {
+        if (event.globalPosition > target) break;
+        const id = denialRegisterProjection.documentId(event);
+        if (id !== null) changed.add(id);
+      }
+      if (batch.length < PAGE) break;
+      after = batch.at(-1)?.globalPosition ?? target;
     }
+    // Whole entries re-read from the read model: idempotent, so an entry loaded newer than the
+    // position it was loaded at is simply read again.
+    for (const id of changed) {
+      const document = await this.readModels.getDocument<DenialDocument>(DENIALS_PROJECTION, id);
+      if (document === null || document.status !== 'IN_FORCE') this.drop(id);
+      else this.hold(document);
+    }
+    this.position = target;
+  }
+
+  private async reload(target: number): Promise<void> {
+    this.index = new DenialIndex();
+    this.lapsesAt.clear();
+    for (let afterId: string | undefined; ;) {
+      const page = await this.readModels.findDocuments<DenialDocument>(DENIALS_PROJECTION, {
+        where: { status: 'IN_FORCE' },
+        limit: PAGE,
+        afterId,
+      });
+      page.forEach((document) => this.hold(document));
+      if (page.length < PAGE) break;
+      afterId = page.at(-1)?.id;
+    }
+    this.position = target;
+  }
+
+  private hold(document: DenialDocument): void {
+    this.index.add(toDenialInForce(document.denial));
+    this.lapsesAt.set(document.denial.denialId, document.lapsesAt);
+  }
+
+  private drop(id: string): void {
+    this.index.remove(id);
+    this.lapsesAt.delete(id);
   }
 }
 

@@ -51,7 +51,10 @@ function shredding(raw: EventStore, keys: SubjectKeyStore): ShreddingEventStore 
 
 function sqlitePersistence(path: string): Persistence {
   const raw = new SqliteEventStore(openSqliteDatabase(path));
-  const projectionDb = openSqliteDatabase(path);
+  // Read models, their checkpoints and leader leases commit without waiting for an fsync: in WAL mode
+  // the next FULL commit of an append flushes their frames too, and a power cut can only lose
+  // read-model commits (documents and checkpoint together), which the runners then replay (ADR 0003).
+  const projectionDb = openSqliteDatabase(path, { synchronous: 'NORMAL' });
   const keys = new SqliteSubjectKeyStore(projectionDb);
   const events = shredding(raw, keys);
   const projections = new SqliteProjectionStore(projectionDb);

@@ -54,7 +54,7 @@ export class InMemoryProjectionStore implements ProjectionStore {
 
   // eslint-disable-next-line @typescript-eslint/require-await
   async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
-    return paginate(this.matching(projection, query), query).map((doc) => structuredClone(doc) as T);
+    return paginate(this.matching(projection, query, query.afterId), query).map((doc) => structuredClone(doc) as T);
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await
@@ -62,9 +62,10 @@ export class InMemoryProjectionStore implements ProjectionStore {
     return this.matching(projection, query).length;
   }
 
-  private matching(projection: string, filter: DocumentFilter): unknown[] {
+  private matching(projection: string, filter: DocumentFilter, afterId?: string): unknown[] {
     assertSafeFilter(filter);
     return [...(this.documents.get(projection)?.entries() ?? [])]
+      .filter(([id]) => afterId === undefined || id > afterId)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([, doc]) => doc)
       .filter((doc) => matchesFilter(doc, filter));

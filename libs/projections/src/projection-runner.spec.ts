@@ -88,4 +88,88 @@ describe('ProjectionRunner', () => {
     await waitFor(async () => (await documents.countDocuments('case-queue')) === 2);
     await second.stop();
   });
+
+  describe('quiet fan-out', () => {
+    /** Counts the writes a runner makes through the store. */
+    class CountingStore extends InMemoryProjectionStore {
+      commits = 0;
+      override commit(...args: Parameters<InMemoryProjectionStore['commit']>): Promise<void> {
+        this.commits++;
+        return super.commit(...args);
+      }
+    }
+
+    it('an idle projection writes nothing for events it does not handle until its idle checkpoint is due', async () => {
+      const store = new CountingStore();
+      let now = 0;
+      const idle = new ProjectionRunner(events, store, new InProcessLeaderLock(), caseQueue, {
+        batchSize: 10,
+        idleCheckpointMs: 1000,
+        clock: () => now,
+      });
+      now = 5000;
+      await idle.runOnce(); // nothing stored yet: nothing to read, nothing to write
+      now = 5001;
+      for (let i = 0; i < 20; i++) {
+        await events.append(`other-${i}`, [newEvent('Noise')], 'no-stream');
+        expect(await idle.runOnce()).toBe(0);
+      }
+      expect(store.commits).toBe(0);
+      expect(await store.checkpoint('case-queue')).toBe(0);
+      // It has read past them all the same: no lag, and read-your-writes in this process is served.
+      expect(await idle.lag()).toBe(0);
+      expect(await idle.readPosition()).toBe(20);
+
+      now = 6001;
+      await idle.runOnce();
+      expect(store.commits).toBe(1);
+      expect(await store.checkpoint('case-queue')).toBe(20);
+    });
+
+    it('a projection commits once per batch that holds events it handles, with its checkpoint past the noise', async () => {
+      const store = new CountingStore();
+      const runner = new ProjectionRunner(events, store, new InProcessLeaderLock(), caseQueue, {
+        idleCheckpointMs: 60_000,
+      });
+      await events.append('other-1', [newEvent('Noise'), newEvent('Noise')], 'no-stream');
+      expect(await runner.runOnce()).toBe(0);
+      await events.append('case-1', [newEvent('Opened')], 'no-stream');
+      expect(await runner.runOnce()).toBe(1);
+      expect(store.commits).toBe(1);
+      expect(await store.checkpoint('case-queue')).toBe(3);
+    });
+
+    it('catchUp and stop leave the idle position durable', async () => {
+      const store = new CountingStore();
+      await events.append('other-1', [newEvent('Noise'), newEvent('Noise')], 'no-stream');
+      const runner = new ProjectionRunner(events, store, new InProcessLeaderLock(), caseQueue, {
+        idleCheckpointMs: 60_000,
+        idlePollMs: 5,
+      });
+      await runner.catchUp();
+      expect(await store.checkpoint('case-queue')).toBe(2);
+      runner.start();
+      await events.append('other-2', [newEvent('Noise')], 'no-stream');
+      await waitFor(async () => (await runner.readPosition()) === 3);
+      expect(await store.checkpoint('case-queue')).toBe(2);
+      await runner.stop();
+      expect(await store.checkpoint('case-queue')).toBe(3);
+    });
+
+    it('a checkpoint moved by another instance discards the position read past it', async () => {
+      const store = new CountingStore();
+      let now = 0;
+      const runner = new ProjectionRunner(events, store, new InProcessLeaderLock(), caseQueue, {
+        idleCheckpointMs: 1000,
+        clock: () => now,
+      });
+      now = 1000;
+      await events.append('other-1', [newEvent('Noise')], 'no-stream');
+      await runner.runOnce();
+      expect(await runner.readPosition()).toBe(1);
+      await events.append('case-1', [newEvent('Opened')], 'no-stream');
+      await store.commit('case-queue', 0, 2, (tx) => tx.put('case-queue', 'case-1', { id: 'case-1' }));
+      expect(await runner.readPosition()).toBe(2);
+    });
+  });
 });

@@ -8,6 +8,14 @@ export interface ProjectionRunnerOptions {
   readonly idlePollMs?: number;
   /** How often a follower retries for leadership. */
   readonly leaderRetryMs?: number;
+  /**
+   * How long the checkpoint of a projection that handled none of the new events may trail what it
+   * has read. Skipping unhandled events costs no write; the position is committed at most this often,
+   * so an idle projection never writes once per append (issue 12). Default 1000 ms.
+   */
+  readonly idleCheckpointMs?: number;
+  /** Milliseconds clock for the idle checkpoint; tests pass their own. */
+  readonly clock?: () => number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -23,6 +31,13 @@ export class ProjectionRunner {
   private unsubscribe: (() => void) | undefined;
   private leader = false;
   private confirmedAt = 0;
+  /**
+   * What this runner has read past its durable checkpoint without anything to apply: valid only
+   * while the durable checkpoint is still `base` (another instance moving it invalidates it).
+   */
+  private scanned: { base: number; to: number } | undefined;
+  /** When the position first moved past the durable checkpoint without a commit. */
+  private idleSince = 0;
 
   constructor(
     private readonly events: EventStore,
@@ -31,6 +46,10 @@ export class ProjectionRunner {
     readonly projection: Projection,
     private readonly options: ProjectionRunnerOptions = {},
   ) {}
+
+  private now(): number {
+    return (this.options.clock ?? Date.now)();
+  }
 
   get isLeader(): boolean {
     return this.leader;
@@ -48,7 +67,13 @@ export class ProjectionRunner {
     this.unsubscribe?.();
     this.wake?.();
     await this.loop;
-    if (this.leader) await this.lock.release(this.projection.name);
+    if (this.leader) {
+      // Leave the position read over unhandled events behind, so a restart does not read them again.
+      await this.flushIdle().catch((error: unknown) => {
+        if (!(error instanceof CheckpointMovedError)) this.options.onError?.(error);
+      });
+      await this.lock.release(this.projection.name);
+    }
     this.leader = false;
   }
 
@@ -58,44 +83,76 @@ export class ProjectionRunner {
       this.events.headPosition(),
       this.store.checkpoint(this.projection.name),
     ]);
-    return Math.max(0, head - checkpoint);
+    return Math.max(0, head - this.position(checkpoint));
+  }
+
+  /** Position read up to in this process: the durable checkpoint, or past it over unhandled events. */
+  async readPosition(): Promise<number> {
+    return this.position(await this.store.checkpoint(this.projection.name));
+  }
+
+  private position(checkpoint: number): number {
+    return this.scanned?.base === checkpoint ? Math.max(checkpoint, this.scanned.to) : checkpoint;
   }
 
   /**
    * Applies at most one batch; returns how many events it read. Safe to call from tests to drive the
    * projection step by step (the caller must hold the lock, or be the only instance).
    */
-  async runOnce(): Promise<number> {
+  async runOnce(options: { readonly flushIdle?: boolean } = {}): Promise<number> {
     const name = this.projection.name;
     const checkpoint = await this.store.checkpoint(name);
+    const from = this.position(checkpoint);
     // Read the head first: every event at or below it is final (the store's global-order guarantee),
-    // so once the filtered read comes back short, the checkpoint may move past unhandled types too.
+    // so once the filtered read comes back short, the position may move past unhandled types too.
     const head = await this.events.headPosition();
     const batchSize = this.options.batchSize ?? 500;
     const batch = await this.events.readAll({
-      after: checkpoint,
+      after: from,
       maxCount: batchSize,
       eventTypes: this.projection.handles,
     });
-    const lastRead = batch.at(-1)?.globalPosition ?? checkpoint;
+    const lastRead = batch.at(-1)?.globalPosition ?? from;
     const next = batch.length < batchSize ? Math.max(lastRead, head) : lastRead;
-    if (next === checkpoint) return 0;
+    if (batch.length === 0) {
+      // Nothing to apply: remember how far we read, and commit that position only now and then
+      // (or when asked), never once per append per idle projection.
+      if (next > from) {
+        if (from === checkpoint) this.idleSince = this.now();
+        this.scanned = { base: checkpoint, to: next };
+      }
+      const due = this.now() - this.idleSince >= (this.options.idleCheckpointMs ?? 1000);
+      if (next > checkpoint && (options.flushIdle === true || due)) {
+        await this.store.commit(name, checkpoint, next, () => Promise.resolve());
+        this.scanned = undefined;
+      }
+      return 0;
+    }
     await this.store.commit(name, checkpoint, next, async (tx) => {
       for (const event of batch) await this.apply(tx, event);
     });
+    this.scanned = undefined;
     return batch.length;
+  }
+
+  private async flushIdle(): Promise<void> {
+    const checkpoint = await this.store.checkpoint(this.projection.name);
+    const to = this.position(checkpoint);
+    if (to > checkpoint) await this.store.commit(this.projection.name, checkpoint, to, () => Promise.resolve());
+    this.scanned = undefined;
   }
 
   /** Drops the read model and replays every event; resolves when caught up with the head. */
   async rebuild(): Promise<void> {
     await this.store.reset(this.projection.name);
+    this.scanned = undefined;
     await this.catchUp();
   }
 
   /** Runs batches until the checkpoint reaches the head as it was when called. */
   async catchUp(): Promise<void> {
     const head = await this.events.headPosition();
-    while ((await this.store.checkpoint(this.projection.name)) < head) await this.runOnce();
+    while ((await this.store.checkpoint(this.projection.name)) < head) await this.runOnce({ flushIdle: true });
   }
 
   private async apply(tx: Parameters<Parameters<ProjectionStore['commit']>[3]>[0], event: StoredEvent): Promise<void> {

@@ -22,6 +22,12 @@ export interface DocumentTransaction {
 export interface DocumentQuery {
   readonly limit?: number;
   readonly offset?: number;
+  /**
+   * Keyset paging: only documents whose id sorts after this one (code-point order, the order of
+   * every page). Pass the last id of the previous page; unlike `offset`, the cost of a page does not
+   * grow with how deep it is.
+   */
+  readonly afterId?: string;
   /** Equality filters on top-level fields of the document. */
   readonly where?: Readonly<Record<string, string | number | boolean>>;
   /**

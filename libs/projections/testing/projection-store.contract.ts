@@ -66,6 +66,19 @@ export function projectionStoreContract(name: string, factory: () => Promise<Pro
       expect(await store.countDocuments('cases')).toBe(3);
     });
 
+    it('pages by keyset: afterId gives the documents after that id, in id order, with the filter', async () => {
+      await store.commit('cases', 0, 1, async (tx) => {
+        for (const id of ['e', 'a', 'd', 'b', 'c'])
+          await tx.put('cases', id, { id, status: id === 'c' ? 'DECIDED' : 'OPEN' });
+        await tx.put('other', 'z', { id: 'z', status: 'OPEN' });
+      });
+      const ids = (docs: { id: string }[]): string[] => docs.map((d) => d.id);
+      expect(ids(await store.findDocuments('cases', { afterId: 'b', limit: 2 }))).toEqual(['c', 'd']);
+      expect(ids(await store.findDocuments('cases', { afterId: 'b', where: { status: 'OPEN' } }))).toEqual(['d', 'e']);
+      expect(ids(await store.findDocuments('cases', { afterId: 'e' }))).toEqual([]);
+      expect(ids(await store.findDocuments('cases', { afterId: '' }))).toEqual(['a', 'b', 'c', 'd', 'e']);
+    });
+
     it('finds documents whose string field is strictly before a bound, in code-point order', async () => {
       await store.commit('timers', 0, 1, async (tx) => {
         await tx.put('timers', 'a', { id: 'a', dueAt: '2026-03-01T00:00:00.000Z', pending: true });

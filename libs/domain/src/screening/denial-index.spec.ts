@@ -69,12 +69,29 @@ describe('the denial index (destination, then control-entry head)', () => {
     expect(ids(index.candidatesFor({ ...candidate, controlEntries: ['4A005'] }))).toEqual(['d']);
   });
 
-  it('never offers a denial without parseable entries (a catch-all denial)', () => {
+  it('offers a denial without parseable entries (a catch-all denial) to every candidate to its destination', () => {
     const index = new DenialIndex([
       denial('catch-all', { controlEntries: [] }),
       denial('bad', { controlEntries: ['X'] }),
+      denial('catch-all-elsewhere', { controlEntries: [], destinationCountry: 'BY' }),
+      denial('other-head', { controlEntries: ['4A005'] }),
     ]);
-    expect(index.size).toBe(2);
+    expect(index.size).toBe(4);
+    expect(ids(index.candidatesFor(candidate))).toEqual(['bad', 'catch-all']);
+  });
+
+  it('offers every denial to the destination to a candidate without parseable entries', () => {
+    const index = new DenialIndex([
+      denial('listed'),
+      denial('catch-all', { controlEntries: [] }),
+      denial('elsewhere', { destinationCountry: 'BY' }),
+    ]);
+    expect(ids(index.candidatesFor({ ...candidate, controlEntries: [] }))).toEqual(['catch-all', 'listed']);
+  });
+
+  it('stops offering a removed catch-all denial', () => {
+    const index = new DenialIndex([denial('catch-all', { controlEntries: [] })]);
+    index.remove('catch-all');
     expect(index.candidatesFor(candidate)).toEqual([]);
   });
 
@@ -101,7 +118,7 @@ describe('the denial index (destination, then control-entry head)', () => {
     );
     const candidates = fc.record({
       issuingMemberState: fc.constantFrom('DE', 'GR'),
-      controlEntries: fc.array(entries, { minLength: 1, maxLength: 3 }),
+      controlEntries: fc.array(entries, { maxLength: 3 }),
       destinationCountry: fc.constantFrom('RU', 'BY'),
       endUser: parties,
       consignee: fc.option(parties, { nil: null }),

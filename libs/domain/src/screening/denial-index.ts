@@ -6,8 +6,11 @@ import { countryKey, parsedEntries, screenTransaction } from './screening';
  * sub-category and three digits: '5A001'), so that screening looks only at denials that can pass the
  * destination and item rules instead of scanning the register. The head is the right key because
  * two entries overlap only when one is the other or its ancestor, and every ancestor of an entry
- * shares its head (5A001 ⊃ 5A001.j ⊃ 5A001.j.1). A denial whose entries all fail to parse, or that
- * has none (a catch-all denial), can overlap nothing and is kept but never offered.
+ * shares its head (5A001 ⊃ 5A001.j ⊃ 5A001.j.1). A denial with no parseable entry (a catch-all
+ * denial under Art 4 or 5 names none) is offered to every candidate to its destination, and a
+ * candidate with no parseable entry is offered every denial to its destination: the index only ever
+ * narrows by what it can prove irrelevant, and the screening's own item rule decides the rest, so a
+ * change to that rule (catch-all gates) needs no change here.
  *
  * A plain in-memory structure: the caller builds it from the register and keeps it current with
  * `add` and `remove` as denials are notified, revoked or lapse.
@@ -15,6 +18,8 @@ import { countryKey, parsedEntries, screenTransaction } from './screening';
 export class DenialIndex {
   private readonly denials = new Map<string, DenialInForce>();
   private readonly byDestination = new Map<string, Map<string, Set<string>>>();
+  /** Under this key: the denials of a destination that have no parseable entry. */
+  private static readonly NO_ENTRY = '';
 
   constructor(denials: Iterable<DenialInForce> = []) {
     for (const denial of denials) this.add(denial);
@@ -81,9 +86,13 @@ export class DenialIndex {
   candidatesFor(candidate: Pick<ScreeningCandidate, 'destinationCountry' | 'controlEntries'>): DenialInForce[] {
     const byHead = this.byDestination.get(countryKey(candidate.destinationCountry));
     if (byHead === undefined) return [];
+    const heads = new Set(parsedEntries(candidate.controlEntries).map((entry) => entry.head));
     const ids = new Set<string>();
-    for (const head of headsOf(candidate.controlEntries)) {
-      for (const id of byHead.get(head) ?? []) ids.add(id);
+    if (heads.size === 0) {
+      // Nothing to narrow by: every denial to the destination.
+      for (const filed of byHead.values()) for (const id of filed) ids.add(id);
+    } else {
+      for (const head of [...heads, DenialIndex.NO_ENTRY]) for (const id of byHead.get(head) ?? []) ids.add(id);
     }
     return [...ids].flatMap((id) => {
       const denial = this.denials.get(id);
@@ -97,6 +106,8 @@ export class DenialIndex {
   }
 }
 
+/** The heads a denial is filed under; a denial without parseable entries is filed under NO_ENTRY. */
 function headsOf(entries: readonly string[]): Set<string> {
-  return new Set(parsedEntries(entries).map((entry) => entry.head));
+  const heads = new Set(parsedEntries(entries).map((entry) => entry.head));
+  return heads.size === 0 ? new Set(['']) : heads;
 }

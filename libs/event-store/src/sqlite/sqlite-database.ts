@@ -87,15 +87,25 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   },
 ];
 
+export interface SqliteOpenOptions {
+  /**
+   * FULL (the default, and always for the event append): a commit returns after the WAL is fsynced,
+   * so an acknowledged append survives a power cut. NORMAL: a commit returns without an fsync; it is
+   * for the read-model connection only, whose commits a rebuild restores (ADR 0003).
+   */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+}
+
 /**
  * Opens (creating if needed) the embedded database: WAL so readers never block the writer,
- * synchronous=FULL so an acknowledged append survives a power cut, not only a process crash.
+ * synchronous=FULL unless told otherwise so an acknowledged append survives a power cut, not only a
+ * process crash. `synchronous` is a setting of the connection, not of the file.
  */
-export function openSqliteDatabase(path: string): SqliteDatabase {
+export function openSqliteDatabase(path: string, options: SqliteOpenOptions = {}): SqliteDatabase {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  db.pragma(`synchronous = ${options.synchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
   migrate(db);

@@ -61,9 +61,14 @@ export class PostgresProjectionStore implements ProjectionStore {
   async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
     const { sql, values } = whereClause(projection, query);
     const { limit, offset } = pageBounds(query);
+    let keyset = '';
+    if (query.afterId !== undefined) {
+      values.push(query.afterId);
+      keyset = ` AND id > $${values.length}`;
+    }
     // ORDER BY id follows the column's "C" collation: code-point order, served by the primary key.
     const { rows } = await this.pool.query<{ doc: T }>(
-      `SELECT doc FROM projection_documents WHERE ${sql}
+      `SELECT doc FROM projection_documents WHERE ${sql}${keyset}
        ORDER BY id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
       [...values, limit, offset],
     );

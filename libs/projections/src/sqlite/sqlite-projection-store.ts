@@ -100,9 +100,11 @@ export class SqliteProjectionStore implements ProjectionStore {
   async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
     const { sql, params } = whereClause(projection, query);
     const { limit, offset } = pageBounds(query);
+    const keyset = query.afterId === undefined ? '' : ' AND id > ?';
+    if (query.afterId !== undefined) params.push(query.afterId);
     return this.db
       .prepare<unknown[], { doc: string }>(
-        `SELECT doc FROM projection_documents WHERE ${sql} ORDER BY id LIMIT ? OFFSET ?`,
+        `SELECT doc FROM projection_documents WHERE ${sql}${keyset} ORDER BY id LIMIT ? OFFSET ?`,
       )
       .all(...params, limit, offset)
       .map((row) => JSON.parse(row.doc) as T);

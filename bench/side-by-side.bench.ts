@@ -1,0 +1,753 @@
+/**
+ * Issue 12's scenarios side by side in one run: each figure next to its peer's or limit's figure
+ * from the same run, the ratio, and the target.
+ *
+ *   npx ts-node --transpile-only -r tsconfig-paths/register bench/side-by-side.bench.ts [--quick] [--out docs/benchmarks.md]
+ *
+ * Full mode writes the generated section of docs/benchmarks.md (between the BEGIN/END markers) and
+ * judges each figure against its target. --quick (CI) runs every scenario for a moment on small data
+ * to prove the harness works, prints the table and judges nothing: figures from a shared CI machine
+ * in a few hundred milliseconds mean nothing.
+ *
+ * Peers and limits: Emmett (@event-driven-io/emmett-postgresql, on the same PostgreSQL server) for
+ * append and read; a raw INSERT for append; a bare Fastify route for HTTP (autocannon, 32
+ * connections); a linear scan of every denial for screening. The HTTP scenarios run the standalone
+ * app as a child process (compiled JavaScript), on ports 3161-3164.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { Pool } from 'pg';
+import { dumbo } from '@event-driven-io/dumbo';
+import { getPostgreSQLEventStore, readMessagesBatch } from '@event-driven-io/emmett-postgresql';
+import type { DenialInForce, Party, ScreeningCandidate } from '../libs/domain/src';
+import { DenialIndex, screenTransaction } from '../libs/domain/src';
+import type { NewEvent, StoredEvent } from '../libs/event-store/src';
+import { openSqliteDatabase, PostgresEventStore } from '../libs/event-store/src';
+import { PostgresLeaderLock, PostgresProjectionStore, ProjectionRunner } from '../libs/projections/src';
+import type { Projection } from '../libs/projections/src';
+import { createTestDatabase } from '../infra/postgres/test-database';
+
+const argv = process.argv.slice(2);
+const QUICK = argv.includes('--quick');
+const OUT = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : QUICK ? undefined : 'docs/benchmarks.md';
+const CELL_SECONDS = QUICK ? 0.4 : 3;
+const HTTP_SECONDS = QUICK ? 1 : 8;
+const READ_ALL_EVENTS = QUICK ? 2_000 : 100_000;
+const DENIALS = QUICK ? 2_000 : 100_000;
+const ROOT = join(__dirname, '..');
+const WORK = join('/tmp', `dul-bench-${process.pid}`);
+/** Hard stop: a benchmark must never hang a terminal or CI job. */
+const HARD_LIMIT_MS = (QUICK ? 300 : 1800) * 1000;
+const hardStop = setTimeout(() => {
+  process.stderr.write('bench: hard time limit reached, stopping\n');
+  process.exit(2);
+}, HARD_LIMIT_MS);
+hardStop.unref();
+
+interface Row {
+  readonly scenario: string;
+  readonly ours: string;
+  readonly peer: string;
+  readonly ratio: string;
+  readonly target: string;
+  readonly met?: boolean;
+}
+const rows: Row[] = [];
+const notes: string[] = [];
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+const fmt = (n: number, digits = 0): string =>
+  Number.isFinite(n) ? n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '–';
+const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+
+/** Runs `writers` loops for `seconds`; each loop calls its own `step`. Counts calls and latencies. */
+async function runFor(
+  seconds: number,
+  writers: number,
+  makeStep: (writer: number) => () => Promise<void>,
+): Promise<{ perSecond: number; p99: number; p50: number }> {
+  const steps = Array.from({ length: writers }, (_, i) => makeStep(i));
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    steps.map(async (step) => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        await step();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  return { perSecond: latencies.length / elapsed, p99: percentile(latencies, 99), p50: percentile(latencies, 50) };
+}
+
+function newEvents(count: number): NewEvent[] {
+  return Array.from({ length: count }, (_, n) => ({
+    eventId: randomUUID(),
+    type: 'LicenceApplicationAmended',
+    data: { n, note: 'a typical small payload', amounts: [1250000, 180000.5] },
+    metadata: { actor: 'caseworker-7', memberState: 'DE', correlationId: randomUUID() },
+  }));
+}
+
+interface EmmettEvent {
+  type: string;
+  data: Record<string, unknown>;
+  [key: string]: unknown;
+}
+function emmettEvents(count: number): EmmettEvent[] {
+  return newEvents(count).map((event) => ({ type: event.type, data: event.data as Record<string, unknown> }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// PostgreSQL: append, read, readAll, rebuild
+
+async function postgresScenarios(): Promise<void> {
+  const oursDb = await createTestDatabase();
+  const emmettDb = await createTestDatabase();
+  const rawDb = await createTestDatabase();
+  const ours = await PostgresEventStore.create(oursDb.url);
+  const emmett = getPostgreSQLEventStore(emmettDb.url, { schema: { autoMigration: 'CreateOrUpdate' } });
+  const rawPool = new Pool({ connectionString: rawDb.url, max: 40 });
+  await rawPool.query(
+    `CREATE TABLE raw_events (position bigserial PRIMARY KEY, event_id uuid NOT NULL, stream_id text NOT NULL,
+       stream_version int NOT NULL, type text NOT NULL, data jsonb NOT NULL, metadata jsonb NOT NULL)`,
+  );
+  // Emmett creates its schema on first use.
+  await emmett.appendToStream(`warm-${randomUUID()}`, emmettEvents(1));
+  await ours.append(`warm-${randomUUID()}`, newEvents(1), 'no-stream');
+  try {
+    const cells: { writers: number; batch: number }[] = [
+      { writers: 1, batch: 1 },
+      { writers: 8, batch: 1 },
+      { writers: 32, batch: 1 },
+      { writers: 8, batch: 100 },
+    ];
+    for (const { writers, batch } of cells) {
+      // Interleaved: ours, Emmett, raw, one after the other in the same minute.
+      const oursResult = await runFor(CELL_SECONDS, writers, () => {
+        const stream = `bench-${randomUUID()}`;
+        let expected: number | 'no-stream' = 'no-stream';
+        return async () => {
+          expected = (await ours.append(stream, newEvents(batch), expected)).nextExpectedVersion;
+        };
+      });
+      const emmettResult = await runFor(CELL_SECONDS, writers, () => {
+        const stream = `bench-${randomUUID()}`;
+        return async () => {
+          await emmett.appendToStream(stream, emmettEvents(batch));
+        };
+      });
+      const rawResult = await runFor(CELL_SECONDS, writers, () => {
+        const stream = `bench-${randomUUID()}`;
+        let next = 0;
+        return async () => {
+          const events = newEvents(batch);
+          const values: unknown[] = [];
+          const tuples = events.map((event, i) => {
+            values.push(
+              event.eventId,
+              stream,
+              next + i,
+              event.type,
+              JSON.stringify(event.data),
+              JSON.stringify(event.metadata),
+            );
+            const p = i * 6;
+            return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6})`;
+          });
+          await rawPool.query({
+            name: `raw_${batch}`,
+            text: `INSERT INTO raw_events (event_id, stream_id, stream_version, type, data, metadata) VALUES ${tuples.join(', ')}`,
+            values,
+          });
+          next += batch;
+        };
+      });
+      const evs = (r: { perSecond: number }): number => r.perSecond * batch;
+      const vsEmmett = evs(oursResult) / evs(emmettResult);
+      const vsRaw = evs(oursResult) / evs(rawResult);
+      const judged = batch === 1 && writers >= 8;
+      rows.push({
+        scenario: `PostgreSQL append, ${writers} writer${writers > 1 ? 's' : ''}, ${batch === 1 ? 'single events' : `${batch}-event batches`}`,
+        ours: `${fmt(evs(oursResult))} ev/s, p99 ${fmt(oursResult.p99, 1)} ms`,
+        peer: `Emmett ${fmt(evs(emmettResult))} ev/s (p99 ${fmt(emmettResult.p99, 1)} ms); raw INSERT ${fmt(evs(rawResult))}`,
+        ratio: `${vsEmmett.toFixed(2)}× Emmett, ${vsRaw.toFixed(2)}× raw`,
+        target: judged ? '≥ 1.5× Emmett and ≥ 0.6× raw' : '–',
+        met: judged ? vsEmmett >= 1.5 && vsRaw >= 0.6 : undefined,
+      });
+      log(
+        `append ${writers}w×${batch}: ours ${fmt(evs(oursResult))} emmett ${fmt(evs(emmettResult))} raw ${fmt(evs(rawResult))}`,
+      );
+    }
+
+    // Read one 100-event stream, 4 concurrent readers.
+    const oursStream = `read-${randomUUID()}`;
+    const emmettStream = `read-${randomUUID()}`;
+    await ours.append(oursStream, newEvents(100), 'no-stream');
+    await emmett.appendToStream(emmettStream, emmettEvents(100));
+    const oursRead = await runFor(CELL_SECONDS, 4, () => async () => void (await ours.readStream(oursStream)));
+    const emmettRead = await runFor(CELL_SECONDS, 4, () => async () => void (await emmett.readStream(emmettStream)));
+    rows.push({
+      scenario: 'read one 100-event stream, 4 readers',
+      ours: `${fmt(oursRead.perSecond)} reads/s, p99 ${fmt(oursRead.p99, 1)} ms`,
+      peer: `Emmett ${fmt(emmettRead.perSecond)} reads/s, p99 ${fmt(emmettRead.p99, 1)} ms`,
+      ratio: ratio(oursRead.perSecond, emmettRead.perSecond),
+      target: '–',
+    });
+
+    // readAll and rebuild over READ_ALL_EVENTS events (in 100-event appends to 100 streams).
+    const { url: allUrl, drop: dropAll } = await createTestDatabase();
+    const { url: emmettAllUrl, drop: dropEmmettAll } = await createTestDatabase();
+    const all = await PostgresEventStore.create(allUrl);
+    const emmettAll = getPostgreSQLEventStore(emmettAllUrl, { schema: { autoMigration: 'CreateOrUpdate' } });
+    try {
+      const streams = Array.from({ length: 100 }, () => `case-${randomUUID()}`);
+      const versions = new Map<string, number>();
+      for (let written = 0; written < READ_ALL_EVENTS; written += 100) {
+        const stream = streams[(written / 100) % streams.length] ?? 'case-x';
+        const expected = versions.get(stream);
+        const result = await all.append(stream, newEvents(100), expected ?? 'no-stream');
+        versions.set(stream, result.nextExpectedVersion);
+        await emmettAll.appendToStream(stream, emmettEvents(100));
+      }
+      const readAllOurs = async (): Promise<number> => {
+        let after = 0;
+        let count = 0;
+        for (;;) {
+          const batch: StoredEvent[] = await all.readAll({ after, maxCount: 1000 });
+          count += batch.length;
+          if (batch.length < 1000) return count;
+          after = batch.at(-1)?.globalPosition ?? after;
+        }
+      };
+      const emmettPool = dumbo({ connectionString: emmettAllUrl });
+      const readAllEmmett = async (): Promise<number> => {
+        let after = 0n;
+        let count = 0;
+        for (;;) {
+          const batch = await readMessagesBatch(emmettPool.execute, { after, batchSize: 1000 });
+          count += batch.messages.length;
+          if (!batch.areMessagesLeft || batch.messages.length === 0) return count;
+          after = batch.currentGlobalPosition;
+        }
+      };
+      let t = performance.now();
+      const readOurs = await readAllOurs();
+      const oursSeconds = (performance.now() - t) / 1000;
+      t = performance.now();
+      const readEmmett = await readAllEmmett();
+      const emmettSeconds = (performance.now() - t) / 1000;
+      await emmettPool.close();
+      rows.push({
+        scenario: `readAll, ${fmt(READ_ALL_EVENTS)} events, 1,000 per page`,
+        ours: `${fmt(readOurs / oursSeconds)} ev/s`,
+        peer: `Emmett ${fmt(readEmmett / emmettSeconds)} ev/s`,
+        ratio: ratio(readOurs / oursSeconds, readEmmett / emmettSeconds),
+        target: '–',
+      });
+
+      // Rebuild: a projection with one document per stream, every event applied.
+      const counting: Projection<{ id: string; events: number }> = {
+        name: 'bench-rebuild',
+        handles: ['LicenceApplicationAmended'],
+        documentId: (event) => event.streamId,
+        evolve: (doc, event) => ({ id: event.streamId, events: (doc?.events ?? 0) + 1 }),
+      };
+      const projectionStore = new PostgresProjectionStore(allUrl);
+      const lock = new PostgresLeaderLock(allUrl);
+      const runner = new ProjectionRunner(all, projectionStore, lock, counting, { batchSize: 2000 });
+      t = performance.now();
+      await runner.rebuild();
+      const rebuildSeconds = (performance.now() - t) / 1000;
+      await lock.close();
+      await projectionStore.close();
+      const rebuildRate = READ_ALL_EVENTS / rebuildSeconds;
+      rows.push({
+        scenario: `projection rebuild, ${fmt(READ_ALL_EVENTS)} events (PostgreSQL)`,
+        ours: `${fmt(rebuildRate)} ev/s`,
+        peer: 'Emmett: not measured in this run (see below)',
+        ratio: '–',
+        target: '≥ 50,000 ev/s',
+        met: QUICK ? undefined : rebuildRate >= 50_000,
+      });
+    } finally {
+      await all.close();
+      await emmettAll.close();
+      await dropAll();
+      await dropEmmettAll();
+    }
+  } finally {
+    await ours.close();
+    await emmett.close();
+    await rawPool.end();
+    await oursDb.drop();
+    await emmettDb.drop();
+    await rawDb.drop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP: the standalone app against a bare Fastify route
+
+interface Served {
+  readonly child: ChildProcess;
+  readonly url: string;
+}
+
+async function waitForHttp(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server at ${url} did not answer in time`);
+}
+
+async function startStandalone(port: number, env: Record<string, string>): Promise<Served> {
+  const child = spawn(process.execPath, ['infra/cli/run-compiled.js', 'apps/standalone/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => void (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/health`, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${String(error)}\n${stderr}`);
+  }
+  return { child, url };
+}
+
+async function stop(served: Served): Promise<void> {
+  if (served.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => served.child.once('exit', resolve));
+  served.child.kill('SIGTERM');
+  const timer = setTimeout(() => served.child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Peak resident set (VmHWM) of a process, in MB. */
+function peakRssMb(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+interface Load {
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+async function load(
+  url: string,
+  options: { body?: string; headers?: Record<string, string>; method?: 'POST' | 'GET' },
+): Promise<Load> {
+  const result = await autocannon({
+    url,
+    connections: 32,
+    duration: HTTP_SECONDS,
+    method: options.method ?? 'POST',
+    body: options.body,
+    headers: { 'content-type': 'application/json', ...options.headers },
+  });
+  return {
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+function mintToken(keyPath: string, roles: string): string {
+  return execFileSync(
+    process.execPath,
+    [
+      'infra/cli/run-compiled.js',
+      'infra/auth/mint-token.ts',
+      '--key',
+      keyPath,
+      '--sub',
+      'bench',
+      '--roles',
+      roles,
+      '--ms',
+      'DE',
+    ],
+    { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] },
+  ).trim();
+}
+
+async function bareFastify(port: number): Promise<Served> {
+  const script = `
+    const app = require('fastify')();
+    app.post('/v1/applications', async (request, reply) => { reply.code(201); return { id: 'x', position: 1, body: request.body.kind }; });
+    app.get('/health', async () => ({ ok: true }));
+    app.listen({ port: ${port}, host: '127.0.0.1' });`;
+  const child = spawn(process.execPath, ['-e', script], { cwd: ROOT, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/health`, child);
+  return { child, url };
+}
+
+async function httpScenarios(): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  const keyPath = join(WORK, 'dev-key.json');
+  const submit = readFileSync(join(ROOT, 'docs/examples/submit-application.json'), 'utf8');
+  const caseworker = mintToken(keyPath, 'caseworker');
+  const bare = await bareFastify(3161);
+  const bareLoad = await load(`${bare.url}/v1/applications`, { body: submit });
+  await stop(bare);
+  log(`bare fastify ${fmt(bareLoad.perSecond)} req/s`);
+
+  const pg = await createTestDatabase();
+  const stores: { label: string; env: Record<string, string>; port: number }[] = [
+    { label: 'standalone SQLite', env: { STORE_KIND: 'sqlite', SQLITE_PATH: join(WORK, 'http.db') }, port: 3162 },
+    { label: 'PostgreSQL', env: { STORE_KIND: 'postgres', DATABASE_URL: pg.url }, port: 3163 },
+  ];
+  try {
+    for (const store of stores) {
+      const served = await startStandalone(store.port, { ...store.env, AUTH_DEV_KEY_PATH: keyPath });
+      try {
+        const result = await load(`${served.url}/v1/applications`, {
+          body: submit,
+          headers: { authorization: `Bearer ${caseworker}` },
+        });
+        const rss = peakRssMb(served.child.pid);
+        const share = result.perSecond / bareLoad.perSecond;
+        const failed = result.errors + result.non2xx;
+        rows.push({
+          scenario: `POST /v1/applications, 32 connections, ${store.label}`,
+          ours: `${fmt(result.perSecond)} req/s, p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms, ${fmt(failed)} failed; peak RSS ${fmt(rss)} MB`,
+          peer: `bare Fastify route ${fmt(bareLoad.perSecond)} req/s, p99 ${fmt(bareLoad.p99)} ms`,
+          ratio: `${share.toFixed(3)}`,
+          target: '≥ 0.20 of bare, p99 < 50 ms, no error; RSS < 300 MB',
+          met: QUICK ? undefined : share >= 0.2 && result.p99 < 50 && failed === 0 && rss < 300,
+        });
+        log(`${store.label}: ${fmt(result.perSecond)} req/s p99 ${result.p99} failed ${failed}`);
+      } finally {
+        await stop(served);
+      }
+    }
+  } finally {
+    await pg.drop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screening: HTTP at DENIALS denials in force, index against a linear scan
+
+/** Deterministic PRNG (mulberry32): the same register every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DESTINATIONS = [
+  'RU',
+  'BY',
+  'IR',
+  'CN',
+  'KP',
+  'SY',
+  'VE',
+  'MM',
+  'AF',
+  'PK',
+  'IN',
+  'BR',
+  'TR',
+  'AE',
+  'EG',
+  'NG',
+  'SA',
+  'KZ',
+  'UZ',
+  'VN',
+];
+const ENTRIES = [
+  '5A001.j',
+  '5A001.f',
+  '5A002.a',
+  '5D001.e',
+  '4A005',
+  '4D004',
+  '4E001.c',
+  '3A001.a',
+  '1C010',
+  '2B001',
+  '6A003',
+  '9A012',
+  '5A004.a',
+  '5E001.a',
+  '0C001',
+];
+const MEMBER_STATES = ['FR', 'DE', 'NL', 'IT', 'ES', 'SE', 'PL', 'BE'];
+const SYLLABLES = [
+  'kva',
+  'nto',
+  'tel',
+  'eko',
+  'mir',
+  'nov',
+  'ator',
+  'sib',
+  'ros',
+  'tech',
+  'pro',
+  'met',
+  'ana',
+  'lit',
+  'ika',
+  'vos',
+  'tok',
+  'zar',
+  'gaz',
+  'orb',
+];
+
+function syntheticRegister(count: number): { denials: DenialInForce[]; party: (i: number) => Party } {
+  const random = prng(12);
+  const pick = <T>(items: readonly T[], skew = 1.6): T => items[Math.floor(random() ** skew * items.length)] as T;
+  const name = (): string =>
+    Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES, 1) + pick(SYLLABLES, 1)).join(' ') +
+    ' LLC';
+  const denials = Array.from({ length: count }, (_, i): DenialInForce => {
+    const destination = pick(DESTINATIONS);
+    return {
+      denialId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      issuingMemberState: pick(MEMBER_STATES, 1),
+      controlEntries: [pick(ENTRIES)],
+      destinationCountry: destination,
+      endUser: { name: name(), address: `Street ${i}, City`, country: destination },
+      consignee: null,
+      grounds: ['HUMAN_RIGHTS'],
+      notifiedAt: '2025-01-15',
+      kind: 'DENIAL',
+    };
+  });
+  return { denials, party: (i) => (denials[i % denials.length] as DenialInForce).endUser };
+}
+
+function candidatesFrom(denials: readonly DenialInForce[], count: number): ScreeningCandidate[] {
+  const random = prng(99);
+  return Array.from({ length: count }, () => {
+    const denied = denials[Math.floor(random() * denials.length)] as DenialInForce;
+    return {
+      issuingMemberState: 'DE',
+      controlEntries: [...denied.controlEntries],
+      destinationCountry: denied.destinationCountry,
+      endUser: random() < 0.5 ? denied.endUser : { ...denied.endUser, name: `${denied.endUser.name} Holding` },
+      consignee: null,
+    };
+  });
+}
+
+async function screeningScenarios(): Promise<void> {
+  const { denials } = syntheticRegister(DENIALS);
+  const candidates = candidatesFrom(denials, QUICK ? 50 : 300);
+
+  // In process: index vs linear scan; index size and memory.
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const index = new DenialIndex(denials);
+  global.gc?.();
+  const indexMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+  const time = (f: (c: ScreeningCandidate) => unknown): number[] =>
+    candidates.map((candidate) => {
+      const t = performance.now();
+      f(candidate);
+      return performance.now() - t;
+    });
+  const viaIndex = time((candidate) => index.screen(candidate));
+  const viaScan = time((candidate) => screenTransaction(candidate, denials));
+  for (const candidate of candidates.slice(0, 20)) {
+    const a = JSON.stringify(index.screen(candidate));
+    const b = JSON.stringify(screenTransaction(candidate, denials));
+    if (a !== b) throw new Error('the index and the linear scan disagree: the benchmark would compare different work');
+  }
+  rows.push({
+    scenario: `screening in process, ${fmt(DENIALS)} denials (DenialIndex vs linear scan)`,
+    ours: `index p50 ${fmt(percentile(viaIndex, 50), 2)} ms, p99 ${fmt(percentile(viaIndex, 99), 2)} ms; index holds ${fmt(index.size)} denials, ~${fmt(indexMb, 0)} MB heap${global.gc ? '' : ' (no --expose-gc: rough)'}`,
+    peer: `linear scan p50 ${fmt(percentile(viaScan, 50), 1)} ms, p99 ${fmt(percentile(viaScan, 99), 1)} ms`,
+    ratio: `${fmt(percentile(viaScan, 50) / percentile(viaIndex, 50), 0)}× faster (p50)`,
+    target: '–',
+  });
+
+  // Through HTTP: the standalone app with the register in its SQLite read model.
+  mkdirSync(WORK, { recursive: true });
+  const keyPath = join(WORK, 'dev-key.json');
+  const path = join(WORK, 'screening.db');
+  rmSync(path, { force: true });
+  const db = openSqliteDatabase(path);
+  const insert = db.prepare('INSERT INTO projection_documents (projection, id, doc) VALUES (?, ?, ?)');
+  db.transaction(() => {
+    for (const denial of denials) {
+      const doc = {
+        id: denial.denialId,
+        issuingMemberState: denial.issuingMemberState,
+        status: 'IN_FORCE',
+        destination: denial.destinationCountry,
+        controlEntries: denial.controlEntries,
+        entryHeads: denial.controlEntries.map((entry) => entry.slice(0, 5)),
+        endUser: denial.endUser.name,
+        reviewDueAt: '2028-01-15',
+        lapsesAt: '2099-01-01T00:00:00.000Z',
+        reviewPending: true,
+        notifiedAt: '2025-01-15T00:00:00.000Z',
+        version: 0,
+        position: 0,
+        denial: {
+          denialId: denial.denialId,
+          issuingMemberState: denial.issuingMemberState,
+          status: 'IN_FORCE',
+          items: denial.controlEntries.map((controlEntry) => ({
+            controlEntry,
+            catchAllGround: null,
+            description: 'x',
+            hsCode: null,
+          })),
+          destinationCountry: denial.destinationCountry,
+          endUser: denial.endUser,
+          consignee: null,
+          grounds: denial.grounds,
+          notifiedAt: '2025-01-15T00:00:00.000Z',
+          source: { kind: 'DENIAL', applicationId: 'a', licenceId: null },
+        },
+      };
+      insert.run('denials', denial.denialId, JSON.stringify(doc));
+    }
+  })();
+  db.close();
+  const token = mintToken(keyPath, 'caseworker');
+  const served = await startStandalone(3164, { STORE_KIND: 'sqlite', SQLITE_PATH: path, AUTH_DEV_KEY_PATH: keyPath });
+  try {
+    const candidate = candidates[0] as ScreeningCandidate;
+    const body = JSON.stringify({
+      controlEntries: candidate.controlEntries,
+      destinationCountry: candidate.destinationCountry,
+      endUser: candidate.endUser,
+      consignee: null,
+    });
+    const probe = await fetch(`${served.url}/v1/denials/screen`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
+    if (probe.status >= 300) throw new Error(`screening answered ${probe.status}: ${await probe.text()}`);
+    const result = await load(`${served.url}/v1/denials/screen`, {
+      body,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const scanP50 = percentile(viaScan, 50);
+    rows.push({
+      scenario: `POST /v1/denials/screen, 32 connections, ${fmt(DENIALS)} denials in force (SQLite)`,
+      ours: `${fmt(result.perSecond)} req/s, p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms, ${fmt(result.errors + result.non2xx)} failed`,
+      peer: `linear scan alone, in process, no HTTP: ${fmt(1000 / scanP50, 0)} screenings/s (p50 ${fmt(scanP50, 1)} ms)`,
+      ratio: `${fmt(result.perSecond / (1000 / scanP50), 1)}× the scan's throughput`,
+      target: 'p99 < 5 ms and ≥ 20× a linear scan',
+      met: QUICK ? undefined : result.p99 < 5 && result.perSecond / (1000 / scanP50) >= 20,
+    });
+  } finally {
+    await stop(served);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function table(): string {
+  const lines = [
+    '| scenario | ours | peer / limit, same run | ratio | target | met |',
+    '|---|---|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${row.scenario} | ${row.ours} | ${row.peer} | ${row.ratio} | ${row.target} | ${row.met === undefined ? '–' : row.met ? 'yes' : '**no**'} |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
+function writeReport(path: string): void {
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${fmt(totalmem() / 1024 ** 3, 1)} GB, Node ${process.version}`;
+  const section = [
+    '<!-- BEGIN side-by-side (generated by bench/side-by-side.bench.ts; do not edit by hand) -->',
+    `## Side by side (issue 12), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${machine}. Shared with other work while it ran: absolute figures are noisy; compare the`,
+    'ratios, which come from the same minute of the same run.',
+    '',
+    table(),
+    '',
+    ...notes,
+    '<!-- END side-by-side -->',
+  ].join('\n');
+  const current = readFileSync(path, 'utf8');
+  const begin = current.indexOf('<!-- BEGIN side-by-side');
+  const end = current.indexOf('<!-- END side-by-side -->');
+  const next =
+    begin >= 0 && end > begin
+      ? current.slice(0, begin) + section + current.slice(end + '<!-- END side-by-side -->'.length)
+      : current.replace(/\n*$/, '\n\n') + section + '\n';
+  writeFileSync(path, next);
+}
+
+async function main(): Promise<void> {
+  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+  try {
+    if (!only || only === 'postgres') await postgresScenarios();
+    if (!only || only === 'http') await httpScenarios();
+    if (!only || only === 'screening') await screeningScenarios();
+  } finally {
+    rmSync(WORK, { recursive: true, force: true });
+  }
+  process.stdout.write(`${table()}\n`);
+  if (QUICK) process.stdout.write('\n(quick mode: the harness ran; figures are not judged)\n');
+  if (OUT) writeReport(OUT);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
