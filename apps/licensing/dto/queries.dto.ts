@@ -7,6 +7,11 @@ import { APPLICATION_STATUSES, booleanFromQuery, COUNTRY_CODE, ID_MAX, LICENCE_S
 
 export const PAGE_LIMIT_DEFAULT = 50;
 export const PAGE_LIMIT_MAX = 200;
+/**
+ * Deepest offset a list accepts. Without a maximum, `offset=1e308` (an integer to JavaScript) reached
+ * SQL and answered 500 (issue 11); past a million rows offset paging is the wrong tool anyway.
+ */
+export const PAGE_OFFSET_MAX = 1_000_000;
 
 const COUNTRY_MESSAGE = { message: '$property must be an ISO 3166-1 alpha-2 code in capitals (e.g. BR)' };
 
@@ -27,11 +32,12 @@ export abstract class PageQueryDto {
   @Max(PAGE_LIMIT_MAX)
   readonly limit: number = PAGE_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, example: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: PAGE_OFFSET_MAX, default: 0, example: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(PAGE_OFFSET_MAX)
   readonly offset: number = 0;
 }
 

@@ -10,6 +10,7 @@ import type { Persistence } from './persistence';
 import { createPersistence } from './persistence';
 import { ProjectionHost } from './projection-host';
 import { ReadConsistency } from './read-consistency';
+import { StreamSlots } from './edge/stream-slots';
 import type { Clock } from './tokens';
 import { APP_ENVIRONMENT, CLOCK, PERSISTENCE, PROJECTIONS, systemClock } from './tokens';
 
@@ -48,8 +49,10 @@ export class PlatformModule {
         ProjectionHost,
         StoreHealthIndicators,
         ReadConsistency,
+        StreamSlots,
       ],
       exports: [
+        StreamSlots,
         APP_ENVIRONMENT,
         CLOCK,
         PERSISTENCE,
