@@ -117,6 +117,8 @@ export class ErrorFilter implements ExceptionFilter {
     const errorBody = toErrorBody(error);
     if (errorBody.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
     if (error instanceof EdgeRefusal) void reply.headers(error.headers);
+    // A handler may have set another content type (text/plain, text/csv) before it threw: the error is JSON.
+    void reply.header('content-type', 'application/json; charset=utf-8');
     void reply.status(errorBody.statusCode).send(errorBody);
   }
 }
