@@ -10,3 +10,4 @@ export * from './auth-options';
 export * from './read-consistency';
 export * from './reactor';
 export * from './edge';
+export * from './command-execution';
