@@ -6,6 +6,8 @@ import { readSse } from './support/sse-client';
 import * as examples from '../apps/licensing/dto/examples';
 import { licenceIdFor } from '../apps/licensing/licences/licence-issuer.process';
 
+const METRICS_TOKEN = 'scraper-secret-0123456789';
+
 describe('Server-Sent Events for agencies without Kafka', () => {
   let h: LicensingHarness;
   let base: string;
@@ -13,7 +15,7 @@ describe('Server-Sent Events for agencies without Kafka', () => {
   let licenceId: string;
 
   beforeAll(async () => {
-    h = await startLicensing();
+    h = await startLicensing({ METRICS_TOKEN });
     await h.app.listen(0, '127.0.0.1');
     base = await h.app.getUrl();
     base = base.replace('[::1]', '127.0.0.1');
@@ -111,7 +113,7 @@ describe('Server-Sent Events for agencies without Kafka', () => {
   it('serves the AsyncAPI document and Prometheus metrics', async () => {
     const asyncapi = await h.http().get('/asyncapi').expect(200);
     expect(asyncapi.body.asyncapi).toMatch(/^3\./);
-    const metrics = await h.http().get('/metrics').expect(200);
+    const metrics = await h.http().get('/metrics').set('authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
     expect(metrics.text).toContain('dul_projection_lag_positions');
     expect(metrics.text).toContain('dul_relay_lag_positions');
   });

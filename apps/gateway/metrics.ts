@@ -1,8 +1,10 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Header, Headers, Inject } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { Public } from '@dul/auth';
-import { ProjectionHost } from '@dul/platform';
+import type { HttpEdgeEnvironment } from '@dul/config';
+import { APP_ENVIRONMENT, EdgeRefusal, ProjectionHost } from '@dul/platform';
 
 export const METRICS_REGISTRY = Symbol.for('dul.MetricsRegistry');
 export type MetricsRegistry = Registry;
@@ -23,16 +25,49 @@ export function createMetricsRegistry(projections: ProjectionHost): Registry {
   return registry;
 }
 
-/** Prometheus text format, for the scraper inside the deployment (not behind tokens). */
+/**
+ * Prometheus text format, for the scraper only: it sends `Authorization: Bearer <METRICS_TOKEN>`
+ * (Prometheus `authorization: { credentials: ... }`). Without METRICS_TOKEN configured /metrics is
+ * closed to everyone: process internals (heap, handles, lag) are not for the public.
+ */
 @ApiExcludeController()
 @Public()
 @Controller('metrics')
 export class MetricsController {
-  constructor(@Inject(METRICS_REGISTRY) private readonly registry: Registry) {}
+  private readonly expected: Buffer | undefined;
+
+  constructor(
+    @Inject(METRICS_REGISTRY) private readonly registry: Registry,
+    @Inject(APP_ENVIRONMENT) environment: Pick<HttpEdgeEnvironment, 'METRICS_TOKEN'>,
+  ) {
+    this.expected = environment.METRICS_TOKEN === undefined ? undefined : digest(environment.METRICS_TOKEN);
+  }
 
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4')
-  metrics(): Promise<string> {
+  metrics(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    if (this.expected === undefined) {
+      throw new EdgeRefusal(
+        401,
+        'UNAUTHENTICATED',
+        '/metrics is closed: no METRICS_TOKEN is configured',
+        'metrics-token',
+      );
+    }
+    const match = /^Bearer (\S+)$/i.exec(authorization ?? '');
+    // Equal-length digests, compared in constant time: the token does not leak by timing.
+    if (!match?.[1] || !timingSafeEqual(digest(match[1]), this.expected)) {
+      throw new EdgeRefusal(
+        401,
+        'UNAUTHENTICATED',
+        '/metrics needs the scraper token (Authorization: Bearer <METRICS_TOKEN>)',
+        'metrics-token',
+      );
+    }
     return this.registry.metrics();
   }
+}
+
+function digest(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
 }

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import type { DevSigningKey } from '@dul/auth';
+import { DEV_SIGNING_KEY, mintDevToken } from '@dul/auth';
 import { validateEnvironment } from '@dul/config';
 import { createApp } from '@dul/platform';
 import { startTsProcess, waitForOutput } from '../../test/support/standalone-process';
@@ -17,6 +19,7 @@ describe('standalone app on the embedded SQLite store', () => {
     dir = mkdtempSync(join(tmpdir(), 'dul-standalone-'));
     const env = validateEnvironment(StandaloneEnvironment, {
       SQLITE_PATH: join(dir, 'ledger.db'),
+      AUTH_DEV_KEY_PATH: join(dir, 'dev-key.json'),
       LOG_LEVEL: 'silent',
     });
     app = await createApp(StandaloneModule.forRoot(env), env, { title: 'test', description: 'test' });
@@ -27,8 +30,29 @@ describe('standalone app on the embedded SQLite store', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('GET /health answers 200 with the event store up and the projection lag', async () => {
+  it('GET /health without a token answers the status of each check and no internals (no file path)', async () => {
     const response = await request(app.getHttpServer()).get('/health').expect(200);
+    expect(response.body).toEqual({
+      status: 'ok',
+      info: { eventStore: { status: 'up' }, projections: { status: 'up' } },
+      error: {},
+      details: { eventStore: { status: 'up' }, projections: { status: 'up' } },
+    });
+    expect(JSON.stringify(response.body)).not.toContain(dir);
+    const forged = await request(app.getHttpServer()).get('/health').set('authorization', 'Bearer a.b.c').expect(200);
+    expect(forged.body.info.eventStore).toEqual({ status: 'up' });
+  });
+
+  it('GET /health with a valid token answers 200 with the event store up and the projection lag', async () => {
+    const token = await mintDevToken(app.get<DevSigningKey>(DEV_SIGNING_KEY), {
+      sub: 'ops',
+      ms: 'DE',
+      roles: ['auditor'],
+    });
+    const response = await request(app.getHttpServer())
+      .get('/health')
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
     expect(response.body).toMatchObject({
       status: 'ok',
       info: {

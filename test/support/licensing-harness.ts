@@ -32,6 +32,11 @@ export async function startLicensing(
     AUTH_DEV_KEY_PATH: join(dir, 'dev-key.json'),
     LOG_LEVEL: 'silent',
     LICENCE_EXPIRY_POLL_MS: '3600000',
+    // Suites send hundreds of requests from one address and one token; the rate-limit tests set low limits.
+    RATE_LIMIT_PER_ADDRESS: '1000000',
+    RATE_LIMIT_PER_PRINCIPAL: '1000000',
+    RATE_LIMIT_SCREENING_PER_PRINCIPAL: '1000000',
+    SSE_MAX_STREAMS_PER_PRINCIPAL: '100',
     ...store,
   });
   // Starts at the wall clock: process managers stamp what they derive with the time events were recorded.

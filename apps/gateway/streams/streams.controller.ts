@@ -7,6 +7,7 @@ import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import { refuse } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
+import { StreamSlots } from '@dul/platform';
 import { CLOUD_EVENT_SOURCE, IntegrationEvents } from '../integration-events';
 
 const BATCH = 200;
@@ -68,6 +69,7 @@ export class StreamsController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly integrationEvents: IntegrationEvents,
+    private readonly slots: StreamSlots,
   ) {}
 
   @Get(':audience')
@@ -98,6 +100,8 @@ export class StreamsController {
     }
     const lastEventId = request.headers['last-event-id'];
     let resume = parseResumePoint(Array.isArray(lastEventId) ? lastEventId[0] : lastEventId, from);
+    // At most SSE_MAX_STREAMS_PER_PRINCIPAL open at once (429 beyond); the slot is freed in `finally`.
+    const release = this.slots.acquire(principal);
 
     reply.hijack();
     const raw = reply.raw;
@@ -106,6 +110,8 @@ export class StreamsController {
       'cache-control': 'no-cache',
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
+      // A hijacked reply bypasses the security headers' hooks: the ones that matter here are set by hand.
+      'x-content-type-options': 'nosniff',
     });
     raw.write(': stream open\n\n');
     let open = true;
@@ -150,6 +156,7 @@ export class StreamsController {
         }
       }
     } finally {
+      release();
       unsubscribe();
       raw.end();
     }

@@ -13,12 +13,14 @@ interface ClaimChecks {
   /** Expected `aud`; not checked when unset. */
   readonly audience?: string;
   readonly clockToleranceSeconds?: number;
+  /** Longest `exp - iat` accepted (default 12 h). */
+  readonly maxTokenLifetimeSeconds?: number;
 }
 
 /** How tokens are verified; chosen from each app's validated configuration. */
 export type AuthModuleOptions =
   /** Standalone/dev only: a local ES256 key in `devKeyPath` (default ./data/dev-jwt-key.json), made on first boot. */
-  | { readonly mode: 'dev'; readonly devKeyPath?: string }
+  | ({ readonly mode: 'dev'; readonly devKeyPath?: string } & Omit<ClaimChecks, 'issuer' | 'audience'>)
   /** The identity provider's JWKS endpoint. */
   | ({ readonly mode: 'jwks'; readonly jwksUrl: string } & ClaimChecks)
   /** One RSA or P-256 EC public key, SPKI PEM. */
@@ -40,7 +42,12 @@ export class AuthModule {
             { provide: DEV_SIGNING_KEY, useFactory: () => loadDevKey(options.devKeyPath ?? DEFAULT_DEV_KEY_PATH) },
             {
               provide: JWT_VERIFIER,
-              useFactory: (key: DevSigningKey): Promise<JwtVerifier> => createJwtVerifier(devVerifierOptions(key)),
+              useFactory: (key: DevSigningKey): Promise<JwtVerifier> =>
+                createJwtVerifier({
+                  ...devVerifierOptions(key),
+                  clockToleranceSeconds: options.clockToleranceSeconds,
+                  maxTokenLifetimeSeconds: options.maxTokenLifetimeSeconds,
+                }),
               inject: [DEV_SIGNING_KEY],
             },
           ]
@@ -64,6 +71,7 @@ function verifierOptions(
     issuer: options.issuer,
     audience: options.audience,
     clockToleranceSeconds: options.clockToleranceSeconds,
+    maxTokenLifetimeSeconds: options.maxTokenLifetimeSeconds,
   };
   switch (options.mode) {
     case 'jwks':

@@ -24,16 +24,18 @@ function sign(
   claims: JWTPayload,
   {
     exp = NOW() + 600,
+    iat = NOW(),
     iss = ISSUER,
     aud = AUDIENCE,
     kid,
-  }: { exp?: number | null; iss?: string; aud?: string; kid?: string } = {},
+  }: { exp?: number | null; iat?: number | null; iss?: string; aud?: string; kid?: string } = {},
 ): Promise<string> {
   const jwt = new SignJWT(claims)
     .setProtectedHeader({ alg, ...(kid ? { kid } : {}) })
     .setIssuer(iss)
     .setAudience(aud);
   if (exp !== null) jwt.setExpirationTime(exp);
+  if (iat !== null) jwt.setIssuedAt(iat);
   return jwt.sign(key.privateKey);
 }
 
@@ -134,6 +136,7 @@ describe('JWT verification', () => {
             .setIssuer(ISSUER)
             .setAudience(AUDIENCE)
             .setNotBefore(NOW() + 600)
+            .setIssuedAt(NOW())
             .setExpirationTime(NOW() + 1200)
             .sign(es256.privateKey),
         /not valid yet/,
@@ -186,10 +189,66 @@ describe('JWT verification', () => {
         /algorithm \(none\) is not accepted/,
       ],
       ['a token whose header is not JSON', async () => 'bm90IGpzb24.e30.c2ln', /malformed/],
+      [
+        'a token issued in the future (iat beyond the clock tolerance)',
+        () => sign(es256, 'ES256', caseworker, { iat: NOW() + 3_600, exp: NOW() + 4_200 }),
+        /'iat' is in the future/,
+      ],
+      ['a token without an issue time', () => sign(es256, 'ES256', caseworker, { iat: null }), /no issue time/],
+      [
+        'a token whose lifetime exceeds the maximum (ten years)',
+        () => sign(es256, 'ES256', caseworker, { exp: NOW() + 10 * 365 * 86_400 }),
+        /lifetime \(exp - iat\) exceeds the maximum of 43200 s/,
+      ],
+      [
+        'a subject with a trailing space',
+        () => sign(es256, 'ES256', { ...caseworker, sub: 'eve ' }),
+        /subject holds whitespace or invisible characters/,
+      ],
+      [
+        'a subject with a zero-width space',
+        () => sign(es256, 'ES256', { ...caseworker, sub: 'eve\u200b' }),
+        /subject holds whitespace or invisible characters/,
+      ],
+      [
+        'a subject with a control character',
+        () => sign(es256, 'ES256', { ...caseworker, sub: 'eve\u0007' }),
+        /subject holds whitespace or invisible characters/,
+      ],
     ])('%s', async (_name, token, message) => {
       const error = await refusal(es256Verifier, await token());
       expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
       expect(error.message).toMatch(message);
+    });
+
+    it('refuses algorithm confusion: an HS256 token whose secret is the configured RSA public key', async () => {
+      const pem = await exportSPKI(rs256.publicKey);
+      const forged = await new SignJWT(caseworker)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(ISSUER)
+        .setAudience(AUDIENCE)
+        .setIssuedAt()
+        .setExpirationTime(NOW() + 600)
+        .sign(new TextEncoder().encode(pem));
+      const error = await refusal(rs256Verifier, forged);
+      expect(error).toMatchObject({ code: 'UNAUTHENTICATED', status: 401 });
+      expect(error.message).toMatch(/algorithm \(HS256\) is not accepted/);
+    });
+
+    it('applies a configured maximum lifetime and accepts a token within it', async () => {
+      const verifier = await createJwtVerifier({
+        ...withChecks({ kind: 'jwk', jwk: await exportJWK(es256.publicKey) }),
+        maxTokenLifetimeSeconds: 300,
+      });
+      await expect(verifier.verify(await sign(es256, 'ES256', caseworker, { exp: NOW() + 240 }))).resolves.toEqual(
+        expect.objectContaining({ sub: 'alice' }),
+      );
+      expect((await refusal(verifier, await sign(es256, 'ES256', caseworker))).message).toMatch(/maximum of 300 s/);
+    });
+
+    it('accepts an iat within the clock tolerance ahead of our clock', async () => {
+      const token = await sign(es256, 'ES256', caseworker, { iat: NOW() + 10 });
+      await expect(es256Verifier.verify(token)).resolves.toEqual(expect.objectContaining({ sub: 'alice' }));
     });
 
     it('never passes jose internals on to the caller', async () => {

@@ -24,8 +24,12 @@ export interface JwtVerifierOptions {
   readonly issuer?: string;
   /** Expected `aud` (one of the token's audiences); checked only when set. */
   readonly audience?: string;
-  /** Leeway for `exp` and `nbf` against clock skew between the identity provider and us. Default 30. */
+  /** Leeway for `exp`, `nbf` and `iat` against clock skew between the identity provider and us. Default 30. */
   readonly clockToleranceSeconds?: number;
+  /** Longest `exp - iat` accepted: a stolen ten-year token must not stay usable. Default 43,200 (12 h). */
+  readonly maxTokenLifetimeSeconds?: number;
+  /** Seconds since the epoch; tests pin it. Default: the system clock. */
+  readonly now?: () => number;
 }
 
 /** Turns a bearer token into a Principal, or throws AuthError. */
@@ -37,6 +41,7 @@ export interface JwtVerifier {
 export const JWT_VERIFIER = Symbol.for('dul.JwtVerifier');
 
 export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 43_200;
 
 /**
  * The token of an `Authorization: Bearer <token>` header. Throws UNAUTHENTICATED when the header is
@@ -62,12 +67,15 @@ export function bearerToken(authorization: string | readonly string[] | undefine
  */
 export async function createJwtVerifier(options: JwtVerifierOptions): Promise<JwtVerifier> {
   const { key, algorithms } = await resolveKey(options.key);
+  const tolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
+  const maxLifetime = options.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+  const now = options.now ?? (() => Math.floor(Date.now() / 1000));
   const verifyOptions = {
     algorithms: [...algorithms],
     issuer: options.issuer,
     audience: options.audience,
-    clockTolerance: options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
-    requiredClaims: ['exp'],
+    clockTolerance: tolerance,
+    requiredClaims: ['exp', 'iat'],
   };
   return {
     async verify(token: string): Promise<Principal> {
@@ -79,13 +87,31 @@ export async function createJwtVerifier(options: JwtVerifierOptions): Promise<Jw
       }
       let claims: Readonly<Record<string, unknown>>;
       try {
-        claims = (await jwtVerify(token, key, verifyOptions)).payload;
+        claims = (await jwtVerify(token, key, { ...verifyOptions, currentDate: new Date(now() * 1000) })).payload;
       } catch (error) {
         throw translate(error);
       }
+      assertIssuedSensibly(claims, now(), tolerance, maxLifetime);
       return principalFromClaims(claims);
     },
   };
+}
+
+/**
+ * `iat` not in the future (beyond the clock tolerance) and `exp - iat` within the maximum lifetime:
+ * jose checks `exp` and `nbf` but accepts a token issued tomorrow, or one valid for ten years.
+ */
+function assertIssuedSensibly(
+  claims: Readonly<Record<string, unknown>>,
+  now: number,
+  tolerance: number,
+  maxLifetime: number,
+): void {
+  const { iat, exp } = claims as { iat: number; exp: number };
+  if (iat > now + tolerance) throw unauthenticated("the token 'iat' is in the future (issued after now)");
+  if (exp - iat > maxLifetime) {
+    throw unauthenticated(`the token lifetime (exp - iat) exceeds the maximum of ${maxLifetime} s`);
+  }
 }
 
 type ResolvedKey = { readonly key: CryptoKey | JWTVerifyGetKey; readonly algorithms: readonly AcceptedAlgorithm[] };
@@ -219,6 +245,10 @@ function claimProblem(claim: string, reason: string): string {
       return reason === 'missing'
         ? "the token has no expiry (the 'exp' claim is required)"
         : "the token 'exp' is invalid";
+    case 'iat':
+      return reason === 'missing'
+        ? "the token has no issue time (the 'iat' claim is required)"
+        : "the token 'iat' is invalid";
     default:
       return `the token claim '${claim}' is invalid`;
   }

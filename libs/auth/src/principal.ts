@@ -1,5 +1,5 @@
 import type { MemberStateCode } from '@dul/domain';
-import { normaliseMemberState } from '@dul/domain';
+import { hasInvisibleCharacters, normaliseMemberState } from '@dul/domain';
 import { forbidden, unauthenticated } from './auth.errors';
 
 /** Every role this product knows, as carried in a token's `roles` claim. */
@@ -35,13 +35,17 @@ export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolea
 /**
  * The principal a verified token's claims describe. Unknown roles are ignored (identity providers add
  * their own, such as `offline_access`), but a token left with none of ours is refused (FORBIDDEN).
- * Throws UNAUTHENTICATED for a missing subject, a malformed claim, a member state outside the EU, or an
+ * Throws UNAUTHENTICATED for a missing subject, one holding whitespace or invisible characters, a malformed claim, a member state outside the EU, or an
  * authority role without a member state.
  */
 export function principalFromClaims(claims: Readonly<Record<string, unknown>>): Principal {
   const { sub, ms, roles, audiences } = claims;
   if (typeof sub !== 'string' || sub.trim() === '') {
     throw unauthenticated("token has no subject (the 'sub' claim must be a non-empty string)");
+  }
+  // 'eve ' or 'eve\u200b' would pass for someone other than eve in every comparison and log line.
+  if (hasInvisibleCharacters(sub)) {
+    throw unauthenticated("token subject holds whitespace or invisible characters (the 'sub' claim is refused)");
   }
   if (!isStringArray(roles)) {
     throw unauthenticated("token has no valid 'roles' claim (it must be an array of role names)");

@@ -66,3 +66,51 @@ describe('authentication settings', () => {
     );
   });
 });
+
+describe('token trust settings', () => {
+  const pem = '-----BEGIN PUBLIC KEY-----\nMFkw\n-----END PUBLIC KEY-----';
+
+  it.each([
+    ['public-key', { AUTH_PUBLIC_KEY: pem }],
+    ['jwks', { AUTH_JWKS_URL: 'https://idp.example/jwks' }],
+  ])('refuses %s mode without an issuer and an audience', (mode, keys) => {
+    let problems: readonly string[] = [];
+    try {
+      validateEnvironment(AuthEnvironment, { AUTH_MODE: mode, ...keys });
+    } catch (error) {
+      problems = (error as ConfigurationError).problems;
+    }
+    expect(problems).toEqual([
+      expect.stringMatching(/^AUTH_ISSUER must be the identity provider's issuer/),
+      expect.stringMatching(/^AUTH_AUDIENCE must be the audience/),
+    ]);
+    expect(
+      validateEnvironment(AuthEnvironment, { AUTH_MODE: mode, ...keys, AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' }),
+    ).toMatchObject({ AUTH_ISSUER: 'i', AUTH_AUDIENCE: 'a' });
+  });
+
+  it('does not need an issuer or audience with development tokens', () => {
+    expect(validateEnvironment(AuthEnvironment, { AUTH_MODE: 'dev' }).AUTH_ISSUER).toBeUndefined();
+  });
+
+  it('bounds the maximum token lifetime and the clock tolerance', () => {
+    const env = validateEnvironment(AuthEnvironment, { AUTH_MODE: 'dev' });
+    expect(env).toMatchObject({ AUTH_MAX_TOKEN_LIFETIME_SECONDS: 43_200, AUTH_CLOCK_TOLERANCE_SECONDS: 30 });
+    expect(() =>
+      validateEnvironment(AuthEnvironment, { AUTH_MODE: 'dev', AUTH_MAX_TOKEN_LIFETIME_SECONDS: '315360000' }),
+    ).toThrow(/AUTH_MAX_TOKEN_LIFETIME_SECONDS must be between 60 and 86400/);
+  });
+});
+
+describe('HTTP edge settings', () => {
+  it('has limits by default and refuses ones out of range', () => {
+    const env = validateEnvironment(BaseEnvironment, {});
+    expect(env).toMatchObject({ HTTP_JSON_MAX_DEPTH: 64, RATE_LIMIT_SCREENING_PER_PRINCIPAL: 60 });
+    expect(() => validateEnvironment(BaseEnvironment, { HTTP_JSON_MAX_DEPTH: '100000' })).toThrow(
+      /HTTP_JSON_MAX_DEPTH must be between 2 and 1000/,
+    );
+    expect(() => validateEnvironment(BaseEnvironment, { METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 16 characters/,
+    );
+  });
+});

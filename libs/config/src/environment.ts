@@ -11,6 +11,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { HttpEdgeEnvironment } from './edge.environment';
 
 export const STORE_KINDS = ['sqlite', 'postgres', 'eventstoredb'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
@@ -21,7 +22,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  * What every service reads from its environment. Each app declares its own schema (extending this)
  * and validates it once at boot; nothing else reads process.env.
  */
-export class BaseEnvironment {
+export class BaseEnvironment extends HttpEdgeEnvironment {
   @IsOptional()
   @IsIn(STORE_KINDS, { message: `must be one of ${STORE_KINDS.join(', ')}` })
   readonly STORE_KIND: StoreKind = 'sqlite';
@@ -81,13 +82,31 @@ export class AuthEnvironment extends BaseEnvironment {
   })
   readonly AUTH_PUBLIC_KEY?: string;
 
-  @IsOptional()
-  @IsString()
+  // Without them a token minted by the same identity provider for any other application would be
+  // accepted here: jwks and public-key modes refuse to boot unless both are set.
+  @ValidateIf((env: AuthEnvironment) => env.AUTH_MODE !== 'dev' || env.AUTH_ISSUER !== undefined)
+  @Matches(/\S/, { message: "must be the identity provider's issuer (required when AUTH_MODE is jwks or public-key)" })
   readonly AUTH_ISSUER?: string;
 
-  @IsOptional()
-  @IsString()
+  @ValidateIf((env: AuthEnvironment) => env.AUTH_MODE !== 'dev' || env.AUTH_AUDIENCE !== undefined)
+  @Matches(/\S/, {
+    message: 'must be the audience tokens for this service carry (required when AUTH_MODE is jwks or public-key)',
+  })
   readonly AUTH_AUDIENCE?: string;
+
+  /** Longest lifetime (exp - iat) a token may have; longer ones are refused even when unexpired. */
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(60, { message: 'must be between 60 and 86400' })
+  @Max(86_400, { message: 'must be between 60 and 86400' })
+  readonly AUTH_MAX_TOKEN_LIFETIME_SECONDS: number = 43_200;
+
+  /** Clock skew allowed between the identity provider and us, for exp, nbf and iat. */
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(0, { message: 'must be between 0 and 300' })
+  @Max(300, { message: 'must be between 0 and 300' })
+  readonly AUTH_CLOCK_TOLERANCE_SECONDS: number = 30;
 
   @IsOptional()
   @IsString()

@@ -4,6 +4,11 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export const PAGE_LIMIT_DEFAULT = 50;
 export const PAGE_LIMIT_MAX = 200;
+/**
+ * Deepest offset a list accepts. Without a maximum, `offset=1e308` (an integer to JavaScript) reached
+ * SQL and answered 500 (issue 11); past a million rows offset paging is the wrong tool anyway.
+ */
+export const PAGE_OFFSET_MAX = 1_000_000;
 
 // Query values arrive as strings; @Type(() => Number) converts them ('abc' becomes NaN, which @IsInt
 // rejects). Defaults apply when the parameter is left out.
@@ -22,10 +27,11 @@ export abstract class PageQueryDto {
   @Max(PAGE_LIMIT_MAX)
   readonly limit: number = PAGE_LIMIT_DEFAULT;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, example: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: PAGE_OFFSET_MAX, default: 0, example: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(PAGE_OFFSET_MAX)
   readonly offset: number = 0;
 }

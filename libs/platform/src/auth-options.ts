@@ -3,10 +3,14 @@ import type { AuthEnvironment } from '@dul/config';
 
 /** Token verification as configured; validateEnvironment has already required what each mode needs. */
 export function authOptionsFrom(env: AuthEnvironment): AuthModuleOptions {
-  const checks = { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE };
+  const lifetime = {
+    maxTokenLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+    clockToleranceSeconds: env.AUTH_CLOCK_TOLERANCE_SECONDS,
+  };
+  const checks = { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE, ...lifetime };
   switch (env.AUTH_MODE) {
     case 'dev':
-      return { mode: 'dev', devKeyPath: env.AUTH_DEV_KEY_PATH };
+      return { mode: 'dev', devKeyPath: env.AUTH_DEV_KEY_PATH, ...lifetime };
     case 'jwks':
       return { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL ?? '', ...checks };
     case 'public-key':

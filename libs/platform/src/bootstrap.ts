@@ -5,6 +5,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { BaseEnvironment } from '@dul/config';
+import { installHttpEdge } from './edge/http-edge';
+import type { HttpEdgeSettings } from './edge/http-edge';
 import { ErrorFilter, fieldProblems, RequestValidationError } from './error.filter';
 
 export interface ServiceDescription {
@@ -15,14 +17,16 @@ export interface ServiceDescription {
 /** Builds a Fastify Nest app with the edges every service shares: validation, error mapping, /docs. */
 export async function createApp(
   module: Type<unknown> | DynamicModule,
-  env: Pick<BaseEnvironment, 'LOG_LEVEL'>,
+  env: Pick<BaseEnvironment, 'LOG_LEVEL'> & HttpEdgeSettings,
   service: ServiceDescription,
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     module,
     new FastifyAdapter({ logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL } }),
-    { logger: env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'] },
+    // The JSON body parser is ours (installHttpEdge): it counts the nesting depth before parsing.
+    { logger: env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'], bodyParser: false },
   );
+  await installHttpEdge(app, env);
   configureApp(app, service);
   app.enableShutdownHooks();
   await app.init();

@@ -7,6 +7,7 @@ import { AuthError } from '@dul/auth';
 import type { EventStoreErrorCode } from '@dul/event-store';
 import { EventStoreError } from '@dul/event-store';
 import type { FastifyReply } from 'fastify';
+import { EdgeRefusal } from './edge/edge-refusal';
 
 const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   INVALID: HttpStatus.BAD_REQUEST,
@@ -76,6 +77,7 @@ export function toErrorBody(error: unknown): ErrorBody {
     return { ...body(HttpStatus.BAD_REQUEST, 'INVALID', error.message), details: error.details };
   }
   if (error instanceof AuthError) return body(error.status, error.code, error.message);
+  if (error instanceof EdgeRefusal) return body(error.status, error.code, error.message, error.rule);
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const response = error.getResponse();
@@ -84,7 +86,22 @@ export function toErrorBody(error: unknown): ErrorBody {
     const message = Array.isArray(raw) ? raw.map(String).join('; ') : String(raw);
     return body(status, status === 400 ? 'INVALID' : (HttpStatus[status] ?? 'ERROR'), message);
   }
+  const client = fastifyClientError(error);
+  if (client !== undefined) return client;
   return body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL', 'Internal error');
+}
+
+/**
+ * Fastify's own refusals before a route runs (malformed JSON 400, unsupported media type 415, body
+ * too large 413) carry a 4xx `statusCode` and an FST_ code; they are the caller's fault, not ours.
+ */
+function fastifyClientError(error: unknown): ErrorBody | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { statusCode, code, message } = error as { statusCode?: unknown; code?: unknown; message?: unknown };
+  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode > 499) return undefined;
+  if (typeof code !== 'string' || !code.startsWith('FST_')) return undefined;
+  const text = typeof message === 'string' ? message.slice(0, 300) : 'the request was refused';
+  return body(statusCode, statusCode === 400 ? 'INVALID' : (HttpStatus[statusCode] ?? 'ERROR'), text);
 }
 
 function body(statusCode: number, code: string, message: string, rule?: string): ErrorBody {
@@ -99,6 +116,9 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const errorBody = toErrorBody(error);
     if (errorBody.statusCode >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
+    if (error instanceof EdgeRefusal) void reply.headers(error.headers);
+    // A handler may have set another content type (text/plain, text/csv) before it threw: the error is JSON.
+    void reply.header('content-type', 'application/json; charset=utf-8');
     void reply.status(errorBody.statusCode).send(errorBody);
   }
 }

@@ -1,9 +1,11 @@
-import { Controller, Get, Inject, Injectable } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Injectable, Optional } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '@dul/auth';
+import type { JwtVerifier } from '@dul/auth';
+import { bearerToken, JWT_VERIFIER, Public } from '@dul/auth';
 import type { HealthCheckResult, HealthIndicatorResult } from '@nestjs/terminus';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { Persistence } from './persistence';
+import { publicHealth } from './edge/health-view';
 import { ProjectionHost } from './projection-host';
 import { StoreIntegrity } from './store-integrity';
 import { PERSISTENCE } from './tokens';
@@ -59,16 +61,31 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: StoreHealthIndicators,
+    @Optional() @Inject(JWT_VERIFIER) private readonly verifier?: JwtVerifier,
   ) {}
 
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: 'Event store reachability and projection lag (positions behind the head)' })
-  check(): Promise<HealthCheckResult> {
-    return this.health.check([
+  @ApiOperation({
+    summary: 'Event store reachability and projection lag (positions behind the head)',
+    description: 'Without a valid bearer token: only the status of each check, no internals.',
+  })
+  async check(@Headers('authorization') authorization?: string): Promise<HealthCheckResult> {
+    const result = await this.health.check([
       () => this.indicators.eventStore(),
       () => this.indicators.projectionLag(),
       () => this.indicators.storeIntegrity(),
     ]);
+    return (await this.authenticated(authorization)) ? result : publicHealth(result);
+  }
+
+  private async authenticated(authorization: string | undefined): Promise<boolean> {
+    if (this.verifier === undefined || authorization === undefined) return false;
+    try {
+      await this.verifier.verify(bearerToken(authorization));
+      return true;
+    } catch {
+      return false;
+    }
   }
 }

@@ -9,6 +9,7 @@ export * from './run-service';
 export * from './auth-options';
 export * from './read-consistency';
 export * from './reactor';
+export * from './edge';
 export * from './command-execution';
 export * from './store-integrity';
 export * from './erasure';

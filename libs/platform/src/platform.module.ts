@@ -12,6 +12,7 @@ import { ErasureController, ErasureService } from './erasure';
 import { ProjectionHost } from './projection-host';
 import { AuditController, DailyRootTimer, StoreIntegrity } from './store-integrity';
 import { ReadConsistency } from './read-consistency';
+import { StreamSlots } from './edge/stream-slots';
 import type { Clock } from './tokens';
 import { APP_ENVIRONMENT, CLOCK, PERSISTENCE, PROJECTIONS, systemClock } from './tokens';
 
@@ -53,8 +54,10 @@ export class PlatformModule {
         StoreIntegrity,
         DailyRootTimer,
         ErasureService,
+        StreamSlots,
       ],
       exports: [
+        StreamSlots,
         APP_ENVIRONMENT,
         CLOCK,
         PERSISTENCE,

@@ -54,6 +54,7 @@ import {
 import type { RecordedDenialMatch } from './denial-match.rules';
 import { checkedDenialMatches, screeningInstant } from './denial-match.rules';
 import { assertValidityWithinLimit } from './validity';
+import { sameSubject } from '../identity/subject.rules';
 
 export type ApplicationStatus =
   'SUBMITTED' | 'UNDER_ASSESSMENT' | 'DECISION_PROPOSED' | 'GRANTED' | 'DENIED' | 'WITHDRAWN';
@@ -251,7 +252,7 @@ function recordDenialMatches(
 function proposeDecision({ data, metadata }: ProposeDecision, state: ApplicationState): readonly ApplicationEvent[] {
   const application = openApplication(state, metadata, 'decided');
   const caseworker = assertAssessmentStarted(application);
-  if (metadata.actor !== caseworker) {
+  if (!sameSubject(metadata.actor, caseworker)) {
     throw refuse.forbidden(
       'proposer-is-caseworker',
       `only the assigned caseworker (${caseworker}) proposes a decision`,

@@ -4,6 +4,7 @@ import type { ConsultationStatus, DecisionOutcome, RiskOverride } from './applic
 import { DECISION_OUTCOMES } from './application.events';
 import type { Art15Ground } from './art16-notification';
 import { ART15_GROUNDS } from './art16-notification';
+import { sameSubject } from '../identity/subject.rules';
 
 /** What a proposal or an issued decision says. */
 export interface DecisionTerms {
@@ -48,9 +49,12 @@ export function checkedDecisionTerms(terms: DecisionTerms): DecisionTerms {
   return { outcome: terms.outcome, art15Grounds, conditions };
 }
 
-/** Four-eyes: whoever proposed a decision may not issue it (FORBIDDEN 'four-eyes'). */
+/**
+ * Four-eyes: whoever proposed a decision may not issue it (FORBIDDEN 'four-eyes'). Subjects are
+ * compared after NFKC and case folding, so `eve` cannot decide as `EVE` (identity/subject.rules.ts).
+ */
 export function assertFourEyes(issuer: string, proposer: string): void {
-  if (issuer !== proposer) return;
+  if (!sameSubject(issuer, proposer)) return;
   throw refuse.forbidden('four-eyes', 'the approver who issues a decision must not be the caseworker who proposed it');
 }
 
