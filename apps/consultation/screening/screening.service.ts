@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DenialInForce, DenialMatch, ScreeningCandidate } from '@dul/domain';
-import { countryKey, screenTransaction } from '@dul/domain';
+import type { DenialInForce, DenialMatch, ScreeningCandidate, ScreeningReview } from '@dul/domain';
+import { countryKey, reviewTransaction, screenTransaction } from '@dul/domain';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
 import type { DenialDocument } from '../denials/denial-register.projection';
@@ -19,6 +19,14 @@ export class ScreeningService {
 
   async screen(candidate: ScreeningCandidate, now: Date): Promise<readonly DenialMatch[]> {
     return screenTransaction(candidate, await this.denialsInForceTo(candidate.destinationCountry, now));
+  }
+
+  /**
+   * The dry run: matches, possibly related entities (for a human look, never a consultation) and
+   * the nearest non-matching denials to the destination, each with the first rule it failed.
+   */
+  async review(candidate: ScreeningCandidate, now: Date): Promise<ScreeningReview> {
+    return reviewTransaction(candidate, await this.denialsInForceTo(candidate.destinationCountry, now));
   }
 
   /** Denials in force (not revoked or withdrawn, not lapsed at `now`) for one destination. */
