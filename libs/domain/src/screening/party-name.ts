@@ -36,7 +36,7 @@ export const FILLER_TOKEN_WEIGHT = 0.2;
  * the default thresholds such a pair matches on the name alone only when the rest of the name is
  * equal and distinctive, otherwise it needs the address as well.
  */
-export const ABBREVIATION_SIMILARITY = 0.6;
+export const ABBREVIATION_SIMILARITY = 0.9;
 /** Default per-token Jaro-Winkler similarity at or above which two different tokens count as one. */
 export const DEFAULT_TOKEN_SIMILARITY_THRESHOLD = 0.92;
 /** Tokens shorter than this must be equal: on three letters one typo is a different word. */
@@ -58,7 +58,7 @@ const ADDRESS_NOISE_WORDS: readonly string[] = [...STOP_WORDS, ...addressWordsDa
 /** Endonyms and variant spellings of cities that appear in end-user addresses, to one name. */
 const PLACE_NAMES: readonly { readonly name: string; readonly variants: readonly string[] }[] = addressWordsData.places;
 
-type TokenClass = 'descriptive' | 'filler';
+type TokenClass = 'distinctive' | 'descriptive' | 'filler';
 
 /**
  * Corporate words mapped to one stem across languages and romanisations, as whole words (or whole
@@ -74,6 +74,29 @@ const CORPORATE_WORDS: readonly {
 
 /** How much two tokens count as one when one was written in Arabic or Persian script and their consonants agree. */
 export const ARABIC_SCRIPT_SIMILARITY = 0.95;
+/** How much two different Latin words with the same consonants count (Khalid/Khaled); see consonantKey. */
+export const CONSONANT_SIMILARITY = 0.9;
+/** Consonant keys shorter than this are not compared between Latin words (bin/ben, nur/nar). */
+export const MIN_CONSONANT_KEY_LENGTH = 3;
+/** The name similarity of an initialism and the name it abbreviates (ATS, Advanced Technical Solutions). */
+export const INITIALISM_SIMILARITY = 0.85;
+/** An unknown word this close (Jaro-Winkler) to a corporate word is taken for a misspelling of it (Tecnical). */
+export const MISSPELT_CORPORATE_WORD_SIMILARITY = 0.95;
+
+// Scripts whose names and addresses rarely meet their Latin forms word for word (Arabic, Persian,
+// Chinese, Japanese, Korean): an address in one of them against a Latin one says little either way.
+const OTHER_SCRIPT = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+// Words that say the party is a branch of the firm named: a branch is not a separate legal person.
+// Folded already (succursale → sucursale, niederlassung → niederlasung): this table is read before FOLDS exists.
+const BRANCH_WORDS: ReadonlySet<string> = new Set([
+  'filial',
+  'filiale',
+  'branch',
+  'sucursal',
+  'sucursale',
+  'niederlasung',
+]);
 
 /** The tokens of a party name, normalised (see the module comment); in the order written. */
 export function partyNameTokens(name: string): readonly string[] {
@@ -97,8 +120,16 @@ export interface PreparedText {
   readonly tokens: readonly WeightedToken[];
   /** The tokens written together without spaces, for names split or joined differently. */
   readonly compact: string;
-  /** For an address: the known cities it names (data/address-words.json), as normalised text. */
+  /** For an address: the known cities it names (data/address-words.json), each by its canonical name. */
   readonly cities?: readonly string[];
+  /** For a name: the kinds of legal form it carries (data/legal-forms.json `classes`), sorted; empty if none. */
+  readonly legalForms?: readonly string[];
+  /** For a name: true when it names a branch (Filial, Branch, Sucursal) of the firm it names. */
+  readonly branch?: boolean;
+  /** True when the text was written (in part) in a script other than Latin, Cyrillic or Greek (Arabic, Chinese). */
+  readonly otherScript?: boolean;
+  /** For an address: the numbers it contains (house numbers, postcodes, 3rd → 3), sorted. */
+  readonly numbers?: readonly string[];
 }
 
 /** One normalised token and how much it counts in a similarity. */
@@ -126,19 +157,63 @@ export interface NameEvidence {
   readonly distinctiveMatched: number;
   /** True when one name's distinctive words all appear in the other (or the names are equal). */
   readonly distinctiveContained: boolean;
+  /**
+   * The weight of the words of either name left without a counterpart, filler words (group,
+   * international) aside: a name with an extra distinctive or descriptive word (Lazertekh-Prom,
+   * Pars Electronic Industries Trading) is often a sister firm, not the firm.
+   */
+  readonly unmatchedWeight: number;
 }
 
 /** Prepares a party name once, for comparing it with many others. */
 export function preparePartyName(name: string): PreparedText {
-  const tokens = nameTokens(name);
+  const all = nameTokens(name);
+  const branchAt = all.findIndex((token) => BRANCH_WORDS.has(token.text));
+  // "Filial OOO Tekhnoprom v g. Kazani": the branch word and what follows "v" (in) name the place of
+  // the branch, not the firm.
+  const tokens =
+    branchAt < 0
+      ? all
+      : all
+          .filter((token) => !BRANCH_WORDS.has(token.text))
+          .filter(
+            (_, index, rest) =>
+              index < rest.findIndex((token) => token.text === 'v') || !rest.some((t) => t.text === 'v'),
+          );
   // Folded again: joining can bring letters together that folding merges (kvant+telecom → kvantelecom).
-  return { tokens, compact: foldToken(tokens.map((token) => token.text).join('')) };
+  return {
+    tokens,
+    compact: foldToken(tokens.map((token) => token.text).join('')),
+    legalForms: legalFormsOf(name),
+    branch: branchAt >= 0,
+    otherScript: OTHER_SCRIPT.test(name),
+  };
+}
+
+/** True when both names carry a legal form and no form of one is of a kind of the other's. */
+export function legalFormsDiffer(a: PreparedText, b: PreparedText): boolean {
+  const left = a.legalForms ?? [];
+  const right = b.legalForms ?? [];
+  return left.length > 0 && right.length > 0 && !left.some((kind) => right.includes(kind));
 }
 
 /** Prepares an address once, for comparing it with many others. */
 export function prepareAddress(address: string): PreparedText {
   const tokens = addressTokens(address);
-  return { tokens, compact: tokens.map((token) => token.text).join(''), cities: citiesIn(tokens) };
+  return {
+    tokens,
+    compact: tokens.map((token) => token.text).join(''),
+    cities: citiesIn(tokens),
+    otherScript: OTHER_SCRIPT.test(address),
+    numbers: [...new Set(tokens.flatMap((token) => /^[0-9]+/.exec(token.text)?.[0] ?? []))].sort(),
+  };
+}
+
+/** True when both addresses contain numbers and share none (another house, another plot). */
+export function numbersDiffer(a: PreparedText, b: PreparedText): boolean {
+  const left = a.numbers ?? [];
+  const right = b.numbers ?? [];
+  return left.length > 0 && right.length > 0 && !left.some((number) => right.includes(number));
 }
 
 /**
@@ -168,7 +243,11 @@ export function nameEvidence(
     similarity: clamp(similarity),
     distinctiveMatched: compactEqual ? Math.max(1, overlap.distinctiveMatched) : overlap.distinctiveMatched,
     distinctiveContained: compactEqual || overlap.distinctiveContained,
+    unmatchedWeight: compactEqual ? 0 : overlap.unmatchedWeight,
   });
+  if (jaccard < INITIALISM_SIMILARITY && (isInitialismOf(left, right) || isInitialismOf(right, left))) {
+    return { similarity: INITIALISM_SIMILARITY, distinctiveMatched: 1, distinctiveContained: true, unmatchedWeight: 0 };
+  }
   const compactThreshold = options.compactSimilarityThreshold ?? DEFAULT_COMPACT_SIMILARITY_THRESHOLD;
   // Only for names split or joined differently: on names with as many tokens the token measure has
   // already compared every word, and one letter in a long compact string would hide a different word.
@@ -179,6 +258,17 @@ export function nameEvidence(
   if (Math.abs(left.compact.length - right.compact.length) > (1 - compactThreshold) * longer) return evidence(jaccard);
   const compact = osaSimilarity(left.compact, right.compact);
   return compact >= compactThreshold && compact > jaccard ? evidence(compact, true) : evidence(jaccard);
+}
+
+/**
+ * True when `short` is a single word of two to five letters that spells the initials of the words of
+ * `long` (ATS FZE and Advanced Technical Solutions FZE): firms are registered and invoiced under
+ * such initials. Weaker than the words themselves (INITIALISM_SIMILARITY), and the address decides.
+ */
+function isInitialismOf(short: PreparedText, long: PreparedText): boolean {
+  const only = short.tokens.length === 1 ? short.tokens[0] : undefined;
+  if (only === undefined || only.arabicScript === true || !/^[a-z]{2,5}$/.test(only.text)) return false;
+  return long.tokens.length === only.text.length && long.tokens.map((token) => token.text[0]).join('') === only.text;
 }
 
 /**
@@ -224,6 +314,7 @@ export function softTokenOverlap(
   readonly total: number;
   readonly distinctiveMatched: number;
   readonly distinctiveContained: boolean;
+  readonly unmatchedWeight: number;
 } {
   const total = sumWeights(a) + sumWeights(b);
   const pairs: { i: number; j: number; similarity: number; key: string }[] = [];
@@ -253,11 +344,17 @@ export function softTokenOverlap(
   const allDistinctiveUsed = (tokens: readonly WeightedToken[], used: ReadonlySet<number>): boolean =>
     tokens.some((token) => token.weight === DISTINCTIVE_TOKEN_WEIGHT) &&
     tokens.every((token, index) => token.weight !== DISTINCTIVE_TOKEN_WEIGHT || used.has(index));
+  const unmatched = (tokens: readonly WeightedToken[], used: ReadonlySet<number>): number =>
+    tokens.reduce(
+      (sum, token, index) => (used.has(index) || token.weight <= FILLER_TOKEN_WEIGHT ? sum : sum + token.weight),
+      0,
+    );
   return {
     matched,
     total,
     distinctiveMatched,
     distinctiveContained: allDistinctiveUsed(a, usedA) || allDistinctiveUsed(b, usedB),
+    unmatchedWeight: unmatched(a, usedA) + unmatched(b, usedB),
   };
 }
 
@@ -273,7 +370,18 @@ function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: 
     a.abbreviates === b.text ||
     b.abbreviates === a.text ||
     (a.abbreviates !== undefined && a.abbreviates === b.abbreviates);
-  return abbreviation ? ABBREVIATION_SIMILARITY : tokenSimilarity(a.text, b.text, threshold);
+  if (abbreviation) return ABBREVIATION_SIMILARITY;
+  const similarity = tokenSimilarity(a.text, b.text, threshold);
+  if (similarity > 0) return similarity;
+  // Romanisations of Arabic and Persian names differ mostly in their vowels (Khalid/Khaled,
+  // Tose'e/Towsee): the same consonants in two long-enough words count, a little below a fuzzy match.
+  return a.consonants !== undefined &&
+    a.consonants.length >= MIN_CONSONANT_KEY_LENGTH &&
+    a.consonants === b.consonants &&
+    a.weight === DISTINCTIVE_TOKEN_WEIGHT &&
+    b.weight === DISTINCTIVE_TOKEN_WEIGHT
+    ? CONSONANT_SIMILARITY
+    : 0;
 }
 
 /** 1 for equal tokens; Jaro-Winkler for two long-enough alphabetic tokens at or above the threshold; else 0. */
@@ -310,6 +418,8 @@ const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/tsch/g, 'ch'],
   [/sch/g, 'sh'],
   [/tch/g, 'ch'],
+  // Persian and Arabic ق and غ are written gh, q or k (Ghods, Qods): one letter.
+  [/gh/g, 'k'],
   [/kh/g, 'h'],
   [/t[sz]/g, 'c'],
   [/zh/g, 'z'],
@@ -328,13 +438,16 @@ const FOLDS: readonly (readonly [RegExp, string])[] = [
  * ALA-LC romanisation, folded the way {@link foldToken} folds Latin spellings.
  */
 export function consonantKey(folded: string): string {
-  return folded
-    .replace(/th/g, 's')
-    .replace(/dh/g, 'z')
-    .replace(/gh/g, 'g')
-    .replace(/[aeiou]/g, '')
-    .replace(/([a-z])\1+/g, '$1')
-    .replace(/(.)h$/, '$1');
+  return (
+    folded
+      .replace(/th/g, 's')
+      .replace(/dh/g, 'z')
+      .replace(/gh/g, 'g')
+      // v and w as vowels too: Persian و between vowels is written v in Latin (Noavaran) and not at all in the script.
+      .replace(/[aeiouvw]/g, '')
+      .replace(/([a-z])\1+/g, '$1')
+      .replace(/(.)h$/, '$1')
+  );
 }
 
 // Arabic and Persian letters (with presentation forms), the zero-width non-joiner Persian writes
@@ -380,7 +493,9 @@ function arabicWord(word: string): RawToken[] {
 
 /** Raw tokens before folding: transliterated, lower-cased, abbreviations closed up. */
 function rawTokens(text: string): RawToken[] {
-  const normalised = text.normalize('NFKC');
+  // 市 区 省 县 (city, district, province, county) follow a place name written in Chinese and are
+  // left out when it is romanised (深圳市 = Shenzhen).
+  const normalised = text.normalize('NFKC').replace(/[市区區省县縣]/g, ' ');
   const arabic: RawToken[] = [];
   const latin = normalised.replace(ARABIC_WORD, (word) => {
     arabic.push(...arabicWord(word));
@@ -389,6 +504,8 @@ function rawTokens(text: string): RawToken[] {
   const ascii = transliterate(latin).toLowerCase();
   const spelled = ascii
     .replace(/\bint'l\b/g, 'intl')
+    // An apostrophe inside a word marks an ayn, a hamza or an aspirate (Mu'assasat, Tose'e, Ch'eng): not a word break.
+    .replace(/([a-z])['\u2019\u02bc\u02bb`]([a-z])/g, '$1$2')
     .replace(/[&+]/g, ' and ')
     // Dotted abbreviations: S.p.A, L.L.C., A. E. → spa, llc, ae.
     .replace(/\b[a-z](?:\.\s?[a-z]\b)+\.?/g, (match) => ` ${match.replace(/[.\s]/g, '')} `);
@@ -434,9 +551,15 @@ const ABBREVIATIONS: readonly (readonly [string, string])[] = corporateWordsData
 
 function stemToken(entry: { readonly stem: string; readonly kind: string }): WeightedToken {
   const text = foldedTokens(entry.stem).join('');
+  const kind = entry.kind as TokenClass;
   return {
     text,
-    weight: (entry.kind as TokenClass) === 'filler' ? FILLER_TOKEN_WEIGHT : DESCRIPTIVE_TOKEN_WEIGHT,
+    weight:
+      kind === 'filler'
+        ? FILLER_TOKEN_WEIGHT
+        : kind === 'distinctive'
+          ? DISTINCTIVE_TOKEN_WEIGHT
+          : DESCRIPTIVE_TOKEN_WEIGHT,
     consonants: consonantKey(text),
   };
 }
@@ -487,14 +610,40 @@ const ABBREVIATED: ReadonlyMap<string, WeightedToken> = new Map(
   }),
 );
 
-const NAME_NOISE = vocabulary([...LEGAL_FORMS, ...STOP_WORDS], (token) => stemOf(token).text);
+const STEM_VARIANTS: readonly (readonly [string, WeightedToken])[] = [...STEMS.entries()];
+
+// Legal forms are stemmed as names are, but never taken for misspellings.
+const NAME_NOISE = vocabulary(
+  [...LEGAL_FORMS, ...STOP_WORDS],
+  (token) => STEMS.get(token)?.text ?? ABBREVIATED.get(token)?.text ?? token,
+);
 const ADDRESS_NOISE = vocabulary(ADDRESS_NOISE_WORDS, (token) => token);
 
 function stemOf(token: string): WeightedToken {
   return (
     STEMS.get(token) ??
-    ABBREVIATED.get(token) ?? { text: token, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(token) }
+    ABBREVIATED.get(token) ??
+    misspeltStem(token) ?? { text: token, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(token) }
   );
+}
+
+/**
+ * The corporate word an unknown word of seven letters or more is a misspelling of (Tecnical,
+ * Industires, Electornics), if one is that close; names are prepared once, so the scan is cheap.
+ */
+function misspeltStem(token: string): WeightedToken | undefined {
+  if (token.length < 7 || /[0-9]/.test(token)) return undefined;
+  let best: WeightedToken | undefined;
+  let bestSimilarity = MISSPELT_CORPORATE_WORD_SIMILARITY;
+  for (const [variant, stem] of STEM_VARIANTS) {
+    if (variant[0] !== token[0] || Math.abs(variant.length - token.length) > 1) continue;
+    const similarity = jaroWinkler(token, variant);
+    if (similarity >= bestSimilarity && (best === undefined || similarity > bestSimilarity || stem.text < best.text)) {
+      best = stem;
+      bestSimilarity = similarity;
+    }
+  }
+  return best;
 }
 
 function stemmedToken(token: RawToken): WeightedToken {
@@ -552,24 +701,53 @@ function addressTokens(address: string): WeightedToken[] {
   return kept.length > 0 ? kept : tokens;
 }
 
-// Known cities as the address pipeline writes them (one or more tokens each), longest first.
-const CITIES: readonly (readonly string[])[] = [
-  ...new Set(
-    Object.values(addressWordsData.cities.byCountry)
-      .flat()
-      .map((city) =>
-        addressTokens(city)
-          .map((token) => token.text)
-          .join(' '),
-      ),
-  ),
+// Known cities as the address pipeline writes them (one or more tokens each), with the canonical
+// name their variants share, longest first.
+const CITIES: readonly { readonly tokens: readonly string[]; readonly canonical: string }[] = [
+  ...Object.values(addressWordsData.cities.byCountry)
+    .flat()
+    .map((city) => ({ city, variants: [] as readonly string[] })),
+  ...PLACE_NAMES.map(({ name, variants }) => ({ city: name, variants })),
 ]
-  .filter((city) => city !== '')
-  .map((city) => city.split(' '))
-  .sort((x, y) => y.length - x.length);
+  .flatMap(({ city, variants }) => {
+    const canonical = addressTokens(city)
+      .map((token) => token.text)
+      .join(' ');
+    return [city, ...variants].map((variant) => ({
+      tokens: addressTokens(variant).map((token) => token.text),
+      canonical,
+    }));
+  })
+  .filter((city) => city.canonical !== '' && city.tokens.length > 0 && city.tokens.join('').length >= 3)
+  .sort((x, y) => y.tokens.length - x.tokens.length);
 
 function citiesIn(tokens: readonly WeightedToken[]): readonly string[] {
-  return CITIES.filter((city) => indexOfPhrase(tokens, city) >= 0).map((city) => city.join(' '));
+  return [...new Set(CITIES.filter((city) => indexOfPhrase(tokens, city.tokens) >= 0).map((city) => city.canonical))];
+}
+
+// Every legal form with its kind, folded; phrases longest first, so that "Sdn Bhd" is read whole
+// before its "Bhd" (a public company) could be.
+const LEGAL_FORM_KINDS: readonly { readonly kind: string; readonly words: readonly string[] }[] = Object.entries(
+  legalFormsData.classes,
+)
+  .flatMap(([kind, forms]) =>
+    Array.isArray(forms) ? (forms as readonly string[]).map((form) => ({ kind, words: foldedTokens(form) })) : [],
+  )
+  .filter((form) => form.words.length > 0)
+  .sort((x, y) => y.words.length - x.words.length);
+
+/** The kinds of legal form a name carries, sorted: ООО and LLC are `limited`, A.Ş. and JSC `jointStock`. */
+export function legalFormsOf(name: string): readonly string[] {
+  let tokens: { readonly text: string }[] = foldedTokens(name).map((text) => ({ text }));
+  const kinds = new Set<string>();
+  // A form of several words consumes them; one-word forms do not, so a form of two kinds counts for both.
+  for (const form of LEGAL_FORM_KINDS) {
+    const at = indexOfPhrase(tokens, form.words);
+    if (at < 0) continue;
+    kinds.add(form.kind);
+    if (form.words.length > 1) tokens = [...tokens.slice(0, at), { text: '' }, ...tokens.slice(at + form.words.length)];
+  }
+  return [...kinds].sort();
 }
 
 /**

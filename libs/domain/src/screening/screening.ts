@@ -9,7 +9,9 @@ import {
   DEFAULT_TOKEN_SIMILARITY_THRESHOLD,
   addressSimilarity,
   citiesDiffer,
+  legalFormsDiffer,
   nameEvidence,
+  numbersDiffer,
   prepareAddress,
   preparePartyName,
 } from './party-name';
@@ -51,7 +53,19 @@ export const ADDRESS_SUPPORT_THRESHOLD = 0.7;
 /** The share of the gap between the name similarity and 1 that a fully equal address closes. */
 export const ADDRESS_WEIGHT = 0.6;
 /** Subtracted from the party score when both addresses name a known city and the cities differ. */
-export const CITY_CONFLICT_PENALTY = 0.15;
+export const CITY_CONFLICT_PENALTY = 0.5;
+/**
+ * Below this address similarity two comparable addresses (both in Latin, Cyrillic or Greek script,
+ * each of at least two words) disagree: the pair is then at most possibly related, since identity
+ * needs the location to agree as well as the name (a firm that moved is for a caseworker to judge).
+ */
+export const ADDRESS_AGREEMENT_THRESHOLD = 0.7;
+/** The most weight of words without a counterpart (filler aside) that a matching pair of names may leave. */
+export const MAX_UNMATCHED_WEIGHT = 0;
+/** Below this address similarity two comparable addresses without numbers on both sides disagree. */
+export const ADDRESS_DISAGREEMENT_THRESHOLD = 0.35;
+/** Name similarity at or above which a pair stopped by an objection is still possibly related. */
+export const RELATED_NAME_THRESHOLD = 0.6;
 /** The highest score two names sharing no distinctive word reach without a supporting address. */
 export const GENERIC_NAME_CAP = 0.7;
 /** Address similarity at or above which a non-matching pair sharing a distinctive word is possibly related. */
@@ -72,6 +86,10 @@ export interface ScreeningThresholds {
   readonly cityConflictPenalty: number;
   readonly genericNameCap: number;
   readonly relatedAddressThreshold: number;
+  readonly addressAgreementThreshold: number;
+  readonly addressDisagreementThreshold: number;
+  readonly maxUnmatchedWeight: number;
+  readonly relatedNameThreshold: number;
 }
 
 /** The thresholds the screening uses unless told otherwise. */
@@ -85,7 +103,18 @@ export const DEFAULT_SCREENING_THRESHOLDS: ScreeningThresholds = {
   cityConflictPenalty: CITY_CONFLICT_PENALTY,
   genericNameCap: GENERIC_NAME_CAP,
   relatedAddressThreshold: RELATED_ADDRESS_THRESHOLD,
+  addressAgreementThreshold: ADDRESS_AGREEMENT_THRESHOLD,
+  addressDisagreementThreshold: ADDRESS_DISAGREEMENT_THRESHOLD,
+  maxUnmatchedWeight: MAX_UNMATCHED_WEIGHT,
+  relatedNameThreshold: RELATED_NAME_THRESHOLD,
 };
+
+/**
+ * Why a pair whose score reaches the threshold is still not a match: the legal forms are of
+ * different kinds (an A.Ş. is not its Ltd. Şti.), one name has words the other lacks (a Trading or
+ * -Prom sister firm), the addresses disagree, or the addresses name different cities.
+ */
+export type PartyObjection = 'LEGAL_FORMS_DIFFER' | 'EXTRA_NAME_WORDS' | 'ADDRESS_DIFFERS' | 'CITIES_DIFFER';
 
 /** Overrides for some thresholds; the rest keep their defaults. */
 export type ScreeningOptions = Partial<ScreeningThresholds>;
@@ -133,6 +162,8 @@ export interface PartyComparison {
   /** True when the names share at least one distinctive word (not only industry or filler words). */
   readonly distinctiveShared: boolean;
   readonly score: number;
+  /** What stops the pair from matching besides its score (empty when nothing does). */
+  readonly objections: readonly PartyObjection[];
   readonly matches: boolean;
   /** Not a match, but the same address and a shared distinctive word: worth a human look. */
   readonly related: boolean;
@@ -319,6 +350,7 @@ export function compareParties(
   | 'citiesDiffer'
   | 'distinctiveShared'
   | 'score'
+  | 'objections'
   | 'matches'
   | 'related'
 > {
@@ -538,18 +570,35 @@ function scoreParties(
   // Below the name minimum no address can make a match, and without a shared distinctive word no
   // related entity either: screening skips the work (and reports the address as 0); a single
   // comparison asked for by a caller always computes it.
-  const address =
-    computeAddressAlways || name >= thresholds.minimumNameSimilarity || distinctiveShared
-      ? addressSimilarity(left.address, right.address, textOptions)
-      : 0;
+  const compared = computeAddressAlways || name >= thresholds.minimumNameSimilarity || distinctiveShared;
+  const address = compared ? addressSimilarity(left.address, right.address, textOptions) : 0;
   const addressSupports = address >= thresholds.addressSupportThreshold;
-  const differentCities = citiesDiffer(left.address, right.address);
+  // A branch is the firm itself wherever it sits.
+  const branch = left.name.branch === true || right.name.branch === true;
+  const differentCities = compared && !branch && citiesDiffer(left.address, right.address);
   let score = addressSupports ? name + thresholds.addressWeight * address * (1 - name) : name;
   // Generic names (only industry and filler words in common) say little on their own.
   if (!distinctiveShared && !addressSupports) score = Math.min(score, thresholds.genericNameCap);
   if (differentCities) score = Math.max(0, score - thresholds.cityConflictPenalty);
   const sameCountry = left.country === right.country;
-  const matches = sameCountry && name >= thresholds.minimumNameSimilarity && score >= thresholds.partyMatchThreshold;
+  const objections: PartyObjection[] = [];
+  if (compared) {
+    if (legalFormsDiffer(left.name, right.name)) objections.push('LEGAL_FORMS_DIFFER');
+    if (evidence.unmatchedWeight > thresholds.maxUnmatchedWeight) objections.push('EXTRA_NAME_WORDS');
+    if (!branch && addressesComparable(left, right) && addressesDisagree(left, right, address, thresholds)) {
+      objections.push('ADDRESS_DIFFERS');
+    }
+    if (differentCities) objections.push('CITIES_DIFFER');
+  }
+  const scoreMatches =
+    sameCountry && name >= thresholds.minimumNameSimilarity && score >= thresholds.partyMatchThreshold;
+  const matches = scoreMatches && objections.length === 0;
+  const related =
+    !matches &&
+    sameCountry &&
+    distinctiveShared &&
+    !differentCities &&
+    (address >= thresholds.relatedAddressThreshold || name >= thresholds.relatedNameThreshold);
   return {
     nameSimilarity: name,
     addressSimilarity: address,
@@ -558,9 +607,36 @@ function scoreParties(
     citiesDiffer: differentCities,
     distinctiveShared,
     score,
+    objections,
     matches,
-    related: !matches && sameCountry && distinctiveShared && address >= thresholds.relatedAddressThreshold,
+    related,
   };
+}
+
+// Addresses with numbers disagree when no number is shared and the words do not make up for it;
+// without numbers on both sides only when they have almost nothing in common.
+function addressesDisagree(
+  left: PreparedParty,
+  right: PreparedParty,
+  address: number,
+  thresholds: ScreeningThresholds,
+): boolean {
+  const bothNumbered = (left.address.numbers?.length ?? 0) > 0 && (right.address.numbers?.length ?? 0) > 0;
+  return bothNumbered
+    ? numbersDiffer(left.address, right.address) && address < thresholds.addressAgreementThreshold
+    : address < thresholds.addressDisagreementThreshold;
+}
+
+// Two addresses can contradict each other only when both say enough (two words or more after the
+// street-type words are dropped) in comparable scripts: an address in Chinese characters against
+// its English form, or a bare city, is no evidence against the name.
+function addressesComparable(left: PreparedParty, right: PreparedParty): boolean {
+  return (
+    left.address.tokens.length >= 2 &&
+    right.address.tokens.length >= 2 &&
+    left.address.otherScript !== true &&
+    right.address.otherScript !== true
+  );
 }
 
 function bestOf(comparisons: readonly PartyComparison[]): PartyComparison | undefined {
@@ -598,9 +674,16 @@ function describeRelated(comparison: PartyComparison): string {
   );
 }
 
+const OBJECTION_TEXT: Record<PartyObjection, string> = {
+  LEGAL_FORMS_DIFFER: 'the legal forms are of different kinds',
+  EXTRA_NAME_WORDS: 'one name has words the other lacks',
+  ADDRESS_DIFFERS: 'the addresses disagree',
+  CITIES_DIFFER: 'the addresses name different cities',
+};
+
 function notes(comparison: PartyComparison): string {
   return [
-    ...(comparison.citiesDiffer ? ['; the addresses name different cities'] : []),
+    ...comparison.objections.map((objection) => `; ${OBJECTION_TEXT[objection]}`),
     ...(comparison.distinctiveShared ? [] : ['; the names share no distinctive word']),
   ].join('');
 }
