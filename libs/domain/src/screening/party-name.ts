@@ -4,6 +4,7 @@ import arabicScriptData from './data/arabic-script.json';
 import corporateWordsData from './data/corporate-words.json';
 import legalFormsData from './data/legal-forms.json';
 import stopWordsData from './data/stop-words.json';
+import wadeGilesData from './data/wade-giles.json';
 import { jaroWinkler, jaroWinklerUpperBound, osaSimilarity } from './string-similarity';
 
 /**
@@ -268,7 +269,8 @@ export function nameEvidence(
 function isInitialismOf(short: PreparedText, long: PreparedText): boolean {
   const only = short.tokens.length === 1 ? short.tokens[0] : undefined;
   if (only === undefined || only.arabicScript === true || !/^[a-z]{2,5}$/.test(only.text)) return false;
-  return long.tokens.length === only.text.length && long.tokens.map((token) => token.text[0]).join('') === only.text;
+  // Initials are folded as the short word was (ATS → ac, as ts → c).
+  return long.tokens.length >= 2 && foldToken(long.tokens.map((token) => token.text[0]).join('')) === only.text;
 }
 
 /**
@@ -475,6 +477,8 @@ function arabicWord(word: string): RawToken[] {
   const bare = word.replace(ARABIC_MARKS, '');
   const known = ARABIC_WORDS.get(bare);
   if (known !== undefined) return known === '' ? [] : [{ text: known, arabicScript: false }];
+  // A lone letter is an abbreviation (ذ.م.م, a legal form): nothing to compare.
+  if ([...bare].length < 2) return [];
   const article = arabicScriptData.prefixes.find(
     (prefix) => bare.startsWith(prefix) && bare.length > prefix.length + 1,
   );
@@ -492,6 +496,40 @@ function arabicWord(word: string): RawToken[] {
 }
 
 /** Raw tokens before folding: transliterated, lower-cased, abbreviations closed up. */
+const WG_INITIALS: readonly (readonly [string, string])[] = wadeGilesData.initials
+  .map(([initial, pinyin]) => [initial ?? '', pinyin ?? ''] as const)
+  .sort((x, y) => y[0].length - x[0].length);
+const WG_PALATALS: ReadonlyMap<string, string> = new Map(wadeGilesData.palatalInitials as [string, string][]);
+const WG_FINALS: ReadonlyMap<string, string> = new Map(wadeGilesData.finals as [string, string][]);
+
+/** One Wade-Giles syllable in pinyin (k'ung → kong), or undefined if it is not one. */
+function pinyinOfWadeGiles(syllable: string): string | undefined {
+  for (const [initial, pinyin] of WG_INITIALS) {
+    if (!syllable.startsWith(initial)) continue;
+    const final = WG_FINALS.get(syllable.slice(initial.length));
+    if (final === undefined) continue;
+    // ch and ch' before i or ü are pinyin j and q (Ch'ing → qing), elsewhere zh and ch.
+    const palatal = /^[iü]/.test(final) ? WG_PALATALS.get(initial) : undefined;
+    return `${palatal ?? pinyin}${final}`;
+  }
+  return undefined;
+}
+
+// A capitalised syllable joined by hyphens to lower-case ones: the way Wade-Giles writes a name.
+const WADE_GILES_WORD = /\b[A-Z][a-zü']*(?:-[a-zü'][a-zü']*)+/gu;
+
+/** Rewrites hyphenated Wade-Giles names in pinyin, joined; any other hyphenated word is left as written. */
+function wadeGilesToPinyin(text: string): string {
+  return text.replace(WADE_GILES_WORD, (word) => {
+    const syllables = word
+      .toLowerCase()
+      .replace(/[\u2019\u02bc\u02bb`]/g, "'")
+      .split('-');
+    const pinyin = syllables.map(pinyinOfWadeGiles);
+    return pinyin.every((syllable) => syllable !== undefined) ? pinyin.join('') : word;
+  });
+}
+
 function rawTokens(text: string): RawToken[] {
   // 市 区 省 县 (city, district, province, county) follow a place name written in Chinese and are
   // left out when it is romanised (深圳市 = Shenzhen).
@@ -501,7 +539,7 @@ function rawTokens(text: string): RawToken[] {
     arabic.push(...arabicWord(word));
     return ' ';
   });
-  const ascii = transliterate(latin).toLowerCase();
+  const ascii = transliterate(wadeGilesToPinyin(latin)).toLowerCase();
   const spelled = ascii
     .replace(/\bint'l\b/g, 'intl')
     // An apostrophe inside a word marks an ayn, a hamza or an aspirate (Mu'assasat, Tose'e, Ch'eng): not a word break.
@@ -666,7 +704,12 @@ function replaceStemPhrases(tokens: readonly WeightedToken[]): WeightedToken[] {
 }
 
 function nameTokens(name: string): WeightedToken[] {
-  const stemmed = replaceStemPhrases(foldedRawTokens(name).map(stemmedToken));
+  // Old postal spellings of cities (Soochow, Peking) are part of many Chinese firms' names.
+  const stemmed = replaceStemPhrases(
+    foldedRawTokens(name).map((token) =>
+      stemmedToken(token.arabicScript ? token : { ...token, text: PLACE_ALIASES.get(token.text) ?? token.text }),
+    ),
+  );
   let kept = dropNoise(stemmed, NAME_NOISE);
   for (let acronym = acronymIndex(kept); acronym >= 0; acronym = acronymIndex(kept)) {
     kept = dropNoise([...kept.slice(0, acronym), ...kept.slice(acronym + 1)], NAME_NOISE);

@@ -65,7 +65,7 @@ export const MAX_UNMATCHED_WEIGHT = 0;
 /** Below this address similarity two comparable addresses without numbers on both sides disagree. */
 export const ADDRESS_DISAGREEMENT_THRESHOLD = 0.35;
 /** Name similarity at or above which a pair stopped by an objection is still possibly related. */
-export const RELATED_NAME_THRESHOLD = 0.6;
+export const RELATED_NAME_THRESHOLD = 0.5;
 /** The highest score two names sharing no distinctive word reach without a supporting address. */
 export const GENERIC_NAME_CAP = 0.7;
 /** Address similarity at or above which a non-matching pair sharing a distinctive word is possibly related. */
