@@ -542,8 +542,9 @@ function rawTokens(text: string): RawToken[] {
   const ascii = transliterate(wadeGilesToPinyin(latin)).toLowerCase();
   const spelled = ascii
     .replace(/\bint'l\b/g, 'intl')
-    // An apostrophe inside a word marks an ayn, a hamza or an aspirate (Mu'assasat, Tose'e, Ch'eng): not a word break.
-    .replace(/([a-z])['\u2019\u02bc\u02bb`]([a-z])/g, '$1$2')
+    // An apostrophe inside a word marks an ayn, a hamza or an aspirate (Mu'assasat, Tose'e, Xi'an): not a word break.
+    // Not after a lone letter: d'Électronique and l'Est are elisions, two words.
+    .replace(/([a-z]{2})['\u2019\u02bc\u02bb`]([a-z])/g, '$1$2')
     .replace(/[&+]/g, ' and ')
     // Dotted abbreviations: S.p.A, L.L.C., A. E. → spa, llc, ae.
     .replace(/\b[a-z](?:\.\s?[a-z]\b)+\.?/g, (match) => ` ${match.replace(/[.\s]/g, '')} `);
