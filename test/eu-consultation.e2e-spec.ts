@@ -311,6 +311,18 @@ describe('consultation boundaries, catch-all information, register review and re
       })
       .expect(200);
     expect(own.body.matches).toEqual([]);
+    // A dry run that finds nothing says why: the nearest denials, each with the first rule it failed and its score.
+    expect(own.body.nearMisses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          issuingMemberState: 'FR',
+          reason: 'SAME_MEMBER_STATE',
+          score: expect.any(Number),
+          explanation: expect.stringContaining('First failed rule: SAME_MEMBER_STATE'),
+        }),
+      ]),
+    );
+    expect(screened.body.related).toEqual(expect.any(Array));
     await as('DE-caseworker')
       .post('/v1/denials/screen', { controlEntries: [], destinationCountry: 'BR', endUser: germanLookalike.endUser })
       .expect(400);

@@ -83,10 +83,12 @@ export class DenialsController {
   @HttpCode(200)
   @Roles('caseworker', 'approver')
   @ApiOperation({
-    summary: 'Dry run: which denials in force would this transaction match, and why (nothing is recorded)',
+    summary:
+      'Dry run: which denials in force would this transaction match, which parties are possibly related, and why the nearest others do not match (nothing is recorded)',
   })
   async screen(@CurrentPrincipal() principal: Principal, @Body() body: ScreenTransactionDto) {
-    const matches = await this.screening.screen(
+    // matches, related (for a human look, never a consultation) and nearMisses (why nothing matched).
+    return this.screening.review(
       {
         issuingMemberState: principal.ms ?? '',
         controlEntries: body.controlEntries,
@@ -96,7 +98,6 @@ export class DenialsController {
       },
       this.clock.now(),
     );
-    return { matches };
   }
 
   @Post(':id/review')

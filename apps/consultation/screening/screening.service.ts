@@ -1,7 +1,7 @@
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
-import type { DenialInForce, DenialMatch, ScreeningCandidate } from '@dul/domain';
-import { DenialIndex, screenTransaction } from '@dul/domain';
+import type { DenialInForce, DenialMatch, ScreeningCandidate, ScreeningReview } from '@dul/domain';
+import { DenialIndex, reviewTransaction, screenTransaction } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
 import type { ProjectionStore } from '@dul/projections';
@@ -56,12 +56,29 @@ export class ScreeningService implements OnApplicationBootstrap {
   }
 
   async screen(candidate: ScreeningCandidate, now: Date): Promise<readonly DenialMatch[]> {
+    return screenTransaction(candidate, await this.inForce(candidate, now));
+  }
+
+  /**
+   * The dry run: matches, possibly related entities (for a human look, never a consultation) and
+   * the nearest non-matching denials to the destination, each with the first rule it failed. It
+   * looks at every denial to the destination (not only those whose items overlap), so a near miss
+   * on the items is explained too.
+   */
+  async review(candidate: ScreeningCandidate, now: Date): Promise<ScreeningReview> {
+    return reviewTransaction(candidate, await this.inForce({ ...candidate, controlEntries: [] }, now));
+  }
+
+  /** The index's candidates for a transaction that are in force at `now`. */
+  private async inForce(
+    candidate: Pick<ScreeningCandidate, 'destinationCountry' | 'controlEntries'>,
+    now: Date,
+  ): Promise<DenialInForce[]> {
     await this.refresh();
-    const inForce = this.index.candidatesFor(candidate).filter((denial) => {
+    return this.index.candidatesFor(candidate).filter((denial) => {
       const lapses = this.lapsesAt.get(denial.denialId);
       return lapses !== undefined && inForceAt({ status: 'IN_FORCE', lapsesAt: lapses }, now);
     });
-    return screenTransaction(candidate, inForce);
   }
 
   /** How many denials in force (lapsed ones included until they are screened) the index holds. */

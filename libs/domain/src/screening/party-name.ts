@@ -1,4 +1,10 @@
 import { transliterate } from 'transliteration';
+import addressWordsData from './data/address-words.json';
+import arabicScriptData from './data/arabic-script.json';
+import corporateWordsData from './data/corporate-words.json';
+import legalFormsData from './data/legal-forms.json';
+import stopWordsData from './data/stop-words.json';
+import wadeGilesData from './data/wade-giles.json';
 import { jaroWinkler, jaroWinklerUpperBound, osaSimilarity } from './string-similarity';
 
 /**
@@ -31,7 +37,7 @@ export const FILLER_TOKEN_WEIGHT = 0.2;
  * the default thresholds such a pair matches on the name alone only when the rest of the name is
  * equal and distinctive, otherwise it needs the address as well.
  */
-export const ABBREVIATION_SIMILARITY = 0.6;
+export const ABBREVIATION_SIMILARITY = 0.9;
 /** Default per-token Jaro-Winkler similarity at or above which two different tokens count as one. */
 export const DEFAULT_TOKEN_SIMILARITY_THRESHOLD = 0.92;
 /** Tokens shorter than this must be equal: on three letters one typo is a different word. */
@@ -43,534 +49,55 @@ export const MIN_FUZZY_TOKEN_LENGTH = 4;
 export const DEFAULT_COMPACT_SIMILARITY_THRESHOLD = 0.9;
 
 /** Legal forms as companies write them; every one is dropped from names wherever it stands. */
-export const LEGAL_FORMS: readonly string[] = [
-  // German-speaking
-  'GmbH',
-  'mbH',
-  'gGmbH',
-  'AG',
-  'KG',
-  'KGaA',
-  'OHG',
-  'GbR',
-  'UG',
-  'e.V.',
-  'GmbH & Co. KG',
-  'Aktiengesellschaft',
-  'Kommanditgesellschaft',
-  'Gesellschaft mit beschränkter Haftung',
-  // English-speaking
-  'Ltd',
-  'Ltd.',
-  'Limited',
-  'LLC',
-  'L.L.C.',
-  'LLP',
-  'LP',
-  'PLC',
-  'Inc',
-  'Inc.',
-  'Incorporated',
-  'Corp',
-  'Corp.',
-  'Corporation',
-  'Co.',
-  'Company',
-  'Co., Ltd.',
-  'Pty',
-  'Pty Ltd',
-  'Pte',
-  'Pte. Ltd.',
-  'Pvt',
-  'Pvt. Ltd.',
-  'Private Limited',
-  'Public Limited Company',
-  'Limited Liability Company',
-  'Limited Liability Partnership',
-  'Joint Stock Company',
-  'Closed Joint Stock Company',
-  'Open Joint Stock Company',
-  'Public Joint Stock Company',
-  // Romance languages
-  'SA',
-  'S.A.',
-  'SAS',
-  'SASU',
-  'SARL',
-  'S.à r.l.',
-  'EURL',
-  'SNC',
-  'SCA',
-  'Cie',
-  'SpA',
-  'S.p.A.',
-  'SRL',
-  'S.r.l.',
-  'SL',
-  'S.L.',
-  'SE',
-  'Ltda',
-  'SA de CV',
-  'S.A. de C.V.',
-  'S. de R.L.',
-  'SAC',
-  'Société Anonyme',
-  'Société à responsabilité limitée',
-  'Société par actions simplifiée',
-  'Sociedad Anónima',
-  'Sociedad Limitada',
-  'Società per azioni',
-  'Società a responsabilità limitata',
-  // Benelux, Nordic, Baltic, Central and Eastern Europe
-  'BV',
-  'B.V.',
-  'NV',
-  'N.V.',
-  'VOF',
-  'Besloten Vennootschap',
-  'Naamloze Vennootschap',
-  'AB',
-  'A/S',
-  'ApS',
-  'ASA',
-  'Oy',
-  'Oyj',
-  'OÜ',
-  'SIA',
-  'UAB',
-  'Kft',
-  'Zrt',
-  'Nyrt',
-  's.r.o.',
-  'spol. s r.o.',
-  'a.s.',
-  'Sp. z o.o.',
-  'd.o.o.',
-  'd.d.',
-  'EOOD',
-  'OOD',
-  'EAD',
-  // Russian, Ukrainian, Belarusian, Kazakh, in Latin and Cyrillic script
-  'OOO',
-  'ООО',
-  'OAO',
-  'ОАО',
-  'ZAO',
-  'ЗАО',
-  'PAO',
-  'ПАО',
-  'AO',
-  'АО',
-  'NAO',
-  'НАО',
-  'ChAO',
-  'ЧАО',
-  'JSC',
-  'CJSC',
-  'OJSC',
-  'PJSC',
-  'TOO',
-  'ТОО',
-  'TOV',
-  'ТОВ',
-  'PrAT',
-  'ПрАТ',
-  'ОДО',
-  'Общество с ограниченной ответственностью',
-  'Закрытое акционерное общество',
-  'Открытое акционерное общество',
-  'Публичное акционерное общество',
-  'Непубличное акционерное общество',
-  'Акционерное общество',
-  'Товариство з обмеженою відповідальністю',
-  // Greek, Turkish, Middle East, Asia
-  'Α.Ε.',
-  'ΑΕ',
-  'Ε.Π.Ε.',
-  'Ι.Κ.Ε.',
-  'Ανώνυμη Εταιρεία',
-  'Εταιρεία Περιορισμένης Ευθύνης',
-  'A.Ş.',
-  'Ltd. Şti.',
-  'Anonim Şirketi',
-  'Limited Şirketi',
-  'FZE',
-  'FZCO',
-  'FZC',
-  'FZ-LLC',
-  'DMCC',
-  'WLL',
-  'W.L.L.',
-  'SPC',
-  'Sdn Bhd',
-  'Bhd',
-  'Berhad',
-  'PT',
-  'Tbk',
-  'KK',
-  'K.K.',
-  'Kabushiki Kaisha',
-  // Organisational forms of state and research enterprises, written before or after the name
-  'NPP',
-  'НПП',
-  'NPO',
-  'НПО',
-  'FGUP',
-  'ФГУП',
-  'GUP',
-  'ГУП',
-  'JP',
-  'ЈП',
-  'Research and Production Enterprise',
-  'Scientific Production Enterprise',
-  'Scientific and Production Enterprise',
-  'Research and Production Association',
-  'Scientific and Production Association',
-  'Научно-производственное предприятие',
-  'Научно-производственное объединение',
-];
+export const LEGAL_FORMS: readonly string[] = legalFormsData.forms;
 
-const STOP_WORDS = [
-  'the',
-  'of',
-  'and',
-  'und',
-  'et',
-  'e',
-  'y',
-  'i',
-  've',
-  'och',
-  'og',
-  'en',
-  'for',
-  'fur',
-  'fuer',
-  'zu',
-  'de',
-  'du',
-  'des',
-  'la',
-  'le',
-  'les',
-  'd',
-  'l',
-  'der',
-  'die',
-  'das',
-  'den',
-  'von',
-  'van',
-  'di',
-  'del',
-  'della',
-  'da',
-  'do',
-  'dos',
-  'al',
-  'el',
-];
+const STOP_WORDS: readonly string[] = stopWordsData.words;
 
 /** Words that name a kind of place in an address rather than the place: dropped from addresses. */
-const ADDRESS_NOISE_WORDS = [
-  ...STOP_WORDS,
-  'street',
-  'str',
-  'st',
-  'strasse',
-  'road',
-  'rd',
-  'avenue',
-  'ave',
-  'av',
-  'avenida',
-  'boulevard',
-  'blvd',
-  'bd',
-  'lane',
-  'ln',
-  'drive',
-  'dr',
-  'way',
-  'square',
-  'sq',
-  'place',
-  'pl',
-  'rue',
-  'via',
-  'viale',
-  'piazza',
-  'calle',
-  'ulitsa',
-  'ul',
-  'prospekt',
-  'prosp',
-  'pr',
-  'pereulok',
-  'per',
-  'shosse',
-  'naberezhnaya',
-  'nab',
-  'ploshchad',
-  'dom',
-  'korpus',
-  'korp',
-  'k',
-  'stroenie',
-  'building',
-  'bldg',
-  'block',
-  'blk',
-  'floor',
-  'fl',
-  'etazh',
-  'office',
-  'ofis',
-  'of',
-  'suite',
-  'ste',
-  'room',
-  'rm',
-  'unit',
-  'apt',
-  'kv',
-  'pom',
-  'no',
-  'nr',
-  'number',
-  'box',
-  'po',
-  'city',
-  'g',
-  'gorod',
-  'oblast',
-  'obl',
-  'region',
-  'district',
-  'rayon',
-  'raion',
-  'mkr',
-  'sankt',
-  'saint',
-];
+const ADDRESS_NOISE_WORDS: readonly string[] = [...STOP_WORDS, ...addressWordsData.noiseWords];
 
 /** Endonyms and variant spellings of cities that appear in end-user addresses, to one name. */
-const PLACE_NAMES: readonly (readonly [string, readonly string[]])[] = [
-  ['moscow', ['moskva', 'moskau', 'moscou', 'mosca', 'москва']],
-  ['kyiv', ['kiev', 'kiyiv', 'kyyiv', 'київ', 'киев']],
-  ['beijing', ['peking', 'pekin']],
-  ['dubai', ['dubayy', 'dubaï']],
-  ['damascus', ['dimashq', 'damas']],
-  ['vienna', ['wien', 'vienne']],
-  ['munich', ['munchen', 'muenchen']],
-  ['tehran', ['teheran', 'téhéran']],
-  ['istanbul', ['stambul', 'стамбул']],
-  ['minsk', ['минск', 'mensk']],
-];
+const PLACE_NAMES: readonly { readonly name: string; readonly variants: readonly string[] }[] = addressWordsData.places;
 
-type TokenClass = 'descriptive' | 'filler';
+type TokenClass = 'distinctive' | 'descriptive' | 'filler';
 
 /**
- * Corporate words mapped to one stem across languages and romanisations, as whole words only: a
- * prefix rule would also swallow compound names (Electronmash, Telecomstroy) and make different
- * firms look alike. `tech` is deliberately not expanded: Alpha Tech and Alpha Technologies may be
- * different firms (per-token fuzzy matching still compares the words as written).
+ * Corporate words mapped to one stem across languages and romanisations, as whole words (or whole
+ * phrases, such as pinyin syllables written apart: ji shu) only: a prefix rule would also swallow
+ * compound names (Electronmash, Telecomstroy) and make different firms look alike. Data:
+ * data/corporate-words.json, with its source.
  */
 const CORPORATE_WORDS: readonly {
   readonly stem: string;
-  readonly kind: TokenClass;
+  readonly kind: string;
   readonly words: readonly string[];
-}[] = [
-  {
-    stem: 'technology',
-    kind: 'descriptive',
-    words: [
-      'technologies',
-      'technologie',
-      'technologien',
-      'technological',
-      'tecnologia',
-      'tecnologias',
-      'tecnologie',
-      'technologii',
-      'tekhnologii',
-      'tekhnologiya',
-      'tehnologii',
-      'tehnologies',
-      'teknoloji',
-      'technologiya',
-    ],
-  },
-  {
-    stem: 'system',
-    kind: 'descriptive',
-    words: [
-      'systems',
-      'systeme',
-      'systemes',
-      'sistema',
-      'sistemas',
-      'sistemi',
-      'sistemy',
-      'systemy',
-      'systimata',
-      'systima',
-    ],
-  },
-  {
-    stem: 'electronic',
-    kind: 'descriptive',
-    words: [
-      'electronics',
-      'electronique',
-      'elektronik',
-      'elektronika',
-      'electronica',
-      'elettronica',
-      'elektroniki',
-      'electronik',
-    ],
-  },
-  {
-    stem: 'engineering',
-    kind: 'descriptive',
-    words: [
-      'engineer',
-      'engineers',
-      'ingenierie',
-      'ingenieria',
-      'ingegneria',
-      'inzhiniring',
-      'inzhenering',
-      'ingenieurbuero',
-    ],
-  },
-  {
-    stem: 'industry',
-    kind: 'descriptive',
-    words: ['industries', 'industrie', 'industrial', 'industria', 'industriya', 'industriel', 'industrielle'],
-  },
-  {
-    stem: 'communication',
-    kind: 'descriptive',
-    words: [
-      'communications',
-      'comunicaciones',
-      'comunicazioni',
-      'kommunikation',
-      'kommunikatsii',
-      'kommunikacii',
-      'komunikacije',
-    ],
-  },
-  {
-    stem: 'solution',
-    kind: 'descriptive',
-    words: ['solutions', 'soluciones', 'soluzioni', 'resheniya', 'losungen', 'loesungen'],
-  },
-  {
-    stem: 'service',
-    kind: 'descriptive',
-    words: ['services', 'servis', 'servisy', 'servicios', 'servizi', 'svc', 'svcs'],
-  },
-  {
-    stem: 'security',
-    kind: 'descriptive',
-    words: [
-      'securite',
-      'sekuriti',
-      'bezopasnost',
-      'bezopasnosti',
-      'sicherheit',
-      'seguridad',
-      'sicurezza',
-      'asfaleia',
-      'asfaleias',
-    ],
-  },
-  {
-    stem: 'research',
-    kind: 'descriptive',
-    words: ['recherche', 'recherches', 'forschung', 'issledovaniya', 'issledovatelskii', 'issledovatelskiy'],
-  },
-  {
-    stem: 'production',
-    kind: 'descriptive',
-    words: [
-      'products',
-      'product',
-      'produkt',
-      'produktion',
-      'produits',
-      'proizvodstvo',
-      'proizvodstvennoe',
-      'proizvodstvennaya',
-    ],
-  },
-  {
-    stem: 'scientific',
-    kind: 'descriptive',
-    words: ['nauchno', 'nauchnoe', 'nauchnyi', 'nauchnyy', 'wissenschaftlich', 'scientifique'],
-  },
-  {
-    stem: 'enterprise',
-    kind: 'descriptive',
-    words: ['enterprises', 'predpriyatie', 'unternehmen', 'entreprise', 'empresa', 'impresa'],
-  },
-  { stem: 'manufacturing', kind: 'descriptive', words: ['manufacturer', 'manufacturers', 'mfg'] },
-  {
-    stem: 'laboratory',
-    kind: 'descriptive',
-    words: ['laboratories', 'laboratoire', 'laboratoires', 'laboratorio', 'laboratoriya', 'labor', 'lab', 'labs'],
-  },
-  {
-    stem: 'development',
-    kind: 'descriptive',
-    words: ['developments', 'razrabotka', 'razrabotki', 'entwicklung', 'developpement', 'desarrollo', 'sviluppo'],
-  },
-  { stem: 'export', kind: 'descriptive', words: ['exports', 'exporter', 'exporters', 'eksport', 'exportacion'] },
-  { stem: 'import', kind: 'descriptive', words: ['imports', 'importer', 'importers'] },
-  {
-    stem: 'telecom',
-    kind: 'descriptive',
-    words: ['telekom', 'telecommunications', 'telecommunication', 'telekommunikation'],
-  },
-  {
-    stem: 'automation',
-    kind: 'descriptive',
-    words: ['automatika', 'avtomatika', 'automatik', 'automatisierung', 'automatisation', 'automazione'],
-  },
-  {
-    stem: 'equipment',
-    kind: 'descriptive',
-    words: ['equipments', 'oborudovanie', 'ausruestung', 'ausrustung', 'equipement', 'equipos'],
-  },
-  { stem: 'instrument', kind: 'descriptive', words: ['instruments', 'instrumenty', 'instrumente'] },
-  { stem: 'defence', kind: 'descriptive', words: ['defense', 'defensa', 'difesa', 'verteidigung', 'oborona'] },
-  { stem: 'network', kind: 'descriptive', words: ['networks', 'netzwerk', 'netzwerke', 'reseau', 'reseaux', 'seti'] },
-  { stem: 'control', kind: 'descriptive', words: ['controls', 'kontrol', 'kontrolle', 'controle'] },
-  { stem: 'national', kind: 'descriptive', words: ['nacional', 'nazionale', 'nationale', 'natsionalnyi', 'natl'] },
-  { stem: 'centre', kind: 'descriptive', words: ['center', 'centro', 'tsentr', 'centr', 'zentrum'] },
-  { stem: 'concern', kind: 'descriptive', words: ['kontsern', 'koncern', 'konzern'] },
-  { stem: 'institute', kind: 'descriptive', words: ['institut', 'instituto', 'istituto', 'inst'] },
-  {
-    stem: 'international',
-    kind: 'filler',
-    words: [
-      'intl',
-      'internat',
-      'internacional',
-      'internationale',
-      'internazionale',
-      'mezhdunarodnyi',
-      'mezhdunarodnaya',
-    ],
-  },
-  { stem: 'group', kind: 'filler', words: ['groupe', 'gruppa', 'gruppe', 'grupo', 'gruppo', 'groep', 'grp'] },
-  { stem: 'holding', kind: 'filler', words: ['holdings', 'kholding', 'hldg', 'hldgs'] },
-  { stem: 'trading', kind: 'filler', words: ['trade', 'trader', 'traders', 'torgovyi', 'torgovyy'] },
-  { stem: 'global', kind: 'filler', words: ['worldwide'] },
-];
+}[] = corporateWordsData.words;
+
+/** How much two tokens count as one when one was written in Arabic or Persian script and their consonants agree. */
+export const ARABIC_SCRIPT_SIMILARITY = 0.95;
+/** How much two different Latin words with the same consonants count (Khalid/Khaled); see consonantKey. */
+export const CONSONANT_SIMILARITY = 0.9;
+/** Consonant keys shorter than this are not compared between Latin words (bin/ben, nur/nar). */
+export const MIN_CONSONANT_KEY_LENGTH = 3;
+/** The name similarity of an initialism and the name it abbreviates (ATS, Advanced Technical Solutions). */
+export const INITIALISM_SIMILARITY = 0.85;
+/** An unknown word this close (Jaro-Winkler) to a corporate word is taken for a misspelling of it (Tecnical). */
+export const MISSPELT_CORPORATE_WORD_SIMILARITY = 0.95;
+
+// Scripts whose names and addresses rarely meet their Latin forms word for word (Arabic, Persian,
+// Chinese, Japanese, Korean): an address in one of them against a Latin one says little either way.
+const OTHER_SCRIPT = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+// Words that say the party is a branch of the firm named: a branch is not a separate legal person.
+// Folded already (succursale → sucursale, niederlassung → niederlasung): this table is read before FOLDS exists.
+const BRANCH_WORDS: ReadonlySet<string> = new Set([
+  'filial',
+  'filiale',
+  'branch',
+  'sucursal',
+  'sucursale',
+  'niederlasung',
+]);
 
 /** The tokens of a party name, normalised (see the module comment); in the order written. */
 export function partyNameTokens(name: string): readonly string[] {
@@ -594,6 +121,16 @@ export interface PreparedText {
   readonly tokens: readonly WeightedToken[];
   /** The tokens written together without spaces, for names split or joined differently. */
   readonly compact: string;
+  /** For an address: the known cities it names (data/address-words.json), each by its canonical name. */
+  readonly cities?: readonly string[];
+  /** For a name: the kinds of legal form it carries (data/legal-forms.json `classes`), sorted; empty if none. */
+  readonly legalForms?: readonly string[];
+  /** For a name: true when it names a branch (Filial, Branch, Sucursal) of the firm it names. */
+  readonly branch?: boolean;
+  /** True when the text was written (in part) in a script other than Latin, Cyrillic or Greek (Arabic, Chinese). */
+  readonly otherScript?: boolean;
+  /** For an address: the numbers it contains (house numbers, postcodes, 3rd → 3), sorted. */
+  readonly numbers?: readonly string[];
 }
 
 /** One normalised token and how much it counts in a similarity. */
@@ -602,6 +139,10 @@ export interface WeightedToken {
   readonly weight: number;
   /** For an abbreviation such as `tech`: the stem it may stand for (`technologi`). */
   readonly abbreviates?: string;
+  /** The token's consonants (see {@link consonantKey}), for comparison with a token written in Arabic script. */
+  readonly consonants?: string;
+  /** True for a token written in Arabic or Persian script: its text is already a consonant skeleton. */
+  readonly arabicScript?: boolean;
 }
 
 /** Tunables of the text similarity; every field has a documented default. */
@@ -610,17 +151,70 @@ export interface TextSimilarityOptions {
   readonly compactSimilarityThreshold?: number;
 }
 
+/** A name similarity with the evidence behind it. */
+export interface NameEvidence {
+  readonly similarity: number;
+  /** The summed similarity of the distinctive words (weight 1) that the two names share. */
+  readonly distinctiveMatched: number;
+  /** True when one name's distinctive words all appear in the other (or the names are equal). */
+  readonly distinctiveContained: boolean;
+  /**
+   * The weight of the words of either name left without a counterpart, filler words (group,
+   * international) aside: a name with an extra distinctive or descriptive word (Lazertekh-Prom,
+   * Pars Electronic Industries Trading) is often a sister firm, not the firm.
+   */
+  readonly unmatchedWeight: number;
+}
+
 /** Prepares a party name once, for comparing it with many others. */
 export function preparePartyName(name: string): PreparedText {
-  const tokens = nameTokens(name);
+  const all = nameTokens(name);
+  const branchAt = all.findIndex((token) => BRANCH_WORDS.has(token.text));
+  // "Filial OOO Tekhnoprom v g. Kazani": the branch word and what follows "v" (in) name the place of
+  // the branch, not the firm.
+  const tokens =
+    branchAt < 0
+      ? all
+      : all
+          .filter((token) => !BRANCH_WORDS.has(token.text))
+          .filter(
+            (_, index, rest) =>
+              index < rest.findIndex((token) => token.text === 'v') || !rest.some((t) => t.text === 'v'),
+          );
   // Folded again: joining can bring letters together that folding merges (kvant+telecom → kvantelecom).
-  return { tokens, compact: foldToken(tokens.map((token) => token.text).join('')) };
+  return {
+    tokens,
+    compact: foldToken(tokens.map((token) => token.text).join('')),
+    legalForms: legalFormsOf(name),
+    branch: branchAt >= 0,
+    otherScript: OTHER_SCRIPT.test(name),
+  };
+}
+
+/** True when both names carry a legal form and no form of one is of a kind of the other's. */
+export function legalFormsDiffer(a: PreparedText, b: PreparedText): boolean {
+  const left = a.legalForms ?? [];
+  const right = b.legalForms ?? [];
+  return left.length > 0 && right.length > 0 && !left.some((kind) => right.includes(kind));
 }
 
 /** Prepares an address once, for comparing it with many others. */
 export function prepareAddress(address: string): PreparedText {
   const tokens = addressTokens(address);
-  return { tokens, compact: tokens.map((token) => token.text).join('') };
+  return {
+    tokens,
+    compact: tokens.map((token) => token.text).join(''),
+    cities: citiesIn(tokens),
+    otherScript: OTHER_SCRIPT.test(address),
+    numbers: [...new Set(tokens.flatMap((token) => /^[0-9]+/.exec(token.text)?.[0] ?? []))].sort(),
+  };
+}
+
+/** True when both addresses contain numbers and share none (another house, another plot). */
+export function numbersDiffer(a: PreparedText, b: PreparedText): boolean {
+  const left = a.numbers ?? [];
+  const right = b.numbers ?? [];
+  return left.length > 0 && right.length > 0 && !left.some((number) => right.includes(number));
 }
 
 /**
@@ -633,19 +227,50 @@ export function nameSimilarity(
   b: string | PreparedText,
   options: TextSimilarityOptions = {},
 ): number {
+  return nameEvidence(a, b, options).similarity;
+}
+
+/** {@link nameSimilarity} with the distinctive-word evidence the party score also uses. */
+export function nameEvidence(
+  a: string | PreparedText,
+  b: string | PreparedText,
+  options: TextSimilarityOptions = {},
+): NameEvidence {
   const left = typeof a === 'string' ? preparePartyName(a) : a;
   const right = typeof b === 'string' ? preparePartyName(b) : b;
   const overlap = softTokenOverlap(left.tokens, right.tokens, options.tokenSimilarityThreshold);
   const jaccard = overlap.total === 0 ? 0 : overlap.matched / (overlap.total - overlap.matched);
+  const evidence = (similarity: number, compactEqual = false): NameEvidence => ({
+    similarity: clamp(similarity),
+    distinctiveMatched: compactEqual ? Math.max(1, overlap.distinctiveMatched) : overlap.distinctiveMatched,
+    distinctiveContained: compactEqual || overlap.distinctiveContained,
+    unmatchedWeight: compactEqual ? 0 : overlap.unmatchedWeight,
+  });
+  if (jaccard < INITIALISM_SIMILARITY && (isInitialismOf(left, right) || isInitialismOf(right, left))) {
+    return { similarity: INITIALISM_SIMILARITY, distinctiveMatched: 1, distinctiveContained: true, unmatchedWeight: 0 };
+  }
   const compactThreshold = options.compactSimilarityThreshold ?? DEFAULT_COMPACT_SIMILARITY_THRESHOLD;
   // Only for names split or joined differently: on names with as many tokens the token measure has
   // already compared every word, and one letter in a long compact string would hide a different word.
-  if (left.compact === '' || right.compact === '' || left.tokens.length === right.tokens.length) return clamp(jaccard);
+  if (left.compact === '' || right.compact === '' || left.tokens.length === right.tokens.length)
+    return evidence(jaccard);
   // The length difference alone bounds the similarity from above: skip the quadratic work when it must fail.
   const longer = Math.max(left.compact.length, right.compact.length);
-  if (Math.abs(left.compact.length - right.compact.length) > (1 - compactThreshold) * longer) return clamp(jaccard);
+  if (Math.abs(left.compact.length - right.compact.length) > (1 - compactThreshold) * longer) return evidence(jaccard);
   const compact = osaSimilarity(left.compact, right.compact);
-  return clamp(compact >= compactThreshold ? Math.max(jaccard, compact) : jaccard);
+  return compact >= compactThreshold && compact > jaccard ? evidence(compact, true) : evidence(jaccard);
+}
+
+/**
+ * True when `short` is a single word of two to five letters that spells the initials of the words of
+ * `long` (ATS FZE and Advanced Technical Solutions FZE): firms are registered and invoiced under
+ * such initials. Weaker than the words themselves (INITIALISM_SIMILARITY), and the address decides.
+ */
+function isInitialismOf(short: PreparedText, long: PreparedText): boolean {
+  const only = short.tokens.length === 1 ? short.tokens[0] : undefined;
+  if (only === undefined || only.arabicScript === true || !/^[a-z]{2,5}$/.test(only.text)) return false;
+  // Initials are folded as the short word was (ATS → ac, as ts → c).
+  return long.tokens.length >= 2 && foldToken(long.tokens.map((token) => token.text[0]).join('')) === only.text;
 }
 
 /**
@@ -665,6 +290,16 @@ export function addressSimilarity(
 }
 
 /**
+ * True when both addresses name a known city and no city of one is a city of the other: evidence
+ * that a similar name belongs to another firm. An address that names no known city says nothing.
+ */
+export function citiesDiffer(a: PreparedText, b: PreparedText): boolean {
+  const left = a.cities ?? [];
+  const right = b.cities ?? [];
+  return left.length > 0 && right.length > 0 && !left.some((city) => right.includes(city));
+}
+
+/**
  * Aligns the tokens of two sets one to one, best pairs first: equal tokens score 1, two tokens of at
  * least {@link MIN_FUZZY_TOKEN_LENGTH} letters score their Jaro-Winkler similarity when it reaches
  * the threshold, anything else 0. Returns the matched weight (similarity × mean weight of the pair,
@@ -676,7 +311,13 @@ export function softTokenOverlap(
   a: readonly WeightedToken[],
   b: readonly WeightedToken[],
   threshold: number = DEFAULT_TOKEN_SIMILARITY_THRESHOLD,
-): { readonly matched: number; readonly total: number } {
+): {
+  readonly matched: number;
+  readonly total: number;
+  readonly distinctiveMatched: number;
+  readonly distinctiveContained: boolean;
+  readonly unmatchedWeight: number;
+} {
   const total = sumWeights(a) + sumWeights(b);
   const pairs: { i: number; j: number; similarity: number; key: string }[] = [];
   a.forEach((left, i) => {
@@ -692,23 +333,57 @@ export function softTokenOverlap(
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   let matched = 0;
+  let distinctiveMatched = 0;
   for (const pair of pairs) {
     if (usedA.has(pair.i) || usedB.has(pair.j)) continue;
     usedA.add(pair.i);
     usedB.add(pair.j);
-    const weight = ((a[pair.i]?.weight ?? 0) + (b[pair.j]?.weight ?? 0)) / 2;
-    matched += pair.similarity * weight;
+    const left = a[pair.i]?.weight ?? 0;
+    const right = b[pair.j]?.weight ?? 0;
+    matched += (pair.similarity * (left + right)) / 2;
+    if (left === DISTINCTIVE_TOKEN_WEIGHT && right === DISTINCTIVE_TOKEN_WEIGHT) distinctiveMatched += pair.similarity;
   }
-  return { matched, total };
+  const allDistinctiveUsed = (tokens: readonly WeightedToken[], used: ReadonlySet<number>): boolean =>
+    tokens.some((token) => token.weight === DISTINCTIVE_TOKEN_WEIGHT) &&
+    tokens.every((token, index) => token.weight !== DISTINCTIVE_TOKEN_WEIGHT || used.has(index));
+  const unmatched = (tokens: readonly WeightedToken[], used: ReadonlySet<number>): number =>
+    tokens.reduce(
+      (sum, token, index) => (used.has(index) || token.weight <= FILLER_TOKEN_WEIGHT ? sum : sum + token.weight),
+      0,
+    );
+  return {
+    matched,
+    total,
+    distinctiveMatched,
+    distinctiveContained: allDistinctiveUsed(a, usedA) || allDistinctiveUsed(b, usedB),
+    unmatchedWeight: unmatched(a, usedA) + unmatched(b, usedB),
+  };
 }
 
 function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: number): number {
   if (a.text === b.text) return 1;
+  // Arabic script does not write short vowels: such a token is compared by its consonants only.
+  if (a.arabicScript === true || b.arabicScript === true) {
+    return a.consonants !== undefined && a.consonants.length >= 2 && a.consonants === b.consonants
+      ? ARABIC_SCRIPT_SIMILARITY
+      : 0;
+  }
   const abbreviation =
     a.abbreviates === b.text ||
     b.abbreviates === a.text ||
     (a.abbreviates !== undefined && a.abbreviates === b.abbreviates);
-  return abbreviation ? ABBREVIATION_SIMILARITY : tokenSimilarity(a.text, b.text, threshold);
+  if (abbreviation) return ABBREVIATION_SIMILARITY;
+  const similarity = tokenSimilarity(a.text, b.text, threshold);
+  if (similarity > 0) return similarity;
+  // Romanisations of Arabic and Persian names differ mostly in their vowels (Khalid/Khaled,
+  // Tose'e/Towsee): the same consonants in two long-enough words count, a little below a fuzzy match.
+  return a.consonants !== undefined &&
+    a.consonants.length >= MIN_CONSONANT_KEY_LENGTH &&
+    a.consonants === b.consonants &&
+    a.weight === DISTINCTIVE_TOKEN_WEIGHT &&
+    b.weight === DISTINCTIVE_TOKEN_WEIGHT
+    ? CONSONANT_SIMILARITY
+    : 0;
 }
 
 /** 1 for equal tokens; Jaro-Winkler for two long-enough alphabetic tokens at or above the threshold; else 0. */
@@ -745,6 +420,8 @@ const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/tsch/g, 'ch'],
   [/sch/g, 'sh'],
   [/tch/g, 'ch'],
+  // Persian and Arabic ق and غ are written gh, q or k (Ghods, Qods): one letter.
+  [/gh/g, 'k'],
   [/kh/g, 'h'],
   [/t[sz]/g, 'c'],
   [/zh/g, 'z'],
@@ -757,19 +434,133 @@ const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/([a-z])\1+/g, '$1'],
 ];
 
+/**
+ * The consonants of a folded Latin token, as Arabic script would write them: th → s, dh → z,
+ * gh → g, then vowels dropped, and a final h (a Persian final -e, an Arabic -ah) dropped. Reading:
+ * ALA-LC romanisation, folded the way {@link foldToken} folds Latin spellings.
+ */
+export function consonantKey(folded: string): string {
+  return (
+    folded
+      .replace(/th/g, 's')
+      .replace(/dh/g, 'z')
+      .replace(/gh/g, 'g')
+      // v and w as vowels too: Persian و between vowels is written v in Latin (Noavaran) and not at all in the script.
+      .replace(/[aeiouvw]/g, '')
+      .replace(/([a-z])\1+/g, '$1')
+      .replace(/(.)h$/, '$1')
+  );
+}
+
+// Arabic and Persian letters (with presentation forms), the zero-width non-joiner Persian writes
+// inside words, and the tatweel and vowel marks, which are dropped.
+const ARABIC_WORD = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u200c]+/g;
+const ARABIC_MARKS = /[\u064b-\u065f\u0670\u0640\u200c]/g;
+const ARABIC_LETTERS: ReadonlyMap<string, string> = new Map(Object.entries(arabicScriptData.letters));
+const ARABIC_VOWEL_LETTERS: ReadonlySet<string> = new Set(arabicScriptData.vowelLetters);
+const ARABIC_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries(arabicScriptData.words).map(([word, stem]) => [word.replace(ARABIC_MARKS, ''), stem] as const),
+);
+
+interface RawToken {
+  readonly text: string;
+  readonly arabicScript: boolean;
+}
+
+/**
+ * One word in Arabic script as Latin text: a known corporate word as its stem (or nothing, for a
+ * legal form), otherwise its consonant skeleton without the article (al-, lil-, wal-, bil-), so that
+ * النور and Al Noor both come to n-r. Not a transliteration: vowels cannot be recovered, so the
+ * skeleton is compared only by its consonants.
+ */
+function arabicWord(word: string): RawToken[] {
+  const bare = word.replace(ARABIC_MARKS, '');
+  const known = ARABIC_WORDS.get(bare);
+  if (known !== undefined) return known === '' ? [] : [{ text: known, arabicScript: false }];
+  // A lone letter is an abbreviation (ذ.م.م, a legal form): nothing to compare.
+  if ([...bare].length < 2) return [];
+  const article = arabicScriptData.prefixes.find(
+    (prefix) => bare.startsWith(prefix) && bare.length > prefix.length + 1,
+  );
+  const stem = article === undefined ? bare : bare.slice(article.length);
+  const knownStem = ARABIC_WORDS.get(stem);
+  if (knownStem !== undefined) return knownStem === '' ? [] : [{ text: knownStem, arabicScript: false }];
+  let skeleton = '';
+  [...stem].forEach((letter, index) => {
+    // Waw and ya are long vowels inside a word, consonants (w, y) at its start.
+    if (ARABIC_VOWEL_LETTERS.has(letter) && index > 0) return;
+    skeleton += ARABIC_LETTERS.get(letter) ?? '';
+  });
+  const text = consonantKey(foldToken(skeleton));
+  return text === '' ? [] : [{ text, arabicScript: true }];
+}
+
 /** Raw tokens before folding: transliterated, lower-cased, abbreviations closed up. */
-function rawTokens(text: string): string[] {
-  const ascii = transliterate(text.normalize('NFKC')).toLowerCase();
+const WG_INITIALS: readonly (readonly [string, string])[] = wadeGilesData.initials
+  .map(([initial, pinyin]) => [initial ?? '', pinyin ?? ''] as const)
+  .sort((x, y) => y[0].length - x[0].length);
+const WG_PALATALS: ReadonlyMap<string, string> = new Map(wadeGilesData.palatalInitials as [string, string][]);
+const WG_FINALS: ReadonlyMap<string, string> = new Map(wadeGilesData.finals as [string, string][]);
+
+/** One Wade-Giles syllable in pinyin (k'ung → kong), or undefined if it is not one. */
+function pinyinOfWadeGiles(syllable: string): string | undefined {
+  for (const [initial, pinyin] of WG_INITIALS) {
+    if (!syllable.startsWith(initial)) continue;
+    const final = WG_FINALS.get(syllable.slice(initial.length));
+    if (final === undefined) continue;
+    // ch and ch' before i or ü are pinyin j and q (Ch'ing → qing), elsewhere zh and ch.
+    const palatal = /^[iü]/.test(final) ? WG_PALATALS.get(initial) : undefined;
+    return `${palatal ?? pinyin}${final}`;
+  }
+  return undefined;
+}
+
+// A capitalised syllable joined by hyphens to lower-case ones: the way Wade-Giles writes a name.
+const WADE_GILES_WORD = /\b[A-Z][a-zü']*(?:-[a-zü'][a-zü']*)+/gu;
+
+/** Rewrites hyphenated Wade-Giles names in pinyin, joined; any other hyphenated word is left as written. */
+function wadeGilesToPinyin(text: string): string {
+  return text.replace(WADE_GILES_WORD, (word) => {
+    const syllables = word
+      .toLowerCase()
+      .replace(/[\u2019\u02bc\u02bb`]/g, "'")
+      .split('-');
+    const pinyin = syllables.map(pinyinOfWadeGiles);
+    return pinyin.every((syllable) => syllable !== undefined) ? pinyin.join('') : word;
+  });
+}
+
+function rawTokens(text: string): RawToken[] {
+  // 市 区 省 县 (city, district, province, county) follow a place name written in Chinese and are
+  // left out when it is romanised (深圳市 = Shenzhen).
+  const normalised = text.normalize('NFKC').replace(/[市区區省县縣]/g, ' ');
+  const arabic: RawToken[] = [];
+  const latin = normalised.replace(ARABIC_WORD, (word) => {
+    arabic.push(...arabicWord(word));
+    return ' ';
+  });
+  const ascii = transliterate(wadeGilesToPinyin(latin)).toLowerCase();
   const spelled = ascii
     .replace(/\bint'l\b/g, 'intl')
+    // An apostrophe inside a word marks an ayn, a hamza or an aspirate (Mu'assasat, Tose'e, Xi'an): not a word break.
+    // Not after a lone letter: d'Électronique and l'Est are elisions, two words.
+    .replace(/([a-z]{2})['\u2019\u02bc\u02bb`]([a-z])/g, '$1$2')
     .replace(/[&+]/g, ' and ')
     // Dotted abbreviations: S.p.A, L.L.C., A. E. → spa, llc, ae.
     .replace(/\b[a-z](?:\.\s?[a-z]\b)+\.?/g, (match) => ` ${match.replace(/[.\s]/g, '')} `);
-  return spelled.split(/[^a-z0-9]+/).filter((token) => token !== '');
+  const tokens = spelled
+    .split(/[^a-z0-9]+/)
+    .filter((token) => token !== '')
+    .map((token) => ({ text: token, arabicScript: false }));
+  return [...tokens, ...arabic];
 }
 
 function foldedTokens(text: string): string[] {
-  return rawTokens(text).map(foldToken);
+  return foldedRawTokens(text).map((token) => token.text);
+}
+
+function foldedRawTokens(text: string): RawToken[] {
+  return rawTokens(text).map((token) => ({ text: foldToken(token.text), arabicScript: token.arabicScript }));
 }
 
 interface Vocabulary {
@@ -793,41 +584,52 @@ function vocabulary(entries: readonly string[], stem: (token: string) => string)
 }
 
 /** Abbreviations that may stand for a corporate word, and that word (see ABBREVIATION_SIMILARITY). */
-const ABBREVIATIONS: readonly (readonly [string, string])[] = [
-  ['tech', 'technology'],
-  ['techn', 'technology'],
-  ['sys', 'system'],
-  ['syst', 'system'],
-  ['elec', 'electronic'],
-  ['electr', 'electronic'],
-  ['eng', 'engineering'],
-  ['engg', 'engineering'],
-  ['ind', 'industry'],
-  ['inds', 'industry'],
-  ['comm', 'communication'],
-  ['comms', 'communication'],
-  ['dev', 'development'],
-  ['prod', 'production'],
-  ['equip', 'equipment'],
-  ['instr', 'instrument'],
-];
-
-// A map from every folded variant (and the stem itself, so that stemming a stem changes nothing) to
-// the folded stem and its weight.
-const STEMS: ReadonlyMap<string, WeightedToken> = new Map(
-  CORPORATE_WORDS.flatMap((entry) => {
-    const stem: WeightedToken = {
-      text: foldedTokens(entry.stem).join(''),
-      weight: entry.kind === 'filler' ? FILLER_TOKEN_WEIGHT : DESCRIPTIVE_TOKEN_WEIGHT,
-    };
-    return [entry.stem, ...entry.words].map((word) => [foldedTokens(word).join(''), stem] as const);
-  }),
+const ABBREVIATIONS: readonly (readonly [string, string])[] = corporateWordsData.abbreviations.map(
+  (entry) => [entry.abbreviation, entry.stem] as const,
 );
 
+function stemToken(entry: { readonly stem: string; readonly kind: string }): WeightedToken {
+  const text = foldedTokens(entry.stem).join('');
+  const kind = entry.kind as TokenClass;
+  return {
+    text,
+    weight:
+      kind === 'filler'
+        ? FILLER_TOKEN_WEIGHT
+        : kind === 'distinctive'
+          ? DISTINCTIVE_TOKEN_WEIGHT
+          : DESCRIPTIVE_TOKEN_WEIGHT,
+    consonants: consonantKey(text),
+  };
+}
+
+// A map from every folded one-word variant (and the stem itself, so that stemming a stem changes
+// nothing) to the folded stem and its weight; variants of several words (pinyin syllables written
+// apart) are phrases, replaced before single words are looked up.
+const STEMS: ReadonlyMap<string, WeightedToken> = new Map(
+  CORPORATE_WORDS.flatMap((entry) =>
+    [entry.stem, ...entry.words].flatMap((word) => {
+      const folded = foldedTokens(word);
+      return folded.length === 1 ? [[folded.join(''), stemToken(entry)] as const] : [];
+    }),
+  ),
+);
+
+const STEM_PHRASES: readonly { readonly words: readonly string[]; readonly stem: WeightedToken }[] =
+  CORPORATE_WORDS.flatMap((entry) =>
+    entry.words.flatMap((word) => {
+      const folded = foldedTokens(word);
+      return folded.length > 1 ? [{ words: folded, stem: stemToken(entry) }] : [];
+    }),
+  ).sort((x, y) => y.words.length - x.words.length);
+
 const PLACE_ALIASES: ReadonlyMap<string, string> = new Map(
-  PLACE_NAMES.flatMap(([name, variants]) => {
+  PLACE_NAMES.flatMap(({ name, variants }) => {
     const canonical = foldedTokens(name).join('');
-    return [name, ...variants].map((variant) => [foldedTokens(variant).join(''), canonical] as const);
+    // A short key (an Arabic-script skeleton such as d for جدة) would turn ordinary words into cities.
+    return [name, ...variants]
+      .map((variant) => [foldedTokens(variant).join(''), canonical] as const)
+      .filter(([variant]) => variant.length >= 4 || variant === canonical);
   }),
 );
 
@@ -835,19 +637,80 @@ const ABBREVIATED: ReadonlyMap<string, WeightedToken> = new Map(
   ABBREVIATIONS.map(([abbreviation, word]) => {
     const text = foldedTokens(abbreviation).join('');
     const stem = STEMS.get(foldedTokens(word).join(''));
-    return [text, { text, weight: stem?.weight ?? DESCRIPTIVE_TOKEN_WEIGHT, abbreviates: stem?.text ?? word }] as const;
+    return [
+      text,
+      {
+        text,
+        weight: stem?.weight ?? DESCRIPTIVE_TOKEN_WEIGHT,
+        abbreviates: stem?.text ?? word,
+        consonants: consonantKey(text),
+      },
+    ] as const;
   }),
 );
 
-const NAME_NOISE = vocabulary([...LEGAL_FORMS, ...STOP_WORDS], (token) => stemOf(token).text);
+const STEM_VARIANTS: readonly (readonly [string, WeightedToken])[] = [...STEMS.entries()];
+
+// Legal forms are stemmed as names are, but never taken for misspellings.
+const NAME_NOISE = vocabulary(
+  [...LEGAL_FORMS, ...STOP_WORDS],
+  (token) => STEMS.get(token)?.text ?? ABBREVIATED.get(token)?.text ?? token,
+);
 const ADDRESS_NOISE = vocabulary(ADDRESS_NOISE_WORDS, (token) => token);
 
 function stemOf(token: string): WeightedToken {
-  return STEMS.get(token) ?? ABBREVIATED.get(token) ?? { text: token, weight: DISTINCTIVE_TOKEN_WEIGHT };
+  return (
+    STEMS.get(token) ??
+    ABBREVIATED.get(token) ??
+    misspeltStem(token) ?? { text: token, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(token) }
+  );
+}
+
+/**
+ * The corporate word an unknown word of seven letters or more is a misspelling of (Tecnical,
+ * Industires, Electornics), if one is that close; names are prepared once, so the scan is cheap.
+ */
+function misspeltStem(token: string): WeightedToken | undefined {
+  if (token.length < 7 || /[0-9]/.test(token)) return undefined;
+  let best: WeightedToken | undefined;
+  let bestSimilarity = MISSPELT_CORPORATE_WORD_SIMILARITY;
+  for (const [variant, stem] of STEM_VARIANTS) {
+    if (variant[0] !== token[0] || Math.abs(variant.length - token.length) > 1) continue;
+    const similarity = jaroWinkler(token, variant);
+    if (similarity >= bestSimilarity && (best === undefined || similarity > bestSimilarity || stem.text < best.text)) {
+      best = stem;
+      bestSimilarity = similarity;
+    }
+  }
+  return best;
+}
+
+function stemmedToken(token: RawToken): WeightedToken {
+  // A skeleton of Arabic script is its own consonant key; it is never a corporate word (those are
+  // mapped from the script itself, data/arabic-script.json).
+  return token.arabicScript
+    ? { text: token.text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: token.text, arabicScript: true }
+    : stemOf(token.text);
+}
+
+/** Replaces each multi-word variant of a corporate word (ji shu, you xian gong si) by its stem. */
+function replaceStemPhrases(tokens: readonly WeightedToken[]): WeightedToken[] {
+  let current = [...tokens];
+  for (const phrase of STEM_PHRASES) {
+    for (let at = indexOfPhrase(current, phrase.words); at >= 0; at = indexOfPhrase(current, phrase.words)) {
+      current = [...current.slice(0, at), phrase.stem, ...current.slice(at + phrase.words.length)];
+    }
+  }
+  return current;
 }
 
 function nameTokens(name: string): WeightedToken[] {
-  const stemmed = foldedTokens(name).map(stemOf);
+  // Old postal spellings of cities (Soochow, Peking) are part of many Chinese firms' names.
+  const stemmed = replaceStemPhrases(
+    foldedRawTokens(name).map((token) =>
+      stemmedToken(token.arabicScript ? token : { ...token, text: PLACE_ALIASES.get(token.text) ?? token.text }),
+    ),
+  );
   let kept = dropNoise(stemmed, NAME_NOISE);
   for (let acronym = acronymIndex(kept); acronym >= 0; acronym = acronymIndex(kept)) {
     kept = dropNoise([...kept.slice(0, acronym), ...kept.slice(acronym + 1)], NAME_NOISE);
@@ -862,7 +725,7 @@ function nameTokens(name: string): WeightedToken[] {
 function acronymIndex(tokens: readonly WeightedToken[]): number {
   return tokens.findIndex((token, index) => {
     const text = token.text;
-    if (text.length < 2 || !/^[a-z]+$/.test(text)) return false;
+    if (text.length < 2 || !/^[a-z]+$/.test(text) || token.arabicScript === true) return false;
     const initials = tokens
       .filter((_, other) => other !== index)
       .map((other) => other.text[0] ?? '')
@@ -872,12 +735,63 @@ function acronymIndex(tokens: readonly WeightedToken[]): number {
 }
 
 function addressTokens(address: string): WeightedToken[] {
-  const tokens = foldedTokens(address).map((token): WeightedToken => ({
-    text: PLACE_ALIASES.get(token) ?? token,
-    weight: DISTINCTIVE_TOKEN_WEIGHT,
-  }));
+  const tokens = foldedRawTokens(address).map((token): WeightedToken => {
+    const text = PLACE_ALIASES.get(token.text) ?? token.text;
+    return token.arabicScript && text === token.text
+      ? { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: text, arabicScript: true }
+      : { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(text) };
+  });
   const kept = dropNoise(tokens, ADDRESS_NOISE);
   return kept.length > 0 ? kept : tokens;
+}
+
+// Known cities as the address pipeline writes them (one or more tokens each), with the canonical
+// name their variants share, longest first.
+const CITIES: readonly { readonly tokens: readonly string[]; readonly canonical: string }[] = [
+  ...Object.values(addressWordsData.cities.byCountry)
+    .flat()
+    .map((city) => ({ city, variants: [] as readonly string[] })),
+  ...PLACE_NAMES.map(({ name, variants }) => ({ city: name, variants })),
+]
+  .flatMap(({ city, variants }) => {
+    const canonical = addressTokens(city)
+      .map((token) => token.text)
+      .join(' ');
+    return [city, ...variants].map((variant) => ({
+      tokens: addressTokens(variant).map((token) => token.text),
+      canonical,
+    }));
+  })
+  .filter((city) => city.canonical !== '' && city.tokens.length > 0 && city.tokens.join('').length >= 3)
+  .sort((x, y) => y.tokens.length - x.tokens.length);
+
+function citiesIn(tokens: readonly WeightedToken[]): readonly string[] {
+  return [...new Set(CITIES.filter((city) => indexOfPhrase(tokens, city.tokens) >= 0).map((city) => city.canonical))];
+}
+
+// Every legal form with its kind, folded; phrases longest first, so that "Sdn Bhd" is read whole
+// before its "Bhd" (a public company) could be.
+const LEGAL_FORM_KINDS: readonly { readonly kind: string; readonly words: readonly string[] }[] = Object.entries(
+  legalFormsData.classes,
+)
+  .flatMap(([kind, forms]) =>
+    Array.isArray(forms) ? (forms as readonly string[]).map((form) => ({ kind, words: foldedTokens(form) })) : [],
+  )
+  .filter((form) => form.words.length > 0)
+  .sort((x, y) => y.words.length - x.words.length);
+
+/** The kinds of legal form a name carries, sorted: ООО and LLC are `limited`, A.Ş. and JSC `jointStock`. */
+export function legalFormsOf(name: string): readonly string[] {
+  let tokens: { readonly text: string }[] = foldedTokens(name).map((text) => ({ text }));
+  const kinds = new Set<string>();
+  // A form of several words consumes them; one-word forms do not, so a form of two kinds counts for both.
+  for (const form of LEGAL_FORM_KINDS) {
+    const at = indexOfPhrase(tokens, form.words);
+    if (at < 0) continue;
+    kinds.add(form.kind);
+    if (form.words.length > 1) tokens = [...tokens.slice(0, at), { text: '' }, ...tokens.slice(at + form.words.length)];
+  }
+  return [...kinds].sort();
 }
 
 /**
@@ -902,7 +816,7 @@ function dropNoise(tokens: readonly WeightedToken[], noise: Vocabulary): Weighte
   }
 }
 
-function indexOfPhrase(tokens: readonly WeightedToken[], phrase: readonly string[]): number {
+function indexOfPhrase(tokens: readonly { readonly text: string }[], phrase: readonly string[]): number {
   for (let start = 0; start + phrase.length <= tokens.length; start++) {
     if (phrase.every((word, offset) => tokens[start + offset]?.text === word)) return start;
   }

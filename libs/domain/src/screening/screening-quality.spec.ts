@@ -1,11 +1,13 @@
 import labelled from '../../../../test/fixtures/screening/pairs.json';
 import type { DenialInForce, ScreeningCandidate } from './screening';
-import { assessDenial } from './screening';
+import { assessDenial, reviewTransaction } from './screening';
 
 interface LabelledPair {
   readonly id: string;
   readonly expected: boolean;
   readonly kinds: readonly string[];
+  /** RELATED: not a match, but the dry run must report the pair as possibly related. */
+  readonly tier?: 'RELATED';
   readonly note: string;
   readonly candidate: ScreeningCandidate;
   readonly denial: DenialInForce;
@@ -50,6 +52,13 @@ describe('screening quality on the labelled set (test/fixtures/screening/pairs.j
   it('finds every essentially identical transaction (recall 1.0)', () => {
     expect(listOf(falseNegatives)).toBe('');
     expect(recall).toBe(1);
+  });
+
+  it('reports every pair labelled RELATED as possibly related in the dry run, never as a match', () => {
+    const related = pairs.filter((pair) => pair.tier === 'RELATED');
+    expect(related.length).toBeGreaterThan(0);
+    const missed = related.filter((pair) => reviewTransaction(pair.candidate, [pair.denial]).related.length !== 1);
+    expect(missed.map((pair) => pair.id)).toEqual([]);
   });
 
   it('raises at most one false match in twenty (precision at least 0.95)', () => {

@@ -8,7 +8,10 @@ import {
   DEFAULT_COMPACT_SIMILARITY_THRESHOLD,
   DEFAULT_TOKEN_SIMILARITY_THRESHOLD,
   addressSimilarity,
-  nameSimilarity,
+  citiesDiffer,
+  legalFormsDiffer,
+  nameEvidence,
+  numbersDiffer,
   prepareAddress,
   preparePartyName,
 } from './party-name';
@@ -29,9 +32,16 @@ import {
  *   score = name                                            otherwise
  *   the parties match when they are in the same country, name ≥ MINIMUM_NAME_SIMILARITY and
  *   score ≥ PARTY_MATCH_THRESHOLD.
- * An address can only raise the score (companies move, and addresses are written a dozen ways), and
- * can never make a match on its own (two firms share a business park). The score of a match is that
- * of its best matching pair of parties.
+ * The address raises the score when it agrees, and lowers it in one case only: when both addresses
+ * name a known city and the cities differ (a similar name in another city is often another firm),
+ * the score loses CITY_CONFLICT_PENALTY. Names that share no distinctive word (only industry and
+ * filler words: "Global Trading") cannot match on the name alone: without a supporting address
+ * their score is capped at GENERIC_NAME_CAP. An address never makes a match on its own.
+ * The score of a match is that of its best matching pair of parties.
+ *
+ * A pair that does not match but shares the address and a distinctive word of the name is a
+ * "possibly related entity" (a subsidiary, a front company at the same office): reported for a
+ * human look, never a match, so it never opens a consultation by itself.
  */
 
 /** A party pair scoring at least this matches (given the same country and the name minimum). */
@@ -42,6 +52,26 @@ export const MINIMUM_NAME_SIMILARITY = 0.5;
 export const ADDRESS_SUPPORT_THRESHOLD = 0.7;
 /** The share of the gap between the name similarity and 1 that a fully equal address closes. */
 export const ADDRESS_WEIGHT = 0.6;
+/** Subtracted from the party score when both addresses name a known city and the cities differ. */
+export const CITY_CONFLICT_PENALTY = 0.5;
+/**
+ * Below this address similarity two comparable addresses (both in Latin, Cyrillic or Greek script,
+ * each of at least two words) disagree: the pair is then at most possibly related, since identity
+ * needs the location to agree as well as the name (a firm that moved is for a caseworker to judge).
+ */
+export const ADDRESS_AGREEMENT_THRESHOLD = 0.7;
+/** The most weight of words without a counterpart (filler aside) that a matching pair of names may leave. */
+export const MAX_UNMATCHED_WEIGHT = 0;
+/** Below this address similarity two comparable addresses without numbers on both sides disagree. */
+export const ADDRESS_DISAGREEMENT_THRESHOLD = 0.35;
+/** Name similarity at or above which a pair stopped by an objection is still possibly related. */
+export const RELATED_NAME_THRESHOLD = 0.5;
+/** The highest score two names sharing no distinctive word reach without a supporting address. */
+export const GENERIC_NAME_CAP = 0.7;
+/** Address similarity at or above which a non-matching pair sharing a distinctive word is possibly related. */
+export const RELATED_ADDRESS_THRESHOLD = 0.8;
+/** How many non-matching denials a dry run explains, nearest first. */
+export const DEFAULT_NEAR_MISSES = 5;
 
 /** Every tunable of the screening; each defaults to the exported constant of the same name. */
 export interface ScreeningThresholds {
@@ -53,6 +83,13 @@ export interface ScreeningThresholds {
   readonly tokenSimilarityThreshold: number;
   /** Similarity of names written without spaces at or above which a split/joined name counts. */
   readonly compactSimilarityThreshold: number;
+  readonly cityConflictPenalty: number;
+  readonly genericNameCap: number;
+  readonly relatedAddressThreshold: number;
+  readonly addressAgreementThreshold: number;
+  readonly addressDisagreementThreshold: number;
+  readonly maxUnmatchedWeight: number;
+  readonly relatedNameThreshold: number;
 }
 
 /** The thresholds the screening uses unless told otherwise. */
@@ -63,7 +100,21 @@ export const DEFAULT_SCREENING_THRESHOLDS: ScreeningThresholds = {
   addressWeight: ADDRESS_WEIGHT,
   tokenSimilarityThreshold: DEFAULT_TOKEN_SIMILARITY_THRESHOLD,
   compactSimilarityThreshold: DEFAULT_COMPACT_SIMILARITY_THRESHOLD,
+  cityConflictPenalty: CITY_CONFLICT_PENALTY,
+  genericNameCap: GENERIC_NAME_CAP,
+  relatedAddressThreshold: RELATED_ADDRESS_THRESHOLD,
+  addressAgreementThreshold: ADDRESS_AGREEMENT_THRESHOLD,
+  addressDisagreementThreshold: ADDRESS_DISAGREEMENT_THRESHOLD,
+  maxUnmatchedWeight: MAX_UNMATCHED_WEIGHT,
+  relatedNameThreshold: RELATED_NAME_THRESHOLD,
 };
+
+/**
+ * Why a pair whose score reaches the threshold is still not a match: the legal forms are of
+ * different kinds (an A.Ş. is not its Ltd. Şti.), one name has words the other lacks (a Trading or
+ * -Prom sister firm), the addresses disagree, or the addresses name different cities.
+ */
+export type PartyObjection = 'LEGAL_FORMS_DIFFER' | 'EXTRA_NAME_WORDS' | 'ADDRESS_DIFFERS' | 'CITIES_DIFFER';
 
 /** Overrides for some thresholds; the rest keep their defaults. */
 export type ScreeningOptions = Partial<ScreeningThresholds>;
@@ -106,8 +157,16 @@ export interface PartyComparison {
   readonly sameCountry: boolean;
   /** True when the address reached the support threshold and so raised the score. */
   readonly addressSupports: boolean;
+  /** True when both addresses name a known city and they differ, which lowered the score. */
+  readonly citiesDiffer: boolean;
+  /** True when the names share at least one distinctive word (not only industry or filler words). */
+  readonly distinctiveShared: boolean;
   readonly score: number;
+  /** What stops the pair from matching besides its score (empty when nothing does). */
+  readonly objections: readonly PartyObjection[];
   readonly matches: boolean;
+  /** Not a match, but the same address and a shared distinctive word: worth a human look. */
+  readonly related: boolean;
 }
 
 /** An overlapping pair of control entries: the application's and the denial's. */
@@ -136,6 +195,42 @@ export type NoMatchReason = 'SAME_MEMBER_STATE' | 'DIFFERENT_DESTINATION' | 'NO_
 export type DenialAssessment =
   | { readonly outcome: 'MATCH'; readonly match: DenialMatch }
   | { readonly outcome: 'NO_MATCH'; readonly reason: NoMatchReason; readonly explanation: string };
+
+/**
+ * A denial that passes the member-state, destination and item rules and whose party does not match,
+ * but shares the address and a distinctive word of the name: possibly a related entity (subsidiary,
+ * front company). For a caseworker's look; never a match, never a consultation by itself.
+ */
+export interface RelatedDenial {
+  readonly denialId: string;
+  readonly issuingMemberState: string;
+  /** The best related party pair's score, three decimals (below the match threshold). */
+  readonly score: number;
+  readonly parties: readonly PartyComparison[];
+  readonly explanation: string;
+}
+
+/** A denial that did not match, with the first rule it failed and how close its parties came. */
+export interface NearMiss {
+  readonly denialId: string;
+  readonly issuingMemberState: string;
+  readonly reason: NoMatchReason;
+  /** The best party pair's score, three decimals, computed whichever rule failed. */
+  readonly score: number;
+  readonly explanation: string;
+}
+
+/** A dry run's answer: the matches, the possibly related entities, and the nearest non-matches. */
+export interface ScreeningReview {
+  readonly matches: readonly DenialMatch[];
+  readonly related: readonly RelatedDenial[];
+  readonly nearMisses: readonly NearMiss[];
+}
+
+/** Options of a review: the thresholds, and how many near misses to explain. */
+export interface ReviewOptions extends ScreeningOptions {
+  readonly nearMisses?: number;
+}
 
 /**
  * Screens a transaction against the denials in force and returns every denial it is essentially
@@ -169,6 +264,76 @@ export function assessDenial(
 }
 
 /**
+ * Screens a transaction as a dry run does: the matches (as {@link screenTransaction}), the denials
+ * whose party is possibly related, and the `nearMisses` nearest denials that did not match (by their
+ * best party score), each with the first rule it failed, so that an empty result says why.
+ */
+export function reviewTransaction(
+  candidate: ScreeningCandidate,
+  denialsInForce: Iterable<DenialInForce>,
+  options: ReviewOptions = {},
+): ScreeningReview {
+  const { nearMisses: wanted = DEFAULT_NEAR_MISSES, ...overrides } = options;
+  const thresholds = { ...DEFAULT_SCREENING_THRESHOLDS, ...overrides };
+  const prepared = prepareCandidate(candidate);
+  const matches: DenialMatch[] = [];
+  const related: RelatedDenial[] = [];
+  const misses: {
+    readonly denial: DenialInForce;
+    readonly reason: NoMatchReason;
+    readonly explain: () => string;
+    readonly best: PartyComparison | undefined;
+  }[] = [];
+  for (const denial of denialsInForce) {
+    const assessment = assessPrepared(prepared, denial, thresholds);
+    if (assessment.outcome === 'MATCH') {
+      matches.push(assessment.match);
+      continue;
+    }
+    // The party comparison is computed for every non-match here (a gate may have stopped it), so
+    // that the nearest can be ranked: a dry run's cost, never screenTransaction's.
+    const comparisons = compareAllParties(prepared, partiesOf(denial), thresholds);
+    const relatedPairs = assessment.reason === 'NO_PARTY_MATCH' ? comparisons.filter((pair) => pair.related) : [];
+    const bestRelated = bestOf(relatedPairs);
+    if (bestRelated !== undefined) {
+      related.push({
+        denialId: denial.denialId,
+        issuingMemberState: countryKey(denial.issuingMemberState),
+        score: round3(bestRelated.score),
+        parties: relatedPairs,
+        explanation:
+          `Denial ${denial.denialId} (${countryKey(denial.issuingMemberState)}): possibly a related entity, for a ` +
+          `caseworker to look at (no consultation is opened): ${relatedPairs.map(describeRelated).join('; ')}.`,
+      });
+    } else {
+      misses.push({ denial, reason: assessment.reason, explain: assessment.explain, best: bestOf(comparisons) });
+    }
+  }
+  const nearest = misses
+    .sort((a, b) => (b.best?.score ?? 0) - (a.best?.score ?? 0) || compareText(a.denial.denialId, b.denial.denialId))
+    .slice(0, Math.max(0, wanted))
+    .map(({ denial, reason, explain, best }): NearMiss => {
+      const score = round3(best?.score ?? 0);
+      const party = best === undefined ? 'no parties to compare' : describeParty(best);
+      return {
+        denialId: denial.denialId,
+        issuingMemberState: countryKey(denial.issuingMemberState),
+        reason,
+        score,
+        explanation:
+          reason === 'NO_PARTY_MATCH'
+            ? `${explain()} First failed rule: ${reason}.`
+            : `${explain()} First failed rule: ${reason}; the parties, had it passed: ${party}.`,
+      };
+    });
+  return {
+    matches: matches.sort((a, b) => b.score - a.score || compareText(a.denialId, b.denialId)),
+    related: related.sort((a, b) => b.score - a.score || compareText(a.denialId, b.denialId)),
+    nearMisses: nearest,
+  };
+}
+
+/**
  * Compares two parties by name, address and country (see the module comment for the formula).
  * Symmetric: compareParties(a, b) and compareParties(b, a) give the same similarities and score.
  */
@@ -178,7 +343,16 @@ export function compareParties(
   options: ScreeningOptions = {},
 ): Pick<
   PartyComparison,
-  'nameSimilarity' | 'addressSimilarity' | 'sameCountry' | 'addressSupports' | 'score' | 'matches'
+  | 'nameSimilarity'
+  | 'addressSimilarity'
+  | 'sameCountry'
+  | 'addressSupports'
+  | 'citiesDiffer'
+  | 'distinctiveShared'
+  | 'score'
+  | 'objections'
+  | 'matches'
+  | 'related'
 > {
   return scoreParties(preparedParty(a), preparedParty(b), { ...DEFAULT_SCREENING_THRESHOLDS, ...options }, true);
 }
@@ -390,24 +564,79 @@ function scoreParties(
     tokenSimilarityThreshold: thresholds.tokenSimilarityThreshold,
     compactSimilarityThreshold: thresholds.compactSimilarityThreshold,
   };
-  const name = nameSimilarity(left.name, right.name, textOptions);
-  // Below the name minimum no address can make a match: screening skips the work (and reports the
-  // address as 0); a single comparison asked for by a caller always computes it.
-  const address =
-    computeAddressAlways || name >= thresholds.minimumNameSimilarity
-      ? addressSimilarity(left.address, right.address, textOptions)
-      : 0;
+  const evidence = nameEvidence(left.name, right.name, textOptions);
+  const name = evidence.similarity;
+  const distinctiveShared = evidence.distinctiveMatched > 0;
+  // Below the name minimum no address can make a match, and without a shared distinctive word no
+  // related entity either: screening skips the work (and reports the address as 0); a single
+  // comparison asked for by a caller always computes it.
+  const compared = computeAddressAlways || name >= thresholds.minimumNameSimilarity || distinctiveShared;
+  const address = compared ? addressSimilarity(left.address, right.address, textOptions) : 0;
   const addressSupports = address >= thresholds.addressSupportThreshold;
-  const score = addressSupports ? name + thresholds.addressWeight * address * (1 - name) : name;
+  // A branch is the firm itself wherever it sits.
+  const branch = left.name.branch === true || right.name.branch === true;
+  const differentCities = compared && !branch && citiesDiffer(left.address, right.address);
+  let score = addressSupports ? name + thresholds.addressWeight * address * (1 - name) : name;
+  // Generic names (only industry and filler words in common) say little on their own.
+  if (!distinctiveShared && !addressSupports) score = Math.min(score, thresholds.genericNameCap);
+  if (differentCities) score = Math.max(0, score - thresholds.cityConflictPenalty);
   const sameCountry = left.country === right.country;
+  const objections: PartyObjection[] = [];
+  if (compared) {
+    if (legalFormsDiffer(left.name, right.name)) objections.push('LEGAL_FORMS_DIFFER');
+    if (evidence.unmatchedWeight > thresholds.maxUnmatchedWeight) objections.push('EXTRA_NAME_WORDS');
+    if (!branch && addressesComparable(left, right) && addressesDisagree(left, right, address, thresholds)) {
+      objections.push('ADDRESS_DIFFERS');
+    }
+    if (differentCities) objections.push('CITIES_DIFFER');
+  }
+  const scoreMatches =
+    sameCountry && name >= thresholds.minimumNameSimilarity && score >= thresholds.partyMatchThreshold;
+  const matches = scoreMatches && objections.length === 0;
+  const related =
+    !matches &&
+    sameCountry &&
+    distinctiveShared &&
+    !differentCities &&
+    (address >= thresholds.relatedAddressThreshold || name >= thresholds.relatedNameThreshold);
   return {
     nameSimilarity: name,
     addressSimilarity: address,
     sameCountry,
     addressSupports,
+    citiesDiffer: differentCities,
+    distinctiveShared,
     score,
-    matches: sameCountry && name >= thresholds.minimumNameSimilarity && score >= thresholds.partyMatchThreshold,
+    objections,
+    matches,
+    related,
   };
+}
+
+// Addresses with numbers disagree when no number is shared and the words do not make up for it;
+// without numbers on both sides only when they have almost nothing in common.
+function addressesDisagree(
+  left: PreparedParty,
+  right: PreparedParty,
+  address: number,
+  thresholds: ScreeningThresholds,
+): boolean {
+  const bothNumbered = (left.address.numbers?.length ?? 0) > 0 && (right.address.numbers?.length ?? 0) > 0;
+  return bothNumbered
+    ? numbersDiffer(left.address, right.address) && address < thresholds.addressAgreementThreshold
+    : address < thresholds.addressDisagreementThreshold;
+}
+
+// Two addresses can contradict each other only when both say enough (two words or more after the
+// street-type words are dropped) in comparable scripts: an address in Chinese characters against
+// its English form, or a bare city, is no evidence against the name.
+function addressesComparable(left: PreparedParty, right: PreparedParty): boolean {
+  return (
+    left.address.tokens.length >= 2 &&
+    right.address.tokens.length >= 2 &&
+    left.address.otherScript !== true &&
+    right.address.otherScript !== true
+  );
 }
 
 function bestOf(comparisons: readonly PartyComparison[]): PartyComparison | undefined {
@@ -433,7 +662,30 @@ function describeParty(comparison: PartyComparison): string {
     `name ${comparison.nameSimilarity.toFixed(2)}, address ${comparison.addressSimilarity.toFixed(2)}` +
     `${comparison.addressSupports ? ' (supporting)' : ''}, ` +
     `${comparison.sameCountry ? 'same country' : 'different countries'}, party score ${comparison.score.toFixed(2)}`;
-  return `${who} ${comparison.matches ? 'match' : 'do not match'} (${evidence})`;
+  return `${who} ${comparison.matches ? 'match' : 'do not match'} (${evidence}${notes(comparison)})`;
+}
+
+function describeRelated(comparison: PartyComparison): string {
+  return (
+    `the application's ${roleText(comparison.candidateRole)} '${comparison.candidateName}' and the denial's ` +
+    `${roleText(comparison.denialRole)} '${comparison.denialName}' share a distinctive name word and the address ` +
+    `(name ${comparison.nameSimilarity.toFixed(2)}, address ${comparison.addressSimilarity.toFixed(2)}, ` +
+    `party score ${comparison.score.toFixed(2)})`
+  );
+}
+
+const OBJECTION_TEXT: Record<PartyObjection, string> = {
+  LEGAL_FORMS_DIFFER: 'the legal forms are of different kinds',
+  EXTRA_NAME_WORDS: 'one name has words the other lacks',
+  ADDRESS_DIFFERS: 'the addresses disagree',
+  CITIES_DIFFER: 'the addresses name different cities',
+};
+
+function notes(comparison: PartyComparison): string {
+  return [
+    ...comparison.objections.map((objection) => `; ${OBJECTION_TEXT[objection]}`),
+    ...(comparison.distinctiveShared ? [] : ['; the names share no distinctive word']),
+  ].join('');
 }
 
 function roleText(role: PartyRole): string {
