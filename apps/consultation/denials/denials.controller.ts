@@ -46,8 +46,9 @@ export class DenialsController {
         status: 'IN_FORCE',
         ...(query.destination && { destination: query.destination === 'EL' ? 'GR' : query.destination }),
         ...(query.issuingMemberState && { issuingMemberState: query.issuingMemberState }),
+        ...(query.reviewOverdue !== undefined && { reviewOverdue: query.reviewOverdue }),
       },
-      after: { lapsesAt: now },
+      // No time filter: a denial never lapses (Art 16(2)); an overdue review is the reviewOverdue flag.
       limit: SCAN_LIMIT,
     });
     // Overlap (parent and child entries) and name likeness are not equality: filtered here, as screening does.

@@ -21,13 +21,15 @@ export class ScreeningService {
     return screenTransaction(candidate, await this.denialsInForceTo(candidate.destinationCountry, now));
   }
 
-  /** Denials in force (not revoked or withdrawn, not lapsed at `now`) for one destination. */
-  async denialsInForceTo(destination: string, now: Date): Promise<DenialInForce[]> {
+  /**
+   * Denials in force (not revoked or withdrawn) for one destination. An overdue review does not take a
+   * denial out of screening (Art 16(2): a denial never lapses); `now` is kept for the callers' instant.
+   */
+  async denialsInForceTo(destination: string, _now: Date): Promise<DenialInForce[]> {
     const found: DenialInForce[] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page = await this.readModels.findDocuments<DenialDocument>(DENIALS_PROJECTION, {
         where: { status: 'IN_FORCE', destination: countryKey(destination) },
-        after: { lapsesAt: now.toISOString() },
         limit: PAGE,
         offset,
       });

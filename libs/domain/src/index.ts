@@ -37,7 +37,8 @@ export {
   DENIAL_REVIEW_MONTHS,
   MAX_DENIAL_REVIEW_GRACE_DAYS,
   inForce,
-  isLapsed,
+  isReviewEscalated,
+  isReviewOverdue,
   reviewClockFrom,
 } from './denials/denial.rules';
 export * from './denials/grant-despite-denial';
