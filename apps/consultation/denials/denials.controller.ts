@@ -40,7 +40,6 @@ export class DenialsController {
   @Roles('caseworker', 'approver', 'auditor', 'commission')
   @ApiOperation({ summary: 'Denials in force from every member state; filter by destination, control entry, end user' })
   async list(@Query() query: ListDenialsQueryDto) {
-    const now = this.clock.now().toISOString();
     const documents = await this.readModels.findDocuments<DenialDocument>(DENIALS_PROJECTION, {
       where: {
         status: 'IN_FORCE',
