@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsObject,
+  IsBoolean,
   IsOptional,
   IsString,
   Matches,
@@ -109,6 +110,16 @@ export class ListDenialsQueryDto extends PageQueryDto {
   @Transform(({ value }: { value: unknown }) => (value === 'EL' ? 'GR' : value))
   @Matches(COUNTRY_CODE, { message: 'issuingMemberState must be a member state code' })
   readonly issuingMemberState?: string;
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      "Only denials whose Art 16(2) review is overdue (true) or not (false): the issuing authority's review queue. An overdue denial stays in force.",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'reviewOverdue must be true or false' })
+  readonly reviewOverdue?: boolean;
 }
 
 export const REVIEW_DECISIONS = ['RENEW', 'AMEND', 'REVOKE'] as const;

@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { ProjectionHost } from '@dul/platform';
+import { PROJECTION_STORE } from '@dul/projections';
 import { AsyncApiController } from './asyncapi.controller';
 import { InboundConsumerService } from './inbound/inbound-consumer.service';
 import { IntegrationEvents } from './integration-events';
@@ -25,7 +26,7 @@ export class GatewayModule {
         IntegrationEvents,
         RelayService,
         InboundConsumerService,
-        { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry, inject: [ProjectionHost] },
+        { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry, inject: [ProjectionHost, PROJECTION_STORE] },
         {
           provide: RELAY_OPTIONS,
           useValue: { brokers: options.kafkaBrokers, replicationFactor: options.topicReplicationFactor ?? 1 },

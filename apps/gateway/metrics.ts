@@ -5,12 +5,13 @@ import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { Public } from '@dul/auth';
 import type { HttpEdgeEnvironment } from '@dul/config';
 import { APP_ENVIRONMENT, EdgeRefusal, ProjectionHost } from '@dul/platform';
+import type { ProjectionStore } from '@dul/projections';
 
 export const METRICS_REGISTRY = Symbol.for('dul.MetricsRegistry');
 export type MetricsRegistry = Registry;
 
 /** One registry per app, so tests can boot several apps in one process. */
-export function createMetricsRegistry(projections: ProjectionHost): Registry {
+export function createMetricsRegistry(projections: ProjectionHost, readModels?: ProjectionStore): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   new Gauge({
@@ -22,6 +23,26 @@ export function createMetricsRegistry(projections: ProjectionHost): Registry {
       for (const status of await projections.status()) this.set({ projection: status.name }, status.lag);
     },
   });
+  if (readModels !== undefined) {
+    new Gauge({
+      name: 'dul_denials_review_overdue',
+      help: 'Denials in force whose Art 16(2) review is overdue, by issuing member state (they stay in force)',
+      labelNames: ['issuing_member_state'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        // The register's read model (projection "denials", owned by the consultation service).
+        const overdue = await readModels.findDocuments<{ issuingMemberState: string }>('denials', {
+          where: { status: 'IN_FORCE', reviewOverdue: true },
+          limit: 100_000,
+        });
+        const counts = new Map<string, number>();
+        for (const denial of overdue)
+          counts.set(denial.issuingMemberState, (counts.get(denial.issuingMemberState) ?? 0) + 1);
+        for (const [state, count] of counts) this.set({ issuing_member_state: state }, count);
+      },
+    });
+  }
   return registry;
 }
 

@@ -77,7 +77,6 @@ export class ConsultationOpening {
     }
     const matches = await this.screening.screen(
       screeningCandidateFromApplication(application.authority, application.content),
-      trigger.now,
     );
     const fresh = matches.filter(
       (match) => !application.denialMatches.some((known) => known.denialId === match.denialId),

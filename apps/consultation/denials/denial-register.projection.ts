@@ -27,6 +27,11 @@ export interface DenialDocument {
   readonly lapsesAt: string;
   /** The review timer's work list: in force, review not yet marked due. */
   readonly reviewPending: boolean;
+  /**
+   * In force and its Art 16(2) review marked due by the timer: the flag in the register and the issuing
+   * authority's queue. The denial stays in force and screened (a denial never lapses by itself).
+   */
+  readonly reviewOverdue: boolean;
   readonly notifiedAt: string;
   readonly version: number;
   readonly position: number;
@@ -55,6 +60,7 @@ export const denialRegisterProjection: Projection<DenialDocument> = {
       reviewDueAt: state.reviewDueAt,
       lapsesAt: state.lapsesAt,
       reviewPending: state.status === 'IN_FORCE' && !state.reviewDueMarked,
+      reviewOverdue: state.status === 'IN_FORCE' && state.reviewDueMarked,
       notifiedAt: state.notifiedAt,
       version: event.streamVersion,
       position: event.globalPosition,

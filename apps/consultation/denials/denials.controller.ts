@@ -40,14 +40,14 @@ export class DenialsController {
   @Roles('caseworker', 'approver', 'auditor', 'commission')
   @ApiOperation({ summary: 'Denials in force from every member state; filter by destination, control entry, end user' })
   async list(@Query() query: ListDenialsQueryDto) {
-    const now = this.clock.now().toISOString();
     const documents = await this.readModels.findDocuments<DenialDocument>(DENIALS_PROJECTION, {
       where: {
         status: 'IN_FORCE',
         ...(query.destination && { destination: query.destination === 'EL' ? 'GR' : query.destination }),
         ...(query.issuingMemberState && { issuingMemberState: query.issuingMemberState }),
+        ...(query.reviewOverdue !== undefined && { reviewOverdue: query.reviewOverdue }),
       },
-      after: { lapsesAt: now },
+      // No time filter: a denial never lapses (Art 16(2)); an overdue review is the reviewOverdue flag.
       limit: SCAN_LIMIT,
     });
     // Overlap (parent and child entries) and name likeness are not equality: filtered here, as screening does.
@@ -88,16 +88,13 @@ export class DenialsController {
   })
   async screen(@CurrentPrincipal() principal: Principal, @Body() body: ScreenTransactionDto) {
     // matches, related (for a human look, never a consultation) and nearMisses (why nothing matched).
-    return this.screening.review(
-      {
-        issuingMemberState: principal.ms ?? '',
-        controlEntries: body.controlEntries,
-        destinationCountry: body.destinationCountry,
-        endUser: body.endUser,
-        consignee: body.consignee ?? null,
-      },
-      this.clock.now(),
-    );
+    return this.screening.review({
+      issuingMemberState: principal.ms ?? '',
+      controlEntries: body.controlEntries,
+      destinationCountry: body.destinationCountry,
+      endUser: body.endUser,
+      consignee: body.consignee ?? null,
+    });
   }
 
   @Post(':id/review')

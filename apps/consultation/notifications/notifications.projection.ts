@@ -25,7 +25,15 @@ interface Recipients {
   readonly commission: boolean;
 }
 
-const NOTIFYING_TYPES = ['DenialNotified', 'GrantDespiteDenialNotified', 'FinalAssessmentRecorded', 'DenialRevoked'];
+// Art 16(2): review outcomes (renewed, amended, revoked) are notified like the denial itself.
+const NOTIFYING_TYPES = [
+  'DenialNotified',
+  'GrantDespiteDenialNotified',
+  'FinalAssessmentRecorded',
+  'DenialRenewed',
+  'DenialAmended',
+  'DenialRevoked',
+];
 
 export const notificationsProjection: Projection<NotificationDocument> = {
   name: NOTIFICATIONS_PROJECTION,

@@ -16,11 +16,12 @@ import {
 const PAGE = 500;
 
 /**
- * Whether a register entry is in force at `now`: not revoked or withdrawn, not lapsed. The one place
- * the screening decides it, for the index and for the linear scan alike.
+ * Whether a register entry is screened: in force, i.e. not revoked or withdrawn. An overdue review
+ * does not take a denial out of screening (Art 16(2): a denial never lapses by itself), so status is
+ * the only rule. The one place the screening decides it, for the index and the scan alike.
  */
-export function inForceAt(document: Pick<DenialDocument, 'status' | 'lapsesAt'>, now: Date): boolean {
-  return document.status === 'IN_FORCE' && document.lapsesAt > now.toISOString();
+export function isInForce(document: Pick<DenialDocument, 'status'>): boolean {
+  return document.status === 'IN_FORCE';
 }
 
 /**
@@ -40,7 +41,6 @@ export function inForceAt(document: Pick<DenialDocument, 'status' | 'lapsesAt'>,
 @Injectable()
 export class ScreeningService implements OnApplicationBootstrap {
   private index = new DenialIndex();
-  private readonly lapsesAt = new Map<string, string>();
   /** The register's checkpoint the index reflects; -1 before the first load. */
   private position = -1;
   private refreshing: Promise<void> | undefined;
@@ -55,8 +55,8 @@ export class ScreeningService implements OnApplicationBootstrap {
     await this.refresh();
   }
 
-  async screen(candidate: ScreeningCandidate, now: Date): Promise<readonly DenialMatch[]> {
-    return screenTransaction(candidate, await this.inForce(candidate, now));
+  async screen(candidate: ScreeningCandidate): Promise<readonly DenialMatch[]> {
+    return screenTransaction(candidate, await this.inForce(candidate));
   }
 
   /**
@@ -65,23 +65,19 @@ export class ScreeningService implements OnApplicationBootstrap {
    * looks at every denial to the destination (not only those whose items overlap), so a near miss
    * on the items is explained too.
    */
-  async review(candidate: ScreeningCandidate, now: Date): Promise<ScreeningReview> {
-    return reviewTransaction(candidate, await this.inForce({ ...candidate, controlEntries: [] }, now));
+  async review(candidate: ScreeningCandidate): Promise<ScreeningReview> {
+    return reviewTransaction(candidate, await this.inForce({ ...candidate, controlEntries: [] }));
   }
 
-  /** The index's candidates for a transaction that are in force at `now`. */
+  /** The index's candidates for a transaction (it holds only entries in force, see catchUp). */
   private async inForce(
     candidate: Pick<ScreeningCandidate, 'destinationCountry' | 'controlEntries'>,
-    now: Date,
   ): Promise<DenialInForce[]> {
     await this.refresh();
-    return this.index.candidatesFor(candidate).filter((denial) => {
-      const lapses = this.lapsesAt.get(denial.denialId);
-      return lapses !== undefined && inForceAt({ status: 'IN_FORCE', lapsesAt: lapses }, now);
-    });
+    return this.index.candidatesFor(candidate);
   }
 
-  /** How many denials in force (lapsed ones included until they are screened) the index holds. */
+  /** How many denials in force the index holds. */
   get size(): number {
     return this.index.size;
   }
@@ -112,7 +108,7 @@ export class ScreeningService implements OnApplicationBootstrap {
     // position it was loaded at is simply read again.
     for (const id of changed) {
       const document = await this.readModels.getDocument<DenialDocument>(DENIALS_PROJECTION, id);
-      if (document === null || document.status !== 'IN_FORCE') this.drop(id);
+      if (document === null || !isInForce(document)) this.drop(id);
       else this.hold(document);
     }
     this.position = target;
@@ -120,7 +116,6 @@ export class ScreeningService implements OnApplicationBootstrap {
 
   private async reload(target: number): Promise<void> {
     this.index = new DenialIndex();
-    this.lapsesAt.clear();
     for (let afterId: string | undefined; ;) {
       const page = await this.readModels.findDocuments<DenialDocument>(DENIALS_PROJECTION, {
         where: { status: 'IN_FORCE' },
@@ -136,12 +131,10 @@ export class ScreeningService implements OnApplicationBootstrap {
 
   private hold(document: DenialDocument): void {
     this.index.add(toDenialInForce(document.denial));
-    this.lapsesAt.set(document.denial.denialId, document.lapsesAt);
   }
 
   private drop(id: string): void {
     this.index.remove(id);
-    this.lapsesAt.delete(id);
   }
 }
 

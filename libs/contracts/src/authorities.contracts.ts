@@ -35,7 +35,9 @@ const optionalText = (description: string) => nullable(string({ minLength: 1 }),
 
 const reviewClock = {
   reviewDueAt: instant('The notifying authority reviews the denial by then: renews, amends or revokes it (Art 16).'),
-  lapsesAt: instant('Unreviewed by then, the denial is no longer in force.'),
+  lapsesAt: instant(
+    'Unreviewed by then, the overdue review is escalated. The denial stays in force: it never lapses by itself (Art 16(2)); the name is kept for compatibility.',
+  ),
 };
 
 const transaction = {

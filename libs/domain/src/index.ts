@@ -3,6 +3,8 @@ export * from './domain.errors';
 export * from './refusals';
 export * from './reference/member-states';
 export * from './reference/control-list-entry';
+export * from './reference/annex-ii';
+export * from './reference/annex-iv';
 export * from './licensing/amounts';
 export * from './licensing/validity';
 export * from './licensing/art16-notification';
@@ -35,7 +37,8 @@ export {
   DENIAL_REVIEW_MONTHS,
   MAX_DENIAL_REVIEW_GRACE_DAYS,
   inForce,
-  isLapsed,
+  isReviewEscalated,
+  isReviewOverdue,
   reviewClockFrom,
 } from './denials/denial.rules';
 export * from './denials/grant-despite-denial';

@@ -4,7 +4,8 @@ import { applicationDecider } from '../licensing/application.decider';
 import { deciderSpec } from '../testing/decider-spec';
 import { applicationHistory, contentInput, itemInput, meta } from '../testing/licensing.fixtures';
 import { consultationStatusFor, consultedDenialsOf } from './consultation-status';
-import { memberStatesToConsult } from './consultation.packet';
+import { art14Assessment, memberStatesToConsult } from './consultation.packet';
+import { annexIvReference } from '../reference/annex-iv';
 import {
   at,
   lapse,
@@ -119,23 +120,60 @@ describe('consulted denials of an application', () => {
 });
 
 describe('member states to consult under Art 14(1)', () => {
-  const content = normaliseApplicationContent(
-    contentInput({
-      items: [
-        itemInput({ memberStateWhereLocated: 'FR' }),
-        itemInput({ memberStateWhereLocated: 'DE' }),
-        itemInput({ memberStateWhereLocated: 'FR' }),
-        itemInput({ memberStateWhereLocated: 'NL' }),
-        itemInput({ memberStateWhereLocated: null }),
-      ],
-    }),
+  const items = [
+    itemInput({ memberStateWhereLocated: 'FR' }),
+    itemInput({ memberStateWhereLocated: 'DE' }),
+    itemInput({ memberStateWhereLocated: 'FR' }),
+    itemInput({ memberStateWhereLocated: 'NL' }),
+    itemInput({ memberStateWhereLocated: null }),
+  ];
+  const toChina = normaliseApplicationContent(contentInput({ destinationCountry: 'CN', items }));
+  const toJapan = normaliseApplicationContent(contentInput({ destinationCountry: 'JP', items }));
+
+  // Changed with issue 9: this test used to expect FR and NL consulted for a Japanese destination.
+  it('consults every other member state where an item is located, once each, when the destination is outside Annex II Section A Part 2', () => {
+    expect(memberStatesToConsult('INDIVIDUAL', 'DE', toChina)).toEqual(['FR', 'NL']);
+  });
+
+  it('does not consult the member state where items are located when the destination is in Annex II Section A Part 2', () => {
+    expect(memberStatesToConsult('INDIVIDUAL', 'DE', toJapan)).toEqual([]);
+    expect(art14Assessment('INDIVIDUAL', 'DE', toJapan)).toMatchObject({ consult: [], recordedOnly: ['FR', 'NL'] });
+  });
+
+  it.each(['AU', 'CA', 'IS', 'JP', 'NZ', 'NO', 'CH', 'LI', 'GB', 'US'])(
+    'treats %s as an Annex II Section A Part 2 destination',
+    (destination) => {
+      const content = normaliseApplicationContent(contentInput({ destinationCountry: destination, items }));
+      expect(memberStatesToConsult('INDIVIDUAL', 'DE', content)).toEqual([]);
+    },
   );
 
-  it('consults every other member state where an item of an individual application is located, once each', () => {
-    expect(memberStatesToConsult('INDIVIDUAL', 'DE', content)).toEqual(['FR', 'NL']);
+  it('consults for any destination, even one in Annex II Section A Part 2, when an item is in Annex IV', () => {
+    const annexIv = normaliseApplicationContent(
+      contentInput({
+        destinationCountry: 'US',
+        items: [
+          itemInput({ memberStateWhereLocated: 'FR', classification: { kind: 'LISTED', controlEntry: '5A004.a' } }),
+        ],
+      }),
+    );
+    expect(memberStatesToConsult('INDIVIDUAL', 'DE', annexIv)).toEqual(['FR']);
+  });
+
+  it('takes Annex IV membership from the reference list, not from the applicant', () => {
+    const content = normaliseApplicationContent(
+      contentInput({
+        destinationCountry: 'JP',
+        items: [
+          itemInput({ memberStateWhereLocated: 'FR', classification: { kind: 'LISTED', controlEntry: '5A001.j' } }),
+        ],
+      }),
+    );
+    expect(memberStatesToConsult('INDIVIDUAL', 'DE', content)).toEqual([]);
+    expect(memberStatesToConsult('INDIVIDUAL', 'DE', content, annexIvReference(['5A001.j']))).toEqual(['FR']);
   });
 
   it('consults nobody for kinds other than an individual licence', () => {
-    expect(memberStatesToConsult('GLOBAL', 'DE', content)).toEqual([]);
+    expect(memberStatesToConsult('GLOBAL', 'DE', toChina)).toEqual([]);
   });
 });

@@ -4,6 +4,9 @@ import { normaliseCountryCode } from '../reference/member-states';
 import type { ApplicationContent, ApplicationKind, Party } from '../licensing/application.content';
 import { optionalText, requiredText } from '../licensing/application.content';
 import type { ConsultationPacket } from './consultation.events';
+import { isAnnexIISectionAPart2Destination } from '../reference/annex-ii';
+import type { AnnexIvReference } from '../reference/annex-iv';
+import { ANNEX_IV_FIXTURE } from '../reference/annex-iv';
 
 /**
  * Stream id of the Art 14(1) consultation of one member state about one application. Deterministic,
@@ -18,21 +21,76 @@ export function priorDenialConsultationId(applicationId: string, denialId: strin
   return `${applicationId}/art16/${denialId}`;
 }
 
+/** What Art 14(1) asks of one application: whom to consult, and who is only recorded. */
+export interface Art14Assessment {
+  /** Member states consulted: items located there, and the destination or an item calls for it. */
+  readonly consult: readonly MemberStateCode[];
+  /** Member states where items are located but no consultation is due (listed destination, no Annex IV item). */
+  readonly recordedOnly: readonly MemberStateCode[];
+  /** Why, in words, for the record and the queue. */
+  readonly reason: string;
+}
+
 /**
- * The member states the deciding authority must consult under Art 14(1): every member state, other than
- * its own, where an item of an individual-licence application is or will be located. One consultation
- * each, so each runs on its own calendar and its own objection.
+ * Art 14(1): for an individual export authorisation whose items are or will be located in another
+ * member state, the deciding authority consults that member state when the destination is not in
+ * Annex II Section A Part 2, or for any destination when an item is in Annex IV. Otherwise the other
+ * member states are recorded (they are in the content) and have no say. One consultation each, so
+ * each runs on its own calendar and its own objection. Annex IV membership comes from the reference
+ * list and the items' classifications (a NOT_LISTED item is never in Annex IV).
  */
+export function art14Assessment(
+  kind: ApplicationKind,
+  authority: MemberStateCode,
+  content: Pick<ApplicationContent, 'items' | 'destinationCountry'>,
+  annexIv: AnnexIvReference = ANNEX_IV_FIXTURE,
+): Art14Assessment {
+  const located = [
+    ...new Set(
+      content.items
+        .map((item) => item.memberStateWhereLocated)
+        .filter((state): state is MemberStateCode => state !== null && state !== authority),
+    ),
+  ];
+  if (kind !== 'INDIVIDUAL' || located.length === 0) {
+    return {
+      consult: [],
+      recordedOnly: kind === 'INDIVIDUAL' ? [] : located,
+      reason: 'Art 14(1) applies to individual export authorisations with items located in another member state',
+    };
+  }
+  const annexIvItem = content.items.some(
+    (item) => item.classification.kind === 'LISTED' && annexIv.covers(item.classification.controlEntry),
+  );
+  if (annexIvItem) {
+    return {
+      consult: located,
+      recordedOnly: [],
+      reason: 'an item is in Annex IV: consulted for any destination (Art 14(1))',
+    };
+  }
+  if (isAnnexIISectionAPart2Destination(content.destinationCountry)) {
+    return {
+      consult: [],
+      recordedOnly: located,
+      reason: `destination ${content.destinationCountry} is in Annex II Section A Part 2 and no item is in Annex IV: no consultation (Art 14(1))`,
+    };
+  }
+  return {
+    consult: located,
+    recordedOnly: [],
+    reason: `destination ${content.destinationCountry} is not in Annex II Section A Part 2: consulted (Art 14(1))`,
+  };
+}
+
+/** The member states the deciding authority must consult under Art 14(1) (see art14Assessment). */
 export function memberStatesToConsult(
   kind: ApplicationKind,
   authority: MemberStateCode,
-  content: Pick<ApplicationContent, 'items'>,
+  content: Pick<ApplicationContent, 'items' | 'destinationCountry'>,
+  annexIv: AnnexIvReference = ANNEX_IV_FIXTURE,
 ): readonly MemberStateCode[] {
-  if (kind !== 'INDIVIDUAL') return [];
-  const located = content.items
-    .map((item) => item.memberStateWhereLocated)
-    .filter((state): state is MemberStateCode => state !== null && state !== authority);
-  return [...new Set(located)];
+  return art14Assessment(kind, authority, content, annexIv).consult;
 }
 
 /**

@@ -12,7 +12,7 @@ export type NotifyDenial = Command<
   {
     readonly denialId: string;
     readonly notification: Art16Notification;
-    /** Calendar days an overdue review is tolerated before the denial lapses; a setting (DEFAULT_DENIAL_REVIEW_GRACE_DAYS). */
+    /** Calendar days an overdue review waits before it is escalated (the denial stays in force); a setting (DEFAULT_DENIAL_REVIEW_GRACE_DAYS). */
     readonly reviewGraceDays: number;
   }
 >;

@@ -10,7 +10,7 @@ import type { DenialCommand } from './denial.commands';
 import type { DenialState } from './denial.decider';
 import { denialDecider } from './denial.decider';
 import type { DenialEvent } from './denial.events';
-import { DEFAULT_DENIAL_REVIEW_GRACE_DAYS, inForce } from './denial.rules';
+import { DEFAULT_DENIAL_REVIEW_GRACE_DAYS, inForce, isReviewEscalated, isReviewOverdue } from './denial.rules';
 
 const spec = deciderSpec(denialDecider);
 
@@ -358,10 +358,11 @@ describe('Denial decider (the EU denial register)', () => {
         .thenRefuses('CONFLICT', 'denial-not-in-force');
     });
 
-    it('refuses to renew a lapsed denial (notify it afresh), but lets it be revoked', () => {
-      const afterLapse = new Date(LAPSES);
-      spec.given(notified()).when(renew(afterLapse)).thenRefuses('CONFLICT', 'denial-lapsed');
-      expect(spec.given(notified()).when(revoke(afterLapse)).events()).toHaveLength(1);
+    // Changed with issue 9: an overdue denial used to lapse and refuse a late renewal.
+    it('lets the issuer renew or revoke a denial whose review is long overdue: a denial never lapses (Art 16(2))', () => {
+      const longAfter = new Date(Date.parse(LAPSES) + 365 * 86_400_000);
+      expect(spec.given(notified()).when(renew(longAfter)).events()[0]).toMatchObject({ type: 'DenialRenewed' });
+      expect(spec.given(notified()).when(revoke(longAfter)).events()).toHaveLength(1);
     });
 
     it('refuses a review of a denial that is not in the register', () => {
@@ -377,16 +378,24 @@ describe('Denial decider (the EU denial register)', () => {
       ).toBe(false);
     });
 
-    it('stays in force through an overdue review until the grace period ends, then lapses', () => {
+    // Changed with issue 9: these used to expect the denial out of force after the grace period.
+    it('keeps a denial in force when its review is overdue beyond the grace period: a denial never lapses by itself', () => {
       const state = stateOf(notify(), markReviewDue(new Date(REVIEW_DUE)));
-      expect(inForce(state, new Date(Date.parse(LAPSES) - 1))).toBe(true);
-      expect(inForce(state, new Date(LAPSES))).toBe(false);
+      const yearsLater = new Date(Date.parse(LAPSES) + 3 * 365 * 86_400_000);
+      expect(inForce(state, yearsLater)).toBe(true);
+      expect(isReviewOverdue(state, yearsLater)).toBe(true);
+      expect(isReviewEscalated(state, yearsLater)).toBe(true);
     });
 
-    it('lapses at the review date itself with a grace period of zero', () => {
-      const state = stateOf(notify(notice(), { graceDays: 0 }));
-      expect(inForce(state, new Date(Date.parse(REVIEW_DUE) - 1))).toBe(true);
-      expect(inForce(state, new Date(REVIEW_DUE))).toBe(false);
+    it('flags the review overdue from the review date and escalates it after the grace period', () => {
+      const state = stateOf(notify());
+      expect(isReviewOverdue(state, new Date(Date.parse(REVIEW_DUE) - 1))).toBe(false);
+      expect(isReviewOverdue(state, new Date(REVIEW_DUE))).toBe(true);
+      expect(isReviewEscalated(state, new Date(Date.parse(LAPSES) - 1))).toBe(false);
+      expect(isReviewEscalated(state, new Date(LAPSES))).toBe(true);
+      const zeroGrace = stateOf(notify(notice(), { graceDays: 0 }));
+      expect(inForce(zeroGrace, new Date(REVIEW_DUE))).toBe(true);
+      expect(isReviewEscalated(zeroGrace, new Date(REVIEW_DUE))).toBe(true);
     });
 
     it('stays in force after a renewal within the grace period', () => {

@@ -25,9 +25,9 @@ import type {
   FinalAssessmentRecorded,
 } from './denial.events';
 import { DENIAL_SOURCE_KINDS, FINAL_ASSESSMENTS } from './denial.events';
-import { checkedGraceDays, isLapsed, reviewClockFrom } from './denial.rules';
+import { checkedGraceDays, reviewClockFrom } from './denial.rules';
 
-/** IN_FORCE may still have lapsed at a given instant: ask `inForce(state, now)`. */
+/** A denial stays IN_FORCE until its issuer revokes it or a final assessment withdraws it; it never lapses. */
 export type DenialStatus = 'IN_FORCE' | 'REVOKED' | 'WITHDRAWN';
 
 /** A register entry: what every other authority matches its applications against. */
@@ -166,7 +166,6 @@ function review({ data, metadata }: ReviewDenial, state: DenialState): readonly 
   const at = metadata.now.toISOString();
   switch (data.decision) {
     case 'RENEW':
-      assertNotLapsed(denial, metadata.now);
       return [
         {
           type: 'DenialRenewed',
@@ -180,7 +179,6 @@ function review({ data, metadata }: ReviewDenial, state: DenialState): readonly 
         },
       ];
     case 'AMEND': {
-      assertNotLapsed(denial, metadata.now);
       const amendments = checkedAmendments(data.amendments);
       return [
         {
@@ -197,7 +195,6 @@ function review({ data, metadata }: ReviewDenial, state: DenialState): readonly 
       ];
     }
     case 'REVOKE':
-      // A lapsed denial may still be revoked: it closes the record explicitly.
       return [
         {
           type: 'DenialRevoked',
@@ -240,16 +237,6 @@ function ownDenial(state: DenialState, metadata: CommandMetadata): Denial {
 function assertNotEnded(denial: Denial): void {
   if (denial.status === 'IN_FORCE') return;
   throw refuse.conflict('denial-not-in-force', `the denial is ${denial.status}`);
-}
-
-// Renewing or amending after the lapse would put a denial back that other authorities were entitled to
-// ignore meanwhile: the issuing member state notifies it afresh instead.
-function assertNotLapsed(denial: Denial, now: Date): void {
-  if (!isLapsed(denial, now)) return;
-  throw refuse.conflict(
-    'denial-lapsed',
-    `the review was due at ${denial.reviewDueAt} and the denial lapsed at ${denial.lapsesAt}; notify it again`,
-  );
 }
 
 function sourceKind(kind: string): DenialSourceKind {

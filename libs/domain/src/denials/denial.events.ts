@@ -40,11 +40,14 @@ export interface DenialAmendments {
   readonly reason?: string | null;
 }
 
-/** The review clock of a register entry: due three years on, out of force after the grace period. */
+/** The review clock of a register entry: due three years on, escalated after the grace period; never out of force. */
 export interface ReviewClock {
   /** ISO instant: the issuing member state reviews the denial by then (Art 16(2)). */
   readonly reviewDueAt: string;
-  /** ISO instant: unreviewed by then, the denial has lapsed (reviewDueAt + the grace period). */
+  /**
+   * ISO instant: unreviewed by then, the overdue review is escalated (reviewDueAt + the grace period).
+   * The name is kept for recorded history; the denial stays in force (Art 16(2): no lapse).
+   */
   readonly lapsesAt: string;
 }
 
@@ -66,7 +69,7 @@ export type DenialNotified = DomainEvent<
     readonly reason: string | null;
     /** The date the decision took effect, YYYY-MM-DD. */
     readonly decidedOn: string;
-    /** Calendar days after reviewDueAt before an unreviewed denial lapses; kept for every later review. */
+    /** Calendar days after reviewDueAt before an unreviewed review is escalated; kept for every later review. */
     readonly reviewGraceDays: number;
     readonly notifiedBy: string;
     readonly notifiedAt: string;

@@ -7,10 +7,11 @@ import type { ReviewClock } from './denial.events';
 export const DENIAL_REVIEW_MONTHS = 36;
 
 /**
- * Calendar days an overdue review is tolerated before the denial lapses out of the register. Not in
- * the regulation, which only says "reviewed within three years": a product setting, passed in
- * NotifyDenial, with this default. Long enough for the issuing authority to act on the DenialReviewDue
- * reminder, short enough that an abandoned denial stops holding other member states' screening.
+ * Calendar days after an overdue review before it is escalated (the `lapsesAt` instant of the review
+ * clock, a name kept for the recorded history). Not in the regulation, which says only "reviewed
+ * within three years" (Art 16(2)) and never makes a denial lapse: past reviewDueAt the denial is
+ * flagged overdue, past this grace it is escalated, and in both it stays in force for screening until
+ * its issuer renews, amends or revokes it. A product setting, passed in NotifyDenial, with this default.
  */
 export const DEFAULT_DENIAL_REVIEW_GRACE_DAYS = 90;
 
@@ -29,16 +30,22 @@ export function reviewClockFrom(from: Date, graceDays: number): ReviewClock {
 }
 
 /**
- * True for a denial in force at `now`: notified, neither revoked nor withdrawn (a suspension lifted or
- * superseded), and not lapsed (its review is not overdue beyond the grace period). Screening checks
- * only these (Art 16: "every denial in force").
+ * True for a denial in force: notified and neither revoked nor withdrawn (a suspension lifted or
+ * superseded). Screening checks only these (Art 16: "every denial in force"). A denial never lapses by
+ * itself (Art 16(2) orders a review, not an expiry): an overdue review changes nothing here. `now` is
+ * kept so callers ask the question at an instant, as they did when denials could lapse.
  */
-export function inForce(state: DenialState, now: Date): boolean {
-  return state.status === 'IN_FORCE' && now.getTime() < Date.parse(state.lapsesAt);
+export function inForce(state: DenialState, _now?: Date): boolean {
+  return state.status === 'IN_FORCE';
 }
 
-/** True once an in-force entry's review is overdue beyond the grace period. */
-export function isLapsed(state: DenialState, now: Date): boolean {
+/** The review of an in-force denial is overdue at `now` (Art 16(2): within three years): a flag, not a lapse. */
+export function isReviewOverdue(state: DenialState, now: Date): boolean {
+  return state.status === 'IN_FORCE' && now.getTime() >= Date.parse(state.reviewDueAt);
+}
+
+/** The overdue review has gone unanswered beyond the grace period: escalated, still in force. */
+export function isReviewEscalated(state: DenialState, now: Date): boolean {
   return state.status === 'IN_FORCE' && now.getTime() >= Date.parse(state.lapsesAt);
 }
 

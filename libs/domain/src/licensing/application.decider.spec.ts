@@ -246,6 +246,62 @@ describe('Application decider', () => {
       expect(spec.given([]).when(submit(content)).events()).toHaveLength(1);
     });
 
+    it('refuses a global licence for an exporter established outside the Union: only an individual licence (Art 12(2))', () => {
+      const content = contentInput({
+        exporter: SWISS_EXPORTER,
+        icpDeclared: true,
+        items: [itemInput({ memberStateWhereLocated: 'DE' })],
+      });
+      spec.given([]).when(submit(content, 'GLOBAL')).thenRefuses('RULE_VIOLATED', 'non-eu-exporter-individual-only');
+      spec
+        .given([])
+        .when(submit({ ...content, largeProjectName: 'Metro' }, 'LARGE_PROJECT'))
+        .thenRefuses('RULE_VIOLATED', 'non-eu-exporter-individual-only');
+    });
+
+    it('gives brokering and technical assistance to the member state where the broker or provider is established (Art 6, Art 8)', () => {
+      const french = meta({ memberState: 'FR' });
+      const brokering = spec.given([]).when(submit(contentInput(), 'BROKERING', french));
+      expect(brokering.thenRefuses('FORBIDDEN', 'competent-authority').message).toContain('Art 6');
+      const assistance = spec
+        .given([])
+        .when(
+          submit(
+            contentInput({ items: [itemInput({ memberStateWhereLocated: 'FR' })] }),
+            'TECHNICAL_ASSISTANCE',
+            french,
+          ),
+        );
+      expect(assistance.thenRefuses('FORBIDDEN', 'competent-authority').message).toContain('Art 8');
+    });
+
+    it("gives transit to the member state where the items are in transit, not the exporter's (Art 7)", () => {
+      const content = contentInput({ items: [itemInput({ memberStateWhereLocated: 'NL' })] });
+      expect(
+        spec
+          .given([])
+          .when(submit(content, 'TRANSIT', meta({ memberState: 'NL' })))
+          .events(),
+      ).toHaveLength(1);
+      spec.given([]).when(submit(content, 'TRANSIT')).thenRefuses('FORBIDDEN', 'competent-authority');
+    });
+
+    it('gives an intra-EU transfer to the member state of dispatch (Art 11)', () => {
+      const content = contentInput({
+        destinationCountry: 'IT',
+        items: [
+          itemInput({ memberStateWhereLocated: 'FR', classification: { kind: 'LISTED', controlEntry: '7A117' } }),
+        ],
+      });
+      expect(
+        spec
+          .given([])
+          .when(submit(content, 'INTRA_EU_TRANSFER', meta({ memberState: 'FR' })))
+          .events(),
+      ).toHaveLength(1);
+      spec.given([]).when(submit(content, 'INTRA_EU_TRANSFER')).thenRefuses('FORBIDDEN', 'competent-authority');
+    });
+
     it('refuses an authority for an exporter outside the EU when no item is located in its member state', () => {
       const content = contentInput({ exporter: SWISS_EXPORTER, items: [itemInput({ memberStateWhereLocated: 'FR' })] });
       spec.given([]).when(submit(content)).thenRefuses('FORBIDDEN', 'competent-authority');
@@ -356,13 +412,21 @@ describe('Application decider', () => {
         .thenRefuses('RULE_VIOLATED', 'intra-eu-destination');
     });
 
-    it('accepts an intra-EU transfer to another member state', () => {
-      expect(
-        spec
-          .given([])
-          .when(submit(contentInput({ destinationCountry: 'FR' }), 'INTRA_EU_TRANSFER'))
-          .events(),
-      ).toHaveLength(1);
+    // Changed with issue 9: this used to accept a transfer of 5A001.j, which is not in Annex IV.
+    it('accepts an intra-EU transfer of an Annex IV item to another member state', () => {
+      const annexIv = contentInput({
+        destinationCountry: 'FR',
+        items: [itemInput({ classification: { kind: 'LISTED', controlEntry: '5A004.a' } })],
+      });
+      expect(spec.given([]).when(submit(annexIv, 'INTRA_EU_TRANSFER')).events()).toHaveLength(1);
+    });
+
+    it('refuses an intra-EU transfer of an item that is not in Annex IV, saying no licence is needed (Art 11(1))', () => {
+      const error = spec
+        .given([])
+        .when(submit(contentInput({ destinationCountry: 'FR' }), 'INTRA_EU_TRANSFER'))
+        .thenRefuses('RULE_VIOLATED', 'no-licence-needed');
+      expect(error.message).toContain('needs no licence');
     });
 
     it('accepts technical assistance provided inside the Union', () => {

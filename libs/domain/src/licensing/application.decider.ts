@@ -139,7 +139,7 @@ function submit({ data, metadata }: SubmitApplication, state: ApplicationState):
   const applicationId = requiredText(data.applicationId, 'applicationId');
   const kind = knownKind(data.kind);
   const content = normaliseApplicationContent(data.content);
-  assertCompetentAuthority(authority, content);
+  assertCompetentAuthority(authority, content, kind);
   assertContentRules(kind, content, authority);
   return [
     {
@@ -153,7 +153,7 @@ function amend({ data, metadata }: AmendApplication, state: ApplicationState): r
   const application = openApplication(state, metadata, 'amended');
   const reason = requiredText(data.reason, 'reason');
   const content = normaliseApplicationContent(data.content);
-  assertCompetentAuthority(application.authority, content);
+  assertCompetentAuthority(application.authority, content, application.kind);
   assertContentRules(application.kind, content, application.authority);
   const proposalVoided = application.status === 'DECISION_PROPOSED';
   return [

@@ -3,6 +3,8 @@ import type { MemberStateCode } from '../reference/member-states';
 import { isMemberState } from '../reference/member-states';
 import type { ApplicationContent, ApplicationKind } from './application.content';
 import { assertValidityWithinLimit } from './validity';
+import type { AnnexIvReference } from '../reference/annex-iv';
+import { ANNEX_IV_FIXTURE } from '../reference/annex-iv';
 
 /**
  * Kinds whose destination is outside the Union by definition: exports (Art 2(2)), brokering between
@@ -17,27 +19,97 @@ const THIRD_COUNTRY_KINDS: ReadonlySet<ApplicationKind> = new Set<ApplicationKin
   'TRANSIT',
 ]);
 
-/**
- * The member states whose authority may register the application (Art 12(2)): the exporter's member
- * state of establishment; for an exporter outside the Union, any member state where at least one item
- * is located. "Any", not "all": items spread over several member states are still one application,
- * and Art 14(1) makes the deciding authority consult the others where the rest of the items are.
- */
-export function competentMemberStates(content: ApplicationContent): readonly MemberStateCode[] {
-  const established = content.exporter.memberStateOfEstablishment;
-  if (established !== null) return [established];
-  const locations = content.items.map((item) => item.memberStateWhereLocated).filter((ms) => ms !== null);
-  return [...new Set(locations)];
+/** Who may issue an authorisation of a kind, and the article that says so. */
+export interface Competence {
+  /** The member states whose authority is competent; `'ANY'` where the content cannot tell (see below). */
+  readonly memberStates: readonly MemberStateCode[] | 'ANY';
+  readonly article: string;
+  /** Set when nobody is competent: why, for the refusal. */
+  readonly refusal?: { readonly rule: string; readonly message: string };
 }
 
-/** Refuses (FORBIDDEN 'competent-authority') an authority that is not competent for the content. */
-export function assertCompetentAuthority(authority: MemberStateCode, content: ApplicationContent): void {
-  const competent = competentMemberStates(content);
-  if (competent.includes(authority)) return;
-  const who = competent.length === 0 ? 'no member state (no item is located in the Union)' : competent.join(', ');
+function locationsOf(content: ApplicationContent): MemberStateCode[] {
+  const located = content.items.map((item) => item.memberStateWhereLocated).filter((ms) => ms !== null);
+  return [...new Set(located)];
+}
+
+/**
+ * The member states whose authority may issue the authorisation, by kind:
+ * - individual export (Art 12(2)): the exporter's member state of residence or establishment; an
+ *   exporter outside the Union gets only an individual licence, from a member state where items are
+ *   located. "A", not "every": the others are consulted under Art 14(1) where the law requires it.
+ * - global and large-project (Art 12(2)): the exporter's member state only; an exporter outside the
+ *   Union cannot have one. Reading: a large-project authorisation is treated as global for this rule,
+ *   since Art 12(2) lets a non-EU exporter have only an individual authorisation.
+ * - brokering (Art 6) and technical assistance (Art 8): the member state where the broker or provider
+ *   is resident or established. Reading: for one outside the Union the member state from which the
+ *   services are provided is competent; the form does not carry it, so any authority may register and
+ *   attests it by registering.
+ * - transit (Art 7): the member state of transit, read as the member state where the items are.
+ * - intra-EU transfer of Annex IV items (Art 11): the member state of dispatch, read as the member state
+ *   where the items are located (the exporter's when no location is given).
+ */
+export function competenceFor(kind: ApplicationKind, content: ApplicationContent): Competence {
+  const established = content.exporter.memberStateOfEstablishment;
+  const located = locationsOf(content);
+  switch (kind) {
+    case 'INDIVIDUAL':
+      return { memberStates: established !== null ? [established] : located, article: 'Art 12(2)' };
+    case 'GLOBAL':
+    case 'LARGE_PROJECT':
+      if (established !== null) return { memberStates: [established], article: 'Art 12(2)' };
+      return {
+        memberStates: [],
+        article: 'Art 12(2)',
+        refusal: {
+          rule: 'non-eu-exporter-individual-only',
+          message: `an exporter established outside the Union may be granted only an individual licence, not a ${kind} one (Art 12(2))`,
+        },
+      };
+    case 'BROKERING':
+      return { memberStates: established !== null ? [established] : 'ANY', article: 'Art 6' };
+    case 'TECHNICAL_ASSISTANCE':
+      return { memberStates: established !== null ? [established] : 'ANY', article: 'Art 8' };
+    case 'TRANSIT':
+      return { memberStates: located, article: 'Art 7' };
+    case 'INTRA_EU_TRANSFER':
+      return {
+        memberStates: located.length > 0 ? located : established !== null ? [established] : [],
+        article: 'Art 11',
+      };
+    default:
+      return { memberStates: [], article: 'Art 12(2)' };
+  }
+}
+
+/** The competent member states for an individual export (kept for callers that predate kinds). */
+export function competentMemberStates(
+  content: ApplicationContent,
+  kind: ApplicationKind = 'INDIVIDUAL',
+): readonly MemberStateCode[] {
+  const competence = competenceFor(kind, content);
+  return competence.memberStates === 'ANY' ? [] : competence.memberStates;
+}
+
+/**
+ * Refuses an authority that is not competent for the kind and content: FORBIDDEN 'competent-authority'
+ * naming the article, or RULE_VIOLATED when no authority could be (a global licence for a non-EU exporter).
+ */
+export function assertCompetentAuthority(
+  authority: MemberStateCode,
+  content: ApplicationContent,
+  kind: ApplicationKind = 'INDIVIDUAL',
+): void {
+  const competence = competenceFor(kind, content);
+  if (competence.refusal !== undefined) throw refuse.ruleViolated(competence.refusal.rule, competence.refusal.message);
+  if (competence.memberStates === 'ANY' || competence.memberStates.includes(authority)) return;
+  const who =
+    competence.memberStates.length === 0
+      ? 'no member state (no item is located in the Union)'
+      : competence.memberStates.join(', ');
   throw refuse.forbidden(
     'competent-authority',
-    `${authority} is not competent for this application: competent is ${who} (Art 12(2))`,
+    `${authority} is not competent for this ${kind} application: competent is ${who} (${competence.article})`,
   );
 }
 
@@ -46,8 +118,10 @@ export function assertContentRules(
   kind: ApplicationKind,
   content: ApplicationContent,
   authority: MemberStateCode,
+  annexIv: AnnexIvReference = ANNEX_IV_FIXTURE,
 ): void {
   assertDestinationFitsKind(kind, content.destinationCountry, authority);
+  assertIntraEuTransferNeedsLicence(kind, content, annexIv);
   assertEndUseStatement(kind, content);
   assertInternalComplianceProgramme(kind, content);
   assertLargeProjectNamed(kind, content);
@@ -67,6 +141,27 @@ function assertDestinationFitsKind(kind: ApplicationKind, destination: string, a
       `an intra-EU transfer goes to a member state other than the issuing one (${authority}); got ${destination}`,
     );
   }
+}
+
+/**
+ * Art 11(1): only intra-Union transfers of Annex IV items need an authorisation. A transfer of an item
+ * that is not in Annex IV (by the reference list and the item's classification) needs no licence, so
+ * the application is refused with a message that says so, rather than granted.
+ */
+export function assertIntraEuTransferNeedsLicence(
+  kind: ApplicationKind,
+  content: Pick<ApplicationContent, 'items'>,
+  annexIv: AnnexIvReference = ANNEX_IV_FIXTURE,
+): void {
+  if (kind !== 'INTRA_EU_TRANSFER') return;
+  const free = content.items.flatMap((item, index) =>
+    item.classification.kind === 'LISTED' && annexIv.covers(item.classification.controlEntry) ? [] : [index],
+  );
+  if (free.length === 0) return;
+  throw refuse.ruleViolated(
+    'no-licence-needed',
+    `items[${free.join('], items[')}] ${free.length === 1 ? 'is' : 'are'} not in Annex IV: an intra-EU transfer of ${free.length === 1 ? 'it' : 'them'} needs no licence (Art 11(1))`,
+  );
 }
 
 function assertEndUseStatement(kind: ApplicationKind, content: ApplicationContent): void {
