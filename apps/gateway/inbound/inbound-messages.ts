@@ -16,8 +16,7 @@ import {
 } from 'class-validator';
 import { ART15_GROUNDS, CONSULTATION_ANSWERS, MEMBER_STATE_CODES } from '@dul/domain';
 import type { Art15Ground, ConsultationAnswer } from '@dul/domain';
-import { PartyDto } from '../../licensing/dto/application-content.dto';
-import { COUNTRY_CODE, TEXT_MAX } from '../../licensing/dto/dto-fields';
+import { COUNTRY_CODE, PartyDto, TEXT_MAX } from '@dul/http';
 
 // The topics (one inbound topic per member state, and the dead-letter topic) are part of the published
 // contract: @dul/contracts inboundTopicFor and DEAD_LETTER_TOPIC.
