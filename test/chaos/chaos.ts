@@ -1,4 +1,4 @@
-import { createDatabase, dropDatabase } from '../postgres/postgres-admin';
+import { createDatabase, dropDatabase } from '../../infra/postgres/postgres-admin';
 import { runChaos } from './chaos-run';
 
 /**

@@ -15,7 +15,7 @@ import { gatewayTopics, outboundMessages } from '../../apps/gateway/relay/relay.
 import { LICENSING_PROJECTIONS } from '../../apps/licensing/licensing.projections';
 import { REPORTING_PROJECTIONS } from '../../apps/reporting/reporting.projections';
 import { senderOfInboundTopic, DEAD_LETTER_TOPIC } from '@dul/contracts';
-import { startTsProcess, type RunningProcess } from '../../test/support/standalone-process';
+import { startTsProcess, type RunningProcess } from '../support/standalone-process';
 
 export interface ChaosOptions {
   /** PostgreSQL database of its own (created by the caller, empty). */
