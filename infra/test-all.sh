@@ -46,7 +46,27 @@ if [[ "$started_kafka" == "true" ]] || kafka_up; then
 else
   fail_or_skip DUL_SKIP_KAFKA "Kafka suites: no broker at $kafka_brokers and none could be started (needs java and mvn)"
 fi
-stop_kafka() { if [[ "$started_kafka" == "true" ]]; then bash infra/kafka/stop.sh >/dev/null 2>&1 || true; fi; }
+# 2b. A second broker with SASL/SCRAM-SHA-512 and ACLs (StandardAuthorizer) for the confidentiality tests:
+# its own ports and runtime dir, users added at format time with generated passwords.
+sasl_run="${DUL_KAFKA_SASL_RUN:-/tmp/dul-kafka-sasl-run}"
+sasl_brokers="${KAFKA_SASL_BROKERS:-127.0.0.1:19092}"
+started_sasl=false
+sasl_up() { [[ -f "$sasl_run/credentials.json" ]] && node infra/kafka/wait-ready.js --brokers "$sasl_brokers" --credentials "$sasl_run/credentials.json" --timeout 5 --quiet >/dev/null 2>&1; }
+if sasl_up; then
+  say "SASL Kafka broker already answering at $sasl_brokers"
+elif [[ "$sasl_brokers" == "127.0.0.1:19092" ]] && command -v java >/dev/null && command -v mvn >/dev/null; then
+  if KAFKA_SASL=true KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 DUL_KAFKA_RUN="$sasl_run" KAFKA_HEAP_OPTS="-Xms128m -Xmx384m" \
+      bash infra/kafka/start.sh; then started_sasl=true; fi
+fi
+if [[ "$started_sasl" == "true" ]] || sasl_up; then
+  export KAFKA_SASL_BROKERS="$sasl_brokers" KAFKA_SASL_CREDENTIALS="$sasl_run/credentials.json"
+else
+  fail_or_skip DUL_SKIP_KAFKA_SASL "Kafka SASL/ACL suite: no SASL broker at $sasl_brokers and none could be started (needs java and mvn)"
+fi
+stop_kafka() {
+  if [[ "$started_kafka" == "true" ]]; then bash infra/kafka/stop.sh >/dev/null 2>&1 || true; fi
+  if [[ "$started_sasl" == "true" ]]; then DUL_KAFKA_RUN="$sasl_run" bash infra/kafka/stop.sh >/dev/null 2>&1 || true; fi
+}
 trap stop_kafka EXIT
 
 # 3. EventStoreDB cannot run on our machines (no Docker engine); its suite runs when a server is given.

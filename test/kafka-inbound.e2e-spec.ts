@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Consumer, Producer } from 'kafkajs';
 import { waitFor } from '@dul/event-store/testing';
 import { InboundConsumerService } from '../apps/gateway/inbound/inbound-consumer.service';
-import { DEAD_LETTER_TOPIC, INBOUND_TOPIC } from '../apps/gateway/inbound/inbound-messages';
+import { DEAD_LETTER_TOPIC, inboundTopicFor } from '../apps/gateway/inbound/inbound-messages';
+
+const INBOUND_TOPIC = inboundTopicFor('IT');
 import { describeWithKafka, testBrokers, testKafka } from '../infra/kafka/test-kafka';
 import { startLicensing, type LicensingHarness } from './support/licensing-harness';
 
@@ -82,7 +84,7 @@ describeWithKafka('inbound messages from national systems and other deployments'
           value: JSON.stringify({
             type: 'ConsultationReply',
             consultationId: randomUUID(),
-            memberState: 'FR',
+            memberState: 'IT',
             actor: `x-${marker}`,
             answer: 'NO_OBJECTION',
           }),

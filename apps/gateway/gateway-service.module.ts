@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@dul/auth';
 import { authOptionsFrom, PlatformModule } from '@dul/platform';
 import type { GatewayEnvironment } from './gateway.environment';
-import { GatewayModule } from './gateway.module';
+import { GatewayModule, kafkaSecurityFrom } from './gateway.module';
 
 /** The gateway service on its own, for production. */
 @Module({})
@@ -17,6 +17,7 @@ export class GatewayServiceModule {
         GatewayModule.forRoot({
           kafkaBrokers: environment.KAFKA_BROKERS,
           topicReplicationFactor: environment.KAFKA_TOPIC_REPLICATION,
+          kafkaSecurity: kafkaSecurityFrom(environment),
         }),
       ],
     };

@@ -1,11 +1,13 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import type { BaseEnvironment } from '@dul/config';
 import { ProjectionHost } from '@dul/platform';
 import { PROJECTION_STORE } from '@dul/projections';
 import { AsyncApiController } from './asyncapi.controller';
 import { InboundConsumerService } from './inbound/inbound-consumer.service';
 import { IntegrationEvents } from './integration-events';
 import { createMetricsRegistry, METRICS_REGISTRY, MetricsController } from './metrics';
+import type { RelayOptions } from './relay/relay.service';
 import { RELAY_OPTIONS, RelayService } from './relay/relay.service';
 import { StreamsController } from './streams/streams.controller';
 
@@ -13,6 +15,23 @@ export interface GatewayOptions {
   /** Kafka brokers; without them the relay stays off and only Server-Sent Events serve the streams. */
   readonly kafkaBrokers?: string;
   readonly topicReplicationFactor?: number;
+  /** SASL/SCRAM, TLS and ACL settings of the Kafka clients (see RelayOptions). */
+  readonly kafkaSecurity?: Pick<RelayOptions, 'sasl' | 'ssl' | 'manageAcls' | 'authorityPrincipal'>;
+}
+
+/** The gateway's Kafka options from the validated environment (KAFKA_* variables). */
+export function kafkaSecurityFrom(environment: BaseEnvironment): GatewayOptions['kafkaSecurity'] {
+  const { KAFKA_SASL_MECHANISM, KAFKA_USERNAME, KAFKA_PASSWORD } = environment;
+  return {
+    ...(KAFKA_SASL_MECHANISM !== undefined &&
+      KAFKA_USERNAME !== undefined &&
+      KAFKA_PASSWORD !== undefined && {
+        sasl: { mechanism: KAFKA_SASL_MECHANISM, username: KAFKA_USERNAME, password: KAFKA_PASSWORD },
+      }),
+    ssl: environment.KAFKA_SSL === 'true',
+    manageAcls: environment.KAFKA_MANAGE_ACLS === 'true',
+    authorityPrincipal: environment.KAFKA_AUTHORITY_PRINCIPAL,
+  };
 }
 
 /** Event streams for other agencies: the Kafka relay, Server-Sent Events, AsyncAPI and metrics. */
@@ -29,7 +48,11 @@ export class GatewayModule {
         { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry, inject: [ProjectionHost, PROJECTION_STORE] },
         {
           provide: RELAY_OPTIONS,
-          useValue: { brokers: options.kafkaBrokers, replicationFactor: options.topicReplicationFactor ?? 1 },
+          useValue: {
+            brokers: options.kafkaBrokers,
+            replicationFactor: options.topicReplicationFactor ?? 1,
+            ...options.kafkaSecurity,
+          } satisfies RelayOptions,
         },
       ],
       exports: [RelayService],

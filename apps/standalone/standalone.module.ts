@@ -4,7 +4,7 @@ import { AuthModule } from '@dul/auth';
 import type { Clock } from '@dul/platform';
 import { authOptionsFrom, PlatformModule } from '@dul/platform';
 import { ConsultationModule } from '../consultation/consultation.module';
-import { GatewayModule } from '../gateway/gateway.module';
+import { GatewayModule, kafkaSecurityFrom } from '../gateway/gateway.module';
 import { CONSULTATION_PROJECTIONS } from '../consultation/consultation.projections';
 import { LicensingModule } from '../licensing/licensing.module';
 import { LICENSING_PROJECTIONS } from '../licensing/licensing.projections';
@@ -33,7 +33,11 @@ export class StandaloneModule {
         }),
         ReportingModule.forRoot({ smallCellThreshold: smallCellThresholdOf(environment) }),
         // Server-Sent Events always; the Kafka relay only when KAFKA_BROKERS is set.
-        GatewayModule.forRoot({ kafkaBrokers: environment.KAFKA_BROKERS, topicReplicationFactor: 1 }),
+        GatewayModule.forRoot({
+          kafkaBrokers: environment.KAFKA_BROKERS,
+          topicReplicationFactor: 1,
+          kafkaSecurity: kafkaSecurityFrom(environment),
+        }),
       ],
     };
   }

@@ -8,6 +8,12 @@
 #   KAFKA_START_TIMEOUT     seconds to wait for readiness (default 90)
 #   KAFKA_CLUSTER_ID        cluster id used to format the storage (default: random per start)
 #   DUL_KAFKA_VERSION / DUL_KAFKA_HOME   see fetch.sh
+#   KAFKA_SASL              true: SASL/SCRAM-SHA-512 + ACLs (server-sasl.properties); users `admin` (super
+#                           user) and KAFKA_SASL_USERS get generated passwords, written to
+#                           $DUL_KAFKA_RUN/credentials.json (mode 600) and added at format time
+#                           (kafka-storage format --add-scram). Default false (plain, as before).
+#   KAFKA_SASL_USERS        space-separated principals besides admin (default: the test authorities
+#                           "authority-DE authority-FR authority-NL authority-IT")
 #
 # Every start from a stopped state formats fresh storage (the runtime dir is wiped): the broker is
 # disposable test infrastructure. Stop it with infra/kafka/stop.sh.
@@ -24,11 +30,17 @@ pid_file="$run/kafka.pid"
 log_file="$run/kafka.log"
 props="$run/server.properties"
 marker="$run/.dul-kafka-run"
+sasl="${KAFKA_SASL:-false}"
+sasl_users="${KAFKA_SASL_USERS:-authority-DE authority-FR authority-NL authority-IT}"
+credentials="$run/credentials.json"
 
 log() { echo "[kafka-start] $*"; }
 elapsed() { awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }'; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-wait_ready() { node "$here/wait-ready.js" --brokers "127.0.0.1:$port" "$@"; }
+wait_ready() {
+  if [[ "$sasl" == "true" ]]; then set -- --credentials "$credentials" "$@"; fi
+  node "$here/wait-ready.js" --brokers "127.0.0.1:$port" "$@"
+}
 
 command -v java >/dev/null || { log "java not found on PATH (Kafka 4.x needs Java 17+)"; exit 1; }
 command -v node >/dev/null || { log "node not found on PATH"; exit 1; }
@@ -65,16 +77,33 @@ else
   mkdir -p "$run/data"
   touch "$marker"
 
+  template="$here/server.properties"
+  scram_args=()
+  admin_password=""
+  if [[ "$sasl" == "true" ]]; then
+    # Test credentials are generated per start, never kept in the repository.
+    template="$here/server-sasl.properties"
+    node -e "
+      const { randomBytes } = require('node:crypto');
+      const users = Object.fromEntries(['admin', ...process.argv.slice(2)].map((u) => [u, randomBytes(18).toString('base64url')]));
+      require('node:fs').writeFileSync(process.argv[1], JSON.stringify({ mechanism: 'scram-sha-512', users }, null, 2), { mode: 0o600 });
+    " "$credentials" $sasl_users
+    admin_password="$(node -e "process.stdout.write(require(process.argv[1]).users.admin)" "$credentials")"
+    while IFS=' ' read -r user password; do
+      scram_args+=(--add-scram "SCRAM-SHA-512=[name=$user,password=$password]")
+    done < <(node -e "for (const [u, p] of Object.entries(require(process.argv[1]).users)) console.log(u + ' ' + p)" "$credentials")
+  fi
   sed -e "s|\${KAFKA_PORT}|$port|g" \
       -e "s|\${KAFKA_CONTROLLER_PORT}|$controller_port|g" \
       -e "s|\${DUL_KAFKA_RUN}|$run|g" \
-      "$here/server.properties" >"$props"
+      -e "s|\${KAFKA_ADMIN_PASSWORD}|$admin_password|g" \
+      "$template" >"$props"
 
   # A leading '-' would be read as an option by StorageTool's argument parser: start with a letter.
   cluster_id="${KAFKA_CLUSTER_ID:-$(node -e "process.stdout.write(require('node:crypto').randomBytes(16).toString('base64url').replace(/^[-_]/, 'K'))")}"
   log "formatting KRaft storage (Kafka $version, cluster id $cluster_id) in $run/data"
   if ! java -Xmx256m -Dorg.apache.logging.log4j.level=WARN -cp "$libs/*" \
-      kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$props" >"$run/format.log" 2>&1; then
+      kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$props" "${scram_args[@]}" >"$run/format.log" 2>&1; then
     log "storage format failed:"; cat "$run/format.log"; exit 1
   fi
 
@@ -109,3 +138,4 @@ if [[ -n "${t_java:-}" ]]; then
 fi
 log "Kafka $version ready on 127.0.0.1:$port (pid $pid) after $(elapsed)s total$jvm_part"
 log "log: $log_file  | stop: bash infra/kafka/stop.sh  | KAFKA_BROKERS=127.0.0.1:$port"
+if [[ "$sasl" == "true" ]]; then log "SASL/SCRAM-SHA-512 with ACLs; credentials: $credentials"; fi

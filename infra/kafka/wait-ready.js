@@ -3,6 +3,9 @@
 // describeCluster + listTopics). Used by infra/kafka/start.sh; plain Node, no TypeScript.
 //
 //   node infra/kafka/wait-ready.js [--brokers 127.0.0.1:9092] [--timeout 90] [--pid 1234] [--quiet]
+//                                  [--credentials $DUL_KAFKA_RUN/credentials.json]
+// --credentials: the SASL broker's generated credentials (start.sh with KAFKA_SASL=true); the probe
+// then authenticates as the super user `admin` with SCRAM-SHA-512.
 //
 // Exit codes: 0 ready, 1 timed out, 2 the process given by --pid died while waiting.
 'use strict';
@@ -11,13 +14,14 @@ const net = require('node:net');
 const { Kafka, logLevel } = require('kafkajs');
 
 function parseArgs(argv) {
-  const args = { brokers: process.env.KAFKA_BROKERS || '127.0.0.1:9092', timeout: 90, pid: undefined, quiet: false };
+  const args = { brokers: process.env.KAFKA_BROKERS || '127.0.0.1:9092', timeout: 90, pid: undefined, quiet: false, credentials: undefined };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     if (flag === '--brokers') args.brokers = argv[++i];
     else if (flag === '--timeout') args.timeout = Number(argv[++i]);
     else if (flag === '--pid') args.pid = Number(argv[++i]);
     else if (flag === '--quiet') args.quiet = true;
+    else if (flag === '--credentials') args.credentials = argv[++i];
     else throw new Error(`unknown argument ${flag}`);
   }
   return args;
@@ -48,8 +52,15 @@ function alive(pid) {
   }
 }
 
-async function probeMetadata(brokers) {
+function saslOf(credentialsFile) {
+  if (!credentialsFile) return undefined;
+  const credentials = JSON.parse(require('node:fs').readFileSync(credentialsFile, 'utf8'));
+  return { mechanism: credentials.mechanism, username: 'admin', password: credentials.users.admin };
+}
+
+async function probeMetadata(brokers, sasl) {
   const kafka = new Kafka({
+    ...(sasl && { sasl }),
     clientId: 'dul-kafka-wait-ready',
     brokers,
     logLevel: logLevel.NOTHING,
@@ -87,7 +98,7 @@ async function main() {
     }
     if (await tcpOpen(host, port, 1000)) {
       try {
-        const { cluster, topics } = await probeMetadata(brokers);
+        const { cluster, topics } = await probeMetadata(brokers, saslOf(args.credentials));
         if (!args.quiet) {
           const ids = cluster.brokers.map((b) => `${b.nodeId}@${b.host}:${b.port}`).join(', ');
           console.log(`[kafka-wait] ready: cluster ${cluster.clusterId}, brokers [${ids}], ${topics.length} topic(s)`);

@@ -3,9 +3,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
-import { Kafka, logLevel } from 'kafkajs';
 import type { NotifyDenial, ReplyToConsultation } from '@dul/domain';
 import {
+  MEMBER_STATE_CODES,
   consultationDecider,
   DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
   denialDecider,
@@ -17,12 +17,13 @@ import type { EventStore } from '@dul/event-store';
 import { derivedEventIds, EVENT_STORE, EventStoreError, handleCommand } from '@dul/event-store';
 import type { Clock } from '@dul/platform';
 import { CLOCK, fieldProblems } from '@dul/platform';
-import { ensureTopics } from '@dul/messaging';
-import { RELAY_OPTIONS, type RelayOptions } from '../relay/relay.service';
+import { senderOfInboundTopic } from '@dul/contracts';
+import { ensureTopics, kafkaClient } from '@dul/messaging';
+import { connectionOf, gatewayTopics, RELAY_OPTIONS, type RelayOptions } from '../relay/relay.service';
 import { RetryingStart } from '../retrying-start';
 import {
   DEAD_LETTER_TOPIC,
-  INBOUND_TOPIC,
+  inboundTopicFor,
   InboundConsultationReply,
   InboundDenialNotification,
 } from './inbound-messages';
@@ -32,7 +33,9 @@ class Poison extends Error {}
 
 /**
  * Consumes what national systems and other deployments send (consultation replies, denial
- * notifications), validates each message and turns it into a command. A malformed message, or one
+ * notifications), validates each message and turns it into a command. Each member state writes to its
+ * own inbound topic, which only its principal may write (broker ACL): the sender is the topic's member
+ * state, and a message that claims another member state inside is dead-lettered. A malformed message, or one
  * the rules refuse, goes to the dead-letter topic with the reason, and the messages behind it carry
  * on. Only a transient failure (the database away) stops the partition, to retry the same message.
  */
@@ -64,25 +67,11 @@ export class InboundConsumerService
 
   private async start(brokers: string): Promise<void> {
     await this.onApplicationShutdown();
-    const kafka = new Kafka({
-      clientId: 'dul-inbound',
-      brokers: brokers.split(','),
-      logLevel: logLevel.WARN,
-    });
-    await ensureTopics(kafka, [
-      {
-        topic: INBOUND_TOPIC,
-        partitions: 6,
-        replicationFactor: this.options.replicationFactor,
-        config: { 'retention.ms': String(30 * 86_400_000) },
-      },
-      {
-        topic: DEAD_LETTER_TOPIC,
-        partitions: 1,
-        replicationFactor: this.options.replicationFactor,
-        config: { 'retention.ms': '-1' },
-      },
-    ]);
+    const kafka = kafkaClient(connectionOf(this.options), 'dul-inbound');
+    const topics = gatewayTopics(this.options.replicationFactor).filter(
+      (spec) => spec.topic === DEAD_LETTER_TOPIC || senderOfInboundTopic(spec.topic) !== undefined,
+    );
+    await ensureTopics(kafka, topics);
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
     this.consumer = kafka.consumer({ groupId: 'dul-inbound' });
@@ -92,8 +81,8 @@ export class InboundConsumerService
       if (!payload.restart) this.starter.run(() => this.start(brokers));
     });
     await this.consumer.connect();
-    await this.consumer.subscribe({ topic: INBOUND_TOPIC, fromBeginning: true });
-    await this.consumer.run({ eachMessage: ({ message }) => this.consume(message) });
+    await this.consumer.subscribe({ topics: MEMBER_STATE_CODES.map(inboundTopicFor), fromBeginning: true });
+    await this.consumer.run({ eachMessage: ({ topic, message }) => this.consume(message, topic) });
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -110,10 +99,12 @@ export class InboundConsumerService
     this.starter.stop();
   }
 
-  /** Exposed for tests: handles one message as the consumer does. */
-  async consume(message: KafkaMessage): Promise<void> {
+  /** Exposed for tests: handles one message, received on `topic`, as the consumer does. */
+  async consume(message: KafkaMessage, topic: string): Promise<void> {
+    const sender = senderOfInboundTopic(topic);
     try {
-      await this.handle(parse(message));
+      if (sender === undefined) throw new Poison(`${topic} is not a member state's inbound topic`);
+      await this.handle(parse(message), sender, topic);
     } catch (error) {
       const reason = poisonReason(error);
       if (reason === undefined) throw error; // transient: kafkajs retries the same message
@@ -125,26 +116,43 @@ export class InboundConsumerService
           {
             key: message.key,
             value: message.value,
-            headers: { ...message.headers, 'dul-dlq-reason': reason, 'dul-dlq-source-offset': message.offset },
+            headers: {
+              ...message.headers,
+              'dul-dlq-reason': reason,
+              'dul-dlq-source-topic': topic,
+              'dul-dlq-source-offset': message.offset,
+            },
           },
         ],
       });
     }
   }
 
-  private async handle(input: InboundConsultationReply | InboundDenialNotification): Promise<void> {
+  private async handle(
+    input: InboundConsultationReply | InboundDenialNotification,
+    sender: string,
+    topic: string,
+  ): Promise<void> {
     const now = this.clock.now();
+    // The broker authenticated the writer of this topic; the member state inside is only a claim.
+    const claimed = input.type === 'ConsultationReply' ? input.memberState : input.issuingMemberState;
+    const claimedCode = normaliseMemberState(claimed);
+    if (claimedCode === undefined || claimedCode !== sender) {
+      throw new Poison(
+        `sender-mismatch: the message claims ${claimed} but arrived on ${topic}, which only ${sender} may write`,
+      );
+    }
     if (input.type === 'ConsultationReply') {
       const command: ReplyToConsultation = {
         type: 'ReplyToConsultation',
         data: { answer: input.answer, ...(input.reasons !== undefined && { reasons: input.reasons }) },
-        metadata: { actor: input.actor, memberState: input.memberState, now, correlationId: input.consultationId },
+        metadata: { actor: input.actor, memberState: claimedCode, now, correlationId: input.consultationId },
       };
       await handleCommand(this.store, consultationDecider, `consultation-${input.consultationId}`, command, {
         guard: (state) => {
           if (state.status === 'NONE') throw new Poison(`no consultation ${input.consultationId}`);
         },
-        extraMetadata: { via: INBOUND_TOPIC },
+        extraMetadata: { via: topic },
       });
       return;
     }
@@ -182,7 +190,7 @@ export class InboundConsumerService
     try {
       await handleCommand(this.store, denialDecider, `denial-${input.denialId}`, command, {
         newEventId: derivedEventIds(`inbound:${input.denialId}`),
-        extraMetadata: { via: INBOUND_TOPIC },
+        extraMetadata: { via: topic },
       });
     } catch (error) {
       // The same notification delivered twice is not poison: it is already in the register.

@@ -18,9 +18,9 @@ import { ART15_GROUNDS, CONSULTATION_ANSWERS, MEMBER_STATE_CODES } from '@dul/do
 import type { Art15Ground, ConsultationAnswer } from '@dul/domain';
 import { COUNTRY_CODE, PartyDto, TEXT_MAX } from '@dul/http';
 
-/** The topic national systems and other deployments write to, and where refused messages go. */
-export const INBOUND_TOPIC = 'dul.inbound.v1';
-export const DEAD_LETTER_TOPIC = 'dul.inbound.dlq.v1';
+// The topics (one inbound topic per member state, and the dead-letter topic) are part of the published
+// contract: @dul/contracts inboundTopicFor and DEAD_LETTER_TOPIC.
+export { DEAD_LETTER_TOPIC, inboundTopicFor } from '@dul/contracts';
 
 const ANSWERS = [...new Set(Object.values(CONSULTATION_ANSWERS).flat())] as ConsultationAnswer[];
 const MEMBER_STATES: readonly string[] = [...MEMBER_STATE_CODES, 'EL'];

@@ -1,11 +1,24 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Kafka, logLevel } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { Counter, Gauge } from 'prom-client';
-import { AUDIENCES, TOPICS, toCloudEvent, toKafkaMessage } from '@dul/contracts';
+import type { IntegrationEvent } from '@dul/contracts';
+import {
+  AUDIENCES,
+  authorityAddressees,
+  DEAD_LETTER_TOPIC,
+  inboundTopicFor,
+  PUBLIC_AUDIENCES,
+  TOPICS,
+  topicFor,
+  toCloudEvent,
+  toKafkaMessage,
+} from '@dul/contracts';
+import { MEMBER_STATE_CODES } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
-import { ensureTopics, KafkaRelay } from '@dul/messaging';
+import type { KafkaConnection, OutboundMessage, TopicSpec } from '@dul/messaging';
+import { authorityAcls, ensureAcls, ensureTopics, kafkaClient, KafkaRelay } from '@dul/messaging';
 import { METRICS_REGISTRY, type MetricsRegistry } from '../metrics';
 import { CLOUD_EVENT_SOURCE, IntegrationEvents } from '../integration-events';
 import { RetryingStart } from '../retrying-start';
@@ -16,6 +29,69 @@ export interface RelayOptions {
   readonly brokers: string | undefined;
   /** Replication factor of topics the relay creates (1 on a single local broker). */
   readonly replicationFactor: number;
+  /** SASL/SCRAM principal of this service (the relay runs as the cluster's topic and ACL administrator). */
+  readonly sasl?: KafkaConnection['sasl'];
+  readonly ssl?: boolean;
+  /** With SASL: create the authorities' ACLs at start (default true). */
+  readonly manageAcls?: boolean;
+  /** SCRAM user of each member state's authority, `{ms}` replaced by the code (default authority-{ms}). */
+  readonly authorityPrincipal?: string;
+}
+
+/** The connection the gateway's Kafka clients use. */
+export function connectionOf(options: RelayOptions): KafkaConnection {
+  return {
+    brokers: (options.brokers ?? '').split(','),
+    ...(options.sasl && { sasl: options.sasl }),
+    ...(options.ssl && { ssl: true }),
+  };
+}
+
+/** Every topic the gateway creates: audience topics (the authorities' one per member state), inbound, dead letters. */
+export function gatewayTopics(replicationFactor: number): TopicSpec[] {
+  const audienceTopics = AUDIENCES.flatMap((audience) => {
+    const topic = TOPICS[audience];
+    const names = topic.perMemberState ? MEMBER_STATE_CODES.map((ms) => topicFor(audience, ms)) : [topicFor(audience)];
+    return names.map((name) => ({
+      topic: name,
+      partitions: topic.partitions,
+      replicationFactor: Math.min(topic.replicationFactor, replicationFactor),
+      config: topic.config,
+    }));
+  });
+  const inbound = MEMBER_STATE_CODES.map((ms) => ({
+    topic: inboundTopicFor(ms),
+    partitions: 1,
+    replicationFactor,
+    config: { 'retention.ms': String(30 * 86_400_000) },
+  }));
+  const deadLetters = { topic: DEAD_LETTER_TOPIC, partitions: 1, replicationFactor, config: { 'retention.ms': '-1' } };
+  return [...audienceTopics, ...inbound, deadLetters];
+}
+
+/** The ACLs of every member state's authority principal (see authorityAcls). */
+export function gatewayAcls(principalTemplate = 'authority-{ms}'): ReturnType<typeof authorityAcls> {
+  return authorityAcls({
+    memberStates: MEMBER_STATE_CODES,
+    principalOf: (ms) => principalTemplate.replace('{ms}', ms),
+    readTopicOf: (ms) => topicFor('authorities', ms),
+    writeTopicOf: inboundTopicFor,
+    publicTopics: PUBLIC_AUDIENCES.map((audience) => topicFor(audience)),
+  });
+}
+
+/**
+ * The Kafka messages of one integration event: one on its audience's topic, or, for the authorities,
+ * one on the topic of every member state it is addressed to (none when it names nobody: fail closed).
+ */
+export function outboundMessages(event: IntegrationEvent, source: string): OutboundMessage[] {
+  const { value, headers } = toKafkaMessage(toCloudEvent(event, source));
+  if (value === null) throw new Error(`integration event ${event.id} encoded to an empty value`);
+  const message = { key: event.key, value, headers: headers as Record<string, string> };
+  const topics = TOPICS[event.audience].perMemberState
+    ? authorityAddressees(event.data).map((ms) => topicFor(event.audience, ms))
+    : [topicFor(event.audience)];
+  return topics.map((topic) => ({ topic, ...message }));
 }
 
 /**
@@ -67,37 +143,26 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
       );
       return;
     }
-    const brokers = this.options.brokers;
-    this.starter.run(() => this.start(brokers));
+    this.starter.run(() => this.start());
   }
 
-  private async start(brokers: string): Promise<void> {
-    const kafka = new Kafka({
-      clientId: 'dul-relay',
-      brokers: brokers.split(','),
-      logLevel: logLevel.WARN,
-    });
-    const created = await ensureTopics(
-      kafka,
-      AUDIENCES.map((audience) => {
-        const topic = TOPICS[audience];
-        return {
-          topic: topic.name,
-          partitions: topic.partitions,
-          replicationFactor: Math.min(topic.replicationFactor, this.options.replicationFactor),
-          config: topic.config,
-        };
-      }),
-    );
+  private async start(): Promise<void> {
+    const kafka: Kafka = kafkaClient(connectionOf(this.options), 'dul-relay');
+    const created = await ensureTopics(kafka, gatewayTopics(this.options.replicationFactor));
+    if (this.options.sasl && this.options.manageAcls !== false) {
+      await ensureAcls(kafka, gatewayAcls(this.options.authorityPrincipal));
+      this.logger.log(
+        'Authorities ACLs in place: each member state reads its own topic and writes its own inbound topic',
+      );
+    }
     if (created.length > 0) this.logger.log(`Created topics ${created.join(', ')}`);
     this.relay = new KafkaRelay(
       kafka,
       this.store,
       async (event) =>
-        (await this.integrationEvents.of(event)).map((integrationEvent) => ({
-          topic: integrationEvent.topic,
-          ...toKafkaMessage(toCloudEvent(integrationEvent, CLOUD_EVENT_SOURCE)),
-        })) as never,
+        (await this.integrationEvents.of(event)).flatMap((integrationEvent) =>
+          outboundMessages(integrationEvent, CLOUD_EVENT_SOURCE),
+        ),
       {
         checkpointName: 'gateway.kafka-relay',
         onPublished: (topic, count) => this.published.inc({ topic }, count),

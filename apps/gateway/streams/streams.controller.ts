@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common'
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience, IntegrationEvent } from '@dul/contracts';
-import { AUDIENCES, toCloudEvent } from '@dul/contracts';
+import { AUDIENCES, authorityAddressees, toCloudEvent } from '@dul/contracts';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import { refuse } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
@@ -36,14 +36,8 @@ export function audiencesOf(principal: Principal): readonly Audience[] {
  */
 export function visibleTo(event: IntegrationEvent, principal: Principal): boolean {
   if (event.audience !== 'authorities') return true;
-  const data = event.data as {
-    recipients?: { memberStates?: readonly string[] };
-    notifyingMemberState?: string;
-    requestingMemberState?: string;
-  };
-  const ms = principal.ms ?? '';
-  if (ms !== '' && [data.notifyingMemberState, data.requestingMemberState].includes(ms)) return true;
-  return data.recipients?.memberStates?.includes(ms) ?? false;
+  // The same addressees as the relay's per-member-state topics: one rule for Kafka and SSE.
+  return principal.ms !== null && authorityAddressees(event.data).includes(principal.ms);
 }
 
 /** SSE ids are `<global position>.<index>`: resumable exactly, even when one event publishes several messages. */

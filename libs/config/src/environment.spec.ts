@@ -65,6 +65,44 @@ describe('authentication settings', () => {
       './data/dev-jwt-key.json',
     );
   });
+
+  it('requires KAFKA_USERNAME and KAFKA_PASSWORD when KAFKA_SASL_MECHANISM is set, and never prints the password', () => {
+    expect(() => validateEnvironment(BaseEnvironment, { KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toThrow(
+      /KAFKA_USERNAME .*required when KAFKA_SASL_MECHANISM is set[\s\S]*KAFKA_PASSWORD .*\(it is not set\)/,
+    );
+    expect(() => validateEnvironment(BaseEnvironment, { KAFKA_SASL_MECHANISM: 'plain' })).toThrow(
+      /KAFKA_SASL_MECHANISM must be one of scram-sha-512, scram-sha-256/,
+    );
+    let message = '';
+    try {
+      validateEnvironment(BaseEnvironment, {
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_USERNAME: 'relay',
+        KAFKA_PASSWORD: 'hunter2',
+      });
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toMatch(/KAFKA_PASSWORD must be at least 12 characters .*\(got 7 characters, not shown\)/);
+    expect(message).not.toContain('hunter2');
+    expect(
+      validateEnvironment(BaseEnvironment, {
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_USERNAME: 'admin',
+        KAFKA_PASSWORD: 'a-long-generated-secret',
+      }),
+    ).toMatchObject({
+      KAFKA_USERNAME: 'admin',
+      KAFKA_MANAGE_ACLS: 'true',
+      KAFKA_AUTHORITY_PRINCIPAL: 'authority-{ms}',
+    });
+  });
+
+  it('requires the authority principal template to contain {ms}', () => {
+    expect(() => validateEnvironment(BaseEnvironment, { KAFKA_AUTHORITY_PRINCIPAL: 'authority' })).toThrow(
+      /KAFKA_AUTHORITY_PRINCIPAL must be a user name containing \{ms\}/,
+    );
+  });
 });
 
 describe('token trust settings', () => {

@@ -8,6 +8,7 @@ import {
   Matches,
   Max,
   Min,
+  MinLength,
   ValidateIf,
   validateSync,
 } from 'class-validator';
@@ -15,6 +16,7 @@ import { HttpEdgeEnvironment } from './edge.environment';
 
 export const STORE_KINDS = ['sqlite', 'postgres', 'eventstoredb'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
+export const KAFKA_SASL_MECHANISMS = ['scram-sha-512', 'scram-sha-256'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -47,6 +49,47 @@ export class BaseEnvironment extends HttpEdgeEnvironment {
   @IsOptional()
   @Matches(/^[\w.-]+:\d{1,5}(,[\w.-]+:\d{1,5})*$/, { message: 'must be a comma-separated list of host:port' })
   readonly KAFKA_BROKERS?: string;
+
+  /**
+   * SASL/SCRAM for every Kafka client of the service (relay, inbound consumer): unset means no
+   * authentication (a local test broker only). With it, KAFKA_USERNAME and KAFKA_PASSWORD are required;
+   * the password comes from the environment (a secret store in production), never from code.
+   */
+  @IsOptional()
+  @IsIn(KAFKA_SASL_MECHANISMS, { message: `must be one of ${KAFKA_SASL_MECHANISMS.join(', ')}` })
+  readonly KAFKA_SASL_MECHANISM?: (typeof KAFKA_SASL_MECHANISMS)[number];
+
+  @ValidateIf((env: BaseEnvironment) => env.KAFKA_SASL_MECHANISM !== undefined || env.KAFKA_USERNAME !== undefined)
+  @Matches(/^[A-Za-z0-9._@-]{1,128}$/, {
+    message: 'must be a SCRAM user name (letters, digits, . _ @ -; required when KAFKA_SASL_MECHANISM is set)',
+  })
+  readonly KAFKA_USERNAME?: string;
+
+  @ValidateIf((env: BaseEnvironment) => env.KAFKA_SASL_MECHANISM !== undefined || env.KAFKA_PASSWORD !== undefined)
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters (required when KAFKA_SASL_MECHANISM is set)' })
+  readonly KAFKA_PASSWORD?: string;
+
+  /** TLS to the brokers (SASL_SSL). */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  readonly KAFKA_SSL: 'true' | 'false' = 'false';
+
+  /**
+   * With SASL, the relay (as super user) creates the authorities' ACLs at start: each member state's
+   * principal reads its own topic and the public ones and writes its own inbound topic. `false` when
+   * the cluster's operators manage ACLs themselves.
+   */
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  readonly KAFKA_MANAGE_ACLS: 'true' | 'false' = 'true';
+
+  /** The SCRAM user of each member state's authority; `{ms}` is replaced by the member state code. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._@-]*\{ms\}[A-Za-z0-9._@-]*$/, {
+    message: 'must be a user name containing {ms} once, e.g. authority-{ms}',
+  })
+  readonly KAFKA_AUTHORITY_PRINCIPAL: string = 'authority-{ms}';
 
   @IsOptional()
   @IsInt({ message: 'must be an integer port number' })
@@ -140,7 +183,7 @@ export function validateEnvironment<T extends object>(
     throw new ConfigurationError(
       errors.flatMap((error) =>
         Object.values(error.constraints ?? {}).map(
-          (message) => `${error.property} ${message}${describeValue(raw[error.property])}`,
+          (message) => `${error.property} ${message}${describeValue(raw[error.property], error.property)}`,
         ),
       ),
     );
@@ -157,6 +200,9 @@ function schemaKeys<T extends object>(schema: Constructor<T>): Set<string> {
   );
 }
 
-function describeValue(value: string | undefined): string {
-  return value === undefined || value === '' ? ' (it is not set)' : ` (got '${value}')`;
+function describeValue(value: string | undefined, name: string): string {
+  if (value === undefined || value === '') return ' (it is not set)';
+  // A secret that fails validation is still a secret: the boot message must not print it.
+  if (/PASSWORD|SECRET/.test(name)) return ` (got ${value.length} characters, not shown)`;
+  return ` (got '${value}')`;
 }

@@ -2,7 +2,8 @@ import { DiagnosticSeverity, Parser } from '@asyncapi/parser';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { asyncApiDocument } from './asyncapi';
-import { AUDIENCES, TOPICS } from './audiences';
+import { MEMBER_STATE_CODES } from '@dul/domain';
+import { AUDIENCES, DEAD_LETTER_TOPIC, inboundTopicFor, TOPICS, topicFor } from './audiences';
 import { PUBLISHED_TYPES, typesFor } from './catalogue';
 import { toCloudEvent } from './cloud-events';
 import { authoritiesHistory } from './testing/authorities-history';
@@ -23,7 +24,34 @@ const channels = doc['channels'] as Record<
   { address: string; messages: Record<string, unknown>; bindings?: unknown }
 >;
 
+const INBOUND_MESSAGE_NAMES = ['InboundConsultationReply', 'InboundDenialNotification', 'DeadLetter'];
+
 describe('AsyncAPI document', () => {
+  it('names every topic (per-member-state authorities and inbound topics, dead letters) and secures each with SASL/SCRAM', () => {
+    const named = Object.values(channels).flatMap(
+      (channel) => (channel as { 'x-topics'?: string[] })['x-topics'] ?? [],
+    );
+    const expected = [
+      ...MEMBER_STATE_CODES.map((ms) => topicFor('authorities', ms)),
+      ...MEMBER_STATE_CODES.map(inboundTopicFor),
+      topicFor('customs'),
+      topicFor('commission'),
+      DEAD_LETTER_TOPIC,
+    ];
+    expect(named.sort()).toEqual(expected.sort());
+    expect(named).toContain('dul.authority.DE.v1');
+    expect(named).toContain('dul.inbound.NL.v1');
+    const servers = doc['servers'] as Record<string, { security?: unknown }>;
+    expect(servers['kafka']?.security).toEqual([{ $ref: '#/components/securitySchemes/kafkaScram' }]);
+    const schemes = (doc['components'] as { securitySchemes: Record<string, { type: string }> }).securitySchemes;
+    expect(schemes['kafkaScram']?.type).toBe('scramSha512');
+    const operations = doc['operations'] as Record<string, { channel: { $ref: string }; security?: unknown }>;
+    for (const [name, operation] of Object.entries(operations)) {
+      if (operation.channel.$ref === '#/channels/agencyStreams') continue;
+      expect([name, operation.security]).toEqual([name, [{ $ref: '#/components/securitySchemes/kafkaScram' }]]);
+    }
+  });
+
   it('validates with the AsyncAPI parser, without errors or warnings', async () => {
     const { document, diagnostics } = await new Parser().parse(JSON.stringify(doc));
     const problems = diagnostics.filter((diagnostic) => severityOf(diagnostic) <= WARNING);
@@ -31,7 +59,7 @@ describe('AsyncAPI document', () => {
     expect(document).toBeDefined();
     expect(diagnostics.filter((diagnostic) => severityOf(diagnostic) === ERROR)).toEqual([]);
     expect(document?.version()).toBe('3.0.0');
-    expect(document?.allMessages().length).toBe(PUBLISHED_TYPES.length);
+    expect(document?.allMessages().length).toBe(PUBLISHED_TYPES.length + INBOUND_MESSAGE_NAMES.length);
   });
 
   it('is checked by a live validator: a broken binding or schema is an error', async () => {
@@ -49,7 +77,7 @@ describe('AsyncAPI document', () => {
   });
 
   it('lists every published type as a message with its schema', () => {
-    expect(Object.keys(components.messages).sort()).toEqual([...PUBLISHED_TYPES].sort());
+    expect(Object.keys(components.messages).sort()).toEqual([...PUBLISHED_TYPES, ...INBOUND_MESSAGE_NAMES].sort());
     for (const type of PUBLISHED_TYPES) {
       expect(components.messages[type]?.name).toBe(type);
       expect(components.messages[type]?.payload).toEqual({ $ref: `#/components/schemas/${type}` });

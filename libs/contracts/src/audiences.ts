@@ -11,6 +11,12 @@ export interface TopicDefinition {
   readonly replicationFactor: number;
   /** Kafka topic-level configuration, as kafkajs `createTopics` takes it. */
   readonly config: Readonly<Record<string, string>>;
+  /**
+   * True for the authorities: the name is a template with `{memberState}`, one topic per member state,
+   * so that the broker's ACLs (not the consumer's good manners) keep DE from reading what is addressed
+   * to FR. Expand it with topicFor.
+   */
+  readonly perMemberState?: boolean;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -33,11 +39,14 @@ export const TOPICS: Readonly<Record<Audience, TopicDefinition>> = {
   },
   authorities: {
     audience: 'authorities',
-    name: 'dul.authorities.v1',
+    name: 'dul.authority.{memberState}.v1',
     description:
       'Art 16 denial notifications and reviews, grants despite a denial, and Art 14/16 consultations ' +
-      'between competent authorities (the consultation packet only).',
-    partitions: 6,
+      'between competent authorities (the consultation packet only). One topic per member state: a message ' +
+      'goes to the topic of every member state it is addressed to (its recipients and its sender), and only ' +
+      "that member state's principal may read it (broker ACLs).",
+    partitions: 3,
+    perMemberState: true,
     replicationFactor: 3,
     // Kept: denials stay in force for years and a new consumer must be able to rebuild the register.
     config: { 'cleanup.policy': 'delete', 'retention.ms': '-1' },
@@ -58,4 +67,56 @@ export const TOPICS: Readonly<Record<Audience, TopicDefinition>> = {
 /** The SSE path of an audience's stream. */
 export function ssePath(audience: Audience): string {
   return `/v1/streams/${audience}`;
+}
+
+/** The topic of an audience; for the authorities, the given member state's own topic. */
+export function topicFor(audience: Audience, memberState?: string): string {
+  const definition = TOPICS[audience];
+  if (!definition.perMemberState) return definition.name;
+  if (memberState === undefined || !/^[A-Z]{2}$/.test(memberState)) {
+    throw new Error(`the ${audience} topic is per member state: a member state code is needed (got ${memberState})`);
+  }
+  return definition.name.replace('{memberState}', memberState);
+}
+
+/**
+ * Topics every authority's principal may read besides its own: those not addressed to one member
+ * state. The customs topic (licences in force, which every authority's customs office checks) and the
+ * Commission's statistics-grade topic.
+ */
+export const PUBLIC_AUDIENCES: readonly Audience[] = AUDIENCES.filter((audience) => !TOPICS[audience].perMemberState);
+
+/**
+ * Inbound: one topic per member state that only that member state's principal may write (ACL). Kafka
+ * does not tell a consumer who produced a message; the topic it arrived on does, because the broker
+ * authenticated the writer. A message that claims another sender inside goes to the dead-letter topic.
+ */
+export const INBOUND_TOPIC_TEMPLATE = 'dul.inbound.{memberState}.v1';
+export const DEAD_LETTER_TOPIC = 'dul.inbound.dlq.v1';
+
+export function inboundTopicFor(memberState: string): string {
+  return INBOUND_TOPIC_TEMPLATE.replace('{memberState}', memberState);
+}
+
+/** The member state whose inbound topic this is, or undefined for any other topic. */
+export function senderOfInboundTopic(topic: string): string | undefined {
+  return /^dul\.inbound\.([A-Z]{2})\.v1$/.exec(topic)?.[1];
+}
+
+/**
+ * The member states an authorities message is addressed to: its recipients and its sender (the
+ * notifying or requesting member state, which sees its own messages as on the SSE stream). A message
+ * that names none is addressed to nobody (fail closed).
+ */
+export function authorityAddressees(data: unknown): string[] {
+  const fields = (typeof data === 'object' && data !== null ? data : {}) as {
+    recipients?: { memberStates?: readonly unknown[] };
+    notifyingMemberState?: unknown;
+    requestingMemberState?: unknown;
+  };
+  const recipients: readonly unknown[] = Array.isArray(fields.recipients?.memberStates)
+    ? fields.recipients.memberStates
+    : [];
+  const candidates: unknown[] = [fields.notifyingMemberState, fields.requestingMemberState, ...recipients];
+  return [...new Set(candidates.filter((code): code is string => typeof code === 'string' && /^[A-Z]{2}$/.test(code)))];
 }

@@ -98,7 +98,7 @@ describe('denial register and consultation mapping', () => {
           id: `${source.eventId}:${event.audience}`,
           time: new Date(source.recordedAt).toISOString(),
           position: source.globalPosition,
-          topic: event.audience === 'authorities' ? 'dul.authorities.v1' : 'dul.commission.v1',
+          topic: event.audience === 'authorities' ? 'dul.authority.{memberState}.v1' : 'dul.commission.v1',
         });
         const idField = isDenialStream(source) ? 'denialId' : 'consultationId';
         expect((event.data as Record<string, unknown>)[idField]).toBe(aggregateId);

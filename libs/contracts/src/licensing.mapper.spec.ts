@@ -164,7 +164,7 @@ describe('licensing mapper', () => {
     const notices = ofType('eu.dual-use.grant-despite-denial.notified.v1');
     const source = sourceOf('GrantDespiteDenialNotified');
     expect(notices.map((event) => [event.audience, event.topic, event.id, event.key])).toEqual([
-      ['authorities', 'dul.authorities.v1', `${source.eventId}:authorities`, 'app-3'],
+      ['authorities', 'dul.authority.{memberState}.v1', `${source.eventId}:authorities`, 'app-3'],
       ['commission', 'dul.commission.v1', `${source.eventId}:commission`, 'app-3'],
     ]);
     expect(notices[0]?.data).toMatchObject({

@@ -1,2 +1,4 @@
 export * from './kafka-relay';
 export * from './kafka-topics';
+export * from './kafka-acls';
+export * from './kafka-connection';
