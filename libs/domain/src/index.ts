@@ -41,3 +41,4 @@ export {
 export * from './denials/grant-despite-denial';
 export * from './screening';
 export * from './reporting';
+export * from './general-authorisations';
