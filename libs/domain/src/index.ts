@@ -46,3 +46,4 @@ export * from './screening';
 export * from './reporting';
 export * from './privacy/personal-data';
 export * from './identity/subject.rules';
+export * from './general-authorisations';
