@@ -52,6 +52,7 @@ function document(spec: Spec): DenialDocument {
     reviewDueAt: '2027-01-01',
     lapsesAt: spec.lapsed ? '2026-01-01T00:00:00.000Z' : '2029-01-01T00:00:00.000Z',
     reviewPending: true,
+    reviewOverdue: false,
     notifiedAt: denial.notifiedAt,
     version: 0,
     position: 0,
