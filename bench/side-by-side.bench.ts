@@ -34,10 +34,16 @@ import { createTestDatabase } from '../infra/postgres/test-database';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
-const OUT = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : QUICK ? undefined : 'docs/benchmarks.md';
+const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+// A partial run (--only) or a quick one writes nothing unless told where.
+const OUT = argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : QUICK || ONLY ? undefined : 'docs/benchmarks.md';
 const CELL_SECONDS = QUICK ? 0.4 : 3;
 const HTTP_SECONDS = QUICK ? 1 : 8;
-const READ_ALL_EVENTS = QUICK ? 2_000 : 100_000;
+const READ_ALL_EVENTS = argv.includes('--events')
+  ? Number(argv[argv.indexOf('--events') + 1])
+  : QUICK
+    ? 2_000
+    : 100_000;
 const DENIALS = QUICK ? 2_000 : 100_000;
 const ROOT = join(__dirname, '..');
 const WORK = join('/tmp', `dul-bench-${process.pid}`);
@@ -731,7 +737,7 @@ function writeReport(path: string): void {
 }
 
 async function main(): Promise<void> {
-  const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
+  const only = ONLY;
   try {
     if (!only || only === 'postgres') await postgresScenarios();
     if (!only || only === 'http') await httpScenarios();

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ProjectionHost } from '@dul/platform';
 import type {
   AnnualReport,
   AnnualReportOptions,
@@ -497,7 +498,17 @@ export class AnnualReportQueries {
   constructor(
     @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
     @Inject(REPORTING_OPTIONS) private readonly options: ReportingOptions,
+    @Optional() private readonly host?: ProjectionHost,
   ) {}
+
+  /**
+   * The position the facts reflect: a runner in this process may have read past its durable
+   * checkpoint over events it does not handle (it commits that lazily, ADR 0003).
+   */
+  private async factsPosition(): Promise<number> {
+    const runner = this.host?.runners.find((candidate) => candidate.projection.name === REPORT_FACTS_PROJECTION);
+    return runner ? runner.readPosition() : this.readModels.checkpoint(REPORT_FACTS_PROJECTION);
+  }
 
   async annual(options: Omit<AnnualReportOptions, 'smallCellThreshold'>): Promise<ReportAnswer<AnnualReport>> {
     const { documents, position } = await this.readFacts(options.year);
@@ -521,7 +532,7 @@ export class AnnualReportQueries {
    */
   private async readFacts(year: number): Promise<{ documents: ReportFactsDocument[]; position: number }> {
     for (let attempt = 1; ; attempt += 1) {
-      const before = await this.readModels.checkpoint(REPORT_FACTS_PROJECTION);
+      const before = await this.factsPosition();
       const documents = await this.readShards();
       const have = new Set(documents.flatMap((document) => (document.kind === 'licence' ? [document.streamId] : [])));
       const wanted = licencesEndedAround(documents, year).filter((streamId) => !have.has(streamId));
@@ -534,7 +545,7 @@ export class AnnualReportQueries {
         );
         for (const licence of licences) if (licence !== null) documents.push(licence);
       }
-      const after = await this.readModels.checkpoint(REPORT_FACTS_PROJECTION);
+      const after = await this.factsPosition();
       if (after === before || attempt >= 3) return { documents, position: after };
     }
   }

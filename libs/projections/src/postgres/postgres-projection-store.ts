@@ -43,7 +43,26 @@ export class PostgresProjectionStore implements ProjectionStore {
       // Compare-and-set first: the checkpoint row stays locked until commit, so a second instance
       // applying the same batch waits here, then finds the position moved, before doing any work.
       await moveCheckpoint(client, projection, expected, next);
-      await work(documentTransaction(client));
+      // The batch's writes are buffered and sent as one upsert and one delete at the end, instead of
+      // a round trip per event (issue 12: rebuilds and catch-up were bound by round trips).
+      const pending = new Map<string, { name: string; id: string; json: string | null }>();
+      const keyOf = (name: string, id: string): string => `${name}\u0000${id}`;
+      await work({
+        get: async <T>(name: string, id: string) => {
+          const buffered = pending.get(keyOf(name, id));
+          if (buffered) return buffered.json === null ? null : (JSON.parse(buffered.json) as T);
+          return readDocument<T>(client, name, id);
+        },
+        put: (name, id, document) => {
+          pending.set(keyOf(name, id), { name, id, json: JSON.stringify(document) });
+          return Promise.resolve();
+        },
+        delete: (name, id) => {
+          pending.set(keyOf(name, id), { name, id, json: null });
+          return Promise.resolve();
+        },
+      });
+      await writeBuffered(client, [...pending.values()]);
     });
   }
 
@@ -148,21 +167,32 @@ async function readDocument<T>(db: Queryable, projection: string, id: string): P
   return rows[0] ? rows[0].doc : null;
 }
 
-function documentTransaction(client: Queryable): DocumentTransaction {
-  return {
-    get: <T>(projection: string, id: string) => readDocument<T>(client, projection, id),
-    put: async (projection, id, document) => {
-      await client.query(
-        `INSERT INTO projection_documents (projection, id, doc) VALUES ($1, $2, $3::jsonb)
-         ON CONFLICT (projection, id) DO UPDATE SET doc = excluded.doc`,
-        // Stringified here: pg would turn a top-level array into a PostgreSQL array, not JSON.
-        [projection, id, JSON.stringify(document)],
-      );
-    },
-    delete: async (projection, id) => {
-      await client.query('DELETE FROM projection_documents WHERE projection = $1 AND id = $2', [projection, id]);
-    },
-  };
+async function writeBuffered(
+  client: Queryable,
+  writes: readonly { name: string; id: string; json: string | null }[],
+): Promise<void> {
+  const puts = writes.filter((write) => write.json !== null);
+  const deletes = writes.filter((write) => write.json === null);
+  if (puts.length > 0) {
+    // One JSON parameter (the documents spliced in as already-encoded JSON): no per-row parameters,
+    // so a batch of any size is one statement.
+    const rows = puts.map(
+      (write) => `{"projection":${JSON.stringify(write.name)},"id":${JSON.stringify(write.id)},"doc":${write.json}}`,
+    );
+    await client.query(
+      `INSERT INTO projection_documents (projection, id, doc)
+       SELECT projection, id, doc FROM jsonb_to_recordset($1::jsonb) AS r(projection text, id text, doc jsonb)
+       ON CONFLICT (projection, id) DO UPDATE SET doc = excluded.doc`,
+      [`[${rows.join(',')}]`],
+    );
+  }
+  if (deletes.length > 0) {
+    await client.query(
+      `DELETE FROM projection_documents d USING unnest($1::text[], $2::text[]) AS r(projection, id)
+       WHERE d.projection = r.projection COLLATE "C" AND d.id = r.id COLLATE "C"`,
+      [deletes.map((write) => write.name), deletes.map((write) => write.id)],
+    );
+  }
 }
 
 /**
