@@ -29,6 +29,14 @@ export interface StoredEvent {
   readonly data: unknown;
   readonly metadata: EventMetadata;
   readonly recordedAt: Date;
+  /**
+   * sha256 of the event's canonical content and of prevHash (libs/event-store/src/hash-chain.ts),
+   * written by the adapter at append. Null only on legacy rows stored before hashing began.
+   * Optional in the type so hand-built events in tests need not carry one.
+   */
+  readonly hash?: string | null;
+  /** The hash of the previous event in the stream; null for version 0 (or after a legacy row). */
+  readonly prevHash?: string | null;
 }
 
 /**
@@ -84,6 +92,11 @@ export interface EventStore extends CheckpointStore {
   headPosition(): Promise<number>;
   /** Registers a callback invoked after this process appends, to wake pollers early. Returns an unsubscribe. */
   onAppended(listener: () => void): () => void;
+  /**
+   * Global position up to which rows may carry no hash (stored before the hash-chain migration ran);
+   * 0 when every row must be hashed. Absent on stores that hashed from the start.
+   */
+  legacyUpTo?(): Promise<number>;
   /** Cheap reachability probe for health checks. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { assertExpectedVersion, DEFAULT_READ_BATCH, resolveRetriedAppend, validateAppend } from './append-rules';
+import { chainBatch } from './hash-chain';
 import type {
   AppendResult,
   EventStore,
@@ -32,7 +33,8 @@ export class InMemoryEventStore implements EventStore {
     const stream = this.streams.get(streamId) ?? [];
     assertExpectedVersion(streamId, expected, stream.length === 0 ? 'no-stream' : stream.length - 1);
     const recordedAt = this.now();
-    for (const event of events) {
+    const hashes = chainBatch(streamId, stream.length, stream.at(-1)?.hash ?? null, events);
+    for (const [index, event] of events.entries()) {
       const record: StoredEvent = {
         eventId: event.eventId,
         streamId,
@@ -43,6 +45,7 @@ export class InMemoryEventStore implements EventStore {
         data: structuredClone(event.data),
         metadata: structuredClone(event.metadata),
         recordedAt,
+        ...hashes[index],
       };
       stream.push(record);
       this.all.push(record);

@@ -1,6 +1,7 @@
 export * from './event-store.port';
 export * from './event-store.errors';
 export * from './append-rules';
+export * from './hash-chain';
 export * from './catch-up-subscription';
 export * from './in-memory-event-store.adapter';
 export * from './command-handler';

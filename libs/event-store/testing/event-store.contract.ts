@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   CatchUpSubscription,
+  ChainVerifier,
   ConcurrencyError,
   DuplicateEventIdError,
   InvalidAppendError,
@@ -51,6 +52,22 @@ export function eventStoreContract(
     });
     afterEach(async () => {
       await teardown();
+    });
+
+    describe('hash chain', () => {
+      it('chains every appended event to its predecessor and the chain verifies', async () => {
+        const stream = unique();
+        await store.append(stream, [newEvent('A'), newEvent('B')], 'no-stream');
+        await store.append(stream, [newEvent('C')], 1);
+        const events = await store.readStream(stream);
+        expect(events[0]?.prevHash).toBeNull();
+        expect(events[1]?.prevHash).toBe(events[0]?.hash);
+        expect(events[2]?.prevHash).toBe(events[1]?.hash);
+        expect(events.every((event) => typeof event.hash === 'string' && event.hash.length === 64)).toBe(true);
+        const verifier = new ChainVerifier();
+        for (const event of await store.readAll()) verifier.add(event);
+        expect(verifier.findings()).toEqual([]);
+      });
     });
 
     describe('expected version', () => {

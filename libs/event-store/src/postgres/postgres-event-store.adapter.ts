@@ -4,6 +4,7 @@ import type { QueryConfig } from 'pg';
 import { assertExpectedVersion, DEFAULT_READ_BATCH, resolveRetriedAppend, validateAppend } from '../append-rules';
 import type { AlreadyStored } from '../append-rules';
 import { ConcurrencyError } from '../event-store.errors';
+import { chainBatch } from '../hash-chain';
 import type {
   AppendResult,
   EventMetadata,
@@ -27,15 +28,18 @@ interface EventRow {
   data: unknown;
   metadata: EventMetadata;
   recorded_at: Date;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 interface StreamState {
   version: number | 'no-stream';
+  headHash: string | null;
   alreadyStored: AlreadyStored[];
 }
 
 const COLUMNS =
-  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
+  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
 
 /**
  * How often an append re-reads the stream after losing an insert race. Numbered expectations fail on
@@ -58,10 +62,11 @@ const STREAM_VERSION_CONSTRAINT = 'events_stream_version_key';
  */
 export function streamStateStatement(streamId: string, eventIds: readonly string[]): QueryConfig {
   return {
-    name: 'dul_append_state',
+    name: 'dul_append_state_chained',
     text: `
       SELECT
         (SELECT max(stream_version) FROM events WHERE stream_id = $1) AS version,
+        (SELECT hash FROM events WHERE stream_id = $1 ORDER BY stream_version DESC LIMIT 1) AS head_hash,
         (SELECT coalesce(json_agg(json_build_object(
                   'eventId', event_id, 'streamId', stream_id,
                   'streamVersion', stream_version, 'globalPosition', global_position)), '[]'::json)
@@ -89,7 +94,11 @@ export function appendStatement(
   firstVersion: number,
   events: readonly NewEvent[],
   serialise = true,
+  headHash: string | null = null,
 ): QueryConfig {
+  // Hashed here, from the head hash the state query already returned: no extra round trip. A lost
+  // race on the version is caught by the unique key, so a chain can never fork.
+  const hashes = chainBatch(streamId, firstVersion, headHash, events);
   const values: unknown[] = [
     streamId,
     firstVersion,
@@ -99,17 +108,19 @@ export function appendStatement(
     // jsonb has no 'undefined'; store it as JSON null rather than failing the NOT NULL constraint.
     events.map((event) => JSON.stringify(event.data ?? null)),
     events.map((event) => JSON.stringify(event.metadata)),
+    hashes.map((chained) => chained.prevHash),
+    hashes.map((chained) => chained.hash),
   ];
-  const lock = serialise ? '(SELECT pg_advisory_xact_lock($8, $9)) AS serialised,' : '';
+  const lock = serialise ? '(SELECT pg_advisory_xact_lock($10, $11)) AS serialised,' : '';
   if (serialise) values.push(ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY);
   return {
-    name: serialise ? 'dul_append_insert' : 'dul_append_insert_unserialised',
+    name: serialise ? 'dul_append_insert_chained' : 'dul_append_insert_chained_unserialised',
     text: `
-      INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
-      SELECT e.event_id, $1, $2 + (e.ord::int - 1), e.type, e.schema_version, e.data, e.metadata
+      INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash)
+      SELECT e.event_id, $1, $2 + (e.ord::int - 1), e.type, e.schema_version, e.data, e.metadata, e.prev_hash, e.hash
       FROM ${lock}
-        unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[])
-          WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, ord)
+        unnest($3::uuid[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::text[])
+          WITH ORDINALITY AS e(event_id, type, schema_version, data, metadata, prev_hash, hash, ord)
       ORDER BY e.ord
       RETURNING global_position`,
     values,
@@ -170,7 +181,7 @@ export class PostgresEventStore implements EventStore {
       const firstVersion = state.version === 'no-stream' ? 0 : state.version + 1;
       try {
         const { rows } = await this.pool.query<{ global_position: string }>(
-          appendStatement(streamId, firstVersion, events),
+          appendStatement(streamId, firstVersion, events, true, state.headHash),
         );
         this.appended.emit('appended');
         return {
@@ -248,6 +259,11 @@ export class PostgresEventStore implements EventStore {
     );
   }
 
+  async legacyUpTo(): Promise<number> {
+    const { rows } = await this.pool.query<{ up_to: string }>('SELECT legacy_up_to AS up_to FROM hash_chain_epoch');
+    return rows[0] ? toPosition(rows[0].up_to) : 0;
+  }
+
   onAppended(listener: () => void): () => void {
     this.appended.on('appended', listener);
     return () => this.appended.off('appended', listener);
@@ -265,7 +281,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async streamState(streamId: string, events: readonly NewEvent[]): Promise<StreamState> {
-    const { rows } = await this.pool.query<{ version: number | null; already_stored: AlreadyStored[] }>(
+    const { rows } = await this.pool.query<{
+      version: number | null;
+      head_hash: string | null;
+      already_stored: AlreadyStored[];
+    }>(
       streamStateStatement(
         streamId,
         events.map((event) => event.eventId),
@@ -274,6 +294,7 @@ export class PostgresEventStore implements EventStore {
     const row = rows[0];
     return {
       version: row?.version ?? 'no-stream',
+      headHash: row?.head_hash ?? null,
       alreadyStored: row?.already_stored ?? [],
     };
   }
@@ -290,6 +311,8 @@ function toStoredEvent(row: EventRow): StoredEvent {
     data: row.data,
     metadata: row.metadata,
     recordedAt: row.recorded_at,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }
 

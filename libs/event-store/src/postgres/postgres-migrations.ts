@@ -76,6 +76,26 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'hash_chain',
+    // Rows stored before this migration keep NULL hashes; hash_chain_epoch records the position up to
+    // which that is allowed (verify counts them as legacy, not as damage). The statement-level trigger
+    // refuses UPDATE and DELETE on events to every role, the owner included, until someone with owner
+    // rights disables or drops it; verify still detects what such a person changes.
+    sql: `
+      ALTER TABLE events ADD COLUMN prev_hash text, ADD COLUMN hash text;
+      CREATE TABLE hash_chain_epoch (legacy_up_to bigint NOT NULL);
+      INSERT INTO hash_chain_epoch (legacy_up_to) SELECT coalesce(max(global_position), 0) FROM events;
+      CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        RAISE EXCEPTION 'events are append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
+      END
+      $fn$;
+      CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON events
+        FOR EACH STATEMENT EXECUTE FUNCTION events_append_only();
+    `,
+  },
 ];
 
 export interface MigrationReport {

@@ -51,6 +51,23 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE TABLE leader_leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at INTEGER NOT NULL);
     `,
   },
+  {
+    version: 3,
+    name: 'hash chain',
+    // Rows stored before this migration keep NULL hashes; hash_chain_epoch records the position up to
+    // which that is allowed (verify counts them as legacy). The triggers make the log append-only for
+    // anyone using the application's connection; an owner can drop them, which verify still detects.
+    sql: `
+      ALTER TABLE events ADD COLUMN prev_hash TEXT;
+      ALTER TABLE events ADD COLUMN hash TEXT;
+      CREATE TABLE hash_chain_epoch (legacy_up_to INTEGER NOT NULL);
+      INSERT INTO hash_chain_epoch (legacy_up_to) SELECT coalesce(max(global_position), 0) FROM events;
+      CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE is not allowed'); END;
+      CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only: DELETE is not allowed'); END;
+    `,
+  },
 ];
 
 /**

@@ -12,6 +12,8 @@ import type {
   StoredEvent,
 } from '../event-store.port';
 import { streamCategory } from '../event-store.port';
+import { chainBatch } from '../hash-chain';
+import type { ChainedHashes } from '../hash-chain';
 import type { SqliteDatabase } from './sqlite-database';
 import { openSqliteDatabase } from './sqlite-database';
 
@@ -32,10 +34,12 @@ interface EventRow {
   data: string;
   metadata: string;
   recorded_at: string;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 const COLUMNS =
-  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at';
+  'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
 
 function toStoredEvent(row: EventRow): StoredEvent {
   return {
@@ -48,6 +52,8 @@ function toStoredEvent(row: EventRow): StoredEvent {
     data: JSON.parse(row.data) as unknown,
     metadata: JSON.parse(row.metadata) as EventMetadata,
     recordedAt: new Date(row.recorded_at),
+    prevHash: row.prev_hash,
+    hash: row.hash,
   };
 }
 
@@ -67,12 +73,13 @@ export class SqliteEventStore implements EventStore {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.statements = {
-      currentVersion: db.prepare<[string], { version: number | null }>(
-        'SELECT MAX(stream_version) AS version FROM events WHERE stream_id = ?',
+      // The head's version and hash in one indexed lookup: the hash chains the next event.
+      head: db.prepare<[string], { version: number; hash: string | null }>(
+        'SELECT stream_version AS version, hash FROM events WHERE stream_id = ? ORDER BY stream_version DESC LIMIT 1',
       ),
       insert: db.prepare(
-        `INSERT INTO events (event_id, stream_id, stream_version, category, type, schema_version, data, metadata, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (event_id, stream_id, stream_version, category, type, schema_version, data, metadata, recorded_at, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
     };
   }
@@ -112,19 +119,18 @@ export class SqliteEventStore implements EventStore {
         );
         if (retried) return retried;
 
-        const current = this.db
-          .prepare<[string], { version: number | null }>(
-            'SELECT MAX(stream_version) AS version FROM events WHERE stream_id = ?',
-          )
-          .get(streamId)?.version;
+        const head = this.statements.head.get(streamId);
+        const current = head?.version;
         assertExpectedVersion(streamId, expected, current ?? 'no-stream');
+        const hashes = chainBatch(streamId, (current ?? -1) + 1, head?.hash ?? null, events);
         const insert = this.statements.insert;
         const recordedAt = this.now().toISOString();
         const category = streamCategory(streamId);
         let version = current ?? -1;
         let position = 0;
-        for (const event of events) {
+        for (const [index, event] of events.entries()) {
           version++;
+          const chained = hashes[index] as ChainedHashes;
           const info = insert.run(
             event.eventId,
             streamId,
@@ -135,6 +141,8 @@ export class SqliteEventStore implements EventStore {
             JSON.stringify(event.data ?? null),
             JSON.stringify(event.metadata),
             recordedAt,
+            chained.prevHash,
+            chained.hash,
           );
           position = Number(info.lastInsertRowid);
         }
@@ -206,6 +214,11 @@ export class SqliteEventStore implements EventStore {
         'INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
       )
       .run(name, position);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async legacyUpTo(): Promise<number> {
+    return this.db.prepare<[], { upTo: number }>('SELECT legacy_up_to AS upTo FROM hash_chain_epoch').get()?.upTo ?? 0;
   }
 
   onAppended(listener: () => void): () => void {
