@@ -13,7 +13,7 @@ describeWithPostgres('chaos (short form): SIGKILLs of the API service and the re
       await database?.drop();
     });
 
-    it('loses and duplicates no acknowledged write, leaves no stream hole, keeps read models equal to a rebuild and delivers every event to Kafka', async () => {
+    it('loses and duplicates no acknowledged write, leaves no stream hole, keeps read models equal to a rebuild and delivers every event to Kafka, and the hash chains verify', async () => {
       const report = await runChaos({
         databaseUrl: database.url,
         kafkaBrokers: testBrokers().join(','),
@@ -33,12 +33,14 @@ describeWithPostgres('chaos (short form): SIGKILLs of the API service and the re
         streamHoles: report.streamHoles,
         projectionMismatches: report.projectionMismatches,
         undeliveredToKafka: report.undeliveredToKafka,
+        chainProblems: report.chainProblems,
       }).toEqual({
         missingAcknowledged: [],
         duplicated: [],
         streamHoles: [],
         projectionMismatches: [],
         undeliveredToKafka: [],
+        chainProblems: [],
       });
     }, 600_000);
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import stringify from 'safe-stable-stringify';
 import { loadOrCreateDevKey, mintDevToken } from '@dul/auth';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { PostgresEventStore } from '@dul/event-store';
+import { ChainVerifier, PostgresEventStore } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
 import { PostgresProjectionStore } from '@dul/projections';
 import { Kafka, logLevel } from 'kafkajs';
@@ -57,6 +57,8 @@ export interface ChaosReport {
   readonly streamHoles: string[];
   readonly projectionMismatches: string[];
   readonly undeliveredToKafka: string[];
+  /** Hash-chain findings (altered, removed, inserted, reordered events), from ChainVerifier. */
+  readonly chainProblems: string[];
   /** Kafka messages received more than once (at-least-once delivery; consumers drop them by id). */
   readonly kafkaDuplicates: number;
   readonly kafkaExpected: number;
@@ -283,6 +285,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       for (const [stream, list] of versions)
         if (list.some((version, index) => version !== index)) streamHoles.push(`${stream}: ${list.join(',')}`);
 
+      // 2b. The hash chains verify (a fresh database: no legacy rows before hashing began).
+      const verifier = new ChainVerifier(0);
+      for (const event of events) verifier.add(event);
+      const chainProblems = verifier
+        .findings()
+        .map((problem) => `${problem.kind} ${problem.streamId}@${problem.streamVersion}: ${problem.detail}`);
+
       // 3. Read models equal a rebuild from zero (waiting for the live runners to catch up).
       const projectionMismatches: string[] = [];
       for (const projection of [...LICENSING_PROJECTIONS, ...CONSULTATION_PROJECTIONS, ...REPORTING_PROJECTIONS]) {
@@ -349,6 +358,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         streamHoles,
         projectionMismatches,
         undeliveredToKafka,
+        chainProblems,
         kafkaDuplicates,
         kafkaExpected: expectedMessages.size,
       };

@@ -46,7 +46,8 @@ async function main(): Promise<void> {
       report.duplicated.length +
       report.streamHoles.length +
       report.projectionMismatches.length +
-      report.undeliveredToKafka.length;
+      report.undeliveredToKafka.length +
+      report.chainProblems.length;
     console.log(failed === 0 ? '[chaos] every check passed' : `[chaos] FAILED: ${failed} problems`);
     process.exitCode = failed === 0 ? 0 : 1;
   } finally {
