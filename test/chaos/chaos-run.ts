@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,7 @@ import { join } from 'node:path';
 import stringify from 'safe-stable-stringify';
 import { loadOrCreateDevKey, mintDevToken } from '@dul/auth';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { PostgresEventStore } from '@dul/event-store';
+import { ChainVerifier, PostgresEventStore } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
 import { PostgresProjectionStore } from '@dul/projections';
 import { Kafka, logLevel } from 'kafkajs';
@@ -32,6 +33,11 @@ export interface ChaosOptions {
   readonly apiPort: number;
   readonly relayPort: number;
   readonly log?: (line: string) => void;
+  /**
+   * Run the services from the compiled build (dist/, `npm run build`) instead of ts-node: a restart
+   * then costs the boot, not a transpile of the whole product (npm run chaos builds first).
+   */
+  readonly compiled?: boolean;
 }
 
 export interface ChaosReport {
@@ -51,6 +57,8 @@ export interface ChaosReport {
   readonly streamHoles: string[];
   readonly projectionMismatches: string[];
   readonly undeliveredToKafka: string[];
+  /** Hash-chain findings (altered, removed, inserted, reordered events), from ChainVerifier. */
+  readonly chainProblems: string[];
   /** Kafka messages received more than once (at-least-once delivery; consumers drop them by id). */
   readonly kafkaDuplicates: number;
   readonly kafkaExpected: number;
@@ -79,11 +87,13 @@ class Service {
     private readonly entry: string,
     private readonly env: Record<string, string>,
     readonly port: number,
+    private readonly compiled = false,
   ) {}
 
   async start(): Promise<void> {
     const t0 = Date.now();
-    this.process = startTsProcess(this.entry, { ...this.env, PORT: String(this.port) });
+    const env = { ...this.env, PORT: String(this.port) };
+    this.process = this.compiled ? startCompiled(this.entry, env) : startTsProcess(this.entry, env);
     let exited = false;
     void this.process.exited.then(() => (exited = true));
     const deadline = Date.now() + 120_000;
@@ -112,6 +122,26 @@ class Service {
     if (running.child.exitCode === null) running.child.kill('SIGKILL');
     this.process = undefined;
   }
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The compiled entry point, started as `npm start` does (tsconfig paths resolved against dist/). */
+function startCompiled(entry: string, env: Record<string, string>): RunningProcess {
+  const child = spawn(
+    process.execPath,
+    ['-r', 'tsconfig-paths/register', join(ROOT, 'dist', entry.replace(/\.ts$/, '.js'))],
+    {
+      cwd: ROOT,
+      env: { ...process.env, TS_NODE_BASEURL: join(ROOT, 'dist'), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
 }
 
 async function readEverything(store: EventStore): Promise<StoredEvent[]> {
@@ -157,11 +187,17 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     AUTH_DEV_KEY_PATH: keyPath,
     LOG_LEVEL: 'warn',
   };
-  const api = new Service('apps/standalone/main.ts', { ...common, LICENCE_EXPIRY_POLL_MS: '3600000' }, options.apiPort);
+  const api = new Service(
+    'apps/standalone/main.ts',
+    { ...common, LICENCE_EXPIRY_POLL_MS: '3600000' },
+    options.apiPort,
+    options.compiled,
+  );
   const relay = new Service(
     'apps/gateway/main.ts',
     { ...common, KAFKA_BROKERS: options.kafkaBrokers, KAFKA_TOPIC_REPLICATION: '1' },
     options.relayPort,
+    options.compiled,
   );
   const acks = new Map<string, { id: string; position: number }>();
   let requests = 0;
@@ -249,6 +285,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       for (const [stream, list] of versions)
         if (list.some((version, index) => version !== index)) streamHoles.push(`${stream}: ${list.join(',')}`);
 
+      // 2b. The hash chains verify (a fresh database: no legacy rows before hashing began).
+      const verifier = new ChainVerifier(0);
+      for (const event of events) verifier.add(event);
+      const chainProblems = verifier
+        .findings()
+        .map((problem) => `${problem.kind} ${problem.streamId}@${problem.streamVersion}: ${problem.detail}`);
+
       // 3. Read models equal a rebuild from zero (waiting for the live runners to catch up).
       const projectionMismatches: string[] = [];
       for (const projection of [...LICENSING_PROJECTIONS, ...CONSULTATION_PROJECTIONS, ...REPORTING_PROJECTIONS]) {
@@ -315,6 +358,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
         streamHoles,
         projectionMismatches,
         undeliveredToKafka,
+        chainProblems,
         kafkaDuplicates,
         kafkaExpected: expectedMessages.size,
       };

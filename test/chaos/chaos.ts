@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createDatabase, dropDatabase } from '../../infra/postgres/postgres-admin';
 import { runChaos } from './chaos-run';
 
@@ -13,6 +14,11 @@ async function main(): Promise<void> {
     if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`);
     return value;
   };
+  const compiled = !process.argv.includes('--ts-node');
+  if (compiled) {
+    console.log('[chaos] building (npm run build) so that restarts do not transpile');
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  }
   const name = `dul_chaos_${process.pid}_${Date.now()}`;
   const url = await createDatabase(name);
   try {
@@ -25,6 +31,7 @@ async function main(): Promise<void> {
       apiPort: arg('api-port', 3151),
       relayPort: arg('relay-port', 3152),
       log: (line) => console.log(`[chaos] ${line}`),
+      compiled,
     });
     console.log(
       JSON.stringify(
@@ -39,7 +46,8 @@ async function main(): Promise<void> {
       report.duplicated.length +
       report.streamHoles.length +
       report.projectionMismatches.length +
-      report.undeliveredToKafka.length;
+      report.undeliveredToKafka.length +
+      report.chainProblems.length;
     console.log(failed === 0 ? '[chaos] every check passed' : `[chaos] FAILED: ${failed} problems`);
     process.exitCode = failed === 0 ? 0 : 1;
   } finally {
