@@ -2,7 +2,7 @@
 // to real SQLite files, a real PostgreSQL and a real Kafka broker (see infra/test-all.sh).
 const moduleNameMapper = {
   '^@dul/(event-store|projections)/testing$': '<rootDir>/libs/$1/testing',
-  '^@dul/(domain|event-store|projections|platform|config|messaging|contracts|auth)$': '<rootDir>/libs/$1/src',
+  '^@dul/(domain|event-store|projections|platform|config|messaging|contracts|auth|http)$': '<rootDir>/libs/$1/src',
 };
 const common = {
   preset: 'ts-jest',

@@ -23,7 +23,7 @@ import { ManualClock } from '@dul/platform';
 import { AnnualReportQueries } from '../apps/reporting/annual-report.query';
 import { StandaloneEnvironment } from '../apps/standalone/standalone.environment';
 import { StandaloneModule } from '../apps/standalone/standalone.module';
-import { seedActivity } from '../infra/seed/seed-activity';
+import { seedActivity } from '../apps/standalone/seed/seed-activity';
 import { readWholeLog } from '../test/support/event-log';
 
 async function time(run: () => Promise<unknown>, rounds = 5): Promise<number[]> {

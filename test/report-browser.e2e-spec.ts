@@ -6,7 +6,7 @@ import { computeAnnualReport } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
 import { toHtml } from '../apps/reporting/report/render';
-import { seedActivity } from '../infra/seed/seed-activity';
+import { seedActivity } from '../apps/standalone/seed/seed-activity';
 import { readWholeLog } from './support/event-log';
 import { startLicensing } from './support/licensing-harness';
 

@@ -4,7 +4,7 @@ import { computeAnnualReport, transparencyDataset } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
 import { ProjectionHost } from '@dul/platform';
-import { seedActivity } from '../infra/seed/seed-activity';
+import { seedActivity } from '../apps/standalone/seed/seed-activity';
 import type { TestDatabase } from '../infra/postgres/test-database';
 import { createTestDatabase, describeWithPostgres } from '../infra/postgres/test-database';
 import { readWholeLog } from './support/event-log';

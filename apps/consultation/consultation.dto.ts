@@ -19,9 +19,7 @@ import {
 } from 'class-validator';
 import { ART15_GROUNDS, CONSULTATION_ANSWERS, CONSULTATION_KINDS } from '@dul/domain';
 import type { Art15Ground, ConsultationAnswer, ConsultationKind } from '@dul/domain';
-import { PartyDto } from '../licensing/dto/application-content.dto';
-import { COUNTRY_CODE, TEXT_MAX } from '../licensing/dto/dto-fields';
-import { PageQueryDto } from '../licensing/dto/queries.dto';
+import { COUNTRY_CODE, PageQueryDto, PartyDto, TEXT_MAX } from '@dul/http';
 
 const ANSWERS = [...new Set(Object.values(CONSULTATION_ANSWERS).flat())] as ConsultationAnswer[];
 

@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { ConsultationContextModule } from './consultation-context.module';
+import { ConsultationContextModule } from './public/consultation-context.module';
 import { CATCH_ALL_OPTIONS, CatchAllInformer } from './consultations/catch-all-informer.process';
 import { ConsultationDeadlineTimer, CONSULTATION_TIMER_OPTIONS } from './consultations/consultation-deadline.timer';
 import { ConsultationOpener } from './consultations/consultation-opener.process';
@@ -9,6 +9,7 @@ import { DenialNotifier } from './denials/denial-notifier.process';
 import { DenialReviewTimer } from './denials/denial-review.timer';
 import { DenialsController } from './denials/denials.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { CONSULTATION_DEADLINES } from './public/consultation-deadlines';
 
 export interface ConsultationOptions {
   /** How often the deadline and review timers look for what is due. */
@@ -36,8 +37,9 @@ export class ConsultationModule {
         ConsultationDeadlineTimer,
         DenialReviewTimer,
         { provide: CONSULTATION_TIMER_OPTIONS, useValue: { pollMs: options.timerPollMs ?? 60_000 } },
+        { provide: CONSULTATION_DEADLINES, useExisting: ConsultationDeadlineTimer },
       ],
-      exports: [ConsultationDeadlineTimer, DenialReviewTimer],
+      exports: [ConsultationDeadlineTimer, DenialReviewTimer, CONSULTATION_DEADLINES],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { GEA_SETTINGS_PATTERN } from './general-authorisations/general-authorisation-settings';
+import { GEA_SETTINGS_PATTERN } from './public/general-authorisation-settings';
 import { AuthEnvironment } from '@dul/config';
 
 /** The licensing service's configuration. */

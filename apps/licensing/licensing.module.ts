@@ -3,18 +3,15 @@ import { Module } from '@nestjs/common';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationQueries } from './applications/application-queries';
 import { SubmitApplicationHandler } from './applications/submit-application';
-import { CommandExecution } from './command-execution';
-import { ConsultationContextModule } from '../consultation/consultation-context.module';
+import { CommandExecution } from '@dul/platform';
+import { ConsultationContextModule } from '../consultation/public/consultation-context.module';
 import { LicenceExpiryTimer, LICENCE_EXPIRY_OPTIONS } from './licences/licence-expiry.timer';
 import { LicenceIssuer } from './licences/licence-issuer.process';
 import { LicenceQueries } from './licences/licence-queries';
 import { LicencesController } from './licences/licences.controller';
 import { AdministrationFiguresController } from './administration/administration-figures.controller';
 import { GeneralAuthorisationQueries } from './general-authorisations/general-authorisation-queries';
-import {
-  GENERAL_AUTHORISATION_SETTINGS,
-  parseGeaSettings,
-} from './general-authorisations/general-authorisation-settings';
+import { GENERAL_AUTHORISATION_SETTINGS, parseGeaSettings } from './public/general-authorisation-settings';
 import { GeneralAuthorisationsController } from './general-authorisations/general-authorisations.controller';
 
 export interface LicensingOptions {

@@ -1,5 +1,5 @@
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { GEA_SETTINGS_PATTERN } from '../licensing/general-authorisations/general-authorisation-settings';
+import { GEA_SETTINGS_PATTERN } from '../licensing/public/general-authorisation-settings';
 import { AUTH_MODES, AuthMode } from '@dul/config';
 import { ConsultationEnvironment } from '../consultation/consultation.environment';
 

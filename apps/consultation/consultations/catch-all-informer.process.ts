@@ -4,7 +4,7 @@ import { applicationDecider, consultationDecider, consultationPacketFrom, Domain
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { derivedEventIds, derivedId, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
-import { consultationStream } from './consultation-opening';
+import { consultationStream } from '../public/consultation-ids';
 
 export const CATCH_ALL_OPTIONS = Symbol.for('dul.CatchAllOptions');
 export interface CatchAllOptions {

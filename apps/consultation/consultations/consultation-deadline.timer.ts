@@ -7,9 +7,9 @@ import type { Clock } from '@dul/platform';
 import { CLOCK, DueTimer } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { consultationStream } from './consultation-opening';
+import { consultationStream } from '../public/consultation-ids';
 import type { ConsultationDocument } from './consultations.projection';
-import { CONSULTATIONS_PROJECTION } from './consultations.projection';
+import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
 
 export const CONSULTATION_TIMER_OPTIONS = Symbol.for('dul.ConsultationTimerOptions');
 export interface ConsultationTimerOptions {

@@ -5,23 +5,13 @@ import {
   consultationDecider,
   consultationPacketFrom,
   DomainError,
-  itemsLocatedElsewhereConsultationId,
   memberStatesToConsult,
-  priorDenialConsultationId,
   screeningCandidateFromApplication,
 } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
-import { derivedId, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { art14ConsultationId, art16ConsultationId, consultationStream } from '../public/consultation-ids';
 import { ScreeningService } from '../screening/screening.service';
-
-/** The consultation's id (and stream `consultation-<id>`), derived so that opening twice meets one stream. */
-export function art14ConsultationId(applicationId: string, consulted: string): string {
-  return derivedId(`consultation:${itemsLocatedElsewhereConsultationId(applicationId, consulted as never)}`);
-}
-export function art16ConsultationId(applicationId: string, denialId: string): string {
-  return derivedId(`consultation:${priorDenialConsultationId(applicationId, denialId)}`);
-}
-export const consultationStream = (id: string): string => `consultation-${id}`;
 
 /** Who asks, and because of what; `now` is when the duty to consult arose. */
 export interface Trigger {

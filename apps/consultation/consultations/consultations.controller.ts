@@ -10,12 +10,12 @@ import type { Clock } from '@dul/platform';
 import { CLOCK } from '@dul/platform';
 import type { DocumentFilter, ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import type { WriteResult } from '../../licensing/command-execution';
-import { answerWrite, correlationIdOf } from '../../licensing/http-edge';
+import { answerWrite, correlationIdOf } from '@dul/http';
+import type { WriteResult } from '@dul/platform';
 import { ExtensionDto, ListConsultationsQueryDto, ReplyToConsultationDto } from '../consultation.dto';
-import { consultationStream } from './consultation-opening';
+import { consultationStream } from '../public/consultation-ids';
 import type { ConsultationDocument } from './consultations.projection';
-import { CONSULTATIONS_PROJECTION } from './consultations.projection';
+import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
 
 /** What the Commission sees of a consultation: who consulted whom, about which kind, and how it ended. */
 function metadataOnly({ consultation: _consultation, ...metadata }: ConsultationDocument) {

@@ -3,6 +3,7 @@ import { consultationDecider } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
+import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
 
 export const CONSULTATION_EVENT_TYPES: readonly ConsultationEvent['type'][] = [
   'ConsultationOpened',
@@ -32,8 +33,6 @@ export interface ConsultationDocument {
   readonly position: number;
   readonly consultation: Consultation;
 }
-
-export const CONSULTATIONS_PROJECTION = 'consultations';
 
 export const consultationsProjection: Projection<ConsultationDocument> = {
   name: CONSULTATIONS_PROJECTION,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { consultationStatusFor, consultedDenialsOf, refuse } from '@dul/domain';
 import type { Clock } from '@dul/platform';
 import { CLOCK } from '@dul/platform';
-import type { DecisionContext, DecisionContextPort } from '../../licensing/decision-context.port';
+import type { DecisionContext, DecisionContextPort } from '../public/decision-context.port';
 import { ConsultationOpening } from './consultation-opening';
 
 /**

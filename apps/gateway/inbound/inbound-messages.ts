@@ -16,8 +16,7 @@ import {
 } from 'class-validator';
 import { ART15_GROUNDS, CONSULTATION_ANSWERS, MEMBER_STATE_CODES } from '@dul/domain';
 import type { Art15Ground, ConsultationAnswer } from '@dul/domain';
-import { PartyDto } from '../../licensing/dto/application-content.dto';
-import { COUNTRY_CODE, TEXT_MAX } from '../../licensing/dto/dto-fields';
+import { COUNTRY_CODE, PartyDto, TEXT_MAX } from '@dul/http';
 
 /** The topic national systems and other deployments write to, and where refused messages go. */
 export const INBOUND_TOPIC = 'dul.inbound.v1';

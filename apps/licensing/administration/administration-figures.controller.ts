@@ -3,10 +3,10 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nes
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import { administrationRecordId, refuse } from '@dul/domain';
-import { CommandExecution, WriteResult } from '../command-execution';
-import { administrationFiguresAggregate } from '../general-authorisations/general-authorisation.aggregates';
+import { CommandExecution, WriteResult } from '@dul/platform';
+import { administrationFiguresAggregate } from '../public/general-authorisation.aggregates';
 import { RecordAdministrationFiguresDto } from '../general-authorisations/general-authorisations.dto';
-import { answerWrite, correlationIdOf, WriteResultDto } from '../http-edge';
+import { answerWrite, correlationIdOf, WriteResultDto } from '@dul/http';
 
 /** The administration and enforcement figures an authority reports for the Art 26 annual report. */
 @ApiTags('reports')

@@ -17,8 +17,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { ApplicationCommand } from '@dul/domain';
 import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
-import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '../command-execution';
-import { DECISION_CONTEXT, DecisionContextPort } from '../decision-context.port';
+import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '@dul/platform';
+import { DECISION_CONTEXT, DecisionContextPort } from '../../consultation/public/decision-context.port';
 import {
   AmendApplicationDto,
   AssignCaseworkerDto,
@@ -32,8 +32,8 @@ import {
 } from '../dto/application-commands.dto';
 import * as examples from '../dto/examples';
 import { ListApplicationsQueryDto } from '../dto/queries.dto';
-import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '../http-edge';
-import { applicationAggregate } from './application.aggregate';
+import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '@dul/http';
+import { applicationAggregate } from '../public/application.aggregate';
 import { ApplicationQueries } from './application-queries';
 import { SubmitApplicationHandler } from './submit-application';
 

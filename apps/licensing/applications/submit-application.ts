@@ -7,9 +7,9 @@ import type { ApplicationContentInput, ApplicationKind, SubmitApplication } from
 import { DomainError, refuse } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { ConcurrencyError, EVENT_STORE } from '@dul/event-store';
-import type { WriteResult } from '../command-execution';
-import { CommandExecution, streamOf } from '../command-execution';
-import { applicationAggregate } from './application.aggregate';
+import type { WriteResult } from '@dul/platform';
+import { CommandExecution, streamOf } from '@dul/platform';
+import { applicationAggregate } from '../public/application.aggregate';
 
 const IDEMPOTENCY_NAMESPACE = '8d1f6a8e-4f7b-4a55-8a59-3c1e2d9b7f10';
 

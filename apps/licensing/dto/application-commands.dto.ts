@@ -17,8 +17,8 @@ import {
 } from 'class-validator';
 import type { ApplicationKind, Art15Ground, DecisionOutcome, RiskGround } from '@dul/domain';
 import { APPLICATION_KINDS, ART15_GROUNDS, DECISION_OUTCOMES, RISK_GROUNDS } from '@dul/domain';
-import type { ValidItemClassificationDto } from './application-content.dto';
-import { ApplicationContentDto, ItemClassificationDto } from './application-content.dto';
+import type { ValidItemClassificationDto } from '@dul/http';
+import { ApplicationContentDto, ItemClassificationDto } from '@dul/http';
 import {
   CONDITIONS_MAX,
   ID_MAX,
@@ -27,7 +27,7 @@ import {
   SHORT_TEXT_MAX,
   TEXT_MAX,
   VALIDITY_MONTHS_MAX,
-} from './dto-fields';
+} from '@dul/http';
 
 /** Body of SubmitApplication; the server assigns the applicationId. */
 export class SubmitApplicationDto {

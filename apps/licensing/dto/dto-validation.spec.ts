@@ -15,7 +15,7 @@ import {
   SubmitApplicationDto,
   WithdrawApplicationDto,
 } from './application-commands.dto';
-import { ApplicationContentDto } from './application-content.dto';
+import { ApplicationContentDto } from '@dul/http';
 import {
   EXAMPLE_AMEND_APPLICATION,
   EXAMPLE_AMEND_LICENCE,

@@ -12,7 +12,7 @@ import type {
   SubmitApplicationDto,
   WithdrawApplicationDto,
 } from './application-commands.dto';
-import type { ApplicationContentDto } from './application-content.dto';
+import type { ApplicationContentDto } from '@dul/http';
 import type {
   AmendLicenceDto,
   RecordLicenceUsageDto,

@@ -29,7 +29,7 @@ import {
   VALIDITY_MONTHS_MAX,
   IsAmount,
   OptionalArt15Grounds,
-} from './dto-fields';
+} from '@dul/http';
 
 /** The licensed quantity and value of one item. */
 export class ItemLimitDto {

@@ -1,39 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { ApplicationKind, ApplicationStatus, LicenceStatus } from '@dul/domain';
 import { APPLICATION_KINDS } from '@dul/domain';
-import { APPLICATION_STATUSES, booleanFromQuery, COUNTRY_CODE, ID_MAX, LICENCE_STATUSES } from './dto-fields';
-
-export const PAGE_LIMIT_DEFAULT = 50;
-export const PAGE_LIMIT_MAX = 200;
+import { APPLICATION_STATUSES, booleanFromQuery, COUNTRY_CODE, ID_MAX, LICENCE_STATUSES } from '@dul/http';
+import { PageQueryDto } from '@dul/http';
 
 const COUNTRY_MESSAGE = { message: '$property must be an ISO 3166-1 alpha-2 code in capitals (e.g. BR)' };
-
-// Query values arrive as strings; @Type(() => Number) converts them ('abc' becomes NaN, which @IsInt
-// rejects). Defaults apply when the parameter is left out.
-export abstract class PageQueryDto {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: PAGE_LIMIT_MAX,
-    default: PAGE_LIMIT_DEFAULT,
-    example: 50,
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(PAGE_LIMIT_MAX)
-  readonly limit: number = PAGE_LIMIT_DEFAULT;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, example: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  readonly offset: number = 0;
-}
 
 export class ListApplicationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: APPLICATION_STATUSES, example: 'UNDER_ASSESSMENT' })

@@ -8,7 +8,7 @@ import { ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
 import type { Page } from '../applications/application-queries';
-import { streamOf } from '../command-execution';
+import { streamOf } from '@dul/platform';
 import type { ListRegistrationsQueryDto } from './general-authorisations.dto';
 import type {
   NationalAuthorisationDocument,

@@ -24,15 +24,15 @@ import type {
 } from '@dul/domain';
 import { generalAuthorisationSettingsFor, refuse } from '@dul/domain';
 import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
-import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '../command-execution';
-import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '../http-edge';
+import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '@dul/platform';
+import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '@dul/http';
 import {
   generalAuthorisationUserAggregate,
   nationalGeneralAuthorisationAggregate,
   registrationIdFor,
-} from './general-authorisation.aggregates';
+} from '../public/general-authorisation.aggregates';
 import { GeneralAuthorisationQueries } from './general-authorisation-queries';
-import { GENERAL_AUTHORISATION_SETTINGS } from './general-authorisation-settings';
+import { GENERAL_AUTHORISATION_SETTINGS } from '../public/general-authorisation-settings';
 import {
   GeaExporterDto,
   ListRegistrationsQueryDto,

@@ -39,8 +39,8 @@ import {
   SHORT_TEXT_MAX,
   TEXT_MAX,
   UNIT_MAX,
-} from '../dto/dto-fields';
-import { PageQueryDto } from '../dto/queries.dto';
+} from '@dul/http';
+import { PageQueryDto } from '@dul/http';
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** EU001..EU008 or a national code prefixed with its member state (DE-AGG12). */

@@ -7,7 +7,7 @@ import type { Clock } from '@dul/platform';
 import { CLOCK, DueTimer } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { streamOf } from '../command-execution';
+import { streamOf } from '@dul/platform';
 import type { LicenceDocument } from './licence-register.projection';
 import { LICENCES_PROJECTION } from './licence-register.projection';
 

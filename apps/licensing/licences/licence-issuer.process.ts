@@ -2,14 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ApplicationEvent, DecisionIssued, IssueLicence } from '@dul/domain';
 import { applicationDecider, DomainError, issueLicenceFromGrant, licenceDecider } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { derivedEventIds, derivedId, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { derivedEventIds, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
-import { streamOf } from '../command-execution';
+import { streamOf } from '@dul/platform';
+import { licenceIdFor } from '../public/licence-id';
 
-/** A granted application's licence has an id derived from the application's, so it is issued once. */
-export function licenceIdFor(applicationId: string): string {
-  return derivedId(`licence:${applicationId}`);
-}
+// Re-exported for the tests that predate the public folder.
+export { licenceIdFor };
 
 /**
  * The process manager that turns a grant into a licence. At-least-once delivery is made exactly-once

@@ -4,8 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { LicenceCommand } from '@dul/domain';
 import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
-import { licenceAggregate } from '../applications/application.aggregate';
-import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '../command-execution';
+import { licenceAggregate } from '../public/application.aggregate';
+import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '@dul/platform';
 import * as examples from '../dto/examples';
 import {
   AmendLicenceDto,
@@ -16,7 +16,7 @@ import {
   SuspendLicenceDto,
 } from '../dto/licence-commands.dto';
 import { ListLicencesQueryDto } from '../dto/queries.dto';
-import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '../http-edge';
+import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '@dul/http';
 import { LicenceQueries } from './licence-queries';
 
 const ifMatchHeader = ApiHeader({

@@ -9,3 +9,4 @@ export * from './run-service';
 export * from './auth-options';
 export * from './read-consistency';
 export * from './reactor';
+export * from './command-execution';

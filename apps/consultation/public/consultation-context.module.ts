@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { DECISION_CONTEXT } from '../licensing/decision-context.port';
-import { ConsultationOpening } from './consultations/consultation-opening';
-import { ConsultationDecisionContext } from './consultations/decision-context.adapter';
-import { ScreeningService } from './screening/screening.service';
+import { ConsultationOpening } from '../consultations/consultation-opening';
+import { ConsultationDecisionContext } from '../consultations/decision-context.adapter';
+import { ScreeningService } from '../screening/screening.service';
+import { DECISION_CONTEXT } from './decision-context.port';
 
 /**
  * The part of the consultation module the licensing service needs to issue a decision: screening,

@@ -12,12 +12,12 @@ import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE, handleCommand } from '@dul/event-store';
 import type { ManualClock } from '@dul/platform';
 import { ProjectionHost } from '@dul/platform';
-import { ConsultationDeadlineTimer } from '../../apps/consultation/consultations/consultation-deadline.timer';
-import { art14ConsultationId, consultationStream } from '../../apps/consultation/consultations/consultation-opening';
-import { applicationAggregate, licenceAggregate } from '../../apps/licensing/applications/application.aggregate';
-import { CommandExecution, type WithoutMetadata } from '../../apps/licensing/command-execution';
-import { DECISION_CONTEXT, type DecisionContextPort } from '../../apps/licensing/decision-context.port';
-import { licenceIdFor } from '../../apps/licensing/licences/licence-issuer.process';
+import { art14ConsultationId, consultationStream } from '../../consultation/public/consultation-ids';
+import { applicationAggregate, licenceAggregate } from '../../licensing/public/application.aggregate';
+import { CommandExecution, type WithoutMetadata } from '@dul/platform';
+import { CONSULTATION_DEADLINES, type ConsultationDeadlines } from '../../consultation/public/consultation-deadlines';
+import { DECISION_CONTEXT, type DecisionContextPort } from '../../consultation/public/decision-context.port';
+import { licenceIdFor } from '../../licensing/public/licence-id';
 import { SeededRandom } from './random';
 import type { GeneralAuthorisationSeedSummary } from './seed-general-authorisations';
 import { seedGeneralAuthorisations } from './seed-general-authorisations';
@@ -134,7 +134,7 @@ export async function seedActivity(
   const commands = app.get(CommandExecution);
   const decisions = app.get<DecisionContextPort>(DECISION_CONTEXT);
   const store = app.get<EventStore>(EVENT_STORE);
-  const deadlines = app.get(ConsultationDeadlineTimer);
+  const deadlines = app.get<ConsultationDeadlines>(CONSULTATION_DEADLINES);
   const start = Date.UTC(options.year, 0, 2, 8);
   const span = Date.UTC(options.year, 11, 1) - start;
   const submittedAt = Array.from({ length: options.applications }, () => start + Math.floor(random.next() * span)).sort(

@@ -1,10 +1,10 @@
 import { CloudEvent } from 'cloudevents';
 import { validateContractData } from '@dul/contracts';
 import { waitFor } from '@dul/event-store/testing';
-import { startLicensing, type LicensingHarness } from '../../test/support/licensing-harness';
-import { readSse } from '../../test/support/sse-client';
-import * as examples from '../licensing/dto/examples';
-import { licenceIdFor } from '../licensing/licences/licence-issuer.process';
+import { startLicensing, type LicensingHarness } from './support/licensing-harness';
+import { readSse } from './support/sse-client';
+import * as examples from '../apps/licensing/dto/examples';
+import { licenceIdFor } from '../apps/licensing/licences/licence-issuer.process';
 
 describe('Server-Sent Events for agencies without Kafka', () => {
   let h: LicensingHarness;

@@ -15,7 +15,7 @@ import {
   nationalGeneralAuthorisationDecider,
 } from '@dul/domain';
 import { derivedId } from '@dul/event-store';
-import type { Aggregate } from '../command-execution';
+import type { Aggregate } from '@dul/platform';
 
 export const generalAuthorisationUserAggregate: Aggregate<
   GeneralAuthorisationUserCommand,

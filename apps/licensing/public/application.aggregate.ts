@@ -7,7 +7,7 @@ import type {
   LicenceState,
 } from '@dul/domain';
 import { applicationDecider, licenceDecider } from '@dul/domain';
-import type { Aggregate } from '../command-execution';
+import type { Aggregate } from '@dul/platform';
 
 export const applicationAggregate: Aggregate<ApplicationCommand, ApplicationEvent, ApplicationState> = {
   category: 'application',

@@ -4,8 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import { SingleBar, Presets } from 'cli-progress';
 import { ConfigurationError, validateEnvironment } from '@dul/config';
 import { ManualClock } from '@dul/platform';
-import { StandaloneEnvironment } from '../../apps/standalone/standalone.environment';
-import { StandaloneModule } from '../../apps/standalone/standalone.module';
+import { StandaloneEnvironment } from '../standalone.environment';
+import { StandaloneModule } from '../standalone.module';
 import { seedActivity } from './seed-activity';
 
 const USAGE = `npm run seed -- --applications 50000 --year 2025 [--seed 42]

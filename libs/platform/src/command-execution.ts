@@ -4,8 +4,8 @@ import type { Command, CommandMetadata, Decider, DomainEvent } from '@dul/domain
 import { refuse } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { ConcurrencyError, EVENT_STORE, handleCommand } from '@dul/event-store';
-import type { Clock } from '@dul/platform';
-import { CLOCK } from '@dul/platform';
+import type { Clock } from './tokens';
+import { CLOCK } from './tokens';
 
 /** What every write answers: the aggregate, its stream's new version, and the position to read it at. */
 export interface WriteResult {

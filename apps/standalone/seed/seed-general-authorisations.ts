@@ -13,13 +13,13 @@ import {
   UNION_GENERAL_AUTHORISATIONS,
 } from '@dul/domain';
 import type { ManualClock } from '@dul/platform';
-import { CommandExecution, type WithoutMetadata } from '../../apps/licensing/command-execution';
+import { CommandExecution, type WithoutMetadata } from '@dul/platform';
 import {
   administrationFiguresAggregate,
   generalAuthorisationUserAggregate,
   registrationIdFor,
-} from '../../apps/licensing/general-authorisations/general-authorisation.aggregates';
-import { GENERAL_AUTHORISATION_SETTINGS } from '../../apps/licensing/general-authorisations/general-authorisation-settings';
+} from '../../licensing/public/general-authorisation.aggregates';
+import { GENERAL_AUTHORISATION_SETTINGS } from '../../licensing/public/general-authorisation-settings';
 import type { SeededRandom } from './random';
 
 export interface GeneralAuthorisationSeedSummary {

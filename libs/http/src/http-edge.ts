@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiProperty } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { WriteResult } from './command-execution';
+import type { WriteResult } from '@dul/platform';
 
 /** What every write answers with (and as an ETag header carrying the version). */
 export class WriteResultDto implements WriteResult {
