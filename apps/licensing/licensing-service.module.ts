@@ -16,7 +16,10 @@ export class LicensingServiceModule {
       imports: [
         PlatformModule.forRoot({ environment, projections: LICENSING_PROJECTIONS, clock: overrides.clock }),
         AuthModule.forRoot(authOptionsFrom(environment)),
-        LicensingModule.forRoot({ expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS }),
+        LicensingModule.forRoot({
+          expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS,
+          generalAuthorisationSettings: environment.GEA_SETTINGS,
+        }),
       ],
     };
   }

@@ -9,10 +9,16 @@ import { LicenceExpiryTimer, LICENCE_EXPIRY_OPTIONS } from './licences/licence-e
 import { LicenceIssuer } from './licences/licence-issuer.process';
 import { LicenceQueries } from './licences/licence-queries';
 import { LicencesController } from './licences/licences.controller';
+import { AdministrationFiguresController } from './administration/administration-figures.controller';
+import { GeneralAuthorisationQueries } from './general-authorisations/general-authorisation-queries';
+import { GENERAL_AUTHORISATION_SETTINGS, parseGeaSettings } from './public/general-authorisation-settings';
+import { GeneralAuthorisationsController } from './general-authorisations/general-authorisations.controller';
 
 export interface LicensingOptions {
   /** How often the expiry timer looks for licences past their validity. */
   readonly expiryPollMs?: number;
+  /** GEA_SETTINGS: per member state, the first-use deadline and whether registration comes first. */
+  readonly generalAuthorisationSettings?: string;
 }
 
 /**
@@ -25,7 +31,12 @@ export class LicensingModule {
     return {
       module: LicensingModule,
       imports: [ConsultationContextModule],
-      controllers: [ApplicationsController, LicencesController],
+      controllers: [
+        ApplicationsController,
+        LicencesController,
+        GeneralAuthorisationsController,
+        AdministrationFiguresController,
+      ],
       providers: [
         CommandExecution,
         SubmitApplicationHandler,
@@ -33,6 +44,8 @@ export class LicensingModule {
         LicenceQueries,
         LicenceIssuer,
         LicenceExpiryTimer,
+        GeneralAuthorisationQueries,
+        { provide: GENERAL_AUTHORISATION_SETTINGS, useValue: parseGeaSettings(options.generalAuthorisationSettings) },
         { provide: LICENCE_EXPIRY_OPTIONS, useValue: { pollMs: options.expiryPollMs ?? 60_000 } },
       ],
       exports: [CommandExecution, LicenceExpiryTimer],

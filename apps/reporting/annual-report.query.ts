@@ -6,12 +6,14 @@ import type {
   ApplicationKind,
   CyberSurveillanceOutcome,
   CyberSurveillanceRow,
+  GeneralAuthorisationReportEvent,
   ItemReportingKeys,
   MemberStateCode,
   ReportFigures,
   TransparencyDataset,
 } from '@dul/domain';
 import {
+  computeGeneralAuthorisationReport,
   cyberSurveillanceKey,
   DEFAULT_SMALL_CELL_THRESHOLD,
   itemReportingKeys,
@@ -32,6 +34,11 @@ import type {
   LicenceMeasure,
   ReportFactsDocument,
 } from './report-facts.projection';
+import type { GeneralAuthorisationFactsDocument } from './general-authorisation-facts.projection';
+import {
+  GENERAL_AUTHORISATION_FACTS_PROJECTION,
+  generalAuthorisationEventsOf,
+} from './general-authorisation-facts.projection';
 import { applicationIdOf, classificationOf, licenceIdOf, REPORT_FACTS_PROJECTION } from './report-facts.projection';
 
 /*
@@ -52,7 +59,12 @@ export interface ReportingOptions {
  * The annual report of these facts: every shard, once, and the licence documents of the licences with
  * endings (others are not needed); in any order.
  */
-export function reportFromFacts(documents: Iterable<ReportFactsDocument>, options: AnnualReportOptions): AnnualReport {
+export function reportFromFacts(
+  documents: Iterable<ReportFactsDocument>,
+  options: AnnualReportOptions,
+  /** The general-authorisation and administration events (general-authorisation-facts.projection). */
+  generalAuthorisationEvents: readonly GeneralAuthorisationReportEvent[] = [],
+): AnnualReport {
   const { year, asOf, memberState, threshold } = validOptions(options);
   const cutoff = asOf === null ? Number.POSITIVE_INFINITY : asOf.getTime();
   const prefix = `${year}-`;
@@ -126,6 +138,7 @@ export function reportFromFacts(documents: Iterable<ReportFactsDocument>, option
     asOf: asOf === null ? null : asOf.toISOString(),
     smallCellThreshold: threshold,
     ...tables.tables(),
+    generalAuthorisations: computeGeneralAuthorisationReport(generalAuthorisationEvents, { year, asOf, memberState }),
   };
 }
 
@@ -450,7 +463,7 @@ class ReportTables {
     }
   }
 
-  tables(): Omit<AnnualReport, 'year' | 'memberState' | 'asOf' | 'smallCellThreshold'> {
+  tables(): Omit<AnnualReport, 'year' | 'memberState' | 'asOf' | 'smallCellThreshold' | 'generalAuthorisations'> {
     return {
       totals: this.totals.figures(),
       byMemberState: this.byMemberState.list('memberState'),
@@ -512,10 +525,27 @@ export class AnnualReportQueries {
 
   async annual(options: Omit<AnnualReportOptions, 'smallCellThreshold'>): Promise<ReportAnswer<AnnualReport>> {
     const { documents, position } = await this.readFacts(options.year);
+    const generalAuthorisations = await this.readGeneralAuthorisationFacts();
     return {
-      report: reportFromFacts(documents, { ...options, smallCellThreshold: this.options.smallCellThreshold }),
+      report: reportFromFacts(
+        documents,
+        { ...options, smallCellThreshold: this.options.smallCellThreshold },
+        generalAuthorisationEventsOf(generalAuthorisations),
+      ),
       position,
     };
+  }
+
+  private async readGeneralAuthorisationFacts(): Promise<GeneralAuthorisationFactsDocument[]> {
+    const documents: GeneralAuthorisationFactsDocument[] = [];
+    for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+      const page = await this.readModels.findDocuments<GeneralAuthorisationFactsDocument>(
+        GENERAL_AUTHORISATION_FACTS_PROJECTION,
+        { limit: MAX_PAGE_SIZE, offset },
+      );
+      documents.push(...page);
+      if (page.length < MAX_PAGE_SIZE) return documents;
+    }
   }
 
   /** The public dataset of the EU-wide report, small cells suppressed below the configured threshold. */

@@ -62,10 +62,13 @@ describe('standalone app on the embedded SQLite store', () => {
           runners: [
             expect.objectContaining({ name: 'applications', lag: 0 }),
             expect.objectContaining({ name: 'licences', lag: 0 }),
+            expect.objectContaining({ name: 'general-authorisation-registrations', lag: 0 }),
+            expect.objectContaining({ name: 'national-general-authorisations', lag: 0 }),
             expect.objectContaining({ name: 'consultations', lag: 0 }),
             expect.objectContaining({ name: 'denials', lag: 0 }),
             expect.objectContaining({ name: 'notifications', lag: 0 }),
             expect.objectContaining({ name: 'report-facts', lag: 0 }),
+            expect.objectContaining({ name: 'general-authorisation-facts', lag: 0 }),
           ],
         },
       },

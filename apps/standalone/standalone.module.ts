@@ -26,7 +26,10 @@ export class StandaloneModule {
           clock: overrides.clock,
         }),
         AuthModule.forRoot(authOptionsFrom(environment)),
-        LicensingModule.forRoot({ expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS }),
+        LicensingModule.forRoot({
+          expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS,
+          generalAuthorisationSettings: environment.GEA_SETTINGS,
+        }),
         ConsultationModule.forRoot({
           timerPollMs: environment.CONSULTATION_TIMER_POLL_MS,
           catchAllReviewWorkingDays: environment.CATCH_ALL_REVIEW_WORKING_DAYS,

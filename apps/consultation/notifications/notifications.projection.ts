@@ -13,7 +13,7 @@ export interface NotificationDocument {
   /** Member state codes, and COMMISSION. */
   readonly recipients: readonly string[];
   readonly at: string;
-  readonly subject: { readonly denialId?: string; readonly applicationId?: string };
+  readonly subject: { readonly denialId?: string; readonly applicationId?: string; readonly registrationId?: string };
   readonly position: number;
   readonly data: unknown;
 }
@@ -35,11 +35,23 @@ const NOTIFYING_TYPES = [
   'DenialRevoked',
 ];
 
+/*
+ * A general-authorisation user's suspension (when a denial in substance), withdrawal and reinstatement
+ * carry their own notification (Art 12(6), Art 16(2)): the exporter, not a transaction, so they reach
+ * the inbox and not the denial register.
+ */
+const GEA_NOTIFYING_TYPES = [
+  'GeneralAuthorisationRightSuspended',
+  'GeneralAuthorisationRightWithdrawn',
+  'GeneralAuthorisationRightReinstated',
+];
+
 export const notificationsProjection: Projection<NotificationDocument> = {
   name: NOTIFICATIONS_PROJECTION,
-  handles: NOTIFYING_TYPES,
+  handles: [...NOTIFYING_TYPES, ...GEA_NOTIFYING_TYPES],
   documentId: (event) => event.eventId,
   evolve: (_document, event: StoredEvent) => {
+    if (GEA_NOTIFYING_TYPES.includes(event.type)) return generalAuthorisationNotification(event);
     const data = event.data as {
       recipients?: Recipients;
       issuingMemberState?: string;
@@ -68,4 +80,22 @@ export const notificationsProjection: Projection<NotificationDocument> = {
 
 function everyOtherMemberState(issuer: string): readonly string[] {
   return MEMBER_STATE_CODES.filter((code) => code !== issuer);
+}
+
+function generalAuthorisationNotification(event: StoredEvent): NotificationDocument | null {
+  const { notification } = event.data as {
+    notification: { notifyingMemberState: string; recipients: Recipients; registrationId: string } | null;
+  };
+  if (notification === null) return null;
+  const { recipients } = notification;
+  return {
+    id: event.eventId,
+    type: event.type,
+    from: notification.notifyingMemberState,
+    recipients: [...recipients.memberStates, ...(recipients.commission ? ['COMMISSION'] : [])],
+    at: event.recordedAt.toISOString(),
+    subject: { registrationId: notification.registrationId },
+    position: event.globalPosition,
+    data: event.data,
+  };
 }

@@ -57,6 +57,41 @@ const REPORT: AnnualReport = {
   cyberSurveillance: [
     { controlEntry: '5A001.j', memberState: 'DE', destination: 'CN', outcome: 'DENIED', applications: 2 },
   ],
+  generalAuthorisations: {
+    registeredUsers: [
+      { authorisation: 'EU001', memberState: 'DE', registeredUsers: 12, suspendedUsers: 1, newInYear: 4 },
+    ],
+    usesByDestination: [
+      {
+        authorisation: 'EU001',
+        memberState: 'DE',
+        destination: 'JP',
+        uses: 30,
+        valueEur: 1250000.5,
+        otherCurrencyItems: 0,
+      },
+    ],
+    usesByReportingCode: [
+      {
+        authorisation: 'EU001',
+        memberState: 'DE',
+        reportingCode: '6EC1',
+        uses: 30,
+        valueEur: 1250000.5,
+        otherCurrencyItems: 0,
+      },
+    ],
+    administrationAndEnforcement: [
+      {
+        memberState: 'DE',
+        staffFte: 112.5,
+        outreachEvents: 40,
+        infringements: 7,
+        penalties: 3,
+        penaltiesValueEur: 125000,
+      },
+    ],
+  },
 };
 
 /** A minimal RFC 4180 parser: records of fields, quoted fields may hold commas, quotes and line breaks. */
@@ -125,7 +160,16 @@ describe('toCsv', () => {
       'byLicenceKind',
       'byMonth',
       'cyberSurveillance',
+      'generalAuthorisationUsers',
+      'generalAuthorisationUsesByDestination',
+      'generalAuthorisationUsesByReportingCode',
+      'administrationAndEnforcement',
     ]);
+    expect(parsed.get('generalAuthorisationUsers')).toEqual([
+      ['authorisation', 'memberState', 'registeredUsers', 'suspendedUsers', 'newInYear'],
+      ['EU001', 'DE', '12', '1', '4'],
+    ]);
+    expect(parsed.get('administrationAndEnforcement')?.[1]).toEqual(['DE', '112.5', '40', '7', '3', '125000']);
     expect(parsed.get('byMemberState')?.[0]?.slice(0, 4)).toEqual([
       'memberState',
       'applications',

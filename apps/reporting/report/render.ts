@@ -1,4 +1,4 @@
-import type { AnnualReport, CyberSurveillanceRow, ReportFigures } from '@dul/domain';
+import type { AnnualReport, CyberSurveillanceRow, GeneralAuthorisationReport, ReportFigures } from '@dul/domain';
 import { MEMBER_STATES, reportingCodeLabel } from '@dul/domain';
 
 /*
@@ -90,6 +90,57 @@ function sectionsOf(report: AnnualReport): Section[] {
         row.destination,
         row.outcome,
         row.applications,
+      ]),
+    },
+    ...generalAuthorisationSections(report.generalAuthorisations),
+  ];
+}
+
+/** Sections 5.2, 5.3 and 8 of Rec. (EU) 2024/214: general-authorisation users, their use, administration. */
+function generalAuthorisationSections(sections: GeneralAuthorisationReport): Section[] {
+  const useColumns = ['uses', 'valueEur', 'otherCurrencyItems'] as const;
+  return [
+    {
+      name: 'generalAuthorisationUsers',
+      header: ['authorisation', 'memberState', 'registeredUsers', 'suspendedUsers', 'newInYear'],
+      rows: sections.registeredUsers.map((row) => [
+        row.authorisation,
+        row.memberState,
+        row.registeredUsers,
+        row.suspendedUsers,
+        row.newInYear,
+      ]),
+    },
+    {
+      name: 'generalAuthorisationUsesByDestination',
+      header: ['authorisation', 'memberState', 'destination', ...useColumns],
+      rows: sections.usesByDestination.map((row) => [
+        row.authorisation,
+        row.memberState,
+        row.destination,
+        ...useColumns.map((column) => row[column]),
+      ]),
+    },
+    {
+      name: 'generalAuthorisationUsesByReportingCode',
+      header: ['authorisation', 'memberState', 'reportingCode', ...useColumns],
+      rows: sections.usesByReportingCode.map((row) => [
+        row.authorisation,
+        row.memberState,
+        row.reportingCode,
+        ...useColumns.map((column) => row[column]),
+      ]),
+    },
+    {
+      name: 'administrationAndEnforcement',
+      header: ['memberState', 'staffFte', 'outreachEvents', 'infringements', 'penalties', 'penaltiesValueEur'],
+      rows: sections.administrationAndEnforcement.map((row) => [
+        row.memberState,
+        row.staffFte,
+        row.outreachEvents,
+        row.infringements,
+        row.penalties,
+        row.penaltiesValueEur,
       ]),
     },
   ];
@@ -208,6 +259,7 @@ export function toHtml(report: AnnualReport, options: HtmlOptions): string {
     '<section><h2>Cyber-surveillance items (Art 26(2))</h2>',
     cyberTable(report.cyberSurveillance),
     '</section>',
+    ...generalAuthorisationHtml(report.generalAuthorisations),
     '<p class="note">Values are the sum of the items’ values in EUR; items valued in another currency are added as they are and counted under “non-EUR values”.</p>',
     '</body>',
     '</html>',
@@ -363,6 +415,65 @@ function destinationTable(report: AnnualReport): string {
     top.map((row) => [row.destination]),
     top,
   );
+}
+
+function generalAuthorisationHtml(sections: GeneralAuthorisationReport): string[] {
+  const key = (text: string) => ({ text, key: true });
+  const count = (value: number) => ({ text: formatCount(value), key: false });
+  const eur = (value: number) => ({ text: value.toFixed(2), key: false });
+  return [
+    '<section><h2>Registered users of general authorisations (5.2)</h2>',
+    htmlTable(
+      ['Authorisation', 'Member state', 'Registered users', 'Of which suspended', 'New in the year'],
+      sections.registeredUsers.map((row) => [
+        key(row.authorisation),
+        key(row.memberState),
+        count(row.registeredUsers),
+        count(row.suspendedUsers),
+        count(row.newInYear),
+      ]),
+    ),
+    '</section>',
+    '<section><h2>Use of general authorisations by destination (5.3)</h2>',
+    htmlTable(
+      ['Authorisation', 'Member state', 'Destination', 'Uses', 'Value (EUR)', 'Items in other currencies'],
+      sections.usesByDestination.map((row) => [
+        key(row.authorisation),
+        key(row.memberState),
+        key(row.destination),
+        count(row.uses),
+        eur(row.valueEur),
+        count(row.otherCurrencyItems),
+      ]),
+    ),
+    '</section>',
+    '<section><h2>Use of general authorisations by item type (5.3)</h2>',
+    htmlTable(
+      ['Authorisation', 'Member state', 'Reporting code', 'Uses', 'Value (EUR)', 'Items in other currencies'],
+      sections.usesByReportingCode.map((row) => [
+        key(row.authorisation),
+        key(row.memberState),
+        key(row.reportingCode),
+        count(row.uses),
+        eur(row.valueEur),
+        count(row.otherCurrencyItems),
+      ]),
+    ),
+    '</section>',
+    '<section><h2>Administration and enforcement</h2>',
+    htmlTable(
+      ['Member state', 'Staff (FTE)', 'Outreach', 'Infringements', 'Penalties', 'Penalties (EUR)'],
+      sections.administrationAndEnforcement.map((row) => [
+        key(row.memberState),
+        { text: String(row.staffFte), key: false },
+        count(row.outreachEvents),
+        count(row.infringements),
+        count(row.penalties),
+        eur(row.penaltiesValueEur),
+      ]),
+    ),
+    '</section>',
+  ];
 }
 
 function cyberTable(rows: readonly CyberSurveillanceRow[]): string {

@@ -19,6 +19,8 @@ import { CONSULTATION_DEADLINES, type ConsultationDeadlines } from '../../consul
 import { DECISION_CONTEXT, type DecisionContextPort } from '../../consultation/public/decision-context.port';
 import { licenceIdFor } from '../../licensing/public/licence-id';
 import { SeededRandom } from './random';
+import type { GeneralAuthorisationSeedSummary } from './seed-general-authorisations';
+import { seedGeneralAuthorisations } from './seed-general-authorisations';
 
 export interface SeedOptions {
   readonly applications: number;
@@ -27,7 +29,7 @@ export interface SeedOptions {
   readonly onProgress?: (done: number) => void;
 }
 
-export interface SeedSummary {
+export interface SeedSummary extends GeneralAuthorisationSeedSummary {
   readonly applications: number;
   readonly granted: number;
   readonly denied: number;
@@ -313,8 +315,14 @@ export async function seedActivity(
       await act(20, { type: 'ReinstateLicence', data: { finalAssessment: 'No diversion found' } });
     }
   }
+  // Exporters using general authorisations: about one for every ten applications.
+  const generalAuthorisations = await seedGeneralAuthorisations(app, clock, random, {
+    year: options.year,
+    users: Math.max(20, Math.round(options.applications / 10)),
+    weights: MEMBER_STATE_WEIGHTS,
+  });
   await waitForProjections(app);
-  return counts;
+  return { ...counts, ...generalAuthorisations };
 }
 
 /** Reactors run beside the seed; a step that needs their output waits for it. */

@@ -53,6 +53,8 @@ import {
   licenceSuspendedV1Schema,
   licenceUsageRecordedV1Schema,
 } from './customs.contracts';
+import type { GeneralAuthorisationRegistrationChangedV1 } from './general-authorisation.contracts';
+import { generalAuthorisationRegistrationChangedV1Schema } from './general-authorisation.contracts';
 import type { JsonSchema, Schema } from './schema-builder';
 
 /**
@@ -68,6 +70,7 @@ export interface PublishedDataByType {
   'eu.dual-use.licence.annulled.v1': LicenceAnnulledV1;
   'eu.dual-use.licence.expired.v1': LicenceExpiredV1;
   'eu.dual-use.licence.usage-recorded.v1': LicenceUsageRecordedV1;
+  'eu.dual-use.general-authorisation.registration-changed.v1': GeneralAuthorisationRegistrationChangedV1;
   'eu.dual-use.denial.notified.v1': DenialNotifiedV1;
   'eu.dual-use.denial.final-assessment-recorded.v1': DenialFinalAssessmentRecordedV1;
   'eu.dual-use.denial.review-due.v1': DenialReviewDueV1;
@@ -171,6 +174,16 @@ export const CONTRACTS: { readonly [T in PublishedType]: ContractDefinition<T> }
     summary: 'An export declaration was written off against a licence.',
     subject: 'licences/{licenceId}',
     schema: licenceUsageRecordedV1Schema,
+  },
+  'eu.dual-use.general-authorisation.registration-changed.v1': {
+    type: 'eu.dual-use.general-authorisation.registration-changed.v1',
+    audiences: ['customs'],
+    title: 'General authorisation registration changed',
+    summary:
+      'An exporter was registered for a general authorisation (EU001-EU008 or national), or the right to use it ' +
+      'was refused, suspended, reinstated or withdrawn; the message carries the registration as it now stands.',
+    subject: 'general-authorisation-registrations/{registrationId}',
+    schema: generalAuthorisationRegistrationChangedV1Schema,
   },
   'eu.dual-use.denial.notified.v1': {
     type: 'eu.dual-use.denial.notified.v1',

@@ -48,7 +48,12 @@ describe('published contracts', () => {
     expect(CONTRACTS['eu.dual-use.denial.notified.v1'].audiences).toEqual(['authorities', 'commission']);
     expect(CONTRACTS['eu.dual-use.grant-despite-denial.notified.v1'].audiences).toEqual(['authorities', 'commission']);
     expect(CONTRACTS['eu.dual-use.consultation.opened.v1'].audiences).toEqual(['authorities']);
-    expect(typesFor('customs').every((type) => type.startsWith('eu.dual-use.licence.'))).toBe(true);
+    // Customs reads licences and the registrations of general-authorisation users.
+    expect(
+      typesFor('customs').every(
+        (type) => type.startsWith('eu.dual-use.licence.') || type.startsWith('eu.dual-use.general-authorisation.'),
+      ),
+    ).toBe(true);
   });
 
   it('addresses every authorities message: recipients (member states, Commission yes/no) for per-member-state filtering', () => {

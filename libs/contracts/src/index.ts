@@ -2,6 +2,10 @@ export * from './audiences';
 export * from './catalogue';
 export type { CustomsLicenceV1 } from './customs.contracts';
 export type {
+  CustomsRegistrationV1,
+  GeneralAuthorisationRegistrationChangedV1,
+} from './general-authorisation.contracts';
+export type {
   LicenceAmendedV1,
   LicenceAnnulledV1,
   LicenceExpiredV1,

@@ -5,16 +5,29 @@ import type {
   ConsultationState,
   DenialEvent,
   DenialState,
+  GeneralAuthorisationUserEvent,
+  GeneralAuthorisationUserState,
   LicenceEvent,
   LicenceState,
 } from '@dul/domain';
-import { applicationDecider, consultationDecider, denialDecider, licenceDecider } from '@dul/domain';
+import {
+  applicationDecider,
+  consultationDecider,
+  denialDecider,
+  generalAuthorisationUserDecider,
+  licenceDecider,
+} from '@dul/domain';
 import {
   CONSULTATION_CONTEXT_EVENT_TYPES,
   consultationIntegrationEvents,
   isConsultationEventType,
 } from './consultation.mapper';
 import { DENIAL_CONTEXT_EVENT_TYPES, denialIntegrationEvents, isDenialEventType } from './denial.mapper';
+import {
+  GENERAL_AUTHORISATION_CONTEXT_EVENT_TYPES,
+  generalAuthorisationIntegrationEvents,
+  isGeneralAuthorisationUserEventType,
+} from './general-authorisation.mapper';
 import type { IntegrationEvent, SourceEvent } from './integration-event';
 import type { LicensingEvent } from './licensing.mapper';
 import {
@@ -35,13 +48,18 @@ type Disjoint<A, B> = [Extract<A, B>] extends [never] ? true : false;
 const _eventTypesDisjoint: [
   Disjoint<LicensingEvent['type'], DenialEvent['type'] | ConsultationEvent['type']>,
   Disjoint<DenialEvent['type'], ConsultationEvent['type']>,
-] = [true, true];
+  Disjoint<
+    GeneralAuthorisationUserEvent['type'],
+    LicensingEvent['type'] | DenialEvent['type'] | ConsultationEvent['type']
+  >,
+] = [true, true, true];
 
 /** Domain event types whose mapping reads the folded aggregate (`MappingContext`). */
 export const CONTEXT_EVENT_TYPES: readonly string[] = [
   ...LICENSING_CONTEXT_EVENT_TYPES,
   ...DENIAL_CONTEXT_EVENT_TYPES,
   ...CONSULTATION_CONTEXT_EVENT_TYPES,
+  ...GENERAL_AUTHORISATION_CONTEXT_EVENT_TYPES,
 ];
 
 /** True when `toIntegrationEvents` needs the event's stream folded through it. */
@@ -59,6 +77,7 @@ export function foldMappingContext(history: readonly SourceEvent[]): MappingCont
   let licence: LicenceState = licenceDecider.initialState();
   let denial: DenialState = denialDecider.initialState();
   let consultation: ConsultationState = consultationDecider.initialState();
+  let user: GeneralAuthorisationUserState = generalAuthorisationUserDecider.initialState();
   for (const stored of history) {
     const event = { type: stored.type, data: stored.data };
     if (isApplicationEventType(event.type)) {
@@ -69,6 +88,8 @@ export function foldMappingContext(history: readonly SourceEvent[]): MappingCont
       denial = denialDecider.evolve(denial, event as DenialEvent);
     } else if (isConsultationEventType(event.type)) {
       consultation = consultationDecider.evolve(consultation, event as ConsultationEvent);
+    } else if (isGeneralAuthorisationUserEventType(event.type)) {
+      user = generalAuthorisationUserDecider.evolve(user, event as GeneralAuthorisationUserEvent);
     }
   }
   return {
@@ -76,6 +97,7 @@ export function foldMappingContext(history: readonly SourceEvent[]): MappingCont
     ...(licence.status === 'NONE' ? {} : { licence }),
     ...(denial.status === 'NONE' ? {} : { denial }),
     ...(consultation.status === 'NONE' ? {} : { consultation }),
+    ...(user.status === 'NONE' ? {} : { generalAuthorisationUser: user }),
   };
 }
 
@@ -103,6 +125,13 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
     return consultationIntegrationEvents(
       stored,
       { type: stored.type, data: stored.data } as ConsultationEvent,
+      context,
+    );
+  }
+  if (isGeneralAuthorisationUserEventType(stored.type)) {
+    return generalAuthorisationIntegrationEvents(
+      stored,
+      { type: stored.type, data: stored.data } as GeneralAuthorisationUserEvent,
       context,
     );
   }

@@ -1,4 +1,4 @@
-import type { Application, Consultation, Denial, Licence, Party } from '@dul/domain';
+import type { Application, Consultation, Denial, GeneralAuthorisationUser, Licence, Party } from '@dul/domain';
 import { isoDate } from '@dul/domain';
 import type { Audience } from './audiences';
 import { TOPICS } from './audiences';
@@ -23,6 +23,8 @@ export interface MappingContext {
   readonly denial?: Denial;
   /** A consultation (stream `consultation-<consultationId>`). */
   readonly consultation?: Consultation;
+  /** A general-authorisation user (stream `general-authorisation-user-<registrationId>`). */
+  readonly generalAuthorisationUser?: GeneralAuthorisationUser;
 }
 
 /** A domain event could not be mapped: missing or inconsistent context. A bug, never a data problem. */

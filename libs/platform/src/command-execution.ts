@@ -16,11 +16,17 @@ export interface WriteResult {
 }
 
 export interface Aggregate<TCommand extends Command, TEvent extends DomainEvent, TState> {
-  readonly category: 'application' | 'licence';
+  readonly category:
+    | 'application'
+    | 'licence'
+    | 'general-authorisation-user'
+    | 'national-general-authorisation'
+    | 'administration-figures';
   readonly decider: Decider<TCommand, TEvent, TState>;
   /** The member state whose authority owns the aggregate; null while it does not exist. */
   readonly owner: (state: TState) => string | null;
-  readonly creates: TCommand['type'];
+  /** The command(s) that may start the stream. */
+  readonly creates: TCommand['type'] | readonly TCommand['type'][];
 }
 
 /** A command as a controller builds it, before the metadata (actor, time, correlation) is added. */
@@ -54,7 +60,8 @@ export class CommandExecution {
     const { ifMatch } = options;
     const guard = (state: TState): void => {
       const owner = aggregate.owner(state);
-      if (owner === null ? command.type !== aggregate.creates : owner !== principal.ms) {
+      const creators: readonly string[] = Array.isArray(aggregate.creates) ? aggregate.creates : [aggregate.creates];
+      if (owner === null ? !creators.includes(command.type) : owner !== principal.ms) {
         throw refuse.notFound(`${aggregate.category}-not-found`, `no ${aggregate.category} ${id}`);
       }
     };

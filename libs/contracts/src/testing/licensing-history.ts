@@ -9,6 +9,8 @@ import type {
   DenialCommand,
   DenialEvent,
   DomainEvent,
+  GeneralAuthorisationUserCommand,
+  GeneralAuthorisationUserEvent,
   IssueDecision,
   IssueLicenceData,
   LicenceCommand,
@@ -19,7 +21,9 @@ import {
   consultationDecider,
   denialDecider,
   fold,
+  generalAuthorisationUserDecider,
   issueLicenceFromGrant,
+  UNION_GENERAL_AUTHORISATIONS,
   licenceDecider,
 } from '@dul/domain';
 import type { SourceEvent } from '../integration-event';
@@ -125,6 +129,18 @@ export class EventLog {
     const streamId = `denial-${id}`;
     const history = this.stream(streamId).map((event) => ({ type: event.type, data: event.data }) as DenialEvent);
     return this.append(streamId, denialDecider.decide(command, fold(denialDecider, history)), command.metadata);
+  }
+
+  generalAuthorisationUser(id: string, command: GeneralAuthorisationUserCommand): readonly SourceEvent[] {
+    const streamId = `general-authorisation-user-${id}`;
+    const history = this.stream(streamId).map(
+      (event) => ({ type: event.type, data: event.data }) as GeneralAuthorisationUserEvent,
+    );
+    return this.append(
+      streamId,
+      generalAuthorisationUserDecider.decide(command, fold(generalAuthorisationUserDecider, history)),
+      command.metadata,
+    );
   }
 
   consultation(id: string, command: ConsultationCommand): readonly SourceEvent[] {
@@ -284,5 +300,24 @@ export function licensingHistory(): EventLog {
     metadata: at(5, 'system:licence-issuer'),
   });
   log.licence('lic-3', { type: 'ExpireLicence', data: {}, metadata: at(400, 'system:expiry-timer') });
+
+  // A general-authorisation user: registered for EU001, suspended, reinstated.
+  const [eu001] = UNION_GENERAL_AUTHORISATIONS;
+  if (eu001 === undefined) throw new Error('no EU001 in the reference data');
+  const exporter = {
+    name: 'Rhein Optics GmbH',
+    identifier: { scheme: 'EORI' as const, value: 'DE123456789012345' },
+    address: 'Köln',
+  };
+  log.generalAuthorisationUser('reg-1', {
+    type: 'RegisterForGeneralAuthorisation',
+    data: { registrationId: 'reg-1', authorisation: eu001, exporter },
+    metadata: at(2),
+  });
+  log.generalAuthorisationUser('reg-1', {
+    type: 'SuspendGeneralAuthorisationRight',
+    data: { reason: 'suspected diversion', grounds: ['END_USE_AND_DIVERSION'], denialInSubstance: true },
+    metadata: at(12),
+  });
   return log;
 }

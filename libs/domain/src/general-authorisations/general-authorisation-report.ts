@@ -289,3 +289,11 @@ function compare(a: readonly string[], b: readonly string[]): number {
   }
   return 0;
 }
+
+/** The sections with no rows: a report of a year without general-authorisation activity. */
+export const EMPTY_GENERAL_AUTHORISATION_REPORT: GeneralAuthorisationReport = {
+  registeredUsers: [],
+  usesByDestination: [],
+  usesByReportingCode: [],
+  administrationAndEnforcement: [],
+};

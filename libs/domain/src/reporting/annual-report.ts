@@ -6,6 +6,14 @@ import type { ApplicationEvent } from '../licensing/application.events';
 import type { LicenceEvent, LicenceIssued } from '../licensing/licence.events';
 import type { MemberStateCode } from '../reference/member-states';
 import { normaliseMemberState } from '../reference/member-states';
+import type {
+  GeneralAuthorisationReport,
+  GeneralAuthorisationReportEvent,
+} from '../general-authorisations/general-authorisation-report';
+import {
+  computeGeneralAuthorisationReport,
+  GENERAL_AUTHORISATION_REPORT_EVENT_TYPES,
+} from '../general-authorisations/general-authorisation-report';
 import type { ItemReportingKeys } from './reporting-codes';
 import { cyberSurveillanceKey, itemReportingKeys } from './reporting-codes';
 
@@ -129,6 +137,11 @@ export interface AnnualReport {
   readonly byLicenceKind: readonly LicenceKindRow[];
   readonly byMonth: readonly MonthRow[];
   readonly cyberSurveillance: readonly CyberSurveillanceRow[];
+  /**
+   * Registered users of general authorisations and their use (Rec. (EU) 2024/214 sections 5.2, 5.3),
+   * and administration and enforcement: see general-authorisation-report.ts for their rules.
+   */
+  readonly generalAuthorisations: GeneralAuthorisationReport;
 }
 
 export const DEFAULT_SMALL_CELL_THRESHOLD = 3;
@@ -152,8 +165,10 @@ export type ReportCountField = (typeof REPORT_COUNT_FIELDS)[number];
 export function computeAnnualReport(events: Iterable<ReportSourceEvent>, options: AnnualReportOptions): AnnualReport {
   const { year, asOf, memberState, threshold } = checkedOptions(options);
   const log = new LogState();
+  const generalAuthorisationEvents: GeneralAuthorisationReportEvent[] = [];
   for (const event of events) {
     if (asOf !== null && instant(event.recordedAt) > asOf.getTime()) continue;
+    if (GENERAL_AUTHORISATION_EVENT_TYPES.has(event.type)) generalAuthorisationEvents.push(event);
     log.apply(event);
   }
   const tables = new Tables(year);
@@ -167,8 +182,11 @@ export function computeAnnualReport(events: Iterable<ReportSourceEvent>, options
     asOf: asOf === null ? null : asOf.toISOString(),
     smallCellThreshold: threshold,
     ...tables.result(),
+    generalAuthorisations: computeGeneralAuthorisationReport(generalAuthorisationEvents, { year, asOf, memberState }),
   };
 }
+
+const GENERAL_AUTHORISATION_EVENT_TYPES: ReadonlySet<string> = new Set(GENERAL_AUTHORISATION_REPORT_EVENT_TYPES);
 
 function checkedOptions(options: AnnualReportOptions) {
   if (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999) {
@@ -551,7 +569,7 @@ class Tables {
     }
   }
 
-  result(): Omit<AnnualReport, 'year' | 'memberState' | 'asOf' | 'smallCellThreshold'> {
+  result(): Omit<AnnualReport, 'year' | 'memberState' | 'asOf' | 'smallCellThreshold' | 'generalAuthorisations'> {
     return {
       totals: this.total.figures(),
       byMemberState: this.byMemberState.sorted('memberState'),

@@ -1,3 +1,4 @@
+import { EMPTY_GENERAL_AUTHORISATION_REPORT } from '../general-authorisations/general-authorisation-report';
 import fc from 'fast-check';
 import type { AnnualReport, ReportFigures } from './annual-report';
 import { REPORT_COUNT_FIELDS } from './annual-report';
@@ -37,6 +38,7 @@ function reportWith(overrides: Partial<AnnualReport>): AnnualReport {
     byLicenceKind: [],
     byMonth: [],
     cyberSurveillance: [],
+    generalAuthorisations: EMPTY_GENERAL_AUTHORISATION_REPORT,
     ...overrides,
   };
 }

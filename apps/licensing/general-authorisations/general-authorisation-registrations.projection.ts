@@ -1,0 +1,89 @@
+import type {
+  GeneralAuthorisationUser,
+  GeneralAuthorisationUserEvent,
+  GeneralAuthorisationUserState,
+  GeneralAuthorisationVersion,
+  NationalGeneralAuthorisationEvent,
+} from '@dul/domain';
+import {
+  GENERAL_AUTHORISATION_USER_EVENT_TYPES,
+  generalAuthorisationUserDecider,
+  nationalGeneralAuthorisationDecider,
+} from '@dul/domain';
+import type { StoredEvent } from '@dul/event-store';
+import { toDomainEvent } from '@dul/event-store';
+import type { Projection } from '@dul/projections';
+
+export const GEA_USER_STREAM_PREFIX = 'general-authorisation-user-';
+export const NATIONAL_GEA_STREAM_PREFIX = 'national-general-authorisation-';
+
+/** The authority's register of general-authorisation users. */
+export interface RegistrationDocument {
+  readonly id: string;
+  readonly authority: string;
+  readonly authorisation: string;
+  readonly status: GeneralAuthorisationUser['status'];
+  readonly exporter: string;
+  readonly registeredAt: string | null;
+  readonly firstExportDate: string | null;
+  readonly firstUseNotifiedLate: boolean | null;
+  readonly uses: number;
+  readonly version: number;
+  readonly position: number;
+  readonly user: GeneralAuthorisationUser;
+}
+
+export const GEA_REGISTRATIONS_PROJECTION = 'general-authorisation-registrations';
+
+export const registrationsProjection: Projection<RegistrationDocument> = {
+  name: GEA_REGISTRATIONS_PROJECTION,
+  handles: GENERAL_AUTHORISATION_USER_EVENT_TYPES,
+  documentId: (event: StoredEvent) =>
+    event.streamId.startsWith(GEA_USER_STREAM_PREFIX) ? event.streamId.slice(GEA_USER_STREAM_PREFIX.length) : null,
+  evolve: (document, event) => {
+    const previous: GeneralAuthorisationUserState = document?.user ?? generalAuthorisationUserDecider.initialState();
+    const state = generalAuthorisationUserDecider.evolve(previous, toDomainEvent<GeneralAuthorisationUserEvent>(event));
+    if (state.status === 'NONE') return document;
+    return {
+      id: state.registrationId,
+      authority: state.memberState,
+      authorisation: state.authorisation,
+      status: state.status,
+      exporter: state.exporter.name,
+      registeredAt: state.registeredAt,
+      firstExportDate: state.firstExportDate,
+      firstUseNotifiedLate: state.firstUseNotifiedLate,
+      uses: state.useIds.length,
+      version: event.streamVersion,
+      position: event.globalPosition,
+      user: state,
+    };
+  },
+};
+
+/** National general authorisations as published, every version. */
+export interface NationalAuthorisationDocument {
+  readonly code: string;
+  readonly memberState: string;
+  readonly versions: readonly GeneralAuthorisationVersion[];
+}
+
+export const NATIONAL_GEAS_PROJECTION = 'national-general-authorisations';
+
+export const nationalAuthorisationsProjection: Projection<NationalAuthorisationDocument> = {
+  name: NATIONAL_GEAS_PROJECTION,
+  handles: ['NationalGeneralAuthorisationPublished'],
+  documentId: (event: StoredEvent) =>
+    event.streamId.startsWith(NATIONAL_GEA_STREAM_PREFIX)
+      ? event.streamId.slice(NATIONAL_GEA_STREAM_PREFIX.length)
+      : null,
+  evolve: (document, event) => {
+    const state = nationalGeneralAuthorisationDecider.evolve(
+      { versions: document?.versions ?? [] },
+      toDomainEvent<NationalGeneralAuthorisationEvent>(event),
+    );
+    const first = state.versions[0];
+    if (first === undefined) return document;
+    return { code: first.code, memberState: first.memberState ?? '', versions: state.versions };
+  },
+};
