@@ -1,3 +1,4 @@
+import { parseValidityPolicy } from '@dul/domain';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@dul/auth';
@@ -16,7 +17,10 @@ export class LicensingServiceModule {
       imports: [
         PlatformModule.forRoot({ environment, projections: LICENSING_PROJECTIONS, clock: overrides.clock }),
         AuthModule.forRoot(authOptionsFrom(environment)),
-        LicensingModule.forRoot({ expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS }),
+        LicensingModule.forRoot({
+          expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS,
+          validityPolicy: parseValidityPolicy(environment.LICENCE_VALIDITY_CAPS ?? ''),
+        }),
       ],
     };
   }

@@ -1,5 +1,10 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { AuthEnvironment } from '@dul/config';
+
+/** The format of LICENCE_VALIDITY_CAPS; parseValidityPolicy checks the codes and ranges at boot. */
+export const VALIDITY_CAPS_FORMAT =
+  /^\s*(?:(?:\*|[A-Za-z]{2})\s*:\s*[A-Z_]+=\d{1,3}(?:\s*,\s*[A-Z_]+=\d{1,3})*\s*;?\s*)+$/;
+export const VALIDITY_CAPS_MESSAGE = 'must be MS:KIND=months[,KIND=months][;MS:...] with MS a member state code or *';
 
 /** The licensing service's configuration. */
 export class LicensingEnvironment extends AuthEnvironment {
@@ -8,4 +13,12 @@ export class LicensingEnvironment extends AuthEnvironment {
   @Min(100, { message: 'must be between 100 and 3600000' })
   @Max(3_600_000, { message: 'must be between 100 and 3600000' })
   readonly LICENCE_EXPIRY_POLL_MS: number = 60_000;
+
+  /**
+   * Validity caps per member state (Art 12(3) "unless the competent authority decides otherwise"):
+   * `DE:INDIVIDUAL=36,GLOBAL=24;*:LARGE_PROJECT=48`. Unset: 24 months individual and global, 48 large project.
+   */
+  @IsOptional()
+  @Matches(VALIDITY_CAPS_FORMAT, { message: VALIDITY_CAPS_MESSAGE })
+  readonly LICENCE_VALIDITY_CAPS?: string;
 }

@@ -1,3 +1,6 @@
+import type { ValidityPolicy } from '@dul/domain';
+import { DEFAULT_VALIDITY_POLICY } from '@dul/domain';
+import { VALIDITY_POLICY } from './validity-policy';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { ApplicationsController } from './applications/applications.controller';
@@ -13,6 +16,8 @@ import { LicencesController } from './licences/licences.controller';
 export interface LicensingOptions {
   /** How often the expiry timer looks for licences past their validity. */
   readonly expiryPollMs?: number;
+  /** Validity caps per member state (Art 12(3)); 24/24/48 months by default. */
+  readonly validityPolicy?: ValidityPolicy;
 }
 
 /**
@@ -33,6 +38,7 @@ export class LicensingModule {
         LicenceQueries,
         LicenceIssuer,
         LicenceExpiryTimer,
+        { provide: VALIDITY_POLICY, useValue: options.validityPolicy ?? DEFAULT_VALIDITY_POLICY },
         { provide: LICENCE_EXPIRY_OPTIONS, useValue: { pollMs: options.expiryPollMs ?? 60_000 } },
       ],
       exports: [CommandExecution, LicenceExpiryTimer],

@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { VALIDITY_CAPS_FORMAT, VALIDITY_CAPS_MESSAGE } from '../licensing/licensing.environment';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { AUTH_MODES, AuthMode } from '@dul/config';
 import { ConsultationEnvironment } from '../consultation/consultation.environment';
 
@@ -17,6 +18,11 @@ export class StandaloneEnvironment extends ConsultationEnvironment {
   @Min(100, { message: 'must be between 100 and 3600000' })
   @Max(3_600_000, { message: 'must be between 100 and 3600000' })
   readonly LICENCE_EXPIRY_POLL_MS: number = 60_000;
+
+  // As in LicensingEnvironment.
+  @IsOptional()
+  @Matches(VALIDITY_CAPS_FORMAT, { message: VALIDITY_CAPS_MESSAGE })
+  readonly LICENCE_VALIDITY_CAPS?: string;
 
   // As in ReportingEnvironment.
   @IsOptional()

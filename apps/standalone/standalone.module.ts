@@ -1,3 +1,4 @@
+import { parseValidityPolicy } from '@dul/domain';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@dul/auth';
@@ -26,7 +27,10 @@ export class StandaloneModule {
           clock: overrides.clock,
         }),
         AuthModule.forRoot(authOptionsFrom(environment)),
-        LicensingModule.forRoot({ expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS }),
+        LicensingModule.forRoot({
+          expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS,
+          validityPolicy: parseValidityPolicy(environment.LICENCE_VALIDITY_CAPS ?? ''),
+        }),
         ConsultationModule.forRoot({
           timerPollMs: environment.CONSULTATION_TIMER_POLL_MS,
           catchAllReviewWorkingDays: environment.CATCH_ALL_REVIEW_WORKING_DAYS,

@@ -21,7 +21,7 @@ import type {
   SuspendLicence,
 } from './licence.commands';
 import type { ItemLimit, LicenceEvent, LicenceIssued, UsageLine } from './licence.events';
-import { addCalendarMonths, assertValidityWithinLimit } from './validity';
+import { addCalendarMonths, assertValidityWithinLimit, DEFAULT_VALIDITY_CAPS } from './validity';
 
 export type LicenceStatus = 'ACTIVE' | 'SUSPENDED' | 'REVOKED' | 'ANNULLED' | 'EXPIRED';
 
@@ -93,7 +93,10 @@ function issue({ data, metadata }: IssueLicence, state: LicenceState): readonly 
   }
   const terms = checkedDecisionTerms(data.decision);
   const validityMonths = positiveWholeMonths(data.decision.validityMonths, 'decision.validityMonths');
-  assertValidityWithinLimit(data.kind, validityMonths, data.decision.validityJustification);
+  // The cap is the member state's setting as the decision recorded it, so a licence follows its grant.
+  const cap = data.decision.validityCapMonths;
+  const caps = typeof cap === 'number' ? { ...DEFAULT_VALIDITY_CAPS, [data.kind]: cap } : DEFAULT_VALIDITY_CAPS;
+  assertValidityWithinLimit(data.kind, validityMonths, data.decision.validityJustification, caps);
   if (data.items.length === 0) throw refuse.invalid('items-required', 'a licence covers at least one item');
   return [
     {
@@ -269,7 +272,8 @@ function recordUsage({ data, metadata }: RecordLicenceUsage, state: LicenceState
 function amendedValidity(licence: Licence, months: number | undefined, now: Date): number {
   if (months === undefined) return licence.validityMonths;
   const validity = positiveWholeMonths(months, 'validityMonths');
-  assertValidityWithinLimit(licence.kind, validity, licence.validityJustification);
+  // The issue's justification covered the term then granted, not a later extension.
+  assertValidityWithinLimit(licence.kind, validity, null);
   if (Date.parse(validUntilOf(licence, validity)) <= now.getTime()) {
     throw refuse.ruleViolated('validity-ends-in-past', 'the amended validity would already have ended; revoke instead');
   }
