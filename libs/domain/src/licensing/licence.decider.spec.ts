@@ -113,6 +113,9 @@ function revoke(metadata = authority): LicenceCommand {
     metadata,
   };
 }
+// Distinct declarations: one MRN is written off once per licence item.
+const MRN_2 = '25NL22345678901234';
+const MRN_3 = '25NL32345678901234';
 function use(
   lines: readonly UsageLine[],
   overrides: Partial<{ usageId: string; customsOffice: string; declarationReference: string }> = {},
@@ -270,6 +273,31 @@ describe('Licence decider', () => {
   });
 
   describe('usage ledger', () => {
+    it('writes one declaration (MRN) off once per licence item: a second attempt is refused 409 naming the earlier entry', () => {
+      const first = licenceDecider.decide(
+        use([{ itemIndex: 0, quantity: 1, value: 10 }]),
+        fold(licenceDecider, [issuedEvent()]),
+      );
+      const given = [issuedEvent(), ...first];
+      const error = spec
+        .given(given)
+        .when(
+          use([{ itemIndex: 0, quantity: 1, value: 10 }], {
+            usageId: 'use-2',
+            declarationReference: '25nl12345678901234',
+          }),
+        )
+        .thenRefuses('CONFLICT', 'declaration-already-written-off');
+      expect(error.message).toContain('use-1');
+      // The same declaration may still cover another item of the licence, once.
+      expect(
+        spec
+          .given(given)
+          .when(use([{ itemIndex: 1, quantity: 0.1, value: 0.1 }], { usageId: 'use-3' }))
+          .events(),
+      ).toHaveLength(1);
+    });
+
     it('records a customs declaration written off against the licence', () => {
       spec
         .given([issuedEvent()])
@@ -326,7 +354,7 @@ describe('Licence decider', () => {
         .events();
       spec
         .given([issuedEvent(), ...first])
-        .when(use([{ itemIndex: 0, quantity: 5, value: 1 }], { usageId: 'use-2' }))
+        .when(use([{ itemIndex: 0, quantity: 5, value: 1 }], { usageId: 'use-2', declarationReference: MRN_2 }))
         .thenRefuses('RULE_VIOLATED', 'usage-exceeds-quantity');
     });
 
@@ -337,12 +365,12 @@ describe('Licence decider', () => {
         .events();
       const second = spec
         .given([issuedEvent(), ...first])
-        .when(use([{ itemIndex: 1, quantity: 0.2, value: 1000 }], { usageId: 'use-2' }))
+        .when(use([{ itemIndex: 1, quantity: 0.2, value: 1000 }], { usageId: 'use-2', declarationReference: MRN_2 }))
         .events();
       expect(second).toHaveLength(1);
       spec
         .given([issuedEvent(), ...first, ...second])
-        .when(use([{ itemIndex: 1, quantity: 0.001, value: 0 }], { usageId: 'use-3' }))
+        .when(use([{ itemIndex: 1, quantity: 0.001, value: 0 }], { usageId: 'use-3', declarationReference: MRN_3 }))
         .thenRefuses('RULE_VIOLATED', 'usage-exceeds-quantity');
     });
 

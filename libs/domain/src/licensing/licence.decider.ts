@@ -48,6 +48,16 @@ export interface Licence {
   readonly validFrom: string;
   readonly validUntil: string;
   readonly usageIds: readonly string[];
+  /** Every declaration (MRN) written off, per item: one declaration is written off once per licence item. */
+  readonly writeOffs: readonly WriteOff[];
+}
+
+/** One customs declaration written off against one item of the licence. */
+export interface WriteOff {
+  readonly declarationReference: string;
+  readonly itemIndex: number;
+  readonly usageId: string;
+  readonly recordedAt: string;
 }
 
 export type LicenceState = { readonly status: 'NONE' } | Licence;
@@ -251,6 +261,8 @@ function recordUsage({ data, metadata }: RecordLicenceUsage, state: LicenceState
     throw refuse.conflict('usage-already-recorded', `usage ${usageId} is already recorded`);
   }
   const lines = checkedUsageLines(licence, data.lines);
+  const mrn = declarationReference(data.declarationReference);
+  lines.forEach((line) => assertNotWrittenOff(licence, mrn, line.itemIndex));
   lines.forEach((line) => assertWithinLicensedAmounts(licence, line));
   return [
     {
@@ -258,7 +270,7 @@ function recordUsage({ data, metadata }: RecordLicenceUsage, state: LicenceState
       data: {
         usageId,
         customsOffice: customsOffice(data.customsOffice),
-        declarationReference: declarationReference(data.declarationReference),
+        declarationReference: mrn,
         lines,
         recordedBy: metadata.actor,
         recordedAt: metadata.now.toISOString(),
@@ -372,6 +384,19 @@ function customsOffice(value: string): string {
 }
 
 // Movement reference number: two-digit year, country code, fourteen letters or digits.
+// A declaration is one export; writing it off twice against the same item would count the goods twice
+// and let the licence's quantity or value be exhausted (or hidden) by a repeat.
+function assertNotWrittenOff(licence: Licence, mrn: string, itemIndex: number): void {
+  const earlier = licence.writeOffs.find(
+    (entry) => entry.declarationReference === mrn && entry.itemIndex === itemIndex,
+  );
+  if (earlier === undefined) return;
+  throw refuse.conflict(
+    'declaration-already-written-off',
+    `declaration ${mrn} was already written off against item ${itemIndex} of this licence in usage ${earlier.usageId} at ${earlier.recordedAt}`,
+  );
+}
+
 function declarationReference(value: string): string {
   const mrn = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!/^[0-9]{2}[A-Z]{2}[A-Z0-9]{14}$/.test(mrn)) {
@@ -467,6 +492,7 @@ function issued(data: LicenceIssued['data']): Licence {
     validFrom: data.validFrom,
     validUntil: data.validUntil,
     usageIds: [],
+    writeOffs: [],
   };
 }
 
@@ -494,6 +520,15 @@ function evolveExisting(state: Licence, event: LicenceEvent): Licence {
         ...state,
         items: state.items.map((item, index) => withUsage(item, event.data.lines, index)),
         usageIds: [...state.usageIds, event.data.usageId],
+        writeOffs: [
+          ...(state.writeOffs ?? []),
+          ...event.data.lines.map((line) => ({
+            declarationReference: event.data.declarationReference,
+            itemIndex: line.itemIndex,
+            usageId: event.data.usageId,
+            recordedAt: event.data.recordedAt,
+          })),
+        ],
       };
     default:
       return assertNever(event, 'licence event');
