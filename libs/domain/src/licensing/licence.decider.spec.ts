@@ -636,12 +636,32 @@ describe('Licence decider', () => {
       });
     });
 
-    it("extends the validity within the kind's limit, counted from the issue date", () => {
+    // Changed with issue 9: extending 12 to 24 months by amendment used to be accepted; now a shortening is the amendment.
+    it('shortens the validity by amendment, counted from the issue date', () => {
       const state = spec
+        .given([issuedEvent('INDIVIDUAL', 24)])
+        .when(amend({ validityMonths: 12 }))
+        .thenState() as Licence;
+      expect(state.validUntil).toBe('2026-03-10T09:00:00.000Z');
+    });
+
+    it('refuses an amendment that widens validity, quantity or value: a widening is a new assessment with four-eyes, screening and consultations', () => {
+      spec
         .given([issuedEvent()])
         .when(amend({ validityMonths: 24 }))
-        .thenState() as Licence;
-      expect(state.validUntil).toBe('2027-03-10T09:00:00.000Z');
+        .thenRefuses('RULE_VIOLATED', 'widening-needs-new-assessment');
+      const error = spec
+        .given([issuedEvent()])
+        .when(
+          amend({
+            itemLimits: [
+              { quantity: 50, value: 250000 },
+              { quantity: 0.3, value: 1000 },
+            ],
+          }),
+        )
+        .thenRefuses('RULE_VIOLATED', 'widening-needs-new-assessment');
+      expect(error.message).toContain('items[0].quantity');
     });
 
     it("refuses to extend the validity beyond the kind's limit", () => {

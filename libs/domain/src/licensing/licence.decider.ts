@@ -142,6 +142,7 @@ function amend({ data, metadata }: AmendLicence, state: LicenceState): readonly 
   }
   const validityMonths = amendedValidity(licence, data.validityMonths, metadata.now);
   const itemLimits = amendedItemLimits(licence, data.itemLimits);
+  assertNotWidening(licence, validityMonths, itemLimits);
   const amended: Licence = {
     ...licence,
     conditions: cleanConditions(data.conditions ?? licence.conditions),
@@ -290,6 +291,30 @@ function amendedValidity(licence: Licence, months: number | undefined, now: Date
     throw refuse.ruleViolated('validity-ends-in-past', 'the amended validity would already have ended; revoke instead');
   }
   return validity;
+}
+
+/**
+ * A widening (longer validity, more quantity or value on any item) grants what was never assessed.
+ * Reading of Art 12 and Art 14-16: it is a new authorisation decision, so it goes through the full
+ * application path (a new or amended application: proposal and decision by two officials, screening
+ * against the denial register, the Art 14(1) and Art 16 consultations the widened licence needs), never
+ * through a single official's amendment. Narrowing stays an amendment (notified when substantial).
+ */
+function assertNotWidening(licence: Licence, validityMonths: number, limits: readonly ItemLimit[]): void {
+  const widened: string[] = [];
+  if (validityMonths > licence.validityMonths)
+    widened.push(`validity ${licence.validityMonths} → ${validityMonths} months`);
+  limits.forEach((limit, index) => {
+    const item = licence.items[index] as LicensedItem;
+    if (exceeds(limit.quantity, item.quantity))
+      widened.push(`items[${index}].quantity ${item.quantity} → ${limit.quantity}`);
+    if (exceeds(limit.value, item.value)) widened.push(`items[${index}].value ${item.value} → ${limit.value}`);
+  });
+  if (widened.length === 0) return;
+  throw refuse.ruleViolated(
+    'widening-needs-new-assessment',
+    `this amendment widens the licence (${widened.join(', ')}): a widening is a new assessment with four-eyes, screening and consultations; register it as an application`,
+  );
 }
 
 function amendedItemLimits(licence: Licence, limits: readonly ItemLimit[] | undefined): readonly ItemLimit[] {
