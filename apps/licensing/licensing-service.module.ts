@@ -1,3 +1,4 @@
+import { parseValidityPolicy } from '@dul/domain';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@dul/auth';
@@ -19,6 +20,7 @@ export class LicensingServiceModule {
         LicensingModule.forRoot({
           expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS,
           generalAuthorisationSettings: environment.GEA_SETTINGS,
+          validityPolicy: parseValidityPolicy(environment.LICENCE_VALIDITY_CAPS ?? ''),
         }),
       ],
     };

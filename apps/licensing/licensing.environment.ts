@@ -2,6 +2,11 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { GEA_SETTINGS_PATTERN } from './public/general-authorisation-settings';
 import { AuthEnvironment } from '@dul/config';
 
+/** The format of LICENCE_VALIDITY_CAPS; parseValidityPolicy checks the codes and ranges at boot. */
+export const VALIDITY_CAPS_FORMAT =
+  /^\s*(?:(?:\*|[A-Za-z]{2})\s*:\s*[A-Z_]+=\d{1,3}(?:\s*,\s*[A-Z_]+=\d{1,3})*\s*;?\s*)+$/;
+export const VALIDITY_CAPS_MESSAGE = 'must be MS:KIND=months[,KIND=months][;MS:...] with MS a member state code or *';
+
 /** The licensing service's configuration. */
 export class LicensingEnvironment extends AuthEnvironment {
   @IsOptional()
@@ -16,4 +21,11 @@ export class LicensingEnvironment extends AuthEnvironment {
     message: 'must be MS:days[:register-first] entries separated by commas, e.g. DE:30:register-first,FR:15',
   })
   readonly GEA_SETTINGS: string = '';
+  /**
+   * Validity caps per member state (Art 12(3) "unless the competent authority decides otherwise"):
+   * `DE:INDIVIDUAL=36,GLOBAL=24;*:LARGE_PROJECT=48`. Unset: 24 months individual and global, 48 large project.
+   */
+  @IsOptional()
+  @Matches(VALIDITY_CAPS_FORMAT, { message: VALIDITY_CAPS_MESSAGE })
+  readonly LICENCE_VALIDITY_CAPS?: string;
 }

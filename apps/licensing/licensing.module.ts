@@ -1,3 +1,6 @@
+import type { ValidityPolicy } from '@dul/domain';
+import { DEFAULT_VALIDITY_POLICY } from '@dul/domain';
+import { VALIDITY_POLICY } from './validity-policy';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { ApplicationsController } from './applications/applications.controller';
@@ -19,6 +22,8 @@ export interface LicensingOptions {
   readonly expiryPollMs?: number;
   /** GEA_SETTINGS: per member state, the first-use deadline and whether registration comes first. */
   readonly generalAuthorisationSettings?: string;
+  /** Validity caps per member state (Art 12(3)); 24/24/48 months by default. */
+  readonly validityPolicy?: ValidityPolicy;
 }
 
 /**
@@ -46,6 +51,7 @@ export class LicensingModule {
         LicenceExpiryTimer,
         GeneralAuthorisationQueries,
         { provide: GENERAL_AUTHORISATION_SETTINGS, useValue: parseGeaSettings(options.generalAuthorisationSettings) },
+        { provide: VALIDITY_POLICY, useValue: options.validityPolicy ?? DEFAULT_VALIDITY_POLICY },
         { provide: LICENCE_EXPIRY_OPTIONS, useValue: { pollMs: options.expiryPollMs ?? 60_000 } },
       ],
       exports: [CommandExecution, LicenceExpiryTimer],

@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { GEA_SETTINGS_PATTERN } from '../licensing/public/general-authorisation-settings';
+import { VALIDITY_CAPS_FORMAT, VALIDITY_CAPS_MESSAGE } from '../licensing/licensing.environment';
 import { AUTH_MODES, AuthMode } from '@dul/config';
 import { ConsultationEnvironment } from '../consultation/consultation.environment';
 
@@ -25,6 +26,10 @@ export class StandaloneEnvironment extends ConsultationEnvironment {
     message: 'must be MS:days[:register-first] entries separated by commas, e.g. DE:30:register-first,FR:15',
   })
   readonly GEA_SETTINGS: string = '';
+  // As in LicensingEnvironment.
+  @IsOptional()
+  @Matches(VALIDITY_CAPS_FORMAT, { message: VALIDITY_CAPS_MESSAGE })
+  readonly LICENCE_VALIDITY_CAPS?: string;
 
   // As in ReportingEnvironment.
   @IsOptional()

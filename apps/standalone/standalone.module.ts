@@ -1,3 +1,4 @@
+import { parseValidityPolicy } from '@dul/domain';
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@dul/auth';
@@ -29,6 +30,7 @@ export class StandaloneModule {
         LicensingModule.forRoot({
           expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS,
           generalAuthorisationSettings: environment.GEA_SETTINGS,
+          validityPolicy: parseValidityPolicy(environment.LICENCE_VALIDITY_CAPS ?? ''),
         }),
         ConsultationModule.forRoot({
           timerPollMs: environment.CONSULTATION_TIMER_POLL_MS,

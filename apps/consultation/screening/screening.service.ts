@@ -149,5 +149,8 @@ export function toDenialInForce(denial: DenialDocument['denial']): DenialInForce
     grounds: denial.grounds,
     notifiedAt: denial.notifiedAt.slice(0, 10),
     kind: denial.source.kind,
+    catchAllGrounds: denial.items.flatMap((item) =>
+      item.controlEntry === null && item.catchAllGround !== null ? [item.catchAllGround] : [],
+    ),
   };
 }

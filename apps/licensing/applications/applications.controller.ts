@@ -1,3 +1,5 @@
+import type { ValidityPolicy } from '@dul/domain';
+import { capsOf, VALIDITY_POLICY, withValidityCaps } from '../validity-policy';
 import {
   Body,
   Controller,
@@ -58,6 +60,7 @@ export class ApplicationsController {
     private readonly submitter: SubmitApplicationHandler,
     private readonly queries: ApplicationQueries,
     @Inject(DECISION_CONTEXT) private readonly decisionContext: DecisionContextPort,
+    @Inject(VALIDITY_POLICY) private readonly validityPolicy: ValidityPolicy,
   ) {}
 
   @Post()
@@ -264,7 +267,7 @@ export class ApplicationsController {
     command: WithoutMetadata<ApplicationCommand>,
   ): Promise<WriteResult> {
     const full = {
-      ...command,
+      ...withValidityCaps(command, capsOf(this.validityPolicy, principal.ms)),
       metadata: this.commands.metadataFor(principal, correlationIdOf(request)),
     } as ApplicationCommand;
     const result = await this.commands.execute(applicationAggregate, id, principal, full, {

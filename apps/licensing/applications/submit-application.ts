@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import stringify from 'safe-stable-stringify';
 import { v5 as uuidv5 } from 'uuid';
 import type { Principal } from '@dul/auth';
-import type { ApplicationContentInput, ApplicationKind, SubmitApplication } from '@dul/domain';
+import type { ApplicationContentInput, ApplicationKind, SubmitApplication, ValidityPolicy } from '@dul/domain';
+import { capsOf, VALIDITY_POLICY } from '../validity-policy';
 import { DomainError, refuse } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { ConcurrencyError, EVENT_STORE } from '@dul/event-store';
@@ -28,6 +29,7 @@ export class SubmitApplicationHandler {
   constructor(
     private readonly commands: CommandExecution,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(VALIDITY_POLICY) private readonly validityPolicy: ValidityPolicy,
   ) {}
 
   async submit(
@@ -67,7 +69,12 @@ export class SubmitApplicationHandler {
   ): Promise<WriteResult> {
     const command: SubmitApplication = {
       type: 'SubmitApplication',
-      data: { applicationId: id, kind: request.kind, content: request.content },
+      data: {
+        applicationId: id,
+        kind: request.kind,
+        content: request.content,
+        validityCaps: capsOf(this.validityPolicy, principal.ms),
+      },
       metadata: this.commands.metadataFor(principal, correlationId),
     };
     return this.commands.execute(applicationAggregate, id, principal, command, { extraMetadata });

@@ -7,7 +7,13 @@ import type {
   LicenceCommand,
   MemberStateCode,
 } from '@dul/domain';
-import { consultationDecider, DomainError, MEMBER_STATE_CODES } from '@dul/domain';
+import {
+  consultationDecider,
+  DomainError,
+  MEMBER_STATE_CODES,
+  memberStatesToConsult,
+  normaliseApplicationContent,
+} from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE, handleCommand } from '@dul/event-store';
 import type { ManualClock } from '@dul/platform';
@@ -232,7 +238,8 @@ export async function seedActivity(
       data: { itemIndex: 0, classification: items[0]!.classification },
     });
     let objected = false;
-    if (elsewhere) {
+    // Art 14(1): only destinations outside Annex II Section A Part 2 (or Annex IV items) are consulted.
+    if (elsewhere && memberStatesToConsult('INDIVIDUAL', ms, normaliseApplicationContent(content)).length > 0) {
       counts.art14Consultations++;
       const consultationId = art14ConsultationId(id, elsewhere);
       const consulted = principal(elsewhere, 'caseworker', `${elsewhere.toLowerCase()}-caseworker-1`);

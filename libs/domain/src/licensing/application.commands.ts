@@ -1,3 +1,4 @@
+import type { ValidityCaps } from './validity';
 import type { Command } from '../decider';
 import type { ConsultedDenial } from '../consultation/consultation-status';
 import type { ApplicationContentInput, ApplicationKind, ItemClassificationInput } from './application.content';
@@ -7,13 +8,19 @@ import type { Art15Ground } from './art16-notification';
 /** The authority registers an application; metadata.memberState is the registering authority. */
 export type SubmitApplication = Command<
   'SubmitApplication',
-  { readonly applicationId: string; readonly kind: ApplicationKind; readonly content: ApplicationContentInput }
+  {
+    readonly applicationId: string;
+    readonly kind: ApplicationKind;
+    readonly content: ApplicationContentInput;
+    /** The authority's validity caps (configuration, Art 12(3)); defaults when absent. Set by the service. */
+    readonly validityCaps?: ValidityCaps;
+  }
 >;
 
 /** Replaces the content (the kind stays); allowed until a decision is issued. */
 export type AmendApplication = Command<
   'AmendApplication',
-  { readonly content: ApplicationContentInput; readonly reason: string }
+  { readonly content: ApplicationContentInput; readonly reason: string; readonly validityCaps?: ValidityCaps }
 >;
 
 export type WithdrawApplication = Command<'WithdrawApplication', { readonly reason: string }>;
@@ -67,8 +74,12 @@ export type ProposeDecision = Command<
     readonly art15Grounds: readonly Art15Ground[];
     readonly conditions: readonly string[];
     readonly reasoning?: string;
-    /** Defaults to the requested validity; an authority may grant a shorter one. */
+    /** Defaults to the requested validity; longer than requested, or than the cap, only with validityReason. */
     readonly validityMonths?: number;
+    /** Why the term exceeds the requested one or the member state's cap (Art 12(3)); recorded on the proposal. */
+    readonly validityReason?: string;
+    /** The authority's validity caps (configuration); set by the service, defaults when absent. */
+    readonly validityCaps?: ValidityCaps;
   }
 >;
 

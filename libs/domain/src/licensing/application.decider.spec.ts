@@ -887,6 +887,8 @@ describe('Application decider', () => {
               conditions: [],
               reasoning: 'civil telecom operator',
               validityMonths: 12,
+              validityReason: null,
+              validityCapMonths: 24,
               proposedBy: 'anna@bafa',
               proposedAt: NOW.toISOString(),
             },
@@ -902,11 +904,50 @@ describe('Application decider', () => {
       expect(event?.data).toMatchObject({ validityMonths: 6 });
     });
 
-    it("refuses a proposed validity beyond the kind's limit", () => {
+    // Changed with issue 9: 36 months against a 12-month request is now refused first for exceeding the request.
+    it('refuses a proposal that exceeds the requested term without a recorded reason', () => {
       spec
         .given(underAssessment())
-        .when(propose('GRANT', { validityMonths: 36 }))
+        .when(propose('GRANT', { validityMonths: 18 }))
+        .thenRefuses('RULE_VIOLATED', 'validity-beyond-request');
+      const [event] = spec
+        .given(underAssessment())
+        .when(propose('GRANT', { validityMonths: 18, validityReason: 'contract runs 18 months' }))
+        .events();
+      expect(event?.data).toMatchObject({ validityMonths: 18, validityReason: 'contract runs 18 months' });
+    });
+
+    it("refuses a term beyond the member state's cap without a recorded reason, and accepts it with one (Art 12(3))", () => {
+      spec
+        .given(underAssessment())
+        .when(propose('GRANT', { validityCaps: { INDIVIDUAL: 10 } }))
         .thenRefuses('RULE_VIOLATED', 'validity-limit');
+      const [event] = spec
+        .given(underAssessment())
+        .when(propose('GRANT', { validityCaps: { INDIVIDUAL: 10 }, validityReason: 'long delivery schedule' }))
+        .events();
+      expect(event?.data).toMatchObject({ validityMonths: 12, validityCapMonths: 10 });
+    });
+
+    it("applies the member state's configured validity cap instead of the 24-month default", () => {
+      const longer = contentInput({ requestedValidityMonths: 36 });
+      spec.given([]).when(submit(longer)).thenRefuses('RULE_VIOLATED', 'validity-limit');
+      const withCap = {
+        type: 'SubmitApplication' as const,
+        data: {
+          applicationId: APPLICATION_ID,
+          kind: 'INDIVIDUAL' as const,
+          content: longer,
+          validityCaps: { INDIVIDUAL: 36 },
+        },
+        metadata: meta(),
+      };
+      expect(spec.given([]).when(withCap).events()).toHaveLength(1);
+      const justified = contentInput({
+        requestedValidityMonths: 36,
+        validityJustification: 'ten-year programme, staged',
+      });
+      expect(spec.given([]).when(submit(justified)).events()).toHaveLength(1);
     });
 
     it('refuses a proposal by anyone but the assigned caseworker', () => {
@@ -977,6 +1018,8 @@ describe('Application decider', () => {
             conditions: [],
             reasoning: null,
             validityMonths: 12,
+            validityReason: null,
+            validityCapMonths: null,
             proposedBy: 'anna@bafa',
             issuedBy: 'boss@bafa',
             issuedAt: NOW.toISOString(),

@@ -53,8 +53,9 @@ import {
 } from './decision.rules';
 import type { RecordedDenialMatch } from './denial-match.rules';
 import { checkedDenialMatches, screeningInstant } from './denial-match.rules';
-import { assertValidityWithinLimit } from './validity';
 import { sameSubject } from '../identity/subject.rules';
+import type { ValidityCaps } from './validity';
+import { assertValidityWithinLimit, DEFAULT_VALIDITY_CAPS } from './validity';
 
 export type ApplicationStatus =
   'SUBMITTED' | 'UNDER_ASSESSMENT' | 'DECISION_PROPOSED' | 'GRANTED' | 'DENIED' | 'WITHDRAWN';
@@ -70,6 +71,8 @@ export interface RiskFlag {
 export interface Proposal extends DecisionTerms {
   readonly reasoning: string | null;
   readonly validityMonths: number | null;
+  readonly validityReason: string | null;
+  readonly validityCapMonths: number | null;
   readonly proposedBy: string;
 }
 
@@ -140,7 +143,7 @@ function submit({ data, metadata }: SubmitApplication, state: ApplicationState):
   const kind = knownKind(data.kind);
   const content = normaliseApplicationContent(data.content);
   assertCompetentAuthority(authority, content, kind);
-  assertContentRules(kind, content, authority);
+  assertContentRules(kind, content, authority, undefined, data.validityCaps);
   return [
     {
       type: 'ApplicationSubmitted',
@@ -154,7 +157,7 @@ function amend({ data, metadata }: AmendApplication, state: ApplicationState): r
   const reason = requiredText(data.reason, 'reason');
   const content = normaliseApplicationContent(data.content);
   assertCompetentAuthority(application.authority, content, application.kind);
-  assertContentRules(application.kind, content, application.authority);
+  assertContentRules(application.kind, content, application.authority, undefined, data.validityCaps);
   const proposalVoided = application.status === 'DECISION_PROPOSED';
   return [
     {
@@ -259,13 +262,24 @@ function proposeDecision({ data, metadata }: ProposeDecision, state: Application
     );
   }
   const terms = checkedDecisionTerms(data);
+  const validityReason = optionalText(data.validityReason);
+  const validityMonths = grantValidity(
+    application,
+    terms.outcome,
+    data.validityMonths,
+    validityReason,
+    data.validityCaps,
+  );
   return [
     {
       type: 'DecisionProposed',
       data: {
         ...terms,
         reasoning: optionalText(data.reasoning),
-        validityMonths: grantValidity(application, terms.outcome, data.validityMonths),
+        validityMonths,
+        validityReason,
+        validityCapMonths:
+          validityMonths === null ? null : ((data.validityCaps ?? DEFAULT_VALIDITY_CAPS)[application.kind] ?? null),
         proposedBy: metadata.actor,
         proposedAt: at(metadata),
       },
@@ -304,6 +318,8 @@ function issueDecision({ data, metadata }: IssueDecision, state: ApplicationStat
       ...terms,
       reasoning: optionalText(data.reasoning),
       validityMonths: isGrant(terms.outcome) ? proposal.validityMonths : null,
+      validityReason: isGrant(terms.outcome) ? (proposal.validityReason ?? null) : null,
+      validityCapMonths: isGrant(terms.outcome) ? (proposal.validityCapMonths ?? null) : null,
       proposedBy: proposal.proposedBy,
       issuedBy: metadata.actor,
       issuedAt: at(metadata),
@@ -351,10 +367,33 @@ function denialNotice(
   );
 }
 
-function grantValidity(application: Application, outcome: DecisionOutcome, months: number | undefined): number | null {
+/**
+ * The term a grant would carry (Art 12(3)): the requested one unless the proposal says otherwise. A
+ * term beyond the request needs a recorded reason, and so does one beyond the member state's cap
+ * (the applicant's validityJustification or the proposal's validityReason).
+ */
+function grantValidity(
+  application: Application,
+  outcome: DecisionOutcome,
+  months: number | undefined,
+  validityReason: string | null,
+  caps: ValidityCaps | undefined,
+): number | null {
   if (!isGrant(outcome)) return null;
-  const validity = positiveWholeMonths(months ?? application.content.requestedValidityMonths, 'validityMonths');
-  assertValidityWithinLimit(application.kind, validity, application.content.validityJustification);
+  const requested = application.content.requestedValidityMonths;
+  const validity = positiveWholeMonths(months ?? requested, 'validityMonths');
+  if (validity > requested && validityReason === null) {
+    throw refuse.ruleViolated(
+      'validity-beyond-request',
+      `validityMonths ${validity} exceeds the ${requested} months requested: give validityReason (Art 12(3))`,
+    );
+  }
+  assertValidityWithinLimit(
+    application.kind,
+    validity,
+    validityReason ?? application.content.validityJustification,
+    caps ?? DEFAULT_VALIDITY_CAPS,
+  );
   return validity;
 }
 
@@ -496,7 +535,12 @@ function evolveExisting(state: Application, event: ApplicationEvent): Applicatio
         : { ...state, denialMatches: [...state.denialMatches, event.data] };
     case 'DecisionProposed': {
       const { outcome, art15Grounds, conditions, reasoning, validityMonths, proposedBy } = event.data;
-      const proposal = { outcome, art15Grounds, conditions, reasoning, validityMonths, proposedBy };
+      const validityReason = event.data.validityReason ?? null;
+      const validityCapMonths = event.data.validityCapMonths ?? null;
+      const proposal = {
+        ...{ outcome, art15Grounds, conditions, reasoning, validityMonths, validityReason, validityCapMonths },
+        proposedBy,
+      };
       return { ...state, status: 'DECISION_PROPOSED', proposal };
     }
     case 'DecisionIssued':

@@ -136,6 +136,13 @@ export type DecisionProposed = DomainEvent<
     readonly reasoning: string | null;
     /** The validity a grant would carry; null for a denial. */
     readonly validityMonths: number | null;
+    /**
+     * Why the term exceeds the requested one or the member state's cap (Art 12(3)); null when it does
+     * not. Absent on proposals recorded before issue 9.
+     */
+    readonly validityReason?: string | null;
+    /** The member state's cap for the kind applied to the term (configuration, Art 12(3)); null if none. */
+    readonly validityCapMonths?: number | null;
     readonly proposedBy: string;
     readonly proposedAt: string;
   }
@@ -155,6 +162,10 @@ export type DecisionIssued = DomainEvent<
     readonly conditions: readonly string[];
     readonly reasoning: string | null;
     readonly validityMonths: number | null;
+    /** The proposal's reason for a term beyond the request or the cap (Art 12(3)); absent before issue 9. */
+    readonly validityReason?: string | null;
+    /** The member state's cap for the kind when the term was proposed (configuration); absent before issue 9. */
+    readonly validityCapMonths?: number | null;
     readonly proposedBy: string;
     readonly issuedBy: string;
     readonly issuedAt: string;

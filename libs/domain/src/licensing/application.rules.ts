@@ -2,7 +2,8 @@ import { refuse } from '../refusals';
 import type { MemberStateCode } from '../reference/member-states';
 import { isMemberState } from '../reference/member-states';
 import type { ApplicationContent, ApplicationKind } from './application.content';
-import { assertValidityWithinLimit } from './validity';
+import type { ValidityCaps } from './validity';
+import { assertValidityWithinLimit, DEFAULT_VALIDITY_CAPS } from './validity';
 import type { AnnexIvReference } from '../reference/annex-iv';
 import { ANNEX_IV_FIXTURE } from '../reference/annex-iv';
 
@@ -119,13 +120,14 @@ export function assertContentRules(
   content: ApplicationContent,
   authority: MemberStateCode,
   annexIv: AnnexIvReference = ANNEX_IV_FIXTURE,
+  validityCaps: ValidityCaps = DEFAULT_VALIDITY_CAPS,
 ): void {
   assertDestinationFitsKind(kind, content.destinationCountry, authority);
   assertIntraEuTransferNeedsLicence(kind, content, annexIv);
   assertEndUseStatement(kind, content);
   assertInternalComplianceProgramme(kind, content);
   assertLargeProjectNamed(kind, content);
-  assertValidityWithinLimit(kind, content.requestedValidityMonths, content.validityJustification);
+  assertValidityWithinLimit(kind, content.requestedValidityMonths, content.validityJustification, validityCaps);
 }
 
 function assertDestinationFitsKind(kind: ApplicationKind, destination: string, authority: MemberStateCode): void {

@@ -23,6 +23,8 @@ export interface IssueLicenceData {
     readonly conditions: readonly string[];
     readonly validityMonths: number;
     readonly validityJustification: string | null;
+    /** The cap the decision applied (the member state's setting, Art 12(3)); the kind's default when absent. */
+    readonly validityCapMonths?: number | null;
     readonly issuedBy: string;
   };
 }
@@ -113,7 +115,8 @@ export function issueLicenceFromGrant(application: Application, licenceId: strin
       art15Grounds: decision.art15Grounds,
       conditions: decision.conditions,
       validityMonths: decision.validityMonths,
-      validityJustification: content.validityJustification,
+      validityJustification: decision.validityReason ?? content.validityJustification,
+      validityCapMonths: decision.validityCapMonths ?? null,
       issuedBy: decision.issuedBy,
     },
   };

@@ -113,6 +113,9 @@ function revoke(metadata = authority): LicenceCommand {
     metadata,
   };
 }
+// Distinct declarations: one MRN is written off once per licence item.
+const MRN_2 = '25NL22345678901234';
+const MRN_3 = '25NL32345678901234';
 function use(
   lines: readonly UsageLine[],
   overrides: Partial<{ usageId: string; customsOffice: string; declarationReference: string }> = {},
@@ -270,6 +273,31 @@ describe('Licence decider', () => {
   });
 
   describe('usage ledger', () => {
+    it('writes one declaration (MRN) off once per licence item: a second attempt is refused 409 naming the earlier entry', () => {
+      const first = licenceDecider.decide(
+        use([{ itemIndex: 0, quantity: 1, value: 10 }]),
+        fold(licenceDecider, [issuedEvent()]),
+      );
+      const given = [issuedEvent(), ...first];
+      const error = spec
+        .given(given)
+        .when(
+          use([{ itemIndex: 0, quantity: 1, value: 10 }], {
+            usageId: 'use-2',
+            declarationReference: '25nl12345678901234',
+          }),
+        )
+        .thenRefuses('CONFLICT', 'declaration-already-written-off');
+      expect(error.message).toContain('use-1');
+      // The same declaration may still cover another item of the licence, once.
+      expect(
+        spec
+          .given(given)
+          .when(use([{ itemIndex: 1, quantity: 0.1, value: 0.1 }], { usageId: 'use-3' }))
+          .events(),
+      ).toHaveLength(1);
+    });
+
     it('records a customs declaration written off against the licence', () => {
       spec
         .given([issuedEvent()])
@@ -326,7 +354,7 @@ describe('Licence decider', () => {
         .events();
       spec
         .given([issuedEvent(), ...first])
-        .when(use([{ itemIndex: 0, quantity: 5, value: 1 }], { usageId: 'use-2' }))
+        .when(use([{ itemIndex: 0, quantity: 5, value: 1 }], { usageId: 'use-2', declarationReference: MRN_2 }))
         .thenRefuses('RULE_VIOLATED', 'usage-exceeds-quantity');
     });
 
@@ -337,12 +365,12 @@ describe('Licence decider', () => {
         .events();
       const second = spec
         .given([issuedEvent(), ...first])
-        .when(use([{ itemIndex: 1, quantity: 0.2, value: 1000 }], { usageId: 'use-2' }))
+        .when(use([{ itemIndex: 1, quantity: 0.2, value: 1000 }], { usageId: 'use-2', declarationReference: MRN_2 }))
         .events();
       expect(second).toHaveLength(1);
       spec
         .given([issuedEvent(), ...first, ...second])
-        .when(use([{ itemIndex: 1, quantity: 0.001, value: 0 }], { usageId: 'use-3' }))
+        .when(use([{ itemIndex: 1, quantity: 0.001, value: 0 }], { usageId: 'use-3', declarationReference: MRN_3 }))
         .thenRefuses('RULE_VIOLATED', 'usage-exceeds-quantity');
     });
 
@@ -608,12 +636,32 @@ describe('Licence decider', () => {
       });
     });
 
-    it("extends the validity within the kind's limit, counted from the issue date", () => {
+    // Changed with issue 9: extending 12 to 24 months by amendment used to be accepted; now a shortening is the amendment.
+    it('shortens the validity by amendment, counted from the issue date', () => {
       const state = spec
+        .given([issuedEvent('INDIVIDUAL', 24)])
+        .when(amend({ validityMonths: 12 }))
+        .thenState() as Licence;
+      expect(state.validUntil).toBe('2026-03-10T09:00:00.000Z');
+    });
+
+    it('refuses an amendment that widens validity, quantity or value: a widening is a new assessment with four-eyes, screening and consultations', () => {
+      spec
         .given([issuedEvent()])
         .when(amend({ validityMonths: 24 }))
-        .thenState() as Licence;
-      expect(state.validUntil).toBe('2027-03-10T09:00:00.000Z');
+        .thenRefuses('RULE_VIOLATED', 'widening-needs-new-assessment');
+      const error = spec
+        .given([issuedEvent()])
+        .when(
+          amend({
+            itemLimits: [
+              { quantity: 50, value: 250000 },
+              { quantity: 0.3, value: 1000 },
+            ],
+          }),
+        )
+        .thenRefuses('RULE_VIOLATED', 'widening-needs-new-assessment');
+      expect(error.message).toContain('items[0].quantity');
     });
 
     it("refuses to extend the validity beyond the kind's limit", () => {

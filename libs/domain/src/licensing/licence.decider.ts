@@ -21,7 +21,7 @@ import type {
   SuspendLicence,
 } from './licence.commands';
 import type { ItemLimit, LicenceEvent, LicenceIssued, UsageLine } from './licence.events';
-import { addCalendarMonths, assertValidityWithinLimit } from './validity';
+import { addCalendarMonths, assertValidityWithinLimit, DEFAULT_VALIDITY_CAPS } from './validity';
 
 export type LicenceStatus = 'ACTIVE' | 'SUSPENDED' | 'REVOKED' | 'ANNULLED' | 'EXPIRED';
 
@@ -48,6 +48,16 @@ export interface Licence {
   readonly validFrom: string;
   readonly validUntil: string;
   readonly usageIds: readonly string[];
+  /** Every declaration (MRN) written off, per item: one declaration is written off once per licence item. */
+  readonly writeOffs: readonly WriteOff[];
+}
+
+/** One customs declaration written off against one item of the licence. */
+export interface WriteOff {
+  readonly declarationReference: string;
+  readonly itemIndex: number;
+  readonly usageId: string;
+  readonly recordedAt: string;
 }
 
 export type LicenceState = { readonly status: 'NONE' } | Licence;
@@ -93,7 +103,10 @@ function issue({ data, metadata }: IssueLicence, state: LicenceState): readonly 
   }
   const terms = checkedDecisionTerms(data.decision);
   const validityMonths = positiveWholeMonths(data.decision.validityMonths, 'decision.validityMonths');
-  assertValidityWithinLimit(data.kind, validityMonths, data.decision.validityJustification);
+  // The cap is the member state's setting as the decision recorded it, so a licence follows its grant.
+  const cap = data.decision.validityCapMonths;
+  const caps = typeof cap === 'number' ? { ...DEFAULT_VALIDITY_CAPS, [data.kind]: cap } : DEFAULT_VALIDITY_CAPS;
+  assertValidityWithinLimit(data.kind, validityMonths, data.decision.validityJustification, caps);
   if (data.items.length === 0) throw refuse.invalid('items-required', 'a licence covers at least one item');
   return [
     {
@@ -129,6 +142,7 @@ function amend({ data, metadata }: AmendLicence, state: LicenceState): readonly 
   }
   const validityMonths = amendedValidity(licence, data.validityMonths, metadata.now);
   const itemLimits = amendedItemLimits(licence, data.itemLimits);
+  assertNotWidening(licence, validityMonths, itemLimits);
   const amended: Licence = {
     ...licence,
     conditions: cleanConditions(data.conditions ?? licence.conditions),
@@ -248,6 +262,8 @@ function recordUsage({ data, metadata }: RecordLicenceUsage, state: LicenceState
     throw refuse.conflict('usage-already-recorded', `usage ${usageId} is already recorded`);
   }
   const lines = checkedUsageLines(licence, data.lines);
+  const mrn = declarationReference(data.declarationReference);
+  lines.forEach((line) => assertNotWrittenOff(licence, mrn, line.itemIndex));
   lines.forEach((line) => assertWithinLicensedAmounts(licence, line));
   return [
     {
@@ -255,7 +271,7 @@ function recordUsage({ data, metadata }: RecordLicenceUsage, state: LicenceState
       data: {
         usageId,
         customsOffice: customsOffice(data.customsOffice),
-        declarationReference: declarationReference(data.declarationReference),
+        declarationReference: mrn,
         lines,
         recordedBy: metadata.actor,
         recordedAt: metadata.now.toISOString(),
@@ -269,11 +285,36 @@ function recordUsage({ data, metadata }: RecordLicenceUsage, state: LicenceState
 function amendedValidity(licence: Licence, months: number | undefined, now: Date): number {
   if (months === undefined) return licence.validityMonths;
   const validity = positiveWholeMonths(months, 'validityMonths');
-  assertValidityWithinLimit(licence.kind, validity, licence.validityJustification);
+  // The issue's justification covered the term then granted, not a later extension.
+  assertValidityWithinLimit(licence.kind, validity, null);
   if (Date.parse(validUntilOf(licence, validity)) <= now.getTime()) {
     throw refuse.ruleViolated('validity-ends-in-past', 'the amended validity would already have ended; revoke instead');
   }
   return validity;
+}
+
+/**
+ * A widening (longer validity, more quantity or value on any item) grants what was never assessed.
+ * Reading of Art 12 and Art 14-16: it is a new authorisation decision, so it goes through the full
+ * application path (a new or amended application: proposal and decision by two officials, screening
+ * against the denial register, the Art 14(1) and Art 16 consultations the widened licence needs), never
+ * through a single official's amendment. Narrowing stays an amendment (notified when substantial).
+ */
+function assertNotWidening(licence: Licence, validityMonths: number, limits: readonly ItemLimit[]): void {
+  const widened: string[] = [];
+  if (validityMonths > licence.validityMonths)
+    widened.push(`validity ${licence.validityMonths} → ${validityMonths} months`);
+  limits.forEach((limit, index) => {
+    const item = licence.items[index] as LicensedItem;
+    if (exceeds(limit.quantity, item.quantity))
+      widened.push(`items[${index}].quantity ${item.quantity} → ${limit.quantity}`);
+    if (exceeds(limit.value, item.value)) widened.push(`items[${index}].value ${item.value} → ${limit.value}`);
+  });
+  if (widened.length === 0) return;
+  throw refuse.ruleViolated(
+    'widening-needs-new-assessment',
+    `this amendment widens the licence (${widened.join(', ')}): a widening is a new assessment with four-eyes, screening and consultations; register it as an application`,
+  );
 }
 
 function amendedItemLimits(licence: Licence, limits: readonly ItemLimit[] | undefined): readonly ItemLimit[] {
@@ -368,6 +409,19 @@ function customsOffice(value: string): string {
 }
 
 // Movement reference number: two-digit year, country code, fourteen letters or digits.
+// A declaration is one export; writing it off twice against the same item would count the goods twice
+// and let the licence's quantity or value be exhausted (or hidden) by a repeat.
+function assertNotWrittenOff(licence: Licence, mrn: string, itemIndex: number): void {
+  const earlier = licence.writeOffs.find(
+    (entry) => entry.declarationReference === mrn && entry.itemIndex === itemIndex,
+  );
+  if (earlier === undefined) return;
+  throw refuse.conflict(
+    'declaration-already-written-off',
+    `declaration ${mrn} was already written off against item ${itemIndex} of this licence in usage ${earlier.usageId} at ${earlier.recordedAt}`,
+  );
+}
+
 function declarationReference(value: string): string {
   const mrn = typeof value === 'string' ? value.trim().toUpperCase() : '';
   if (!/^[0-9]{2}[A-Z]{2}[A-Z0-9]{14}$/.test(mrn)) {
@@ -463,6 +517,7 @@ function issued(data: LicenceIssued['data']): Licence {
     validFrom: data.validFrom,
     validUntil: data.validUntil,
     usageIds: [],
+    writeOffs: [],
   };
 }
 
@@ -490,6 +545,15 @@ function evolveExisting(state: Licence, event: LicenceEvent): Licence {
         ...state,
         items: state.items.map((item, index) => withUsage(item, event.data.lines, index)),
         usageIds: [...state.usageIds, event.data.usageId],
+        writeOffs: [
+          ...(state.writeOffs ?? []),
+          ...event.data.lines.map((line) => ({
+            declarationReference: event.data.declarationReference,
+            itemIndex: line.itemIndex,
+            usageId: event.data.usageId,
+            recordedAt: event.data.recordedAt,
+          })),
+        ],
       };
     default:
       return assertNever(event, 'licence event');

@@ -51,6 +51,59 @@ function matches(c: ScreeningCandidate, d: DenialInForce): boolean {
 }
 
 describe('screening for essentially identical transactions (Art 2(22), Art 16)', () => {
+  describe('catch-all denials (Art 4/5): no control entry', () => {
+    const catchAllDenial = denial({ controlEntries: [], catchAllGrounds: ['ART5'] });
+
+    it('matches a catch-all denial on the end user, the destination and the catch-all ground, without a control entry', () => {
+      const [match] = screenTransaction(candidate({ controlEntries: [], catchAllGrounds: ['ART5'] }), [catchAllDenial]);
+      expect(match?.matchedFields).toEqual(
+        expect.arrayContaining(['destination', 'catchAllGround:ART5', 'endUser.name']),
+      );
+      expect(match?.explanation).toContain('catch-all ground ART5');
+    });
+
+    it('does not match a catch-all denial on another catch-all ground, another destination or another end user', () => {
+      expect(matches(candidate({ controlEntries: [], catchAllGrounds: ['ART4'] }), catchAllDenial)).toBe(false);
+      expect(
+        matches(candidate({ controlEntries: [], catchAllGrounds: ['ART5'], destinationCountry: 'BY' }), catchAllDenial),
+      ).toBe(false);
+      expect(
+        matches(candidate({ controlEntries: [], catchAllGrounds: ['ART5'], endUser: unrelated }), catchAllDenial),
+      ).toBe(false);
+    });
+
+    it('carries the catch-all ground of a notified denial into the register entry screened', () => {
+      const notification = art16Notification(
+        'DENIAL',
+        'FR',
+        {
+          applicationId: 'app-fr',
+          licenceId: null,
+          applicationKind: 'INDIVIDUAL',
+          items: [
+            {
+              classification: { kind: 'NOT_LISTED', catchAllGround: 'ART5' },
+              description: 'Monitoring centre software',
+              hsCode: '85176200',
+              quantity: 1,
+              unit: 'licence',
+              value: 1,
+              currency: 'EUR',
+              memberStateWhereLocated: 'FR',
+            },
+          ],
+          destinationCountry: 'RU',
+          endUser: spetstekhnika,
+          consignee: null,
+        },
+        { grounds: ['HUMAN_RIGHTS'], reason: null, at: new Date('2025-01-01T00:00:00Z') },
+      );
+      const entry = denialFromNotification('FR-CA-1', notification);
+      expect(entry.catchAllGrounds).toEqual(['ART5']);
+      expect(matches(candidate({ controlEntries: [], catchAllGrounds: ['ART5'] }), entry)).toBe(true);
+    });
+  });
+
   describe('items: the same or overlapping control entries', () => {
     it('matches a denial for the same entry', () => {
       expect(matches(candidate(), denial())).toBe(true);
@@ -344,7 +397,8 @@ describe('screening for essentially identical transactions (Art 2(22), Art 16)',
   });
 
   describe('adapters', () => {
-    it('screens only the listed items of an application', () => {
+    // Changed with issue 9: unlisted items now also carry their catch-all ground into screening.
+    it('screens the listed items by control entry and the unlisted ones by catch-all ground', () => {
       const item = { description: 'x', hsCode: '85176200', quantity: 1, unit: 'pcs', value: 1, currency: 'EUR' };
       const built = screeningCandidateFromApplication('DE', {
         items: [
@@ -355,7 +409,7 @@ describe('screening for essentially identical transactions (Art 2(22), Art 16)',
         endUser: spetstekhnika,
         consignee: null,
       });
-      expect(built).toEqual(candidate());
+      expect(built).toEqual(candidate({ catchAllGrounds: ['ART4'] }));
     });
 
     it('builds the register entry from the Art 16 notification the licensing decider emits', () => {

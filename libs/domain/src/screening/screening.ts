@@ -1,7 +1,7 @@
 import type { ControlEntry } from '../reference/control-list-entry';
 import { isAncestorOrSelf, parseControlEntry } from '../reference/control-list-entry';
 import { normaliseCountryCode } from '../reference/member-states';
-import type { ApplicationContent, Party } from '../licensing/application.content';
+import type { ApplicationContent, CatchAllGround, Party } from '../licensing/application.content';
 import type { Art15Ground, Art16Notification, Art16NotificationKind } from '../licensing/art16-notification';
 import type { PreparedText } from './party-name';
 import {
@@ -22,7 +22,11 @@ import {
  *  1. another member state issued it (an authority does not consult itself),
  *  2. the destination country is the same (EL and GR are one),
  *  3. at least one control entry of the application overlaps one of the denial (the same entry, or
- *     a parent and its child: 5A001 and 5A001.j), and
+ *     a parent and its child: 5A001 and 5A001.j), or, for a catch-all denial (Art 4/5, an item without
+ *     a control entry), the application has an unlisted item caught on the same catch-all ground
+ *     (the end-use concern). Reading of Art 16 and Art 2(22): "essentially identical" for an unlisted
+ *     item is the same end user or consignee, destination and catch-all concern; brokering and
+ *     technical-assistance denials are screened by the same gates on their items. And
  *  4. the application's end user or consignee is the denial's end user or consignee, judged by the
  *     party score below, in the same country.
  * Rules 1-3 are gates; rule 4 gives the score. Party score, for one pair of parties:
@@ -128,6 +132,8 @@ export interface ScreeningCandidate {
   readonly destinationCountry: string;
   readonly endUser: Party;
   readonly consignee: Party | null;
+  /** Catch-all grounds (Art 4, Art 5, national) of the unlisted items: matched against catch-all denials. */
+  readonly catchAllGrounds?: readonly CatchAllGround[];
 }
 
 /** A denial in force (neither revoked nor lapsed) from the EU denial register. */
@@ -142,6 +148,8 @@ export interface DenialInForce {
   /** ISO calendar date of the Art 16 notification. */
   readonly notifiedAt: string;
   readonly kind?: Art16NotificationKind;
+  /** Catch-all grounds of the denial's unlisted items (no control entry): gate 3 matches on these. */
+  readonly catchAllGrounds?: readonly CatchAllGround[];
 }
 
 export type PartyRole = 'endUser' | 'consignee';
@@ -363,6 +371,9 @@ export function screeningCandidateFromApplication(
   content: Pick<ApplicationContent, 'items' | 'destinationCountry' | 'endUser' | 'consignee'>,
 ): ScreeningCandidate {
   return {
+    catchAllGrounds: content.items.flatMap((item) =>
+      item.classification.kind === 'NOT_LISTED' ? [item.classification.catchAllGround] : [],
+    ),
     issuingMemberState: screeningMemberState,
     controlEntries: content.items.flatMap((item) =>
       item.classification.kind === 'LISTED' ? [item.classification.controlEntry] : [],
@@ -385,6 +396,9 @@ export function denialFromNotification(denialId: string, notification: Art16Noti
     grounds: notification.grounds,
     notifiedAt: notification.effectiveOn,
     kind: notification.kind,
+    catchAllGrounds: notification.items.flatMap((item) =>
+      item.controlEntry === null && item.catchAllGround !== null ? [item.catchAllGround] : [],
+    ),
   };
 }
 
@@ -412,11 +426,12 @@ interface PreparedCandidate {
   readonly memberState: string;
   readonly destination: string;
   readonly entries: readonly ControlEntry[];
+  readonly catchAllGrounds: readonly CatchAllGround[];
   readonly parties: readonly (readonly [PartyRole, PreparedParty])[];
 }
 
 // The parties are prepared only for denials that pass the gates: most denials never get that far.
-type PreparedDenial = Omit<PreparedCandidate, 'parties'>;
+type PreparedDenial = Omit<PreparedCandidate, 'parties' | 'catchAllGrounds'>;
 
 // Normalising a name costs far more than comparing two; a register screens the same denial for
 // every application, so each party and denial is prepared once. Keyed by object identity, so the
@@ -449,6 +464,7 @@ function prepareCandidate(candidate: ScreeningCandidate): PreparedCandidate {
     memberState: countryKey(candidate.issuingMemberState),
     destination: countryKey(candidate.destinationCountry),
     entries: parsedEntries(candidate.controlEntries),
+    catchAllGrounds: candidate.catchAllGrounds ?? [],
     parties: partiesOf(candidate),
   };
 }
@@ -489,7 +505,8 @@ function assessPrepared(
     );
   }
   const overlaps = overlapsBetween(candidate.entries, prepared.entries);
-  if (overlaps.length === 0) {
+  const sharedGrounds = (denial.catchAllGrounds ?? []).filter((ground) => candidate.catchAllGrounds.includes(ground));
+  if (overlaps.length === 0 && sharedGrounds.length === 0) {
     return noMatch(
       'NO_ITEM_OVERLAP',
       () =>
@@ -510,13 +527,16 @@ function assessPrepared(
     matchedFields: [
       'destination',
       ...overlaps.map((overlap) => `controlEntry:${overlap.candidate}~${overlap.denial}`),
+      ...sharedGrounds.map((ground) => `catchAllGround:${ground}`),
       ...matching.flatMap(partyFields),
     ],
     entryOverlaps: overlaps,
     parties: matching,
     explanation:
       `${id()}, notified ${denial.notifiedAt}: destination ${prepared.destination} is the same; ` +
-      `control entries overlap (${overlaps.map((overlap) => `${overlap.candidate} ~ ${overlap.denial}`).join(', ')}); ` +
+      (overlaps.length > 0
+        ? `control entries overlap (${overlaps.map((overlap) => `${overlap.candidate} ~ ${overlap.denial}`).join(', ')}); `
+        : `catch-all ground ${sharedGrounds.join(', ')} is the same (no control entry); `) +
       `${matching.map(describeParty).join('; ')}. Score ${score.toFixed(2)}.`,
   };
   return { outcome: 'MATCH', match };
