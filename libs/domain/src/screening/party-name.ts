@@ -11,8 +11,10 @@ import { jaroWinkler, jaroWinklerUpperBound, osaSimilarity } from './string-simi
  * Party names and addresses reduced to comparable tokens, and the similarity of two of them.
  *
  * Pipeline (the same for both sides, so any choice made here cancels out in a comparison):
- *  1. Unicode NFKC (full-width and presentation forms to their plain letters), then transliteration
- *     to ASCII by the `transliteration` package (Cyrillic, Greek, accents; Arabic only roughly).
+ *  1. Unicode NFKC (full-width and presentation forms to their plain letters); Arabic and Persian
+ *     script to a consonant skeleton (data/arabic-script.json), hyphenated Wade-Giles to pinyin
+ *     (data/wade-giles.json); then transliteration to ASCII by the `transliteration` package
+ *     (Cyrillic, Greek, Chinese characters, accents).
  *  2. Lower case; `&` and `+` become `and`; dotted abbreviations are closed up (S.p.A. → spa,
  *     L.L.C. → llc, Α.Ε. → ae); everything that is not a letter or digit separates tokens.
  *  3. Each token is folded (see {@link foldToken}) so that the usual romanisations of one Cyrillic
@@ -21,7 +23,9 @@ import { jaroWinkler, jaroWinklerUpperBound, osaSimilarity } from './string-simi
  *     Τεχνολογίες → `technologi`), because otherwise they are the words that differ most.
  *  5. Legal forms (GmbH, Ltd, OOO, Общество с ограниченной ответственностью, ...) and stop words
  *     (and, und, et, the, de, ...) are dropped wherever they stand; if that leaves nothing, the
- *     tokens are kept as they were (a company may be called "The Company").
+ *     tokens are kept as they were (a company may be called "The Company"). The kinds of legal form
+ *     a name carries are kept apart (legalFormsOf), since two kinds name two legal persons.
+ * Every word list is a data file in data/, with its source.
  * Word order is kept in the normalised text but ignored by the similarity, which compares token sets.
  */
 
