@@ -653,7 +653,15 @@ const ABBREVIATED: ReadonlyMap<string, WeightedToken> = new Map(
   }),
 );
 
-const STEM_VARIANTS: readonly (readonly [string, WeightedToken])[] = [...STEMS.entries()];
+// Corporate words by first letter and length, so that looking for a misspelling scans a handful.
+const STEM_VARIANTS: ReadonlyMap<string, readonly (readonly [string, WeightedToken])[]> = [...STEMS.entries()].reduce(
+  (buckets, entry) => {
+    const key = `${entry[0][0] ?? ''}${entry[0].length}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), entry]);
+    return buckets;
+  },
+  new Map<string, (readonly [string, WeightedToken])[]>(),
+);
 
 // Legal forms are stemmed as names are, but never taken for misspellings.
 const NAME_NOISE = vocabulary(
@@ -678,8 +686,10 @@ function misspeltStem(token: string): WeightedToken | undefined {
   if (token.length < 7 || /[0-9]/.test(token)) return undefined;
   let best: WeightedToken | undefined;
   let bestSimilarity = MISSPELT_CORPORATE_WORD_SIMILARITY;
-  for (const [variant, stem] of STEM_VARIANTS) {
-    if (variant[0] !== token[0] || Math.abs(variant.length - token.length) > 1) continue;
+  const nearby = [token.length - 1, token.length, token.length + 1].flatMap(
+    (length) => STEM_VARIANTS.get(`${token[0] ?? ''}${length}`) ?? [],
+  );
+  for (const [variant, stem] of nearby) {
     const similarity = jaroWinkler(token, variant);
     if (similarity >= bestSimilarity && (best === undefined || similarity > bestSimilarity || stem.text < best.text)) {
       best = stem;
