@@ -28,7 +28,9 @@ const frenchApplication: Content = {
 const germanLookalike: Content = {
   ...EXAMPLE_APPLICATION_CONTENT,
   items: [{ ...EXAMPLE_APPLICATION_CONTENT.items[0]!, classification: { kind: 'LISTED', controlEntry: '5A001' } }],
-  endUser: { name: 'MERIDIONAL TELECOM LTDA', address: 'Av. Atlantica 1500, Rio de Janeiro 22021-000', country: 'BR' },
+  // The same legal form as the French denial's "Meridional Telecom S.A.", written differently: since
+  // issue 14 a Ltda (a limited company) against an S.A. is another legal person, possibly related.
+  endUser: { name: 'MERIDIONAL TELECOM SA', address: 'Av. Atlantica 1500, Rio de Janeiro 22021-000', country: 'BR' },
   consignee: null,
   otherParties: [],
 };
@@ -112,7 +114,7 @@ describe('EU consultation between three authorities (DE, FR, NL) and the Commiss
     const consultation = asConsulted.body.items[0];
     expect(consultation).toMatchObject({ kind: 'PRIOR_DENIAL', requester: 'DE', consulted: ['FR'], status: 'OPEN' });
     const packet = await as('FR-caseworker').get(`/v1/consultations/${consultation.id}`).expect(200);
-    expect(packet.body.consultation.packet.endUser.name).toBe('MERIDIONAL TELECOM LTDA');
+    expect(packet.body.consultation.packet.endUser.name).toBe('MERIDIONAL TELECOM SA');
     expect(packet.body.consultation.packet).not.toHaveProperty('riskFlags');
     await as('NL-caseworker').get(`/v1/consultations/${consultation.id}`).expect(404);
     const seenByCommission = await as('commission').get(`/v1/consultations/${consultation.id}`).expect(200);

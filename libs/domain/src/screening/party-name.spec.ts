@@ -1,7 +1,15 @@
 import fc from 'fast-check';
+import addressWords from './data/address-words.json';
+import arabicScript from './data/arabic-script.json';
+import corporateWords from './data/corporate-words.json';
+import legalForms from './data/legal-forms.json';
+import stopWords from './data/stop-words.json';
+import wadeGiles from './data/wade-giles.json';
 import {
   LEGAL_FORMS,
   addressSimilarity,
+  legalFormsOf,
+  prepareAddress,
   foldToken,
   nameSimilarity,
   normaliseAddress,
@@ -55,6 +63,44 @@ describe('party name normalisation', () => {
     expect(normalisePartyName('Iran Electronics Industries (IEI)')).toBe(
       normalisePartyName('Iran Electronics Industries'),
     );
+  });
+
+  it('keeps every word list in a data file that names its source', () => {
+    for (const data of [addressWords, arabicScript, corporateWords, legalForms, stopWords, wadeGiles]) {
+      expect(data.source.length).toBeGreaterThan(20);
+    }
+  });
+
+  it('reads Arabic and Persian script by its consonants (شركة النور = Al Noor Company)', () => {
+    expect(normalisePartyName('شركة النور')).toBe('nr');
+    expect(nameSimilarity('شركة النور للتجارة', 'Al Nour Trading')).toBeGreaterThan(0.9);
+    expect(nameSimilarity('شرکت پارس الکترونیک', 'Pars Electronic Co.')).toBeGreaterThan(0.9);
+  });
+
+  it('rewrites hyphenated Wade-Giles in pinyin and leaves other hyphenated names alone', () => {
+    expect(normalisePartyName("Ch'eng-tu T'ien-i Optoelectronics")).toBe(
+      normalisePartyName('Chengdu Tianyi Optoelectronics'),
+    );
+    expect(normalisePartyName('Kuang-chou Radar')).toBe(normalisePartyName('Guangzhou Radar'));
+    expect(normalisePartyName('Kriogen-Servis')).toBe(normalisePartyName('Kriogen Servis'));
+  });
+
+  it('tells the kinds of legal form apart and treats spellings of one kind as one', () => {
+    expect(legalFormsOf('OOO Kvant')).toEqual(legalFormsOf('Kvant LLC'));
+    expect(legalFormsOf('ZAO Kvant')).toEqual(legalFormsOf('Kvant CJSC'));
+    expect(legalFormsOf('Ege Hassas A.Ş.')).toEqual(['jointStock']);
+    expect(legalFormsOf('Ege Hassas Ltd. Şti.')).toEqual(['limited']);
+    expect(legalFormsOf('Nusantara Sdn Bhd')).toEqual(['limited']);
+    expect(legalFormsOf('TOO Kaztekhsnab')).toEqual(['limited', 'partnership']);
+  });
+
+  it('takes a misspelt corporate word for the word (Tecnical = Technical)', () => {
+    expect(normalisePartyName('Indus Tecnical Services')).toBe(normalisePartyName('Indus Technical Services'));
+  });
+
+  it('finds the known city of an address under any of its names', () => {
+    expect(prepareAddress('пр. Абая, 150, Алматы').cities).toEqual(prepareAddress('150 Abay Ave, Alma-Ata').cities);
+    expect(prepareAddress('Nehru Place, Bombay').cities).toEqual(['mumbai']);
   });
 
   it('ignores word order in the similarity', () => {

@@ -11,8 +11,10 @@ import { jaroWinkler, jaroWinklerUpperBound, osaSimilarity } from './string-simi
  * Party names and addresses reduced to comparable tokens, and the similarity of two of them.
  *
  * Pipeline (the same for both sides, so any choice made here cancels out in a comparison):
- *  1. Unicode NFKC (full-width and presentation forms to their plain letters), then transliteration
- *     to ASCII by the `transliteration` package (Cyrillic, Greek, accents; Arabic only roughly).
+ *  1. Unicode NFKC (full-width and presentation forms to their plain letters); Arabic and Persian
+ *     script to a consonant skeleton (data/arabic-script.json), hyphenated Wade-Giles to pinyin
+ *     (data/wade-giles.json); then transliteration to ASCII by the `transliteration` package
+ *     (Cyrillic, Greek, Chinese characters, accents).
  *  2. Lower case; `&` and `+` become `and`; dotted abbreviations are closed up (S.p.A. → spa,
  *     L.L.C. → llc, Α.Ε. → ae); everything that is not a letter or digit separates tokens.
  *  3. Each token is folded (see {@link foldToken}) so that the usual romanisations of one Cyrillic
@@ -21,7 +23,9 @@ import { jaroWinkler, jaroWinklerUpperBound, osaSimilarity } from './string-simi
  *     Τεχνολογίες → `technologi`), because otherwise they are the words that differ most.
  *  5. Legal forms (GmbH, Ltd, OOO, Общество с ограниченной ответственностью, ...) and stop words
  *     (and, und, et, the, de, ...) are dropped wherever they stand; if that leaves nothing, the
- *     tokens are kept as they were (a company may be called "The Company").
+ *     tokens are kept as they were (a company may be called "The Company"). The kinds of legal form
+ *     a name carries are kept apart (legalFormsOf), since two kinds name two legal persons.
+ * Every word list is a data file in data/, with its source.
  * Word order is kept in the normalised text but ignored by the similarity, which compares token sets.
  */
 
@@ -649,7 +653,15 @@ const ABBREVIATED: ReadonlyMap<string, WeightedToken> = new Map(
   }),
 );
 
-const STEM_VARIANTS: readonly (readonly [string, WeightedToken])[] = [...STEMS.entries()];
+// Corporate words by first letter and length, so that looking for a misspelling scans a handful.
+const STEM_VARIANTS: ReadonlyMap<string, readonly (readonly [string, WeightedToken])[]> = [...STEMS.entries()].reduce(
+  (buckets, entry) => {
+    const key = `${entry[0][0] ?? ''}${entry[0].length}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), entry]);
+    return buckets;
+  },
+  new Map<string, (readonly [string, WeightedToken])[]>(),
+);
 
 // Legal forms are stemmed as names are, but never taken for misspellings.
 const NAME_NOISE = vocabulary(
@@ -674,8 +686,10 @@ function misspeltStem(token: string): WeightedToken | undefined {
   if (token.length < 7 || /[0-9]/.test(token)) return undefined;
   let best: WeightedToken | undefined;
   let bestSimilarity = MISSPELT_CORPORATE_WORD_SIMILARITY;
-  for (const [variant, stem] of STEM_VARIANTS) {
-    if (variant[0] !== token[0] || Math.abs(variant.length - token.length) > 1) continue;
+  const nearby = [token.length - 1, token.length, token.length + 1].flatMap(
+    (length) => STEM_VARIANTS.get(`${token[0] ?? ''}${length}`) ?? [],
+  );
+  for (const [variant, stem] of nearby) {
     const similarity = jaroWinkler(token, variant);
     if (similarity >= bestSimilarity && (best === undefined || similarity > bestSimilarity || stem.text < best.text)) {
       best = stem;
