@@ -42,3 +42,4 @@ export * from './denials/grant-despite-denial';
 export * from './screening';
 export * from './reporting';
 export * from './privacy/personal-data';
+export * from './privacy/retention';
