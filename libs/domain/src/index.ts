@@ -47,3 +47,4 @@ export * from './reporting';
 export * from './privacy/personal-data';
 export * from './identity/subject.rules';
 export * from './general-authorisations';
+export * from './privacy/retention';

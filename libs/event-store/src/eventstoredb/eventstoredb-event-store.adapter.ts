@@ -21,6 +21,8 @@ import {
 } from '@eventstore/db-client';
 import { DEFAULT_READ_BATCH, resolveRetriedAppend, validateAppend, type AlreadyStored } from '../append-rules';
 import { ConcurrencyError, DuplicateEventIdError, InvalidAppendError } from '../event-store.errors';
+import { chainBatch } from '../hash-chain';
+import type { ChainedHashes } from '../hash-chain';
 import type {
   AppendResult,
   EventMetadata,
@@ -75,6 +77,9 @@ const CHECKPOINT_EVENT_TYPE = 'CheckpointSaved';
 /** Events fetched per round trip when readAll/headPosition page through $all. */
 const ALL_PAGE_MIN = 256;
 const ALL_PAGE_MAX = 4096;
+/** How often an 'any' or 'stream-exists' append re-reads the head after losing a race. */
+const MAX_LOOSE_APPEND_ATTEMPTS = 10;
+
 /** ESDB reports "no position" in stream reads of older servers as ulong max. */
 const NO_POSITION = 18446744073709551615n;
 
@@ -85,6 +90,9 @@ interface StoredEventEnvelope {
   /** Standard ESDB metadata keys, so ESDB tooling and projections can follow correlation chains. */
   readonly $correlationId?: string;
   readonly $causationId?: string;
+  /** The hash chain (hash-chain.ts), kept in the envelope: ESDB events have no columns of ours. */
+  readonly prevHash?: string | null;
+  readonly hash?: string;
 }
 
 /**
@@ -186,6 +194,8 @@ function toStoredEvent(event: RecordedEvent): StoredEvent {
     data: event.data,
     metadata,
     recordedAt: event.created,
+    prevHash: isRecord(envelope) && typeof envelope['prevHash'] === 'string' ? envelope['prevHash'] : null,
+    hash: isRecord(envelope) && typeof envelope['hash'] === 'string' ? envelope['hash'] : null,
   };
 }
 
@@ -231,7 +241,8 @@ export class EventStoreDbEventStore implements EventStore {
     }
     const batch = events.map((event) => ({ ...event, eventId: event.eventId.toLowerCase() }));
 
-    const head = await this.lastVersion(streamId);
+    const headState = await this.lastHead(streamId);
+    const head = headState.version;
     const claims = await Promise.all(batch.map((event) => this.claim(event.eventId, streamId, head)));
     const elsewhere = claims.find((claim) => claim.owner.streamId !== streamId);
     if (elsewhere) {
@@ -248,21 +259,41 @@ export class EventStoreDbEventStore implements EventStore {
       if (retried) return retried;
     }
 
+    // Hashes chain onto the head read above, so the append is pinned to that revision even for 'any' and
+    // 'stream-exists' (a concurrent writer then makes ESDB refuse it, and a loose expectation goes round
+    // again with the new head): a chain can never fork. No extra round trip on the common path.
     let nextExpectedRevision: bigint;
-    try {
-      ({ nextExpectedRevision } = await this.client.appendToStream(
-        streamId,
-        batch.map((event) => this.toEventData(event)),
-        { expectedRevision: toExpectedRevision(expected) },
-      ));
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        // Some server versions report a missing stream as -1 rather than leaving the version out.
-        const actual =
-          error.actualVersion === NO_STREAM || error.actualVersion < 0n ? 'no-stream' : Number(error.actualVersion);
-        throw new ConcurrencyError(streamId, expected, actual);
+    for (let attempt = 1, current = headState; ; attempt++) {
+      const loose = expected === 'any' || expected === 'stream-exists';
+      if (expected === 'stream-exists' && current.version === -1) {
+        throw new ConcurrencyError(streamId, expected, 'no-stream');
       }
-      throw error;
+      const revision = loose
+        ? current.version === -1
+          ? NO_STREAM
+          : BigInt(current.version)
+        : toExpectedRevision(expected);
+      const hashes = chainBatch(streamId, current.version + 1, current.hash, batch);
+      try {
+        ({ nextExpectedRevision } = await this.client.appendToStream(
+          streamId,
+          batch.map((event, index) => this.toEventData(event, hashes[index] as ChainedHashes)),
+          { expectedRevision: revision },
+        ));
+        break;
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) {
+          if (loose && attempt < MAX_LOOSE_APPEND_ATTEMPTS) {
+            current = await this.lastHead(streamId);
+            continue;
+          }
+          // Some server versions report a missing stream as -1 rather than leaving the version out.
+          const actual =
+            error.actualVersion === NO_STREAM || error.actualVersion < 0n ? 'no-stream' : Number(error.actualVersion);
+          throw new ConcurrencyError(streamId, expected, actual);
+        }
+        throw error;
+      }
     }
     // The append response carries a position too, but this reads the last event back so the result is
     // exactly what readStream/readAll report for it (also after an append ESDB itself deduplicated, where
@@ -392,9 +423,11 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private toEventData(event: NewEvent): EventData {
+  private toEventData(event: NewEvent, chained: ChainedHashes): EventData {
     const envelope: StoredEventEnvelope = {
       schemaVersion: event.schemaVersion ?? 1,
+      prevHash: chained.prevHash,
+      hash: chained.hash,
       metadata: event.metadata,
       $correlationId: event.metadata.correlationId,
       ...(event.metadata.causationId === undefined ? {} : { $causationId: event.metadata.causationId }),
@@ -409,20 +442,24 @@ export class EventStoreDbEventStore implements EventStore {
     });
   }
 
-  /** Version of the stream's last event, -1 when it does not exist. */
-  private async lastVersion(streamId: string): Promise<number> {
+  /** Version (-1 when the stream does not exist) and hash of the stream's last event. */
+  private async lastHead(streamId: string): Promise<{ version: number; hash: string | null }> {
     try {
       for await (const resolved of this.client.readStream(streamId, {
         direction: BACKWARDS,
         fromRevision: END,
         maxCount: 1,
       })) {
-        if (resolved.event) return Number(resolved.event.revision);
+        if (resolved.event) {
+          const envelope: unknown = resolved.event.metadata;
+          const hash = isRecord(envelope) && typeof envelope['hash'] === 'string' ? envelope['hash'] : null;
+          return { version: Number(resolved.event.revision), hash };
+        }
       }
     } catch (error) {
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return -1;
+    return { version: -1, hash: null };
   }
 
   private async claim(eventId: string, streamId: string, headAtClaim: number): Promise<ClaimOutcome> {
