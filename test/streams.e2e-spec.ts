@@ -66,7 +66,7 @@ describe('Server-Sent Events for agencies without Kafka', () => {
       .set('authorization', `Bearer ${tokens.bob}`)
       .send(examples.EXAMPLE_SUSPEND_LICENCE)
       .expect(200);
-  });
+  }, 60_000);
   afterAll(async () => h.close());
 
   const stream = (audience: string, token: string, count: number, headers: Record<string, string> = {}) =>

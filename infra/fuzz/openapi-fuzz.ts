@@ -144,7 +144,7 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.array(fc.constant('x'), { minLength: 1000, maxLength: 5000 }) },
   {
     weight: 1,
-    arbitrary: fc.integer({ min: 70, max: 300 }).map((depth) => JSON.parse(nestedJson(depth, '[', ']', '1'))),
+    arbitrary: fc.integer({ min: 70, max: 300 }).map((depth): unknown => JSON.parse(nestedJson(depth, '[', ']', '1'))),
   },
 );
 
@@ -361,6 +361,9 @@ function bodyArbitrary(operation: Operation, document: OpenApiDocument): fc.Arbi
   return fc.oneof(...options);
 }
 
+/** Fastify's default body limit (1 MiB). */
+const BODY_LIMIT = 1_048_576;
+
 /** The one rare shape that costs memory: a body just over Fastify's 1 MiB limit. */
 export function oversizedBody(): FuzzBody {
   return {
@@ -381,7 +384,7 @@ export function describeOutcome(outcome: FuzzOutcome): string {
 }
 
 export interface FuzzOutcome {
-  readonly status: number | 'transport-error';
+  readonly status: number | 'transport-error' | 'closed-over-limit';
   readonly request: FuzzRequest;
   readonly error?: string;
 }
@@ -406,6 +409,11 @@ export async function send(base: string, request: FuzzRequest, timeoutMs = 15_00
     return { status: response.status, request };
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    // Fastify answers 413 to a body over its limit and closes the socket while the client is still
+    // uploading: the client sees EPIPE/ECONNRESET instead of the 413. The server refused, as it should.
+    if ((request.body?.length ?? 0) > BODY_LIMIT && ['EPIPE', 'ECONNRESET'].includes(cause?.code ?? '')) {
+      return { status: 'closed-over-limit', request };
+    }
     return {
       status: 'transport-error',
       request,

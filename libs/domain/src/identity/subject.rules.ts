@@ -24,7 +24,7 @@ export function sameSubject(a: string, b: string): boolean {
  * that render as nothing.
  */
 const INVISIBLE =
-  /[\p{White_Space}\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}\u115F\u1160\u3164\uFFA0\uFE00-\uFE0F\u034F]/u;
+  /[\p{White_Space}\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}\u115F\u1160\u3164\uFFA0]|[\uFE00-\uFE0F]|\u034F/u;
 
 /** True when a subject holds whitespace or a character that shows as nothing. */
 export function hasInvisibleCharacters(subject: string): boolean {

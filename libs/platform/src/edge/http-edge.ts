@@ -26,10 +26,10 @@ const DEFAULTS: Required<Omit<HttpEdgeEnvironment, 'METRICS_TOKEN'>> = {
  */
 export async function installHttpEdge(app: NestFastifyApplication, settings: HttpEdgeSettings = {}): Promise<void> {
   const edge = { ...DEFAULTS, ...definedOnly(settings) };
-  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const fastify: FastifyInstance = app.getHttpAdapter().getInstance();
 
   // createApp turns Nest's body parsers off (bodyParser: false), so this one is the only JSON parser.
-  await app.register(helmet as never, securityHeaders() as never);
+  await app.register(helmet, securityHeaders());
   fastify.addHook('onSend', async (request, reply, payload) => {
     // API answers are personal and case data: no shared or browser cache keeps them. /docs assets may be cached.
     if (!reply.hasHeader('cache-control') && !request.url.startsWith('/docs'))
@@ -96,7 +96,7 @@ function installJsonParser(fastify: FastifyInstance, maxDepth: number): void {
       );
       return;
     }
-    parse(request, text, done);
+    void parse(request, text, done);
   });
 }
 
