@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@dul/auth';
 import type { Clock } from '@dul/platform';
 import { authOptionsFrom, PlatformModule } from '@dul/platform';
+import { ConsultationContextModule } from '../consultation/public/consultation-context.module';
 import type { LicensingEnvironment } from './licensing.environment';
 import { LicensingModule } from './licensing.module';
 import { LICENSING_PROJECTIONS } from './licensing.projections';
@@ -17,6 +18,8 @@ export class LicensingServiceModule {
         PlatformModule.forRoot({ environment, projections: LICENSING_PROJECTIONS, clock: overrides.clock }),
         AuthModule.forRoot(authOptionsFrom(environment)),
         LicensingModule.forRoot({ expiryPollMs: environment.LICENCE_EXPIRY_POLL_MS }),
+        // Answers the DecisionContextQuery a decision sends (Art 14, 16).
+        ConsultationContextModule,
       ],
     };
   }
