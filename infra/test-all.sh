@@ -18,6 +18,27 @@ fail_or_skip() { # $1 = env var to set, $2 = what and why
   say "SKIPPED: $2"
 }
 
+# 0. System packages the suites need, installed the way CI used to do it (Debian's apt-get; root
+# on our machines, sudo elsewhere when it works without a password): Java and Maven fetch and run the
+# real Kafka broker (infra/kafka), Debian's Chromium renders the Art 26 report in the browser test (no
+# browser download from npm). When they cannot be installed the suites that need them are skipped
+# (or, with CI=true, the run fails) below.
+apt_install() { # $@ = Debian packages
+  local sudo=""
+  if [[ "$(id -u)" != "0" ]]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; else return 1; fi
+  fi
+  command -v apt-get >/dev/null || return 1
+  say "installing $* (apt-get)"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"
+}
+if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then
+  apt_install openjdk-17-jre-headless maven || say "could not install Java and Maven"
+fi
+if ! command -v chromium >/dev/null; then
+  apt_install chromium || say "could not install chromium"
+fi
+
 pg_up() { node -e "
   const { Client } = require('pg');
   const c = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 3000 });

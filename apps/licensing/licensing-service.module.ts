@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@dul/auth';
 import type { Clock } from '@dul/platform';
 import { authOptionsFrom, PlatformModule } from '@dul/platform';
+import { ConsultationContextModule } from '../consultation/public/consultation-context.module';
 import type { LicensingEnvironment } from './licensing.environment';
 import { LicensingModule } from './licensing.module';
 import { LICENSING_PROJECTIONS } from './licensing.projections';
@@ -22,6 +23,8 @@ export class LicensingServiceModule {
           generalAuthorisationSettings: environment.GEA_SETTINGS,
           validityPolicy: parseValidityPolicy(environment.LICENCE_VALIDITY_CAPS ?? ''),
         }),
+        // Answers the DecisionContextQuery a decision sends (Art 14, 16).
+        ConsultationContextModule,
       ],
     };
   }

@@ -5,9 +5,10 @@ import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationQueries } from './applications/application-queries';
+import { DecideApplicationHandler } from './applications/decide-application';
 import { SubmitApplicationHandler } from './applications/submit-application';
-import { CommandExecution } from '@dul/platform';
-import { ConsultationContextModule } from '../consultation/public/consultation-context.module';
+import { ApplicationWriteHandler, LicenceWriteHandler } from './licensing.handlers';
+import { LICENSING_QUERY_HANDLERS } from './licensing.queries';
 import { LicenceExpiryTimer, LICENCE_EXPIRY_OPTIONS } from './licences/licence-expiry.timer';
 import { LicenceIssuer } from './licences/licence-issuer.process';
 import { LicenceQueries } from './licences/licence-queries';
@@ -29,13 +30,14 @@ export interface LicensingOptions {
 /**
  * The member-state licensing service: applications, assessment, decisions, licences. Its read
  * models (applicationQueueProjection, licenceRegisterProjection) are registered with the platform.
+ * A decision asks consultation through DecisionContextQuery: the host wires in the consultation
+ * context (ConsultationContextModule) that answers it.
  */
 @Module({})
 export class LicensingModule {
   static forRoot(options: LicensingOptions = {}): DynamicModule {
     return {
       module: LicensingModule,
-      imports: [ConsultationContextModule],
       controllers: [
         ApplicationsController,
         LicencesController,
@@ -43,8 +45,11 @@ export class LicensingModule {
         AdministrationFiguresController,
       ],
       providers: [
-        CommandExecution,
+        ApplicationWriteHandler,
+        LicenceWriteHandler,
         SubmitApplicationHandler,
+        DecideApplicationHandler,
+        ...LICENSING_QUERY_HANDLERS,
         ApplicationQueries,
         LicenceQueries,
         LicenceIssuer,
@@ -54,7 +59,7 @@ export class LicensingModule {
         { provide: VALIDITY_POLICY, useValue: options.validityPolicy ?? DEFAULT_VALIDITY_POLICY },
         { provide: LICENCE_EXPIRY_OPTIONS, useValue: { pollMs: options.expiryPollMs ?? 60_000 } },
       ],
-      exports: [CommandExecution, LicenceExpiryTimer],
+      exports: [LicenceExpiryTimer],
     };
   }
 }

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { ApplicationEvent, CatchAllArticle, DecisionIssued, OpenConsultation } from '@dul/domain';
-import { applicationDecider, consultationDecider, consultationPacketFrom, DomainError } from '@dul/domain';
+import { applicationDecider, consultationPacketFrom, DomainError } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { derivedEventIds, derivedId, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { derivedId, EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
-import { consultationStream } from '../public/consultation-ids';
+import { ConsultationWrite } from '../public/consultation.commands';
 
 export const CATCH_ALL_OPTIONS = Symbol.for('dul.CatchAllOptions');
 export interface CatchAllOptions {
@@ -25,6 +26,7 @@ export class CatchAllInformer extends Reactor {
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CATCH_ALL_OPTIONS) private readonly options: CatchAllOptions,
+    private readonly commandBus: CommandBus,
   ) {
     super(store);
   }
@@ -66,9 +68,13 @@ export class CatchAllInformer extends Reactor {
         },
       };
       try {
-        await handleCommand(this.store, consultationDecider, consultationStream(consultationId), command, {
-          newEventId: derivedEventIds(`${event.eventId}:${article}`),
-        });
+        await this.commandBus.execute(
+          new ConsultationWrite(consultationId, {
+            by: 'process',
+            command,
+            eventIdsFrom: `${event.eventId}:${article}`,
+          }),
+        );
       } catch (error) {
         if (error instanceof DomainError && error.rule === 'consultation-exists') continue;
         throw error;

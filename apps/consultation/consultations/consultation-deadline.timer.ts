@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { LapseConsultationDeadline } from '@dul/domain';
-import { consultationDecider, DomainError } from '@dul/domain';
-import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, handleCommand } from '@dul/event-store';
+import { DomainError } from '@dul/domain';
 import type { Clock } from '@dul/platform';
 import { CLOCK, DueTimer } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { consultationStream } from '../public/consultation-ids';
+import { ConsultationWrite } from '../public/consultation.commands';
 import type { ConsultationDocument } from './consultations.projection';
 import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
 
@@ -23,7 +22,7 @@ export interface ConsultationTimerOptions {
 @Injectable()
 export class ConsultationDeadlineTimer extends DueTimer {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commandBus: CommandBus,
     @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONSULTATION_TIMER_OPTIONS) options: ConsultationTimerOptions,
@@ -54,14 +53,10 @@ export class ConsultationDeadlineTimer extends DueTimer {
         },
       };
       try {
-        const outcome = await handleCommand(
-          this.store,
-          consultationDecider,
-          consultationStream(consultation.id),
-          command,
-          { retries: 3 },
+        const outcome = await this.commandBus.execute(
+          new ConsultationWrite(consultation.id, { by: 'process', command, retries: 3 }),
         );
-        if (outcome.events.length > 0) lapsed++;
+        if (outcome.appended > 0) lapsed++;
       } catch (error) {
         // An extension moved the deadline since the view was written: it comes round again later.
         if (error instanceof DomainError && error.rule === 'deadline-not-reached') continue;

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { Application, ConsultationState, DenialMatch, OpenConsultation, RecordDenialMatches } from '@dul/domain';
 import {
   applicationDecider,
@@ -9,7 +10,10 @@ import {
   screeningCandidateFromApplication,
 } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import { CommandExecution } from '@dul/platform';
+import { applicationAggregate } from '../../licensing/public/application.aggregate';
+import { ConsultationWrite } from '../public/consultation.commands';
 import { art14ConsultationId, art16ConsultationId, consultationStream } from '../public/consultation-ids';
 import { ScreeningService } from '../screening/screening.service';
 
@@ -31,6 +35,10 @@ export class ConsultationOpening {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly screening: ScreeningService,
+    private readonly commandBus: CommandBus,
+    // The application's denial matches are recorded with the runner itself: the consultation context
+    // also runs in hosts without licensing's handlers (the consultation service on its own).
+    private readonly runner: CommandExecution,
   ) {}
 
   async application(applicationId: string): Promise<Application | null> {
@@ -115,9 +123,7 @@ export class ConsultationOpening {
       },
       metadata: { ...this.metadata(application, trigger), actor: 'system:screening' },
     };
-    await handleCommand(this.store, applicationDecider, `application-${application.applicationId}`, command, {
-      retries: 3,
-    });
+    await this.runner.run(applicationAggregate, application.applicationId, { by: 'process', command, retries: 3 });
   }
 
   private async open(application: Application, trigger: Trigger, data: OpenConsultation['data']): Promise<void> {
@@ -127,7 +133,7 @@ export class ConsultationOpening {
       metadata: { ...this.metadata(application, trigger), actor: 'system:consultation-opener' },
     };
     try {
-      await handleCommand(this.store, consultationDecider, consultationStream(data.consultationId), command);
+      await this.commandBus.execute(new ConsultationWrite(data.consultationId, { by: 'process', command }));
     } catch (error) {
       if (error instanceof DomainError && error.rule === 'consultation-exists') return;
       throw error;

@@ -1,19 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
-import type { ConsultationCommand, ConsultationState } from '@dul/domain';
-import { consultationDecider, refuse } from '@dul/domain';
-import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, handleCommand } from '@dul/event-store';
-import type { Clock } from '@dul/platform';
-import { CLOCK } from '@dul/platform';
+import { CommandBus } from '@nestjs/cqrs';
+import type { ConsultationCommand } from '@dul/domain';
+import { refuse } from '@dul/domain';
 import type { DocumentFilter, ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { answerWrite, correlationIdOf } from '@dul/http';
-import type { WriteResult } from '@dul/platform';
+import { answerWrite, principalWrite } from '@dul/http';
+import type { WithoutMetadata, WriteResult } from '@dul/platform';
 import { ExtensionDto, ListConsultationsQueryDto, ReplyToConsultationDto } from '../consultation.dto';
-import { consultationStream } from '../public/consultation-ids';
+import { ConsultationWrite } from '../public/consultation.commands';
 import type { ConsultationDocument } from './consultations.projection';
 import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
 
@@ -33,8 +30,7 @@ function metadataOnly({ consultation: _consultation, ...metadata }: Consultation
 export class ConsultationsController {
   constructor(
     @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commandBus: CommandBus,
   ) {}
 
   @Get()
@@ -79,6 +75,7 @@ export class ConsultationsController {
   @Post(':id/replies')
   @HttpCode(200)
   @Roles('caseworker', 'approver')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; 412 if stale' })
   @ApiOperation({
     summary: "The consulted member state's answer (Art 14: objection binds; Art 16: essentially identical or not)",
   })
@@ -95,6 +92,7 @@ export class ConsultationsController {
   @Post(':id/extensions')
   @HttpCode(200)
   @Roles('caseworker', 'approver')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; 412 if stale' })
   @ApiOperation({
     summary: 'Ask for more time, or grant or decline a pending request (at most 30 working days in all)',
   })
@@ -105,7 +103,7 @@ export class ConsultationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const command: Omit<ConsultationCommand, 'metadata'> =
+    const command: WithoutMetadata<ConsultationCommand> =
       body.action === 'REQUEST'
         ? {
             type: 'RequestExtension',
@@ -126,26 +124,10 @@ export class ConsultationsController {
     principal: Principal,
     request: FastifyRequest,
     reply: FastifyReply,
-    command: Omit<ConsultationCommand, 'metadata'>,
+    command: WithoutMetadata<ConsultationCommand>,
   ): Promise<WriteResult> {
-    const full = {
-      ...command,
-      metadata: {
-        actor: principal.sub,
-        memberState: principal.ms ?? undefined,
-        now: this.clock.now(),
-        correlationId: correlationIdOf(request),
-      },
-    } as ConsultationCommand;
-    const outcome = await handleCommand(this.store, consultationDecider, consultationStream(id), full, {
-      guard: (state: ConsultationState) => {
-        const participants = state.status === 'NONE' ? [] : [state.requester, ...state.consulted];
-        if (!principal.ms || !participants.includes(principal.ms)) throw notFound(id);
-      },
-      extraMetadata: { roles: principal.roles },
-      retries: 3,
-    });
-    return answerWrite(reply, { id, version: outcome.version, position: outcome.appended?.lastGlobalPosition ?? 0 });
+    const write = new ConsultationWrite(id, principalWrite(principal, request, command));
+    return answerWrite(reply, await this.commandBus.execute(write));
   }
 }
 

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { ApplicationEvent, Art16Notification, DenialCommand, LicenceEvent } from '@dul/domain';
-import { DEFAULT_DENIAL_REVIEW_GRACE_DAYS, denialDecider, DomainError } from '@dul/domain';
+import { DEFAULT_DENIAL_REVIEW_GRACE_DAYS, DomainError } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { derivedEventIds, derivedId, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { derivedId, EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
+import { DenialWrite } from '../public/consultation.commands';
 
 /** The register entry for a notification: derived from its source, so a replay targets the same entry. */
 export function denialIdFor(
@@ -32,7 +34,10 @@ export class DenialNotifier extends Reactor {
     'LicenceReinstated',
   ];
 
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly commandBus: CommandBus,
+  ) {
     super(store);
   }
 
@@ -76,21 +81,18 @@ export class DenialNotifier extends Reactor {
     command: Omit<DenialCommand, 'metadata'>,
   ): Promise<void> {
     try {
-      await handleCommand(
-        this.store,
-        denialDecider,
-        `denial-${denialId}`,
-        {
-          ...command,
-          metadata: {
-            actor: 'system:denial-notifier',
-            memberState,
-            now: cause.recordedAt,
-            correlationId: cause.metadata.correlationId,
-            causationId: cause.eventId,
-          },
-        } as DenialCommand,
-        { newEventId: derivedEventIds(cause.eventId) },
+      const full = {
+        ...command,
+        metadata: {
+          actor: 'system:denial-notifier',
+          memberState,
+          now: cause.recordedAt,
+          correlationId: cause.metadata.correlationId,
+          causationId: cause.eventId,
+        },
+      } as DenialCommand;
+      await this.commandBus.execute(
+        new DenialWrite(denialId, { by: 'process', command: full, eventIdsFrom: cause.eventId }),
       );
     } catch (error) {
       // A replay meets the entry already made, or the assessment already recorded.

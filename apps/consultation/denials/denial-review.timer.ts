@@ -1,8 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { MarkReviewDue } from '@dul/domain';
-import { denialDecider } from '@dul/domain';
-import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, handleCommand } from '@dul/event-store';
 import type { Clock } from '@dul/platform';
 import { CLOCK, DueTimer } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
@@ -11,6 +9,7 @@ import {
   CONSULTATION_TIMER_OPTIONS,
   type ConsultationTimerOptions,
 } from '../consultations/consultation-deadline.timer';
+import { DenialWrite } from '../public/consultation.commands';
 import type { DenialDocument } from './denial-register.projection';
 import { DENIALS_PROJECTION } from './denial-register.projection';
 
@@ -18,7 +17,7 @@ import { DENIALS_PROJECTION } from './denial-register.projection';
 @Injectable()
 export class DenialReviewTimer extends DueTimer {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commandBus: CommandBus,
     @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONSULTATION_TIMER_OPTIONS) options: ConsultationTimerOptions,
@@ -48,8 +47,8 @@ export class DenialReviewTimer extends DueTimer {
           correlationId: denial.id,
         },
       };
-      const outcome = await handleCommand(this.store, denialDecider, `denial-${denial.id}`, command, { retries: 3 });
-      if (outcome.events.length > 0) marked++;
+      const outcome = await this.commandBus.execute(new DenialWrite(denial.id, { by: 'process', command, retries: 3 }));
+      if (outcome.appended > 0) marked++;
     }
     return marked;
   }

@@ -1,17 +1,17 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { ReviewDenial } from '@dul/domain';
-import { denialDecider, entriesOverlap, nameSimilarity, preparePartyName, refuse } from '@dul/domain';
-import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, handleCommand } from '@dul/event-store';
+import { entriesOverlap, nameSimilarity, preparePartyName, refuse } from '@dul/domain';
 import type { Clock } from '@dul/platform';
 import { CLOCK } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { answerWrite, correlationIdOf } from '@dul/http';
+import { answerWrite, principalWrite } from '@dul/http';
 import type { WriteResult } from '@dul/platform';
+import { DenialWrite } from '../public/consultation.commands';
 import { ListDenialsQueryDto, ReviewDenialDto, ScreenTransactionDto } from '../consultation.dto';
 import { ScreeningService } from '../screening/screening.service';
 import type { DenialDocument } from './denial-register.projection';
@@ -31,7 +31,7 @@ const END_USER_FILTER_SIMILARITY = 0.8;
 export class DenialsController {
   constructor(
     @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commandBus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly screening: ScreeningService,
   ) {}
@@ -101,6 +101,7 @@ export class DenialsController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({ summary: 'The issuing member state renews, amends or revokes its denial (Art 16(2))' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; 412 if stale' })
   async review(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReviewDenialDto,
@@ -114,23 +115,8 @@ export class DenialsController {
         : body.decision === 'AMEND'
           ? { decision: 'AMEND', amendments: body.amendments ?? {}, note: body.note ?? '' }
           : { decision: 'REVOKE', reason: body.reason ?? '' };
-    const command: ReviewDenial = {
-      type: 'ReviewDenial',
-      data,
-      metadata: {
-        actor: principal.sub,
-        memberState: principal.ms ?? undefined,
-        now: this.clock.now(),
-        correlationId: correlationIdOf(request),
-      },
-    };
-    const outcome = await handleCommand(this.store, denialDecider, `denial-${id}`, command, {
-      guard: (state) => {
-        if (state.status === 'NONE') throw refuse.notFound('denial-not-found', `no denial ${id}`);
-      },
-      extraMetadata: { roles: principal.roles },
-      retries: 3,
-    });
-    return answerWrite(reply, { id, version: outcome.version, position: outcome.appended?.lastGlobalPosition ?? 0 });
+    const command: Omit<ReviewDenial, 'metadata'> = { type: 'ReviewDenial', data };
+    const write = new DenialWrite(id, principalWrite(principal, request, command));
+    return answerWrite(reply, await this.commandBus.execute(write));
   }
 }

@@ -1,19 +1,26 @@
 import { Module } from '@nestjs/common';
+import { ConsultationWriteHandler, DenialWriteHandler } from '../consultation.handlers';
 import { ConsultationOpening } from '../consultations/consultation-opening';
 import { ConsultationDecisionContext } from '../consultations/decision-context.adapter';
+import { DecisionContextHandler } from '../consultations/decision-context.handler';
 import { ScreeningService } from '../screening/screening.service';
 import { DECISION_CONTEXT } from './decision-context.port';
 
 /**
  * The part of the consultation module the licensing service needs to issue a decision: screening,
- * opening required consultations, and reading their state. Both services import it; it reads and
- * writes only the shared event store.
+ * opening required consultations, and reading their state. Every host that runs licensing wires it
+ * in; licensing itself never imports it but asks through DecisionContextQuery on the QueryBus. It
+ * reads and writes only the shared event store.
  */
 @Module({
   providers: [
     ScreeningService,
     ConsultationOpening,
     ConsultationDecisionContext,
+    DecisionContextHandler,
+    // Every host with the consultation context can run consultation and denial commands.
+    ConsultationWriteHandler,
+    DenialWriteHandler,
     { provide: DECISION_CONTEXT, useExisting: ConsultationDecisionContext },
   ],
   exports: [ScreeningService, ConsultationOpening, DECISION_CONTEXT],

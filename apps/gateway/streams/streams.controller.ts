@@ -1,3 +1,4 @@
+import type { BeforeApplicationShutdown } from '@nestjs/common';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -59,7 +60,10 @@ export function parseResumePoint(
 @ApiTags('streams')
 @ApiBearerAuth()
 @Controller('v1/streams')
-export class StreamsController {
+export class StreamsController implements BeforeApplicationShutdown {
+  /** How to end each open stream: the process does not stop while a client holds one open. */
+  private readonly openStreams = new Set<() => void>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly integrationEvents: IntegrationEvents,
@@ -111,10 +115,12 @@ export class StreamsController {
     let open = true;
     let wake: (() => void) | undefined;
     const unsubscribe = this.store.onAppended(() => wake?.());
-    request.raw.on('close', () => {
+    const end = (): void => {
       open = false;
       wake?.();
-    });
+    };
+    request.raw.on('close', end);
+    this.openStreams.add(end);
     let lastWrite = Date.now();
     try {
       while (open) {
@@ -151,8 +157,14 @@ export class StreamsController {
       }
     } finally {
       release();
+      this.openStreams.delete(end);
       unsubscribe();
       raw.end();
     }
+  }
+
+  /** SIGTERM: end every stream (clients reconnect with Last-Event-ID elsewhere) so the server can close. */
+  beforeApplicationShutdown(): void {
+    for (const end of [...this.openStreams]) end();
   }
 }

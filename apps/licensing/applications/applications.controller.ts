@@ -18,9 +18,9 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags }
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { ApplicationCommand } from '@dul/domain';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
-import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '@dul/platform';
-import { DECISION_CONTEXT, DecisionContextPort } from '../../consultation/public/decision-context.port';
+import { WithoutMetadata, WriteResult } from '@dul/platform';
 import {
   AmendApplicationDto,
   AssignCaseworkerDto,
@@ -34,10 +34,12 @@ import {
 } from '../dto/application-commands.dto';
 import * as examples from '../dto/examples';
 import { ListApplicationsQueryDto } from '../dto/queries.dto';
-import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '@dul/http';
-import { applicationAggregate } from '../public/application.aggregate';
-import { ApplicationQueries } from './application-queries';
-import { SubmitApplicationHandler } from './submit-application';
+import { answerWrite, correlationIdOf, headerOf, principalWrite, WriteResultDto } from '@dul/http';
+import { GetApplication, GetApplicationHistory, ListApplications } from '../licensing.queries';
+import { ApplicationWrite } from '../public/licensing.commands';
+import { DecideApplication } from './decide-application';
+import type { DecisionRequest } from './decide-application';
+import { SubmitApplicationCommand } from './submit-application';
 
 const ifMatchHeader = ApiHeader({
   name: 'If-Match',
@@ -56,10 +58,8 @@ const consistentWithHeader = ApiHeader({
 @Controller('v1/applications')
 export class ApplicationsController {
   constructor(
-    private readonly commands: CommandExecution,
-    private readonly submitter: SubmitApplicationHandler,
-    private readonly queries: ApplicationQueries,
-    @Inject(DECISION_CONTEXT) private readonly decisionContext: DecisionContextPort,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
     @Inject(VALIDITY_POLICY) private readonly validityPolicy: ValidityPolicy,
   ) {}
 
@@ -79,11 +79,8 @@ export class ApplicationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const result = await this.submitter.submit(
-      principal,
-      body,
-      correlationIdOf(request),
-      headerOf(request, 'idempotency-key'),
+    const result = await this.commandBus.execute(
+      new SubmitApplicationCommand(principal, body, correlationIdOf(request), headerOf(request, 'idempotency-key')),
     );
     return answerWrite(reply, result);
   }
@@ -97,7 +94,7 @@ export class ApplicationsController {
     @Query() query: ListApplicationsQueryDto,
     @Headers(CONSISTENT_WITH_HEADER) position?: string,
   ) {
-    return this.queries.list(principal, query, parseConsistentWith(position));
+    return this.queryBus.execute(new ListApplications(principal, query, parseConsistentWith(position)));
   }
 
   @Get(':id')
@@ -109,14 +106,14 @@ export class ApplicationsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Headers(CONSISTENT_WITH_HEADER) position?: string,
   ) {
-    return this.queries.detail(principal, id, parseConsistentWith(position));
+    return this.queryBus.execute(new GetApplication(principal, id, parseConsistentWith(position)));
   }
 
   @Get(':id/history')
   @Roles('caseworker', 'approver', 'auditor')
   @ApiOperation({ summary: 'Every event of the application: who did what, when, on which grounds' })
   history(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    return this.queries.history(principal, id);
+    return this.queryBus.execute(new GetApplicationHistory(principal, id));
   }
 
   @Post(':id/assign')
@@ -221,8 +218,8 @@ export class ApplicationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const context = await this.decisionContext.contextFor(id, principal.ms, correlationIdOf(request));
-    return this.run(id, principal, request, reply, { type: 'IssueDecision', data: { ...body, ...context } });
+    const write = principalWrite(principal, request, { type: 'IssueDecision', data: body }) as DecisionRequest;
+    return answerWrite(reply, await this.commandBus.execute(new DecideApplication(id, write)));
   }
 
   @Post(':id/withdraw')
@@ -266,13 +263,9 @@ export class ApplicationsController {
     reply: FastifyReply,
     command: WithoutMetadata<ApplicationCommand>,
   ): Promise<WriteResult> {
-    const full = {
-      ...withValidityCaps(command, capsOf(this.validityPolicy, principal.ms)),
-      metadata: this.commands.metadataFor(principal, correlationIdOf(request)),
-    } as ApplicationCommand;
-    const result = await this.commands.execute(applicationAggregate, id, principal, full, {
-      ifMatch: parseIfMatch(headerOf(request, 'if-match')),
-    });
-    return answerWrite(reply, result);
+    // The acting authority's validity caps (Art 12(3)) travel with the commands whose rules use them.
+    const capped = withValidityCaps(command, capsOf(this.validityPolicy, principal.ms));
+    const write = new ApplicationWrite(id, principalWrite(principal, request, capped));
+    return answerWrite(reply, await this.commandBus.execute(write));
   }
 }

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import type { ICommandHandler } from '@nestjs/cqrs';
+import { Command as BusCommand, CommandHandler } from '@nestjs/cqrs';
 import stringify from 'safe-stable-stringify';
 import { v5 as uuidv5 } from 'uuid';
 import type { Principal } from '@dul/auth';
@@ -19,25 +21,32 @@ export interface SubmitRequest {
   readonly content: ApplicationContentInput;
 }
 
+/** POST /v1/applications as a CommandBus message. */
+export class SubmitApplicationCommand extends BusCommand<WriteResult> {
+  constructor(
+    readonly principal: Principal,
+    readonly request: SubmitRequest,
+    readonly correlationId: string,
+    readonly idempotencyKey?: string,
+  ) {
+    super();
+  }
+}
+
 /**
  * POST /v1/applications. With an Idempotency-Key the application id is derived from the authority and
  * the key, and the request's hash is recorded on the event: a repeat with the same body gets the same
  * answer, a repeat with another body a 422. The event log is the idempotency store.
  */
-@Injectable()
-export class SubmitApplicationHandler {
+@CommandHandler(SubmitApplicationCommand)
+export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicationCommand> {
   constructor(
     private readonly commands: CommandExecution,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(VALIDITY_POLICY) private readonly validityPolicy: ValidityPolicy,
   ) {}
 
-  async submit(
-    principal: Principal,
-    request: SubmitRequest,
-    correlationId: string,
-    idempotencyKey?: string,
-  ): Promise<WriteResult> {
+  async execute({ principal, request, correlationId, idempotencyKey }: SubmitApplicationCommand): Promise<WriteResult> {
     if (idempotencyKey === undefined) return this.submitAs(crypto.randomUUID(), principal, request, correlationId, {});
     if (!/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
       throw refuse.invalid('idempotency-key', 'Idempotency-Key must be 1 to 200 visible ASCII characters');

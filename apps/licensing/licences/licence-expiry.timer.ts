@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { ExpireLicence } from '@dul/domain';
-import { licenceDecider } from '@dul/domain';
-import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, handleCommand } from '@dul/event-store';
 import type { Clock } from '@dul/platform';
 import { CLOCK, DueTimer } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { streamOf } from '@dul/platform';
 import type { LicenceDocument } from './licence-register.projection';
 import { LICENCES_PROJECTION } from './licence-register.projection';
+import { LicenceWrite } from '../public/licensing.commands';
 
 export const LICENCE_EXPIRY_OPTIONS = Symbol.for('dul.LicenceExpiryOptions');
 export interface LicenceExpiryOptions {
@@ -24,7 +22,7 @@ export interface LicenceExpiryOptions {
 @Injectable()
 export class LicenceExpiryTimer extends DueTimer {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commandBus: CommandBus,
     @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LICENCE_EXPIRY_OPTIONS) options: LicenceExpiryOptions,
@@ -51,10 +49,10 @@ export class LicenceExpiryTimer extends DueTimer {
           data: {},
           metadata: { actor: 'system:licence-expiry', memberState: licence.authority, now, correlationId: licence.id },
         };
-        const outcome = await handleCommand(this.store, licenceDecider, streamOf('licence', licence.id), command, {
-          retries: 3,
-        });
-        if (outcome.events.length > 0) progressed++;
+        const outcome = await this.commandBus.execute(
+          new LicenceWrite(licence.id, { by: 'process', command, retries: 3 }),
+        );
+        if (outcome.appended > 0) progressed++;
       }
       expired += progressed;
       // Documents leave the list once the projection applies LicenceExpired; stop when nothing moved.

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { ApplicationEvent, DecisionIssued, IssueLicence } from '@dul/domain';
-import { applicationDecider, DomainError, issueLicenceFromGrant, licenceDecider } from '@dul/domain';
+import { applicationDecider, DomainError, issueLicenceFromGrant } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { derivedEventIds, EVENT_STORE, handleCommand, toDomainEvent } from '@dul/event-store';
+import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
-import { streamOf } from '@dul/platform';
 import { licenceIdFor } from '../public/licence-id';
+import { LicenceWrite } from '../public/licensing.commands';
 
 // Re-exported for the tests that predate the public folder.
 export { licenceIdFor };
@@ -19,7 +20,10 @@ export class LicenceIssuer extends Reactor {
   protected readonly checkpointName = 'licensing.licence-issuer';
   protected readonly eventTypes = ['DecisionIssued'];
 
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly commandBus: CommandBus,
+  ) {
     super(store);
   }
 
@@ -46,9 +50,9 @@ export class LicenceIssuer extends Reactor {
       },
     };
     try {
-      await handleCommand(this.store, licenceDecider, streamOf('licence', licenceId), command, {
-        newEventId: derivedEventIds(event.eventId),
-      });
+      await this.commandBus.execute(
+        new LicenceWrite(licenceId, { by: 'process', command, eventIdsFrom: event.eventId }),
+      );
     } catch (error) {
       // Issued already (a replay): nothing to do.
       if (error instanceof DomainError && error.rule === 'licence-exists') return;

@@ -4,8 +4,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { LicenceCommand } from '@dul/domain';
 import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
-import { licenceAggregate } from '../public/application.aggregate';
-import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '@dul/platform';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { WithoutMetadata, WriteResult } from '@dul/platform';
+import { LicenceWrite } from '../public/licensing.commands';
+import { GetLicence, ListLicences } from '../licensing.queries';
 import * as examples from '../dto/examples';
 import {
   AmendLicenceDto,
@@ -16,8 +18,7 @@ import {
   SuspendLicenceDto,
 } from '../dto/licence-commands.dto';
 import { ListLicencesQueryDto } from '../dto/queries.dto';
-import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '@dul/http';
-import { LicenceQueries } from './licence-queries';
+import { answerWrite, principalWrite, WriteResultDto } from '@dul/http';
 
 const ifMatchHeader = ApiHeader({
   name: 'If-Match',
@@ -31,8 +32,8 @@ const ifMatchHeader = ApiHeader({
 @Controller('v1/licences')
 export class LicencesController {
   constructor(
-    private readonly commands: CommandExecution,
-    private readonly queries: LicenceQueries,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
   ) {}
 
   @Get()
@@ -43,7 +44,7 @@ export class LicencesController {
     @Query() query: ListLicencesQueryDto,
     @Headers(CONSISTENT_WITH_HEADER) position?: string,
   ) {
-    return this.queries.list(principal, query, parseConsistentWith(position));
+    return this.queryBus.execute(new ListLicences(principal, query, parseConsistentWith(position)));
   }
 
   @Get(':id')
@@ -54,7 +55,7 @@ export class LicencesController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Headers(CONSISTENT_WITH_HEADER) position?: string,
   ) {
-    return this.queries.detail(principal, id, parseConsistentWith(position));
+    return this.queryBus.execute(new GetLicence(principal, id, parseConsistentWith(position)));
   }
 
   @Post(':id/amend')
@@ -171,13 +172,7 @@ export class LicencesController {
     reply: FastifyReply,
     command: WithoutMetadata<LicenceCommand>,
   ): Promise<WriteResult> {
-    const full = {
-      ...command,
-      metadata: this.commands.metadataFor(principal, correlationIdOf(request)),
-    } as LicenceCommand;
-    const result = await this.commands.execute(licenceAggregate, id, principal, full, {
-      ifMatch: parseIfMatch(headerOf(request, 'if-match')),
-    });
-    return answerWrite(reply, result);
+    const write = new LicenceWrite(id, principalWrite(principal, request, command));
+    return answerWrite(reply, await this.commandBus.execute(write));
   }
 }

@@ -16,6 +16,7 @@ import {
 } from '@dul/domain';
 import { derivedId } from '@dul/event-store';
 import type { Aggregate } from '@dul/platform';
+import { ownedBy } from '@dul/platform';
 
 export const generalAuthorisationUserAggregate: Aggregate<
   GeneralAuthorisationUserCommand,
@@ -24,9 +25,11 @@ export const generalAuthorisationUserAggregate: Aggregate<
 > = {
   category: 'general-authorisation-user',
   decider: generalAuthorisationUserDecider,
-  owner: (state) => (state.status === 'NONE' ? null : state.memberState),
   // Where no registration is required, the first-use notification starts the record.
-  creates: ['RegisterForGeneralAuthorisation', 'NotifyGeneralAuthorisationFirstUse'],
+  mayAct: ownedBy<GeneralAuthorisationUserCommand, GeneralAuthorisationUserState>(
+    (state) => (state.status === 'NONE' ? null : state.memberState),
+    ['RegisterForGeneralAuthorisation', 'NotifyGeneralAuthorisationFirstUse'],
+  ),
 };
 
 export const nationalGeneralAuthorisationAggregate: Aggregate<
@@ -36,8 +39,10 @@ export const nationalGeneralAuthorisationAggregate: Aggregate<
 > = {
   category: 'national-general-authorisation',
   decider: nationalGeneralAuthorisationDecider,
-  owner: (state) => state.versions[0]?.memberState ?? null,
-  creates: 'PublishNationalGeneralAuthorisation',
+  mayAct: ownedBy<NationalGeneralAuthorisationCommand, NationalGeneralAuthorisationState>(
+    (state) => state.versions[0]?.memberState ?? null,
+    'PublishNationalGeneralAuthorisation',
+  ),
 };
 
 export const administrationFiguresAggregate: Aggregate<
@@ -47,8 +52,10 @@ export const administrationFiguresAggregate: Aggregate<
 > = {
   category: 'administration-figures',
   decider: administrationFiguresDecider,
-  owner: (state) => (state.status === 'NONE' ? null : state.memberState),
-  creates: 'RecordAdministrationFigures',
+  mayAct: ownedBy<AdministrationFiguresCommand, AdministrationFiguresState>(
+    (state) => (state.status === 'NONE' ? null : state.memberState),
+    'RecordAdministrationFigures',
+  ),
 };
 
 /** One record per exporter, authorisation and authority: registering twice is refused, not duplicated. */

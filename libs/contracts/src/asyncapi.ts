@@ -11,7 +11,7 @@ import {
 } from './audiences';
 import type { PublishedType } from './catalogue';
 import { CONTRACTS, PUBLISHED_TYPES, publishedSchema, schemaId, typesFor } from './catalogue';
-import { DATA_CONTENT_TYPE, PARTITION_KEY_EXTENSION } from './cloud-events';
+import { DATA_CONTENT_TYPE, PARTITION_KEY_EXTENSION, SEQUENCE_EXTENSION } from './cloud-events';
 import type { JsonSchema } from './schema-builder';
 
 export interface AsyncApiOptions {
@@ -250,6 +250,7 @@ function envelopeSchema(type: PublishedType): JsonSchema {
       'datacontenttype',
       'dataschema',
       PARTITION_KEY_EXTENSION,
+      SEQUENCE_EXTENSION,
       'data',
     ],
     properties: {
@@ -262,6 +263,14 @@ function envelopeSchema(type: PublishedType): JsonSchema {
       datacontenttype: { type: 'string', const: DATA_CONTENT_TYPE },
       dataschema: { type: 'string', const: schemaId(type) },
       [PARTITION_KEY_EXTENSION]: { type: 'string', description: 'The Kafka key: the aggregate id.' },
+      [SEQUENCE_EXTENSION]: {
+        type: 'string',
+        pattern: '^[0-9]{12}$',
+        description:
+          'CloudEvents Sequence extension: the source event version in its stream, zero-padded so that ' +
+          'lexical order is event order. Per partitionkey it only grows; gaps are normal (internal events ' +
+          'publish nothing); an event at or below the last one seen is a redelivery.',
+      },
       data,
     },
   };

@@ -28,6 +28,23 @@ function first(): IntegrationEvent {
 }
 
 describe('CloudEvents on Kafka (structured mode)', () => {
+  it('carries the source event stream version as the CloudEvents sequence, growing per partition key in lexical order', () => {
+    const lastByKey = new Map<string, string>();
+    let checked = 0;
+    for (const event of published.filter((candidate) => candidate.audience === 'customs')) {
+      const parsed = fromKafkaMessage(asConsumed(toKafkaMessage(toCloudEvent(event, SOURCE))));
+      const sequence = parsed['sequence'];
+      expect(sequence).toBe(String(event.sequence).padStart(12, '0'));
+      const previous = lastByKey.get(event.key);
+      if (previous !== undefined) {
+        expect(String(sequence) > previous).toBe(true);
+        checked++;
+      }
+      lastByKey.set(event.key, String(sequence));
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
   it('turns every published event into a CloudEvent that the SDK parses back from a consumed Kafka record', () => {
     expect(published.length).toBeGreaterThan(20);
     for (const event of published) {

@@ -16,6 +16,17 @@ export const DATA_CONTENT_TYPE = 'application/json';
 /** CloudEvents extension (Partitioning) that carries the Kafka key inside the event. */
 export const PARTITION_KEY_EXTENSION = 'partitionkey';
 
+/** CloudEvents extension (Sequence): the source event's version in its stream, per partition key. */
+export const SEQUENCE_EXTENSION = 'sequence';
+
+/**
+ * The Sequence extension's value is a string whose lexical order is the event order; the stream
+ * version zero-padded to 12 digits keeps "10" after "9". Parse it with Number().
+ */
+export function sequenceAttribute(streamVersion: number): string {
+  return String(streamVersion).padStart(12, '0');
+}
+
 export type PublishedCloudEvent = CloudEvent<IntegrationEvent['data']>;
 
 /**
@@ -33,6 +44,7 @@ export function toCloudEvent(event: IntegrationEvent, source: string): Published
     datacontenttype: DATA_CONTENT_TYPE,
     dataschema: schemaId(event.type),
     [PARTITION_KEY_EXTENSION]: event.key,
+    [SEQUENCE_EXTENSION]: sequenceAttribute(event.sequence),
     data: event.data,
   });
 }

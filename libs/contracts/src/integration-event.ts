@@ -18,6 +18,8 @@ export type IntegrationEvent<T extends PublishedType = PublishedType> = {
     readonly time: string;
     /** Global position of the source event in the store (SSE resume point, relay checkpoint). */
     readonly position: number;
+    /** Version of the source event in its stream (0, 1, ...): the CloudEvents `sequence` per key. */
+    readonly sequence: number;
     readonly data: PublishedDataByType[K];
   };
 }[T];
@@ -34,4 +36,6 @@ export interface SourceEvent {
   readonly metadata: { readonly [key: string]: unknown };
   readonly recordedAt: Date | string;
   readonly globalPosition: number;
+  /** The event's version in its stream (0 for the first). */
+  readonly streamVersion: number;
 }

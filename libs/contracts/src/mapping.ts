@@ -66,6 +66,7 @@ export class Publisher {
       subject: contract.subject.replace(/\{[^}]+\}/, key),
       time: instantOf(this.stored.recordedAt),
       position: this.stored.globalPosition,
+      sequence: this.stored.streamVersion,
       data,
     };
     return event as IntegrationEvent;

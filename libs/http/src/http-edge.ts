@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ApiProperty } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { WriteResult } from '@dul/platform';
+import type { Command } from '@dul/domain';
+import type { PrincipalWrite, WithoutMetadata, WriteResult } from '@dul/platform';
+import { parseIfMatch } from '@dul/platform';
+import type { Principal } from '@dul/auth';
 
 /** What every write answers with (and as an ETag header carrying the version). */
 export class WriteResultDto implements WriteResult {
@@ -16,9 +19,25 @@ export class WriteResultDto implements WriteResult {
   readonly position!: number;
 }
 
+/** The write's answer: exactly id, version and position, with the version as ETag. */
 export function answerWrite(reply: FastifyReply, result: WriteResult): WriteResult {
   void reply.header('etag', `"${result.version}"`);
-  return result;
+  return { id: result.id, version: result.version, position: result.position };
+}
+
+/** A request's command as the aggregate runner takes it: who, the correlation id and If-Match. */
+export function principalWrite<TCommand extends Command>(
+  principal: Principal,
+  request: FastifyRequest,
+  command: WithoutMetadata<TCommand>,
+): PrincipalWrite<TCommand> {
+  return {
+    by: 'principal',
+    command,
+    principal,
+    correlationId: correlationIdOf(request),
+    ifMatch: parseIfMatch(headerOf(request, 'if-match')),
+  };
 }
 
 /** The caller's correlation id, or a new one: every event records it. */

@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ICommandHandler } from '@nestjs/cqrs';
+import { Command as BusCommand } from '@nestjs/cqrs';
 import type { Principal } from '@dul/auth';
 import type { Command, CommandMetadata, Decider, DomainEvent } from '@dul/domain';
 import { refuse } from '@dul/domain';
-import type { EventStore } from '@dul/event-store';
-import { ConcurrencyError, EVENT_STORE, handleCommand } from '@dul/event-store';
+import type { EventStore, HandleCommandOptions } from '@dul/event-store';
+import { ConcurrencyError, derivedEventIds, EVENT_STORE, handleCommand } from '@dul/event-store';
 import type { Clock } from './tokens';
 import { CLOCK } from './tokens';
 
@@ -15,18 +17,31 @@ export interface WriteResult {
   readonly position: number;
 }
 
+/** What the runner answers: the write result and how many events the command appended (0: none). */
+export interface WriteOutcome extends WriteResult {
+  readonly appended: number;
+}
+
 export interface Aggregate<TCommand extends Command, TEvent extends DomainEvent, TState> {
-  readonly category:
-    | 'application'
-    | 'licence'
-    | 'general-authorisation-user'
-    | 'national-general-authorisation'
-    | 'administration-figures';
+  readonly category: string;
   readonly decider: Decider<TCommand, TEvent, TState>;
-  /** The member state whose authority owns the aggregate; null while it does not exist. */
-  readonly owner: (state: TState) => string | null;
-  /** The command(s) that may start the stream. */
-  readonly creates: TCommand['type'] | readonly TCommand['type'][];
+  /**
+   * Whether the principal may send this command to the aggregate in this state. False answers 404
+   * `<category>-not-found`, exactly as for a missing aggregate, so that existence does not leak.
+   */
+  readonly mayAct: (state: TState, principal: Principal, command: TCommand) => boolean;
+}
+
+/** The usual authority boundary: the owning member state acts; nobody acts on a missing aggregate but to create it. */
+export function ownedBy<TCommand extends Command, TState>(
+  owner: (state: TState) => string | null,
+  creates: TCommand['type'] | readonly TCommand['type'][] | null,
+): Aggregate<TCommand, DomainEvent, TState>['mayAct'] {
+  const creators: readonly string[] = creates === null ? [] : Array.isArray(creates) ? creates : [creates];
+  return (state, principal, command) => {
+    const ownerMs = owner(state);
+    return ownerMs === null ? creators.includes(command.type) : ownerMs === principal.ms;
+  };
 }
 
 /** A command as a controller builds it, before the metadata (actor, time, correlation) is added. */
@@ -34,10 +49,44 @@ export type WithoutMetadata<T> = T extends unknown ? Omit<T, 'metadata'> : never
 
 export const streamOf = (category: string, id: string): string => `${category}-${id}`;
 
+/** A write by an authenticated principal: the runner adds the metadata, guards, honours If-Match. */
+export interface PrincipalWrite<TCommand extends Command> {
+  readonly by: 'principal';
+  readonly command: WithoutMetadata<TCommand>;
+  readonly principal: Principal;
+  readonly correlationId: string;
+  readonly ifMatch?: number;
+  readonly extraMetadata?: Readonly<Record<string, unknown>>;
+}
+
 /**
- * Runs a command for an authenticated authority. The authority boundary comes first: another member
- * state's aggregate, like a missing one, answers 404 so that existence does not leak. If-Match pins
- * the expected version (412 when stale); otherwise a conflicting concurrent write is retried.
+ * A write by a reactor or timer: a complete domain command (its metadata carries the causation id).
+ * `eventIdsFrom` derives the event ids from the causing event, so a replay appends nothing twice.
+ */
+export interface ProcessWrite<TCommand extends Command> {
+  readonly by: 'process';
+  readonly command: TCommand;
+  readonly eventIdsFrom?: string;
+  readonly retries?: number;
+}
+
+/**
+ * The CommandBus envelope of a domain command for one aggregate. Domain commands stay plain unions
+ * in libs/domain; each service declares one subclass per aggregate and one handler for it.
+ */
+export abstract class AggregateWrite<TCommand extends Command> extends BusCommand<WriteOutcome> {
+  constructor(
+    readonly id: string,
+    readonly request: PrincipalWrite<TCommand> | ProcessWrite<TCommand>,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Runs commands on aggregates: the one aggregate runner. For a principal the authority boundary
+ * comes first: another member state's aggregate, like a missing one, answers 404. If-Match pins the
+ * expected version (412 when stale); otherwise a conflicting concurrent write is retried up to 3 times.
  */
 @Injectable()
 export class CommandExecution {
@@ -50,30 +99,41 @@ export class CommandExecution {
     return { actor: principal.sub, memberState: principal.ms ?? undefined, now: this.clock.now(), correlationId };
   }
 
+  run<TCommand extends Command, TEvent extends DomainEvent, TState>(
+    aggregate: Aggregate<TCommand, TEvent, TState>,
+    id: string,
+    request: PrincipalWrite<TCommand> | ProcessWrite<TCommand>,
+  ): Promise<WriteOutcome> {
+    if (request.by === 'process') {
+      return this.write(aggregate, id, request.command, {
+        retries: request.retries ?? 0,
+        ...(request.eventIdsFrom !== undefined && { newEventId: derivedEventIds(request.eventIdsFrom) }),
+      });
+    }
+    const command = {
+      ...request.command,
+      metadata: this.metadataFor(request.principal, request.correlationId),
+    } as unknown as TCommand;
+    return this.execute(aggregate, id, request.principal, command, request);
+  }
+
   async execute<TCommand extends Command, TEvent extends DomainEvent, TState>(
     aggregate: Aggregate<TCommand, TEvent, TState>,
     id: string,
     principal: Principal,
     command: TCommand,
     options: { readonly ifMatch?: number; readonly extraMetadata?: Readonly<Record<string, unknown>> } = {},
-  ): Promise<WriteResult> {
+  ): Promise<WriteOutcome> {
     const { ifMatch } = options;
-    const guard = (state: TState): void => {
-      const owner = aggregate.owner(state);
-      const creators: readonly string[] = Array.isArray(aggregate.creates) ? aggregate.creates : [aggregate.creates];
-      if (owner === null ? !creators.includes(command.type) : owner !== principal.ms) {
-        throw refuse.notFound(`${aggregate.category}-not-found`, `no ${aggregate.category} ${id}`);
-      }
-    };
     try {
-      const outcome = await handleCommand(this.store, aggregate.decider, streamOf(aggregate.category, id), command, {
-        guard,
+      return await this.write(aggregate, id, command, {
+        guard: (state: TState) => {
+          if (!aggregate.mayAct(state, principal, command)) throw notFound(aggregate.category, id);
+        },
         expectedVersion: ifMatch,
         retries: ifMatch === undefined ? 3 : 0,
         extraMetadata: { ...options.extraMetadata, roles: principal.roles },
       });
-      const position = outcome.appended?.lastGlobalPosition ?? (await this.lastPosition(aggregate.category, id));
-      return { id, version: outcome.version, position };
     } catch (error) {
       if (error instanceof ConcurrencyError && ifMatch !== undefined) {
         throw refuse.preconditionFailed(
@@ -85,9 +145,49 @@ export class CommandExecution {
     }
   }
 
-  private async lastPosition(category: string, id: string): Promise<number> {
-    const [last] = await this.store.readStream(streamOf(category, id), { direction: 'backward', maxCount: 1 });
-    return last?.globalPosition ?? 0;
+  private async write<TCommand extends Command, TEvent extends DomainEvent, TState>(
+    aggregate: Aggregate<TCommand, TEvent, TState>,
+    id: string,
+    command: TCommand,
+    options: HandleCommandOptions<TState>,
+  ): Promise<WriteOutcome> {
+    const stream = streamOf(aggregate.category, id);
+    const outcome = await handleCommand(this.store, aggregate.decider, stream, command, options);
+    if (outcome.appended) {
+      return {
+        id,
+        version: outcome.version,
+        position: outcome.appended.lastGlobalPosition,
+        appended: outcome.events.length,
+      };
+    }
+    // Nothing appended: the position to read at is the stream's last event, not a made-up 0.
+    const [last] = await this.store.readStream(stream, { direction: 'backward', maxCount: 1 });
+    if (!last) throw notFound(aggregate.category, id);
+    return { id, version: outcome.version, position: last.globalPosition, appended: 0 };
+  }
+}
+
+function notFound(category: string, id: string): Error {
+  return refuse.notFound(`${category}-not-found`, `no ${category} ${id}`);
+}
+
+/**
+ * The handler every aggregate's envelope gets: a subclass names the aggregate and carries
+ * `@CommandHandler(TheEnvelope)`.
+ */
+@Injectable()
+export abstract class AggregateWriteHandler<
+  TCommand extends Command,
+  TEvent extends DomainEvent,
+  TState,
+> implements ICommandHandler<AggregateWrite<TCommand>> {
+  protected abstract readonly aggregate: Aggregate<TCommand, TEvent, TState>;
+
+  constructor(private readonly runner: CommandExecution) {}
+
+  execute(write: AggregateWrite<TCommand>): Promise<WriteOutcome> {
+    return this.runner.run(this.aggregate, write.id, write.request);
   }
 }
 

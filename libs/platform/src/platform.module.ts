@@ -1,10 +1,12 @@
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import { Global, Inject, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import type { BaseEnvironment } from '@dul/config';
 import { EVENT_STORE } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
 import { LEADER_LOCK, PROJECTION_STORE } from '@dul/projections';
+import { CommandExecution } from './command-execution';
 import { HealthController, StoreHealthIndicators } from './health.controller';
 import type { Persistence } from './persistence';
 import { createPersistence } from './persistence';
@@ -37,7 +39,9 @@ export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [TerminusModule],
+      // The buses every service dispatches its writes and reads through (no EventBus or sagas:
+      // durable work stays in checkpointed reactors and timers).
+      imports: [TerminusModule, CqrsModule.forRoot()],
       controllers: [HealthController, AuditController, ErasureController],
       providers: [
         { provide: APP_ENVIRONMENT, useValue: options.environment },
@@ -55,9 +59,11 @@ export class PlatformModule {
         DailyRootTimer,
         ErasureService,
         StreamSlots,
+        CommandExecution,
       ],
       exports: [
         StreamSlots,
+        CommandExecution,
         APP_ENVIRONMENT,
         CLOCK,
         PERSISTENCE,

@@ -102,6 +102,7 @@ export class EventLog {
         metadata: { actor: metadata.actor, memberState: metadata.memberState, correlationId: metadata.correlationId },
         recordedAt: metadata.now,
         globalPosition: position,
+        streamVersion: this.events.filter((earlier) => earlier.streamId === streamId).length,
       };
       this.events.push(record);
       return record;

@@ -1,0 +1,13 @@
+import type { IQueryHandler } from '@nestjs/cqrs';
+import { QueryHandler } from '@nestjs/cqrs';
+import { DecisionContextQuery } from '../public/decision-context.query';
+import { ConsultationDecisionContext } from './decision-context.adapter';
+
+@QueryHandler(DecisionContextQuery)
+export class DecisionContextHandler implements IQueryHandler<DecisionContextQuery> {
+  constructor(private readonly context: ConsultationDecisionContext) {}
+
+  execute(query: DecisionContextQuery) {
+    return this.context.contextFor(query.applicationId, query.memberState, query.correlationId);
+  }
+}

@@ -1,0 +1,17 @@
+import { Query } from '@nestjs/cqrs';
+import type { DecisionContext } from './decision-context.port';
+
+/**
+ * What licensing asks consultation right before a decision (Art 14, 16): the application is screened
+ * again, any consultation the law requires is opened, and their state is answered. Handled by the
+ * consultation context (ConsultationContextModule), which every host that decides wires in.
+ */
+export class DecisionContextQuery extends Query<DecisionContext> {
+  constructor(
+    readonly applicationId: string,
+    readonly memberState: string | null,
+    readonly correlationId: string,
+  ) {
+    super();
+  }
+}
