@@ -25,6 +25,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      // Suites boot real apps, brokers and databases; 5 s is too short for a boot on a busy 2-core machine.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/{apps,libs,infra,test}/**/*.{int-spec,e2e-spec}.ts'],
       globalSetup: '<rootDir>/infra/postgres/jest-global-setup.ts',
       globalTeardown: '<rootDir>/infra/postgres/jest-global-teardown.ts',
