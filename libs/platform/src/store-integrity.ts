@@ -74,7 +74,8 @@ export class AuditController {
 
 /**
  * The daily root: once a UTC day has ended, the Merkle root over every stream head is appended as an
- * AuditRootSealed event in stream auditroot-<day>, which the relay publishes to the authorities.
+ * AuditRootSealed event in stream auditroot-<day>. It is not yet mapped to an integration event, so the
+ * relay does not publish it to the authorities (issue 11 note); verify re-derives the newest roots.
  * Durable and idempotent like the other timers: the stream and event id derive from the day, so any
  * number of instances seal each day once.
  */
