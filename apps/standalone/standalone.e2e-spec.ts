@@ -34,9 +34,9 @@ describe('standalone app on the embedded SQLite store', () => {
     const response = await request(app.getHttpServer()).get('/health').expect(200);
     expect(response.body).toEqual({
       status: 'ok',
-      info: { eventStore: { status: 'up' }, projections: { status: 'up' } },
+      info: { eventStore: { status: 'up' }, projections: { status: 'up' }, integrity: { status: 'up' } },
       error: {},
-      details: { eventStore: { status: 'up' }, projections: { status: 'up' } },
+      details: { eventStore: { status: 'up' }, projections: { status: 'up' }, integrity: { status: 'up' } },
     });
     expect(JSON.stringify(response.body)).not.toContain(dir);
     const forged = await request(app.getHttpServer()).get('/health').set('authorization', 'Bearer a.b.c').expect(200);

@@ -187,9 +187,16 @@ tamperSuite('sqlite', () => {
   const path = join(dir, 'events.db');
   const store = SqliteEventStore.open(path);
   const attacker: SqliteDatabase = openSqliteDatabase(path);
-  // async so a refused statement arrives as a rejected promise, as it does from pg.
+  // async so a refused statement arrives as a rejected promise, as it does from pg. The refusal is
+  // re-thrown as an Error of this test's realm: better-sqlite3's addon keeps the SqliteError
+  // constructor of the first test file that loaded it in a Jest worker, and in later files that
+  // object is no Error here, so `rejects.toThrow` could not see it (the test then failed by order).
   const run = async (sql: string, params: unknown[] = []) => {
-    attacker.prepare(sql).run(...params);
+    try {
+      attacker.prepare(sql).run(...params);
+    } catch (refusal) {
+      throw new Error(String((refusal as { message?: unknown }).message ?? refusal));
+    }
   };
   return Promise.resolve({
     store,
