@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import stringify from 'safe-stable-stringify';
 import { loadOrCreateDevKey, mintDevToken } from '@dul/auth';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { ChainVerifier, PostgresEventStore } from '@dul/event-store';
+import { ChainVerifier } from '@dul/event-store';
+import { createPersistence } from '@dul/platform';
 import type { Projection } from '@dul/projections';
 import { PostgresProjectionStore } from '@dul/projections';
 import { Kafka, logLevel } from 'kafkajs';
@@ -265,11 +266,20 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     const loadSeconds = (Date.now() - loadStarted) / 1000;
     log(`load done: ${requests} requests, ${acks.size} acknowledged, ${retries} retries; checking`);
 
-    const store = await PostgresEventStore.create(options.databaseUrl);
+    // The service's own persistence: `rawEvents` is the stored log (personal data encrypted, what the
+    // hash chain covers); `events` decrypts it, as the live projections and the relay read it.
+    const persistence = await createPersistence({
+      STORE_KIND: 'postgres',
+      DATABASE_URL: options.databaseUrl,
+      SQLITE_PATH: '',
+      EVENTSTOREDB_URL: undefined,
+    });
+    const store = persistence.rawEvents;
     const projections = new PostgresProjectionStore(options.databaseUrl);
     try {
       // 1. Every acknowledged write exactly once; 2. no stream holes.
       const events = await readEverything(store);
+      const readableEvents = await readEverything(persistence.events);
       const submitted = new Map<string, number>();
       for (const event of events)
         if (event.type === 'ApplicationSubmitted')
@@ -295,7 +305,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       // 3. Read models equal a rebuild from zero (waiting for the live runners to catch up).
       const projectionMismatches: string[] = [];
       for (const projection of [...LICENSING_PROJECTIONS, ...CONSULTATION_PROJECTIONS, ...REPORTING_PROJECTIONS]) {
-        const expected = rebuild(projection, events);
+        const expected = rebuild(projection, readableEvents);
         const deadline = Date.now() + 60_000;
         let mismatches: string[] = [];
         do {
@@ -310,7 +320,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       }
 
       // 4. Every event delivered to Kafka, after dropping duplicates by CloudEvent id.
-      const integrationEvents = new IntegrationEvents(store);
+      const integrationEvents = new IntegrationEvents(persistence.events);
       const expectedMessages = new Set<string>();
       for (const event of events)
         for (const integrationEvent of await integrationEvents.of(event))
@@ -364,7 +374,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       };
     } finally {
       await projections.close();
-      await store.close();
+      await persistence.close();
     }
   } finally {
     stopLoad = true;
