@@ -29,9 +29,40 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicSpec[]): 
           configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
         })),
       });
+      await waitUntilServed(
+        admin,
+        missing.map((spec) => spec.topic),
+      );
     }
     return missing.map((spec) => spec.topic);
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * `waitForLeaders` returns once the controller has elected leaders, but on a fresh KRaft broker the
+ * metadata a client then asks for can still answer UNKNOWN_TOPIC_OR_PARTITION ("This server does not
+ * host this topic-partition") for a moment, and kafkajs' `consumer.subscribe` does not retry it. Until
+ * every partition of every new topic is in the metadata with a leader, nobody is told the topics exist.
+ */
+async function waitUntilServed(
+  admin: ReturnType<Kafka['admin']>,
+  topics: readonly string[],
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics: [...topics] });
+      const served = metadata.topics.every(
+        (topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+      );
+      if (served) return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+    }
+    if (Date.now() >= deadline) throw new Error(`Kafka topics not served after ${timeoutMs} ms: ${topics.join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
