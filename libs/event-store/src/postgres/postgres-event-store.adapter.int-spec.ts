@@ -2,6 +2,7 @@ import { Client, Pool } from 'pg';
 import { eventStoreContract, newEvent, waitFor } from '../../testing/event-store.contract';
 import { createTestDatabase, describeWithPostgres } from '../../../../infra/postgres/test-database';
 import type { TestDatabase } from '../../../../infra/postgres/test-database';
+import { ConcurrencyError } from '../event-store.errors';
 import { appendStatement, PostgresEventStore } from './postgres-event-store.adapter';
 import {
   ADVISORY_LOCK_NAMESPACE,
@@ -147,6 +148,64 @@ describeWithPostgres('PostgresEventStore', () => {
       await reader;
       expect(seen).toEqual(await positions());
       expect(seen).toHaveLength(16 * 40);
+    });
+
+    it('commits concurrent appends as one group (one lock, one transaction), and a member whose expected version no longer holds answers 409 without failing the others', async () => {
+      // Hold the append lock so the first append waits in flight and the next ones queue behind it.
+      await raw.query('BEGIN');
+      await raw.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY]);
+      const first = store.append('case-first', [newEvent()], 'no-stream');
+      await waitFor(async () => (await advisoryWaiters()) === 1);
+      const members = Array.from({ length: 6 }, (_, i) =>
+        store.append(`case-member${i}`, [newEvent(), newEvent()], 'no-stream'),
+      );
+      // Two appends that both expect a new stream: whichever the group writes first wins.
+      const rivals = [0, 1].map(() => store.append('case-contested', [newEvent()], 'no-stream'));
+      const settledRivals = Promise.allSettled(rivals);
+      await waitFor(() => store.groupBacklog === 8);
+      await raw.query('COMMIT');
+
+      await first;
+      const written = await Promise.all(members);
+      const [a, b] = await settledRivals;
+      const outcomes = [a?.status, b?.status].sort();
+      expect(outcomes).toEqual(['fulfilled', 'rejected']);
+      const loser = [a, b].find((result) => result?.status === 'rejected') as PromiseRejectedResult;
+      expect(loser.reason).toBeInstanceOf(ConcurrencyError);
+      expect(written.map((result) => result.nextExpectedVersion)).toEqual([1, 1, 1, 1, 1, 1]);
+      expect(await store.readStream('case-contested')).toHaveLength(1);
+
+      // Rows written by one transaction share its xmin: the six members and the winning rival went in
+      // one commit, the first append in one of its own.
+      const { rows } = await admin.query<{ stream_id: string; tx: string }>(
+        'SELECT stream_id, xmin::text AS tx FROM events ORDER BY global_position',
+      );
+      const groupTx = new Set(rows.filter((row) => row.stream_id !== 'case-first').map((row) => row.tx));
+      const firstTx = rows.find((row) => row.stream_id === 'case-first')?.tx;
+      expect(groupTx.size).toBe(1);
+      expect(groupTx.has(firstTx as string)).toBe(false);
+      // And the global order is still gap-free and in commit order.
+      expect((await positions()).map((position, index) => position - index)).toEqual(rows.map(() => 1));
+    });
+
+    it('fails only the member whose row the database refuses when a group statement fails, and commits the others', async () => {
+      await raw.query('BEGIN');
+      await raw.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY]);
+      const first = store.append('case-first', [newEvent()], 'no-stream');
+      await waitFor(async () => (await advisoryWaiters()) === 1);
+      const good = [0, 1, 2].map((i) => store.append(`case-good${i}`, [newEvent()], 'no-stream'));
+      // jsonb cannot hold U+0000: PostgreSQL refuses the row, and with it the whole group statement.
+      const bad = store.append('case-bad', [newEvent('Bad', { text: 'nul \u0000 byte' })], 'no-stream');
+      const badSettled = bad.then(
+        () => 'stored',
+        (error: unknown) => error,
+      );
+      await waitFor(() => store.groupBacklog === 4);
+      await raw.query('COMMIT');
+      await first;
+      expect((await Promise.all(good)).map((result) => result.nextExpectedVersion)).toEqual([0, 0, 0]);
+      expect(await badSettled).toBeInstanceOf(Error);
+      expect(await store.readStream('case-bad')).toEqual([]);
     });
 
     it('retries an append that lost its stream version to a concurrent writer when the expectation is any', async () => {

@@ -15,6 +15,7 @@ import type {
   ReadStreamOptions,
   StoredEvent,
 } from '../event-store.port';
+import { AppendGroupCommitter } from './append-group';
 import { ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY, runPostgresMigrations } from './postgres-migrations';
 
 interface EventRow {
@@ -144,6 +145,8 @@ export class PostgresEventStore implements EventStore {
   private readonly ownsPool: boolean;
   private readonly appended = new EventEmitter().setMaxListeners(0);
   private closed = false;
+  /** Concurrent appends of this process share one statement, lock and commit (append-group.ts). */
+  private readonly groups: AppendGroupCommitter;
 
   /** With a Pool, the caller keeps ownership: close() leaves it open. */
   constructor(connection: string | Pool) {
@@ -157,6 +160,7 @@ export class PostgresEventStore implements EventStore {
       this.pool = connection;
       this.ownsPool = false;
     }
+    this.groups = new AppendGroupCommitter(this.pool);
   }
 
   /** Connects and brings the schema up to date before returning. */
@@ -180,15 +184,18 @@ export class PostgresEventStore implements EventStore {
       assertExpectedVersion(streamId, expected, state.version);
       const firstVersion = state.version === 'no-stream' ? 0 : state.version + 1;
       try {
-        const { rows } = await this.pool.query<{ global_position: string }>(
-          appendStatement(streamId, firstVersion, events, true, state.headHash),
-        );
-        this.appended.emit('appended');
-        return {
-          nextExpectedVersion: firstVersion + events.length - 1,
-          lastGlobalPosition: Math.max(...rows.map((row) => toPosition(row.global_position))),
-        };
+        const written = await this.groups.submit({ streamId, firstVersion, events, headHash: state.headHash });
+        if (written.outcome === 'appended') {
+          this.appended.emit('appended');
+          return { nextExpectedVersion: firstVersion + events.length - 1, lastGlobalPosition: written.lastPosition };
+        }
+        // Under the lock the stream had moved on, or these very events were in: the next pass decides,
+        // as after a lost race on the unique keys below.
+        if (attempt >= MAX_APPEND_ATTEMPTS) {
+          throw new ConcurrencyError(streamId, expected, (await this.streamState(streamId, events)).version);
+        }
       } catch (error) {
+        if (error instanceof ConcurrencyError) throw error;
         const constraint = uniqueViolation(error);
         // Any other failure, or one of our own unique keys we cannot explain, is not ours to retry.
         if (constraint === undefined) throw error;
@@ -201,6 +208,11 @@ export class PostgresEventStore implements EventStore {
         }
       }
     }
+  }
+
+  /** Appends of this process waiting to join the next group commit (a gauge for metrics and tests). */
+  get groupBacklog(): number {
+    return this.groups.backlog;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {

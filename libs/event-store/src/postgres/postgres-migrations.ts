@@ -113,6 +113,53 @@ export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
       CREATE TABLE subject_pepper (id integer PRIMARY KEY CHECK (id = 1), pepper bytea NOT NULL);
     `,
   },
+  {
+    version: 5,
+    name: 'append_group',
+    // Group commit (append-group.ts): one call appends several streams' batches under one append lock
+    // and one commit. The lock comes first, so no position is drawn before it is held (ADR 0002); each
+    // member's expected version and event ids are then checked under the lock, in order, and a member
+    // that no longer holds is skipped with its reason, never failing the others.
+    sql: `
+      CREATE FUNCTION dul_append_group(members jsonb, lock_namespace integer, lock_key integer)
+      RETURNS jsonb LANGUAGE plpgsql AS $fn$
+      DECLARE
+        member jsonb;
+        head integer;
+        last_position bigint;
+        outcomes jsonb := '[]'::jsonb;
+      BEGIN
+        PERFORM pg_advisory_xact_lock(lock_namespace, lock_key);
+        FOR member IN SELECT value FROM jsonb_array_elements(members) LOOP
+          SELECT max(stream_version) INTO head FROM events WHERE stream_id = member->>'stream';
+          IF coalesce(head, -1) <> (member->>'first')::integer - 1 THEN
+            outcomes := outcomes || jsonb_build_array(jsonb_build_object('outcome', 'version-taken'));
+            CONTINUE;
+          END IF;
+          IF EXISTS (
+            SELECT 1 FROM events
+            WHERE event_id IN (SELECT (e->>'id')::uuid FROM jsonb_array_elements(member->'events') AS e)
+          ) THEN
+            outcomes := outcomes || jsonb_build_array(jsonb_build_object('outcome', 'already-stored'));
+            CONTINUE;
+          END IF;
+          WITH inserted AS (
+            INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, prev_hash, hash)
+            SELECT (e.value->>'id')::uuid, member->>'stream', (member->>'first')::integer + (e.ord::integer - 1),
+                   e.value->>'type', (e.value->>'schemaVersion')::integer, e.value->'data', e.value->'metadata',
+                   e.value->>'prevHash', e.value->>'hash'
+            FROM jsonb_array_elements(member->'events') WITH ORDINALITY AS e(value, ord)
+            ORDER BY e.ord
+            RETURNING global_position
+          )
+          SELECT max(global_position) INTO last_position FROM inserted;
+          outcomes := outcomes || jsonb_build_array(jsonb_build_object('outcome', 'appended', 'lastPosition', last_position));
+        END LOOP;
+        RETURN outcomes;
+      END
+      $fn$;
+    `,
+  },
 ];
 
 export interface MigrationReport {
