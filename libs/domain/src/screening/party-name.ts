@@ -3,9 +3,10 @@ import addressWordsData from './data/address-words.json';
 import arabicScriptData from './data/arabic-script.json';
 import corporateWordsData from './data/corporate-words.json';
 import legalFormsData from './data/legal-forms.json';
+import greekData from './data/greek.json';
 import stopWordsData from './data/stop-words.json';
 import wadeGilesData from './data/wade-giles.json';
-import { jaroWinkler, jaroWinklerUpperBound, osaSimilarity } from './string-similarity';
+import { jaroWinkler, jaroWinklerUpperBound, osaDistance, osaSimilarity } from './string-similarity';
 
 /**
  * Party names and addresses reduced to comparable tokens, and the similarity of two of them.
@@ -85,6 +86,16 @@ export const CONSONANT_SIMILARITY = 0.9;
 export const MIN_CONSONANT_KEY_LENGTH = 3;
 /** The name similarity of an initialism and the name it abbreviates (ATS, Advanced Technical Solutions). */
 export const INITIALISM_SIMILARITY = 0.85;
+/**
+ * How much two distinctive words count whose phonetic keys agree (Jaro-Winkler at the token threshold
+ * on the keys, see {@link phoneticKey}): Vektor and Vector, Rostekh and Rostech, Mpakalis and Bakalis.
+ */
+export const PHONETIC_SIMILARITY = 0.9;
+/** Two words of this many letters or more one edit apart (a typo, an OCR l for i) count at least {@link TYPO_SIMILARITY}. */
+export const MIN_TYPO_TOKEN_LENGTH = 8;
+export const TYPO_SIMILARITY = 0.92;
+/** An Arabic name with its article written solid (AlNoor, Elgamal) against the name without it. */
+export const SOLID_ARTICLE_SIMILARITY = 0.95;
 /** An unknown word this close (Jaro-Winkler) to a corporate word is taken for a misspelling of it (Tecnical). */
 export const MISSPELT_CORPORATE_WORD_SIMILARITY = 0.95;
 
@@ -147,6 +158,8 @@ export interface WeightedToken {
   readonly consonants?: string;
   /** True for a token written in Arabic or Persian script: its text is already a consonant skeleton. */
   readonly arabicScript?: boolean;
+  /** For a distinctive Latin token: its phonetic key (see {@link phoneticKey}). */
+  readonly phonetic?: string;
 }
 
 /** Tunables of the text similarity; every field has a documented default. */
@@ -379,6 +392,14 @@ function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: 
   if (abbreviation) return ABBREVIATION_SIMILARITY;
   const similarity = tokenSimilarity(a.text, b.text, threshold);
   if (similarity > 0) return similarity;
+  if (hasSolidArticle(a.text, b.text) || hasSolidArticle(b.text, a.text)) return SOLID_ARTICLE_SIMILARITY;
+  if (
+    a.phonetic !== undefined &&
+    b.phonetic !== undefined &&
+    (a.phonetic === b.phonetic || tokenSimilarity(a.phonetic, b.phonetic, threshold) > 0)
+  ) {
+    return PHONETIC_SIMILARITY;
+  }
   // Romanisations of Arabic and Persian names differ mostly in their vowels (Khalid/Khaled,
   // Tose'e/Towsee): the same consonants in two long-enough words count, a little below a fuzzy match.
   return a.consonants !== undefined &&
@@ -397,7 +418,34 @@ export function tokenSimilarity(a: string, b: string, threshold: number = DEFAUL
   if (jaroWinklerUpperBound(a.length, b.length) < threshold) return 0;
   if (/[0-9]/.test(a) || /[0-9]/.test(b)) return 0;
   const similarity = jaroWinkler(a, b);
-  return similarity >= threshold ? similarity : 0;
+  if (similarity >= threshold) return similarity;
+  // Jaro-Winkler counts a substituted letter in a long word as more than one error (Mlcrosystems).
+  return Math.min(a.length, b.length) >= MIN_TYPO_TOKEN_LENGTH && osaDistance(a, b) <= 1 ? TYPO_SIMILARITY : 0;
+}
+
+/**
+ * A folded Latin token as it sounds, for words that romanisations spell apart even after folding:
+ * English c and Russian/Greek kh written ch are k and h (Vector = Vektor, Rostech = Rostekh,
+ * Chatzi = Hatzi); Greek μπ, ντ, γκ at the start of a word are b, d, g, and μπ inside is b
+ * (Mpakalis = Bakalis, Nampi = Nabi, Ntaniel = Daniel); an Arabic ج at the start, written j, dj or
+ * (Egyptian) g, is one sound (Jamal = Djamal = Gamal). Only compared between distinctive words.
+ */
+export function phoneticKey(folded: string): string {
+  return folded
+    .replace(/^d?i(?=[aeou])/, 'g')
+    .replace(/^mp/, 'b')
+    .replace(/^nt/, 'd')
+    .replace(/^gk/, 'g')
+    .replace(/m[pb]/g, 'b')
+    .replace(/ch/g, 'h')
+    .replace(/c/g, 'k')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+function hasSolidArticle(long: string, short: string): boolean {
+  return (
+    short.length >= 3 && long.length === short.length + 2 && /^[ae]l/.test(long) && long.endsWith(short)
+  );
 }
 
 /**
@@ -534,16 +582,42 @@ function wadeGilesToPinyin(text: string): string {
   });
 }
 
+// Arabic-Indic and Persian digits (٥, ۵) as ASCII digits: NFKC leaves them, and a house number must meet its Latin form.
+function asciiDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String((digit.codePointAt(0) ?? 0) & 0xf));
+}
+
+const GREEK_WORD = /[\u0370-\u03ff\u1f00-\u1fff]+/gu;
+const GREEK_DIGRAPHS: readonly (readonly [string, string])[] = Object.entries(greekData.digraphs);
+const GREEK_DIPHTHONGS: readonly (readonly [string, string])[] = Object.entries(greekData.diphthongs);
+
+/**
+ * Greek digraphs as ELOT 743 romanises them (data/greek.json): ου → ou, αυ → av/af, ευ → ev/ef,
+ * γγ → ng; the rest of the word is left to the letter-by-letter transliteration.
+ */
+function greekDigraphs(text: string): string {
+  return text.replace(GREEK_WORD, (word) => {
+    let lower = word.toLowerCase();
+    for (const [greek, latin] of GREEK_DIGRAPHS) lower = lower.split(greek).join(latin);
+    for (const [greek, latin] of GREEK_DIPHTHONGS) {
+      lower = lower.replace(new RegExp(`${greek}(.?)`, 'gu'), (_, next: string) =>
+        next === '' || greekData.voicelessAfter.includes(next) ? `${latin.slice(0, -1)}f${next}` : `${latin}${next}`,
+      );
+    }
+    return lower;
+  });
+}
+
 function rawTokens(text: string): RawToken[] {
   // 市 区 省 县 (city, district, province, county) follow a place name written in Chinese and are
   // left out when it is romanised (深圳市 = Shenzhen).
-  const normalised = text.normalize('NFKC').replace(/[市区區省县縣]/g, ' ');
+  const normalised = asciiDigits(text.normalize('NFKC')).replace(/[市区區省县縣]/g, ' ');
   const arabic: RawToken[] = [];
   const latin = normalised.replace(ARABIC_WORD, (word) => {
     arabic.push(...arabicWord(word));
     return ' ';
   });
-  const ascii = transliterate(wadeGilesToPinyin(latin)).toLowerCase();
+  const ascii = transliterate(greekDigraphs(wadeGilesToPinyin(latin))).toLowerCase();
   const spelled = ascii
     .replace(/\bint'l\b/g, 'intl')
     // An apostrophe inside a word marks an ayn, a hamza or an aspirate (Mu'assasat, Tose'e, Xi'an): not a word break.
@@ -674,7 +748,12 @@ function stemOf(token: string): WeightedToken {
   return (
     STEMS.get(token) ??
     ABBREVIATED.get(token) ??
-    misspeltStem(token) ?? { text: token, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(token) }
+    misspeltStem(token) ?? {
+      text: token,
+      weight: DISTINCTIVE_TOKEN_WEIGHT,
+      consonants: consonantKey(token),
+      phonetic: phoneticKey(token),
+    }
   );
 }
 
@@ -753,7 +832,7 @@ function addressTokens(address: string): WeightedToken[] {
     const text = PLACE_ALIASES.get(token.text) ?? token.text;
     return token.arabicScript && text === token.text
       ? { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: text, arabicScript: true }
-      : { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(text) };
+      : { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(text), phonetic: phoneticKey(text) };
   });
   const kept = dropNoise(tokens, ADDRESS_NOISE);
   return kept.length > 0 ? kept : tokens;
