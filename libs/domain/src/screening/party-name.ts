@@ -94,6 +94,8 @@ export const PHONETIC_SIMILARITY = 0.9;
 /** Two words of this many letters or more one edit apart (a typo, an OCR l for i) count at least {@link TYPO_SIMILARITY}. */
 export const MIN_TYPO_TOKEN_LENGTH = 8;
 export const TYPO_SIMILARITY = 0.92;
+/** A distinctive word written short, cut after four letters or more (Viet, Vietnam): below an abbreviation from the list. */
+export const TRUNCATION_SIMILARITY = 0.85;
 /** An Arabic name with its article written solid (AlNoor, Elgamal) against the name without it. */
 export const SOLID_ARTICLE_SIMILARITY = 0.95;
 /** An unknown word this close (Jaro-Winkler) to a corporate word is taken for a misspelling of it (Tecnical). */
@@ -393,6 +395,9 @@ function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: 
   const similarity = tokenSimilarity(a.text, b.text, threshold);
   if (similarity > 0) return similarity;
   if (hasSolidArticle(a.text, b.text) || hasSolidArticle(b.text, a.text)) return SOLID_ARTICLE_SIMILARITY;
+  if (a.phonetic !== undefined && b.phonetic !== undefined && (truncates(a.text, b.text) || truncates(b.text, a.text))) {
+    return TRUNCATION_SIMILARITY;
+  }
   if (
     a.phonetic !== undefined &&
     b.phonetic !== undefined &&
@@ -440,6 +445,12 @@ export function phoneticKey(folded: string): string {
     .replace(/ch/g, 'h')
     .replace(/c/g, 'k')
     .replace(/([a-z])\1+/g, '$1');
+}
+
+// A distinctive word cut short (Viet for Vietnam, Intl for International aside, which are listed):
+// four letters or more, and at least two letters left off.
+function truncates(short: string, long: string): boolean {
+  return short.length >= 4 && long.length >= short.length + 2 && long.startsWith(short) && !/[0-9]/.test(short);
 }
 
 function hasSolidArticle(long: string, short: string): boolean {
@@ -652,13 +663,26 @@ function vocabulary(entries: readonly string[], stem: (token: string) => string)
   const singles = new Set<string>();
   const phrases: string[][] = [];
   for (const entry of entries) {
-    const tokens = foldedTokens(entry).map(stem);
-    if (tokens.length === 1 && tokens[0] !== undefined) singles.add(tokens[0]);
-    else if (tokens.length > 1) phrases.push(tokens);
+    for (const variant of withCompanyAbbreviated(foldedTokens(entry))) {
+      const tokens = variant.map(stem);
+      if (tokens.length === 1 && tokens[0] !== undefined) singles.add(tokens[0]);
+      else if (tokens.length > 1) phrases.push(tokens);
+    }
   }
   // Longest first, so "closed joint stock company" goes before "joint stock company".
   phrases.sort((x, y) => y.length - x.length);
   return { singles, phrases };
+}
+
+/**
+ * A folded phrase, and the same with "company" written "co" when it has the word: a form of several
+ * words is written either way (Public Joint Stock Company, Public Joint Stock Co.).
+ */
+function withCompanyAbbreviated(words: readonly string[]): readonly (readonly string[])[] {
+  const company = foldToken('company');
+  return words.length > 1 && words.includes(company)
+    ? [words, words.map((word) => (word === company ? 'co' : word))]
+    : [words];
 }
 
 /** Abbreviations that may stand for a corporate word, and that word (see ABBREVIATION_SIMILARITY). */
@@ -696,7 +720,8 @@ const STEMS: ReadonlyMap<string, WeightedToken> = new Map(
 const STEM_PHRASES: readonly { readonly words: readonly string[]; readonly stem: WeightedToken }[] =
   CORPORATE_WORDS.flatMap((entry) =>
     entry.words.flatMap((word) => {
-      const folded = foldedTokens(word);
+      // Compared with tokens already stemmed one by one: torgovyi dom is trading + dom by then.
+      const folded = foldedTokens(word).map((token) => STEMS.get(token)?.text ?? token);
       return folded.length > 1 ? [{ words: folded, stem: stemToken(entry) }] : [];
     }),
   ).sort((x, y) => y.words.length - x.words.length);
@@ -704,10 +729,12 @@ const STEM_PHRASES: readonly { readonly words: readonly string[]; readonly stem:
 const PLACE_ALIASES: ReadonlyMap<string, string> = new Map(
   PLACE_NAMES.flatMap(({ name, variants }) => {
     const canonical = foldedTokens(name).join('');
-    // A short key (an Arabic-script skeleton such as d for جدة) would turn ordinary words into cities.
+    // A short key from another script (an Arabic-script skeleton such as d for جدة) would turn
+    // ordinary words into cities; a short Latin variant is an abbreviation written so (HK, SPb, RAK).
     return [name, ...variants]
-      .map((variant) => [foldedTokens(variant).join(''), canonical] as const)
-      .filter(([variant]) => variant.length >= 4 || variant === canonical);
+      .map((variant) => [foldedTokens(variant).join(''), canonical, /^[a-z .-]+$/i.test(variant)] as const)
+      .filter(([variant, , latin]) => variant.length >= 4 || variant === canonical || (latin && variant.length >= 2))
+      .map(([variant]) => [variant, canonical] as const);
   }),
 );
 
@@ -798,17 +825,89 @@ function replaceStemPhrases(tokens: readonly WeightedToken[]): WeightedToken[] {
 }
 
 function nameTokens(name: string): WeightedToken[] {
-  // Old postal spellings of cities (Soochow, Peking) are part of many Chinese firms' names.
+  const raw = joinArabicAbd(dropNoise(replacePlacePhrases(foldedRawTokens(name)), NAME_DESCRIPTORS));
+  // Old postal spellings of cities (Soochow, Peking) are part of many Chinese firms' names; a city
+  // in a name (Ningbo Hengtai, Balkan Optronics Beograd) says where the firm is, not which it is.
   const stemmed = replaceStemPhrases(
-    foldedRawTokens(name).map((token) =>
-      stemmedToken(token.arabicScript ? token : { ...token, text: PLACE_ALIASES.get(token.text) ?? token.text }),
-    ),
+    raw.map((token) => {
+      if (token.arabicScript) return stemmedToken(token);
+      const text = PLACE_ALIASES.get(token.text) ?? token.text;
+      const stemmed = stemmedToken({ ...token, text });
+      return CITY_WORDS.has(text) && stemmed.weight === DISTINCTIVE_TOKEN_WEIGHT
+        ? { ...stemmed, weight: FILLER_TOKEN_WEIGHT }
+        : stemmed;
+    }),
   );
   let kept = dropNoise(stemmed, NAME_NOISE);
   for (let acronym = acronymIndex(kept); acronym >= 0; acronym = acronymIndex(kept)) {
     kept = dropNoise([...kept.slice(0, acronym), ...kept.slice(acronym + 1)], NAME_NOISE);
   }
   return kept.length > 0 ? kept : stemmed;
+}
+
+// Descriptors dropped as written, before corporate words are stemmed (Sanayi ve Ticaret would
+// otherwise become "industry trading" and take a Trading sister firm's words with it).
+const NAME_DESCRIPTORS = vocabulary(stopWordsData.descriptors, (token) => token);
+
+// Known cities and places as one folded word each (hongkong, belgrade), four letters or more.
+const CITY_WORDS: ReadonlySet<string> = new Set(
+  [...Object.values(addressWordsData.cities.byCountry).flat(), ...PLACE_NAMES.map((place) => place.name)]
+    .map((city) => foldedTokens(city).join(''))
+    .filter((city) => city.length >= 4),
+);
+
+// Places of several words (Hong Kong, Ha Noi, Sankt Peterburg) as their one-word canonical name, so
+// that they meet their abbreviations and solid spellings (HK, Hanoi).
+const PLACE_PHRASES: readonly { readonly words: readonly string[]; readonly canonical: string }[] = PLACE_NAMES.flatMap(
+  ({ name, variants }) =>
+    [name, ...variants].flatMap((variant) => {
+      const words = foldedTokens(variant);
+      return words.length > 1 ? [{ words, canonical: foldedTokens(name).join('') }] : [];
+    }),
+).sort((x, y) => y.words.length - x.words.length);
+
+function replacePlacePhrases(tokens: readonly RawToken[]): RawToken[] {
+  let current = [...tokens];
+  for (const phrase of PLACE_PHRASES) {
+    for (let at = indexOfPhrase(current, phrase.words); at >= 0; at = indexOfPhrase(current, phrase.words)) {
+      current = [
+        ...current.slice(0, at),
+        { text: phrase.canonical, arabicScript: false },
+        ...current.slice(at + phrase.words.length),
+      ];
+    }
+  }
+  return current;
+}
+
+// Arabic names with Abd (servant of): Abd al-Rahman, Abdel Rahman, Abdul Rahman and Abdulrahman are
+// one name, written as abd + the rest.
+const ARABIC_ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'ur', 'ar', 'as', 'an', 'ad', 'ash', 'at', 'az']);
+const ABD_FORMS: ReadonlySet<string> = new Set(['abd', 'abdul', 'abdel', 'abdol', 'abdur', 'abdar', 'abdal', 'abdu']);
+
+function joinArabicAbd(tokens: readonly RawToken[]): RawToken[] {
+  const joined: RawToken[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const token = tokens[at];
+    if (token === undefined) continue;
+    if (token.arabicScript || !/^abd/.test(token.text)) {
+      joined.push(token);
+      continue;
+    }
+    if (ABD_FORMS.has(token.text)) {
+      let next = at + 1;
+      if (ARABIC_ARTICLES.has(tokens[next]?.text ?? '')) next++;
+      const rest = tokens[next];
+      if (rest !== undefined && !rest.arabicScript && rest.text.length >= 3) {
+        joined.push({ text: `abd${rest.text}`, arabicScript: false });
+        at = next;
+        continue;
+      }
+    }
+    const solid = /^abd(?:ul|el|ol|ur|ar|al|u)(.{3,})$/.exec(token.text);
+    joined.push(solid?.[1] === undefined ? token : { text: `abd${solid[1]}`, arabicScript: false });
+  }
+  return joined;
 }
 
 /**
@@ -828,7 +927,7 @@ function acronymIndex(tokens: readonly WeightedToken[]): number {
 }
 
 function addressTokens(address: string): WeightedToken[] {
-  const tokens = foldedRawTokens(address).map((token): WeightedToken => {
+  const tokens = replacePlacePhrases(foldedRawTokens(address)).map((token): WeightedToken => {
     const text = PLACE_ALIASES.get(token.text) ?? token.text;
     return token.arabicScript && text === token.text
       ? { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: text, arabicScript: true }
@@ -868,7 +967,11 @@ const LEGAL_FORM_KINDS: readonly { readonly kind: string; readonly words: readon
   legalFormsData.classes,
 )
   .flatMap(([kind, forms]) =>
-    Array.isArray(forms) ? (forms as readonly string[]).map((form) => ({ kind, words: foldedTokens(form) })) : [],
+    Array.isArray(forms)
+      ? (forms as readonly string[]).flatMap((form) =>
+          withCompanyAbbreviated(foldedTokens(form)).map((words) => ({ kind, words })),
+        )
+      : [],
   )
   .filter((form) => form.words.length > 0)
   .sort((x, y) => y.words.length - x.words.length);
@@ -892,7 +995,7 @@ export function legalFormsOf(name: string): readonly string[] {
  * together ("joint [ooo] stock company"), and stopping early would make normalising twice differ
  * from normalising once.
  */
-function dropNoise(tokens: readonly WeightedToken[], noise: Vocabulary): WeightedToken[] {
+function dropNoise<T extends { readonly text: string }>(tokens: readonly T[], noise: Vocabulary): T[] {
   let current = [...tokens];
   for (;;) {
     // Phrases before single words: "closed joint stock company" must go whole, not lose "company"
