@@ -309,6 +309,23 @@ export function addressSimilarity(
 }
 
 /**
+ * True when each address has a house, plot or unit number (up to four digits) that the other lacks,
+ * once their words are aligned: another house on the same street (10001 Sk. No: 9 against No: 7).
+ * One side adding detail (a postcode of five or six digits, a floor) is no contradiction. Words are
+ * not compared so: a street word one side lacks is as often a romanisation the alignment missed
+ * (Obvodnogo kanala, Obvodny Canal) as another street, and on the evaluation set counting it cost
+ * far more matches than it saved false ones.
+ */
+export function houseNumbersConflict(a: PreparedText, b: PreparedText, options: TextSimilarityOptions = {}): boolean {
+  const overlap = softTokenOverlap(a.tokens, b.tokens, options.tokenSimilarityThreshold);
+  const houseNumber = (token: WeightedToken | undefined): boolean => /^[0-9]{1,4}$/.test(token?.text ?? '');
+  return (
+    overlap.unmatchedA.some((index) => houseNumber(a.tokens[index])) &&
+    overlap.unmatchedB.some((index) => houseNumber(b.tokens[index]))
+  );
+}
+
+/**
  * True when both addresses name a known city and no city of one is a city of the other: evidence
  * that a similar name belongs to another firm. An address that names no known city says nothing.
  */
@@ -336,6 +353,9 @@ export function softTokenOverlap(
   readonly distinctiveMatched: number;
   readonly distinctiveContained: boolean;
   readonly unmatchedWeight: number;
+  /** The indices of the tokens of each side left without a counterpart. */
+  readonly unmatchedA: readonly number[];
+  readonly unmatchedB: readonly number[];
 } {
   const total = sumWeights(a) + sumWeights(b);
   const pairs: { i: number; j: number; similarity: number; key: string }[] = [];
@@ -376,6 +396,8 @@ export function softTokenOverlap(
     distinctiveMatched,
     distinctiveContained: allDistinctiveUsed(a, usedA) || allDistinctiveUsed(b, usedB),
     unmatchedWeight: unmatched(a, usedA) + unmatched(b, usedB),
+    unmatchedA: a.flatMap((_, index) => (usedA.has(index) ? [] : [index])),
+    unmatchedB: b.flatMap((_, index) => (usedB.has(index) ? [] : [index])),
   };
 }
 
@@ -926,9 +948,18 @@ function acronymIndex(tokens: readonly WeightedToken[]): number {
   });
 }
 
+// Ordinals as numbers: Second = 2nd = 2 (data/address-words.json), folded as address words are.
+const ORDINALS: ReadonlyMap<string, string> = new Map(
+  Object.entries(addressWordsData.ordinals).map(([word, number]) => [foldToken(word), number] as const),
+);
+
+function numberOf(token: string): string {
+  return /^([0-9]+)(?:st|nd|rd|th)$/.exec(token)?.[1] ?? token;
+}
+
 function addressTokens(address: string): WeightedToken[] {
   const tokens = replacePlacePhrases(foldedRawTokens(address)).map((token): WeightedToken => {
-    const text = PLACE_ALIASES.get(token.text) ?? token.text;
+    const text = PLACE_ALIASES.get(token.text) ?? ORDINALS.get(token.text) ?? numberOf(token.text);
     return token.arabicScript && text === token.text
       ? { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: text, arabicScript: true }
       : { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(text), phonetic: phoneticKey(text) };
