@@ -294,6 +294,17 @@ describe('writing variants that meet after normalisation', () => {
     expect(nameSimilarity('Ηλεκτρονική Εμπορική Αιγαίου', 'Aigaiou Electronics Trading')).toBe(1);
   });
 
+  it('meets a name romanised syllable by syllable with the same name written in words (恒泰 = heng tai = Hengtai)', () => {
+    expect(nameSimilarity('恒泰贸易有限公司', 'Hengtai Trading Co., Ltd.')).toBe(1);
+    expect(nameSimilarity('恒泰贸易有限公司', 'Hengda Trading Co., Ltd.')).toBeLessThan(0.5);
+    expect(nameSimilarity('Kordon Boyu Denizcilik', 'Kordonboyu Denizcilik')).toBe(1);
+  });
+
+  it('reads a Chinese address place by place, each place one word (宁波市北仑区 = Beilun, Ningbo)', () => {
+    expect(normaliseAddress('杭州市西湖区文三路90号')).toBe(normaliseAddress('Hangzhou Xihu Wensan 90'));
+    expect(addressSimilarity('杭州市西湖区文三路90号', 'No. 90 Wensan Road, Xihu District, Hangzhou')).toBe(1);
+  });
+
   it('finds a house-number conflict only when each address has a house number the other lacks', () => {
     expect(houseNumbersConflict(prepareAddress('Hosur Road 14'), prepareAddress('Hosur Road 16'))).toBe(true);
     expect(houseNumbersConflict(prepareAddress('Hosur Road 14'), prepareAddress('Hosur Road 14, 560068'))).toBe(false);

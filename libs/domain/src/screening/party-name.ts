@@ -148,6 +148,17 @@ export interface PreparedText {
   readonly otherScript?: boolean;
   /** For an address: the numbers it contains (house numbers, postcodes, 3rd → 3), sorted. */
   readonly numbers?: readonly string[];
+  /** Runs of two to four short distinctive tokens written together (see {@link alignJoined}). */
+  readonly joins?: readonly TokenJoin[];
+  /** The texts of the distinctive tokens, for looking a join up in the other side. */
+  readonly distinctiveTexts?: ReadonlySet<string>;
+}
+
+/** Adjacent tokens written together: the tokens from `start`, `length` of them, as one folded word. */
+export interface TokenJoin {
+  readonly start: number;
+  readonly length: number;
+  readonly text: string;
 }
 
 /** One normalised token and how much it counts in a similarity. */
@@ -207,7 +218,69 @@ export function preparePartyName(name: string): PreparedText {
     legalForms: legalFormsOf(name),
     branch: branchAt >= 0,
     otherScript: OTHER_SCRIPT.test(name),
+    ...joinIndex(tokens),
   };
+}
+
+// A word of a name split in syllables (Chinese characters romanised one syllable each: 恒泰 → heng
+// tai; Kordon Boyu, Ha Noi) is at most this long per part.
+const MAX_JOIN_PART_LENGTH = 7;
+
+function isJoinable(token: WeightedToken): boolean {
+  return token.weight === DISTINCTIVE_TOKEN_WEIGHT && token.arabicScript !== true && token.text.length <= MAX_JOIN_PART_LENGTH;
+}
+
+function joinIndex(tokens: readonly WeightedToken[]): Pick<PreparedText, 'joins' | 'distinctiveTexts'> {
+  const joins: TokenJoin[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    for (let length = 2; length <= 4 && start + length <= tokens.length; length++) {
+      const parts = tokens.slice(start, start + length);
+      if (!parts.every(isJoinable)) break;
+      joins.push({ start, length, text: foldToken(parts.map((token) => token.text).join('')) });
+    }
+  }
+  // Longest first, so that heng tai ci ye tries hengtaiciye before hengtai.
+  joins.sort((x, y) => y.length - x.length || x.start - y.start);
+  return {
+    joins,
+    distinctiveTexts: new Set(
+      tokens.filter((token) => token.arabicScript !== true).map((token) => token.text),
+    ),
+  };
+}
+
+/**
+ * The tokens of `a`, with each run of adjacent tokens that is written together as one token of `b`
+ * replaced by that token (heng tai → hengtai when the other name has Hengtai): syllables of a
+ * romanised Chinese name, and words split or joined differently, meet one to one. Exact after
+ * folding only; the runs do not overlap.
+ */
+function alignJoined(a: PreparedText, b: PreparedText): readonly WeightedToken[] {
+  const joins = a.joins ?? [];
+  const targets = b.distinctiveTexts;
+  if (joins.length === 0 || targets === undefined || targets.size === 0) return a.tokens;
+  const replaced = new Map<number, { readonly length: number; readonly token: WeightedToken }>();
+  const used = new Set<number>();
+  for (const join of joins) {
+    if (!targets.has(join.text)) continue;
+    const span = Array.from({ length: join.length }, (_, offset) => join.start + offset);
+    if (span.some((index) => used.has(index))) continue;
+    const token = b.tokens.find((candidate) => candidate.text === join.text);
+    if (token === undefined) continue;
+    span.forEach((index) => used.add(index));
+    replaced.set(join.start, { length: join.length, token });
+  }
+  if (replaced.size === 0) return a.tokens;
+  const tokens: WeightedToken[] = [];
+  for (let index = 0; index < a.tokens.length; index++) {
+    const join = replaced.get(index);
+    const token = a.tokens[index];
+    if (join !== undefined) {
+      tokens.push(join.token);
+      index += join.length - 1;
+    } else if (token !== undefined) tokens.push(token);
+  }
+  return tokens;
 }
 
 /** True when both names carry a legal form and no form of one is of a kind of the other's. */
@@ -226,6 +299,7 @@ export function prepareAddress(address: string): PreparedText {
     cities: citiesIn(tokens),
     otherScript: OTHER_SCRIPT.test(address),
     numbers: [...new Set(tokens.flatMap((token) => /^[0-9]+/.exec(token.text)?.[0] ?? []))].sort(),
+    ...joinIndex(tokens),
   };
 }
 
@@ -257,7 +331,7 @@ export function nameEvidence(
 ): NameEvidence {
   const left = typeof a === 'string' ? preparePartyName(a) : a;
   const right = typeof b === 'string' ? preparePartyName(b) : b;
-  const overlap = softTokenOverlap(left.tokens, right.tokens, options.tokenSimilarityThreshold);
+  const overlap = softTokenOverlap(alignJoined(left, right), alignJoined(right, left), options.tokenSimilarityThreshold);
   const jaccard = overlap.total === 0 ? 0 : overlap.matched / (overlap.total - overlap.matched);
   const evidence = (similarity: number, compactEqual = false): NameEvidence => ({
     similarity: clamp(similarity),
@@ -304,7 +378,7 @@ export function addressSimilarity(
 ): number {
   const left = typeof a === 'string' ? prepareAddress(a) : a;
   const right = typeof b === 'string' ? prepareAddress(b) : b;
-  const overlap = softTokenOverlap(left.tokens, right.tokens, options.tokenSimilarityThreshold);
+  const overlap = softTokenOverlap(alignJoined(left, right), alignJoined(right, left), options.tokenSimilarityThreshold);
   return overlap.total === 0 ? 0 : clamp((2 * overlap.matched) / overlap.total);
 }
 
@@ -957,8 +1031,21 @@ function numberOf(token: string): string {
   return /^([0-9]+)(?:st|nd|rd|th)$/.exec(token)?.[1] ?? token;
 }
 
+// A Chinese address is written place by place, each ended by its kind: 省 province, 市 city, 区
+// district, 路 road, 号 number, ... (the characters below). Each place between them is one word in its
+// Latin form (宁波市北仑区金海路66号 = No. 66 Jinhai Road, Beilun, Ningbo), so its syllables are
+// written together; names have no such markers and meet by alignJoined instead.
+const CHINESE_ADDRESS_MARKERS = /大道|[省市区區县縣镇鎮乡鄉村路街道巷弄号號楼樓层層室座栋棟]/g;
+const CHINESE_RUN = /[\u3400-\u9fff]+/g;
+
+function chineseAddressWords(address: string): string {
+  return address
+    .replace(CHINESE_ADDRESS_MARKERS, ' ')
+    .replace(CHINESE_RUN, (run) => ` ${transliterate(run).replace(/[^A-Za-z]/g, '')} `);
+}
+
 function addressTokens(address: string): WeightedToken[] {
-  const tokens = replacePlacePhrases(foldedRawTokens(address)).map((token): WeightedToken => {
+  const tokens = replacePlacePhrases(foldedRawTokens(chineseAddressWords(address))).map((token): WeightedToken => {
     const text = PLACE_ALIASES.get(token.text) ?? ORDINALS.get(token.text) ?? numberOf(token.text);
     return token.arabicScript && text === token.text
       ? { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: text, arabicScript: true }
