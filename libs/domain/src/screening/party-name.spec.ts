@@ -278,7 +278,9 @@ describe('writing variants that meet after normalisation', () => {
   });
 
   it('reads places of several words and their abbreviations as one (Hong Kong = HK)', () => {
-    expect(normalisePartyName('Pearl Bay Logistics (Hong Kong) Ltd')).toBe(normalisePartyName('Pearl Bay Logistics (HK) Ltd'));
+    expect(normalisePartyName('Pearl Bay Logistics (Hong Kong) Ltd')).toBe(
+      normalisePartyName('Pearl Bay Logistics (HK) Ltd'),
+    );
     expect(normaliseAddress('Nathan Road, Kowloon, HK')).toBe(normaliseAddress('Nathan Road, Kowloon, Hong Kong'));
   });
 

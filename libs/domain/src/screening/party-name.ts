@@ -227,7 +227,11 @@ export function preparePartyName(name: string): PreparedText {
 const MAX_JOIN_PART_LENGTH = 7;
 
 function isJoinable(token: WeightedToken): boolean {
-  return token.weight === DISTINCTIVE_TOKEN_WEIGHT && token.arabicScript !== true && token.text.length <= MAX_JOIN_PART_LENGTH;
+  return (
+    token.weight === DISTINCTIVE_TOKEN_WEIGHT &&
+    token.arabicScript !== true &&
+    token.text.length <= MAX_JOIN_PART_LENGTH
+  );
 }
 
 function joinIndex(tokens: readonly WeightedToken[]): Pick<PreparedText, 'joins' | 'distinctiveTexts'> {
@@ -243,9 +247,7 @@ function joinIndex(tokens: readonly WeightedToken[]): Pick<PreparedText, 'joins'
   joins.sort((x, y) => y.length - x.length || x.start - y.start);
   return {
     joins,
-    distinctiveTexts: new Set(
-      tokens.filter((token) => token.arabicScript !== true).map((token) => token.text),
-    ),
+    distinctiveTexts: new Set(tokens.filter((token) => token.arabicScript !== true).map((token) => token.text)),
   };
 }
 
@@ -331,7 +333,11 @@ export function nameEvidence(
 ): NameEvidence {
   const left = typeof a === 'string' ? preparePartyName(a) : a;
   const right = typeof b === 'string' ? preparePartyName(b) : b;
-  const overlap = softTokenOverlap(alignJoined(left, right), alignJoined(right, left), options.tokenSimilarityThreshold);
+  const overlap = softTokenOverlap(
+    alignJoined(left, right),
+    alignJoined(right, left),
+    options.tokenSimilarityThreshold,
+  );
   const jaccard = overlap.total === 0 ? 0 : overlap.matched / (overlap.total - overlap.matched);
   const evidence = (similarity: number, compactEqual = false): NameEvidence => ({
     similarity: clamp(similarity),
@@ -378,7 +384,11 @@ export function addressSimilarity(
 ): number {
   const left = typeof a === 'string' ? prepareAddress(a) : a;
   const right = typeof b === 'string' ? prepareAddress(b) : b;
-  const overlap = softTokenOverlap(alignJoined(left, right), alignJoined(right, left), options.tokenSimilarityThreshold);
+  const overlap = softTokenOverlap(
+    alignJoined(left, right),
+    alignJoined(right, left),
+    options.tokenSimilarityThreshold,
+  );
   return overlap.total === 0 ? 0 : clamp((2 * overlap.matched) / overlap.total);
 }
 
@@ -491,7 +501,11 @@ function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: 
   const similarity = tokenSimilarity(a.text, b.text, threshold);
   if (similarity > 0) return similarity;
   if (hasSolidArticle(a.text, b.text) || hasSolidArticle(b.text, a.text)) return SOLID_ARTICLE_SIMILARITY;
-  if (a.phonetic !== undefined && b.phonetic !== undefined && (truncates(a.text, b.text) || truncates(b.text, a.text))) {
+  if (
+    a.phonetic !== undefined &&
+    b.phonetic !== undefined &&
+    (truncates(a.text, b.text) || truncates(b.text, a.text))
+  ) {
     return TRUNCATION_SIMILARITY;
   }
   if (
@@ -550,9 +564,7 @@ function truncates(short: string, long: string): boolean {
 }
 
 function hasSolidArticle(long: string, short: string): boolean {
-  return (
-    short.length >= 3 && long.length === short.length + 2 && /^[ae]l/.test(long) && long.endsWith(short)
-  );
+  return short.length >= 3 && long.length === short.length + 2 && /^[ae]l/.test(long) && long.endsWith(short);
 }
 
 /**
@@ -978,7 +990,19 @@ function replacePlacePhrases(tokens: readonly RawToken[]): RawToken[] {
 
 // Arabic names with Abd (servant of): Abd al-Rahman, Abdel Rahman, Abdul Rahman and Abdulrahman are
 // one name, written as abd + the rest.
-const ARABIC_ARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'ur', 'ar', 'as', 'an', 'ad', 'ash', 'at', 'az']);
+const ARABIC_ARTICLES: ReadonlySet<string> = new Set([
+  'al',
+  'el',
+  'ul',
+  'ur',
+  'ar',
+  'as',
+  'an',
+  'ad',
+  'ash',
+  'at',
+  'az',
+]);
 const ABD_FORMS: ReadonlySet<string> = new Set(['abd', 'abdul', 'abdel', 'abdol', 'abdur', 'abdar', 'abdal', 'abdu']);
 
 function joinArabicAbd(tokens: readonly RawToken[]): RawToken[] {

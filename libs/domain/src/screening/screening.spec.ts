@@ -248,7 +248,11 @@ describe('screening for essentially identical transactions (Art 2(22), Art 16)',
     });
 
     it('does not match the same name at another house number on the same street, but marks it possibly related', () => {
-      const atNine: Party = { name: 'Kartal Hidrolik Ltd. Şti.', address: '2048 Sk. No: 9, Bornova, İzmir', country: 'TR' };
+      const atNine: Party = {
+        name: 'Kartal Hidrolik Ltd. Şti.',
+        address: '2048 Sk. No: 9, Bornova, İzmir',
+        country: 'TR',
+      };
       const atFour: Party = { ...atNine, address: '2048 Sk. No: 4, Bornova, Izmir' };
       const comparison = compareParties(atNine, atFour);
       expect(comparison.nameSimilarity).toBe(1);
@@ -256,9 +260,9 @@ describe('screening for essentially identical transactions (Art 2(22), Art 16)',
       expect(comparison.matches).toBe(false);
       expect(comparison.related).toBe(true);
       // A member state reading Art 2(22) more widely turns the address rules off.
-      expect(compareParties(atNine, atFour, { addressAgreementThreshold: 0, addressDisagreementThreshold: 0 }).matches).toBe(
-        true,
-      );
+      expect(
+        compareParties(atNine, atFour, { addressAgreementThreshold: 0, addressDisagreementThreshold: 0 }).matches,
+      ).toBe(true);
     });
 
     it('does not hold a postcode that one address adds against the other (a house number only conflicts with a house number)', () => {
