@@ -307,6 +307,12 @@ describe('writing variants that meet after normalisation', () => {
     expect(addressSimilarity('杭州市西湖区文三路90号', 'No. 90 Wensan Road, Xihu District, Hangzhou')).toBe(1);
   });
 
+  it('reads a free zone and the acronym its authority uses as one place (DAFZA = Dubai Airport Free Zone)', () => {
+    expect(normaliseAddress('Office 5, DAFZA, Dubai')).toBe(
+      normaliseAddress('Office 5, Dubai Airport Free Zone, Dubai'),
+    );
+  });
+
   it('finds a house-number conflict only when each address has a house number the other lacks', () => {
     expect(houseNumbersConflict(prepareAddress('Hosur Road 14'), prepareAddress('Hosur Road 16'))).toBe(true);
     expect(houseNumbersConflict(prepareAddress('Hosur Road 14'), prepareAddress('Hosur Road 14, 560068'))).toBe(false);
