@@ -307,6 +307,10 @@ describe('writing variants that meet after normalisation', () => {
     expect(addressSimilarity('杭州市西湖区文三路90号', 'No. 90 Wensan Road, Xihu District, Hangzhou')).toBe(1);
   });
 
+  it('folds the letters of Arabic and Persian script apart where the script leaves a vowel out (سپاهان = Sepahan, not Sefan)', () => {
+    expect(nameSimilarity('صنایع الکترونیک سپاهان', 'Sepahan Electronic Industries')).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('reads a free zone and the acronym its authority uses as one place (DAFZA = Dubai Airport Free Zone)', () => {
     expect(normaliseAddress('Office 5, DAFZA, Dubai')).toBe(
       normaliseAddress('Office 5, Dubai Airport Free Zone, Dubai'),

@@ -656,13 +656,19 @@ function arabicWord(word: string): RawToken[] {
   const stem = article === undefined ? bare : bare.slice(article.length);
   const knownStem = ARABIC_WORDS.get(stem);
   if (knownStem !== undefined) return knownStem === '' ? [] : [{ text: knownStem, arabicScript: false }];
-  let skeleton = '';
+  // Letters the skeleton leaves out (alif, ayn, hamza; waw and ya as vowels) stand where the Latin
+  // form writes a vowel: the letters on either side are folded apart, so that سپاهان is s-p-h-n as
+  // Sepahan is, not sfn (p and h would fold to f).
+  const pieces: string[] = [''];
   [...stem].forEach((letter, index) => {
     // Waw and ya are long vowels inside a word, consonants (w, y) at its start.
-    if (ARABIC_VOWEL_LETTERS.has(letter) && index > 0) return;
-    skeleton += ARABIC_LETTERS.get(letter) ?? '';
+    const value = ARABIC_VOWEL_LETTERS.has(letter) && index > 0 ? '' : (ARABIC_LETTERS.get(letter) ?? '');
+    if (value === '') pieces.push('');
+    else pieces[pieces.length - 1] += value;
   });
-  const text = consonantKey(foldToken(skeleton));
+  const text = consonantKey(pieces.map(foldToken).join('-'))
+    .replace(/-/g, '')
+    .replace(/([a-z])\1+/g, '$1');
   return text === '' ? [] : [{ text, arabicScript: true }];
 }
 
@@ -757,7 +763,8 @@ function foldedTokens(text: string): string[] {
 }
 
 function foldedRawTokens(text: string): RawToken[] {
-  return rawTokens(text).map((token) => ({ text: foldToken(token.text), arabicScript: token.arabicScript }));
+  // A skeleton of Arabic script is folded already, letter group by letter group (see arabicWord).
+  return rawTokens(text).map((token) => (token.arabicScript ? token : { ...token, text: foldToken(token.text) }));
 }
 
 interface Vocabulary {
