@@ -247,6 +247,31 @@ describe('screening for essentially identical transactions (Art 2(22), Art 16)',
       expect(comparison.related).toBe(true);
     });
 
+    it('does not match the same name at another house number on the same street, but marks it possibly related', () => {
+      const atNine: Party = {
+        name: 'Kartal Hidrolik Ltd. Şti.',
+        address: '2048 Sk. No: 9, Bornova, İzmir',
+        country: 'TR',
+      };
+      const atFour: Party = { ...atNine, address: '2048 Sk. No: 4, Bornova, Izmir' };
+      const comparison = compareParties(atNine, atFour);
+      expect(comparison.nameSimilarity).toBe(1);
+      expect(comparison.objections).toEqual(['ADDRESS_DIFFERS']);
+      expect(comparison.matches).toBe(false);
+      expect(comparison.related).toBe(true);
+      // A member state reading Art 2(22) more widely turns the address rules off.
+      expect(
+        compareParties(atNine, atFour, { addressAgreementThreshold: 0, addressDisagreementThreshold: 0 }).matches,
+      ).toBe(true);
+    });
+
+    it('does not hold a postcode that one address adds against the other (a house number only conflicts with a house number)', () => {
+      const short: Party = { name: 'Kaveri Optics Pvt Ltd', address: '14, Hosur Road, Bengaluru', country: 'IN' };
+      const long: Party = { ...short, address: 'No. 14, Hosur Road, Bangalore 560068' };
+      expect(compareParties(short, long).objections).toEqual([]);
+      expect(compareParties(short, long).matches).toBe(true);
+    });
+
     it('does not match namesakes in different cities, nor marks them possibly related', () => {
       const tver: Party = { name: 'OOO Promservis', address: 'ul. Lenina 10, Tver', country: 'RU' };
       const tula: Party = { ...tver, address: 'ul. Lenina 10, Tula' };

@@ -9,6 +9,7 @@ import {
   DEFAULT_TOKEN_SIMILARITY_THRESHOLD,
   addressSimilarity,
   citiesDiffer,
+  houseNumbersConflict,
   legalFormsDiffer,
   nameEvidence,
   numbersDiffer,
@@ -605,7 +606,11 @@ function scoreParties(
   if (compared) {
     if (legalFormsDiffer(left.name, right.name)) objections.push('LEGAL_FORMS_DIFFER');
     if (evidence.unmatchedWeight > thresholds.maxUnmatchedWeight) objections.push('EXTRA_NAME_WORDS');
-    if (!branch && addressesComparable(left, right) && addressesDisagree(left, right, address, thresholds)) {
+    if (
+      !branch &&
+      addressesComparable(left, right) &&
+      addressesDisagree(left, right, address, thresholds, textOptions)
+    ) {
       objections.push('ADDRESS_DIFFERS');
     }
     if (differentCities) objections.push('CITIES_DIFFER');
@@ -633,18 +638,25 @@ function scoreParties(
   };
 }
 
-// Addresses with numbers disagree when no number is shared and the words do not make up for it;
-// without numbers on both sides only when they have almost nothing in common.
+// Addresses with numbers on both sides disagree when they share no number and score below the
+// agreement threshold (Rua Vergueiro 3100 against 1500), or when each has a house number the other
+// lacks (10001 Sk. No: 9 against No: 7; a postcode one side adds is no contradiction). Without
+// numbers on both sides they disagree only when they have almost nothing in common. Setting
+// addressAgreementThreshold to 0 turns the numbered rules off.
 function addressesDisagree(
   left: PreparedParty,
   right: PreparedParty,
   address: number,
   thresholds: ScreeningThresholds,
+  textOptions: { readonly tokenSimilarityThreshold: number },
 ): boolean {
   const bothNumbered = (left.address.numbers?.length ?? 0) > 0 && (right.address.numbers?.length ?? 0) > 0;
-  return bothNumbered
-    ? numbersDiffer(left.address, right.address) && address < thresholds.addressAgreementThreshold
-    : address < thresholds.addressDisagreementThreshold;
+  if (!bothNumbered) return address < thresholds.addressDisagreementThreshold;
+  if (thresholds.addressAgreementThreshold <= 0) return false;
+  return (
+    (numbersDiffer(left.address, right.address) && address < thresholds.addressAgreementThreshold) ||
+    houseNumbersConflict(left.address, right.address, textOptions)
+  );
 }
 
 // Two addresses can contradict each other only when both say enough (two words or more after the

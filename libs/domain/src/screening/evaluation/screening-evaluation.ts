@@ -81,16 +81,59 @@ export function describeMisses(figures: ScreeningFigures): string {
     .join('\n');
 }
 
-/** Figures per family: cases, and how many were screened as labelled. */
-export function figuresByFamily(figures: ScreeningFigures): ReadonlyMap<string, { cases: number; correct: number }> {
-  const byFamily = new Map<string, { cases: number; correct: number }>();
+/** One family's figures: cases, how many were screened as labelled, and MATCH precision and recall within it. */
+export interface FamilyFigures {
+  readonly cases: number;
+  readonly correct: number;
+  readonly matchExpected: number;
+  readonly truePositives: number;
+  readonly falsePositives: number;
+}
+
+/** Figures per family: cases, how many were screened as labelled, and the MATCH counts. */
+export function figuresByFamily(figures: ScreeningFigures): ReadonlyMap<string, FamilyFigures> {
+  const byFamily = new Map<string, FamilyFigures>();
   for (const outcome of figures.outcomes) {
-    const entry = byFamily.get(outcome.case.family) ?? { cases: 0, correct: 0 };
-    entry.cases++;
-    if (outcome.predicted === outcome.case.expected) entry.correct++;
-    byFamily.set(outcome.case.family, entry);
+    const entry = byFamily.get(outcome.case.family) ?? {
+      cases: 0,
+      correct: 0,
+      matchExpected: 0,
+      truePositives: 0,
+      falsePositives: 0,
+    };
+    const expectedMatch = outcome.case.expected === 'MATCH';
+    const predictedMatch = outcome.predicted === 'MATCH';
+    byFamily.set(outcome.case.family, {
+      cases: entry.cases + 1,
+      correct: entry.correct + (outcome.predicted === outcome.case.expected ? 1 : 0),
+      matchExpected: entry.matchExpected + (expectedMatch ? 1 : 0),
+      truePositives: entry.truePositives + (expectedMatch && predictedMatch ? 1 : 0),
+      falsePositives: entry.falsePositives + (!expectedMatch && predictedMatch ? 1 : 0),
+    });
   }
   return byFamily;
+}
+
+/**
+ * The figures of a set in a few lines, for a test's or the tuning loop's output: precision, recall,
+ * the RELATED tier, and per family the cases screened as labelled, MATCH found and false MATCH.
+ */
+export function summariseScreening(name: string, figures: ScreeningFigures): string {
+  const families = [...figuresByFamily(figures)]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(
+      ([family, entry]) =>
+        `    ${family}: ${entry.correct}/${entry.cases} as labelled; MATCH found ${entry.truePositives}/${entry.matchExpected}` +
+        `, false MATCH ${entry.falsePositives}`,
+    );
+  return [
+    `${name}: ${figures.cases} cases; precision ${figures.precision.toFixed(3)}, recall ${figures.recall.toFixed(3)} ` +
+      `(TP ${figures.truePositives}, FP ${figures.falsePositives}, FN ${figures.falseNegatives}); ` +
+      `RELATED ${figures.relatedFound}/${figures.relatedExpected} in the related tier, ${figures.relatedSpurious} flagged ` +
+      `related wrongly`,
+    '  per family:',
+    ...families,
+  ].join('\n');
 }
 
 function ratio(numerator: number, denominator: number): number {

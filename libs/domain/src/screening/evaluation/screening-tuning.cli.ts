@@ -1,15 +1,15 @@
-// Prints the figures and misses on the tuning set (never the held-out set): the loop thresholds are
-// tuned with. Usage: npx ts-node --transpile-only libs/domain/src/screening/evaluation/screening-tuning.cli.ts ['{"partyMatchThreshold":0.8}']
+// Prints the figures and misses on the tuning files (tuning.json and heldout.json, both tuning data
+// since heldout.json's one held-out measurement; never heldout-2.json, the fresh held-out set): the
+// loop thresholds and rules are tuned with.
+// Usage: npx ts-node --transpile-only libs/domain/src/screening/evaluation/screening-tuning.cli.ts ['{"partyMatchThreshold":0.8}'] [--misses]
+import heldout from './heldout.json';
 import tuning from './tuning.json';
 import type { ScreeningCase } from './screening-evaluation';
-import { describeMisses, evaluateScreening, figuresByFamily } from './screening-evaluation';
+import { describeMisses, evaluateScreening, summariseScreening } from './screening-evaluation';
 
-const options = process.argv[2] === undefined ? {} : (JSON.parse(process.argv[2]) as Record<string, number>);
-const figures = evaluateScreening(tuning as unknown as readonly ScreeningCase[], options);
-console.log(
-  `tuning: ${figures.cases} cases; precision ${figures.precision.toFixed(3)}, recall ${figures.recall.toFixed(3)} ` +
-    `(TP ${figures.truePositives}, FP ${figures.falsePositives}, FN ${figures.falseNegatives}); ` +
-    `related ${figures.relatedFound}/${figures.relatedExpected} found, ${figures.relatedSpurious} spurious`,
-);
-for (const [family, entry] of figuresByFamily(figures)) console.log(`  ${family}: ${entry.correct}/${entry.cases}`);
+const json = process.argv.slice(2).find((argument) => !argument.startsWith('--'));
+const options = json === undefined ? {} : (JSON.parse(json) as Record<string, number>);
+const cases = [...tuning, ...heldout] as unknown as readonly ScreeningCase[];
+const figures = evaluateScreening(cases, options);
+console.log(summariseScreening('tuning.json + heldout.json', figures));
 if (process.argv.includes('--misses')) console.log(describeMisses(figures));
