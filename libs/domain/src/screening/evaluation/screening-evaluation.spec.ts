@@ -10,11 +10,13 @@ const TUNING_FILES = ['tuning.json', 'heldout.json'] as const;
 const HELD_OUT_FILE = 'heldout-2.json';
 
 /**
- * The floors asserted on the fresh held-out set: the issue's targets. Whoever first scores the
- * matcher on heldout-2.json sets them to the measured figure if it falls short, and says so in
- * docs/screening.md, so that a regression fails while the gap stays visible.
+ * The floors asserted on the fresh held-out set. The issue asks for recall 0.98 at precision 0.95;
+ * the first scoring of the matcher on heldout-2.json (2026-12-02, 353 cases, 186 MATCH) measured
+ * precision 0.986 and recall 0.742 (138 of 186; 2 false matches). The recall floor is that measured
+ * figure, so a regression fails while the gap to the target stays visible here and in
+ * docs/screening.md. Raise it only with a matcher change made without looking at this file's misses.
  */
-const HELD_OUT_FLOORS = { precision: 0.95, recall: 0.98 } as const;
+const HELD_OUT_FLOORS = { precision: 0.95, recall: 138 / 186 } as const;
 
 /** The targets of the issue, asserted on the tuning files together. */
 const TARGETS = { precision: 0.95, recall: 0.98 } as const;
@@ -70,18 +72,16 @@ describe('screening quality on the tuning files (tuning.json and heldout.json; t
   });
 });
 
-// The fresh held-out set is added to the repository apart from the matcher's work; where it is not
-// in the checkout its assertions are reported as skipped (never passed silently).
-const heldOutIt = heldOutCases === undefined ? it.skip : it;
+// heldout-2.json is part of the repository: a checkout without it is broken, not a reason to skip.
 describe(`screening quality on the held-out set ${HELD_OUT_FILE} (never tuned on: the figure we quote)`, () => {
-  if (heldOutCases === undefined) console.warn(`${HELD_OUT_FILE} is not in this checkout: its floors are not asserted`);
+  if (heldOutCases === undefined) throw new Error(`${HELD_OUT_FILE} is missing from this checkout`);
   const figures = heldOutCases === undefined ? undefined : report(HELD_OUT_FILE, heldOutCases);
 
-  heldOutIt(`finds at least ${HELD_OUT_FLOORS.recall} of the essentially identical transactions (recall floor)`, () => {
+  it(`finds at least ${HELD_OUT_FLOORS.recall.toFixed(3)} of the essentially identical transactions (recall floor)`, () => {
     expect(figures?.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.recall);
   });
 
-  heldOutIt(`raises few false matches (precision floor ${HELD_OUT_FLOORS.precision})`, () => {
+  it(`raises few false matches (precision floor ${HELD_OUT_FLOORS.precision})`, () => {
     expect(figures?.precision).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.precision);
   });
 });
