@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { asyncApiDocument } from '@dul/contracts';
 import { Public } from '@dul/auth';
 
@@ -9,7 +9,11 @@ import { Public } from '@dul/auth';
 @Controller('asyncapi')
 export class AsyncApiController {
   @Get()
-  @ApiOperation({ summary: 'AsyncAPI 3.0 document: Kafka topics, SSE streams, CloudEvents and their JSON Schemas' })
+  @ApiOkResponse({ description: 'The AsyncAPI 3.0 document', schema: { type: 'object', additionalProperties: true } })
+  @ApiOperation({
+    operationId: 'getAsyncApiDocument',
+    summary: 'AsyncAPI 3.0 document: Kafka topics, SSE streams, CloudEvents and their JSON Schemas',
+  })
   document(): object {
     return asyncApiDocument();
   }

@@ -1,12 +1,26 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Public, Roles } from '@dul/auth';
 import type { AnnualReport, MemberStateCode, TransparencyDataset } from '@dul/domain';
 import { normaliseMemberState, refuse } from '@dul/domain';
 import { AnnualReportQueries } from './annual-report.query';
 import { negotiateFormat, renderReport, reportFileName } from './report-formats';
-import { AnnualReportQueryDto, asOfInstant, ReportYearQueryDto } from './reports.dto';
+import {
+  AnnualReportDto,
+  AnnualReportQueryDto,
+  asOfInstant,
+  ReportYearQueryDto,
+  TransparencyDatasetDto,
+} from './reports.dto';
 
 /** The read model position a report was computed at (a global event position). */
 export const REPORT_POSITION_HEADER = 'x-read-model-position';
@@ -21,13 +35,22 @@ export class ReportsController {
   @ApiBearerAuth()
   @Roles('commission', 'caseworker', 'approver', 'auditor')
   @ApiOperation({
+    operationId: 'getAnnualReport',
     summary: 'The Art 26 annual report: EU-wide for the Commission, its own figures for an authority',
     description:
       'JSON, CSV or one self-contained HTML page with charts, by `format` or the Accept header. `asOf` gives ' +
       'the report as it would have been produced then, from the events recorded by that time.',
   })
   @ApiProduces('application/json', 'text/csv', 'text/html')
-  @ApiOkResponse({ description: 'The report (the AnnualReport shape in JSON)' })
+  @ApiOkResponse({
+    description: 'The report: the AnnualReport shape in JSON, or CSV, or HTML',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(AnnualReportDto) } },
+      'text/csv': { schema: { type: 'string' } },
+      'text/html': { schema: { type: 'string' } },
+    },
+  })
+  @ApiExtraModels(AnnualReportDto)
   async annual(
     @CurrentPrincipal() principal: Principal,
     @Query() query: AnnualReportQueryDto,
@@ -54,10 +77,11 @@ export class ReportsController {
   @Get('transparency')
   @Public()
   @ApiOperation({
+    operationId: 'getTransparencyData',
     summary: 'The public, aggregated dataset of the EU-wide report, small cells suppressed',
     description: 'Counts below the configured threshold (REPORT_SMALL_CELL_THRESHOLD, default 3) are null.',
   })
-  @ApiOkResponse({ description: 'The TransparencyDataset shape' })
+  @ApiOkResponse({ description: 'The TransparencyDataset shape', type: TransparencyDatasetDto })
   async transparency(
     @Query() query: ReportYearQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,

@@ -63,3 +63,58 @@ export function parseAsOf(text: string): Date | null {
   if (!AS_OF.test(text) || !isISO8601(text, { strict: true })) return null;
   return asOfInstant(text) ?? null;
 }
+
+/** The tables the annual report and the transparency dataset share, one row per value of a dimension. */
+class ReportTablesDto {
+  @ApiProperty({ type: [Object] })
+  readonly byMemberState!: readonly Record<string, unknown>[];
+  @ApiProperty({ type: [Object] })
+  readonly byDestination!: readonly Record<string, unknown>[];
+  @ApiProperty({ type: [Object] })
+  readonly byCategory!: readonly Record<string, unknown>[];
+  @ApiProperty({ type: [Object] })
+  readonly bySubCategory!: readonly Record<string, unknown>[];
+  @ApiProperty({ type: [Object] })
+  readonly byReportingCode!: readonly Record<string, unknown>[];
+  @ApiProperty({ type: [Object] })
+  readonly byLicenceKind!: readonly Record<string, unknown>[];
+  @ApiProperty({ type: [Object] })
+  readonly byMonth!: readonly Record<string, unknown>[];
+  @ApiProperty({ type: [Object] })
+  readonly cyberSurveillance!: readonly Record<string, unknown>[];
+}
+
+/** The Art 26 annual report in JSON (the AnnualReport shape of libs/domain; its tables as objects). */
+export class AnnualReportDto extends ReportTablesDto {
+  @ApiProperty({ example: 2025 })
+  readonly year!: number;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'DE',
+    description: "The authority's own figures; null EU-wide",
+  })
+  readonly memberState!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly asOf!: string | null;
+  @ApiProperty({ example: 3 })
+  readonly smallCellThreshold!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: "The year's figures (ReportFigures)" })
+  readonly totals!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'General authorisations and administration' })
+  readonly generalAuthorisations!: Record<string, unknown>;
+}
+
+/** The public dataset (the TransparencyDataset shape; counts below the threshold are null). */
+export class TransparencyDatasetDto extends ReportTablesDto {
+  @ApiProperty({ example: 2025 })
+  readonly year!: number;
+  @ApiProperty({ type: String, nullable: true })
+  readonly memberState!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  readonly asOf!: string | null;
+  @ApiProperty({ example: 3 })
+  readonly threshold!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true })
+  readonly totals!: Record<string, unknown>;
+}

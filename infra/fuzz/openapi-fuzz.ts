@@ -170,6 +170,7 @@ export function exampleOf(schema: SchemaObject | undefined, document: OpenApiDoc
       return 1;
     case 'boolean':
       return true;
+    case undefined:
     default:
       return 'x';
   }

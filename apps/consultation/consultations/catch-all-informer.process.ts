@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ApplicationEvent, CatchAllArticle, DecisionIssued, OpenConsultation } from '@dul/domain';
-import { applicationDecider, consultationPacketFrom, DomainError } from '@dul/domain';
+import { applicationDecider, consultationPacketFrom, DomainError, everyType } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { derivedId, EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
@@ -19,9 +19,9 @@ export interface CatchAllOptions {
  * and the Commission, who may review it within the review period: a CATCH_ALL consultation.
  */
 @Injectable()
-export class CatchAllInformer extends Reactor {
+export class CatchAllInformer extends Reactor<DecisionIssued> {
   protected readonly checkpointName = 'consultation.catch-all-informer';
-  protected readonly eventTypes = ['DecisionIssued'];
+  protected readonly eventTypes = everyType<DecisionIssued['type']>({ DecisionIssued: true });
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,

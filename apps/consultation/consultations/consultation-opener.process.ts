@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { ApplicationAmended, ApplicationSubmitted } from '@dul/domain';
+import { everyType } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
@@ -9,9 +11,12 @@ import { ConsultationOpening } from './consultation-opening';
  * and Art 16 consultations the application requires, "immediately" (their periods run from the event).
  */
 @Injectable()
-export class ConsultationOpener extends Reactor {
+export class ConsultationOpener extends Reactor<ApplicationSubmitted | ApplicationAmended> {
   protected readonly checkpointName = 'consultation.opener';
-  protected readonly eventTypes = ['ApplicationSubmitted', 'ApplicationAmended'];
+  protected readonly eventTypes = everyType<(ApplicationSubmitted | ApplicationAmended)['type']>({
+    ApplicationSubmitted: true,
+    ApplicationAmended: true,
+  });
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import { CommandBus } from '@nestjs/cqrs';
@@ -7,12 +7,14 @@ import type { ConsultationCommand } from '@dul/domain';
 import { refuse } from '@dul/domain';
 import type { DocumentFilter, ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { answerWrite, principalWrite } from '@dul/http';
+import { answerWrite, principalWrite, WriteResultDto } from '@dul/http';
 import type { WithoutMetadata, WriteResult } from '@dul/platform';
 import { ExtensionDto, ListConsultationsQueryDto, ReplyToConsultationDto } from '../consultation.dto';
 import { ConsultationWrite } from '../public/consultation.commands';
 import type { ConsultationDocument } from './consultations.projection';
 import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
+import { ApiVersionedRead } from '@dul/platform';
+import { ConsultationDetailDto, ConsultationSummaryPageDto } from '../consultation-answers.dto';
 
 /** What the Commission sees of a consultation: who consulted whom, about which kind, and how it ended. */
 function metadataOnly({ consultation: _consultation, ...metadata }: ConsultationDocument) {
@@ -35,7 +37,11 @@ export class ConsultationsController {
 
   @Get()
   @Roles('caseworker', 'approver', 'auditor', 'commission')
-  @ApiOperation({ summary: 'Consultations as consulting or consulted member state; filter by status, kind, due date' })
+  @ApiOkResponse({ type: ConsultationSummaryPageDto })
+  @ApiOperation({
+    operationId: 'listConsultations',
+    summary: 'Consultations as consulting or consulted member state; filter by status, kind, due date',
+  })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListConsultationsQueryDto) {
     const ms = principal.ms;
     const contains: Record<string, string> | undefined = ms
@@ -63,7 +69,11 @@ export class ConsultationsController {
 
   @Get(':id')
   @Roles('caseworker', 'approver', 'auditor', 'commission')
-  @ApiOperation({ summary: 'One consultation: the packet for participants, metadata for the Commission' })
+  @ApiVersionedRead(ConsultationDetailDto)
+  @ApiOperation({
+    operationId: 'getConsultation',
+    summary: 'One consultation: the packet for participants, metadata for the Commission',
+  })
   async detail(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     const document = await this.readModels.getDocument<ConsultationDocument>(CONSULTATIONS_PROJECTION, id);
     if (!document) throw notFound(id);
@@ -76,7 +86,9 @@ export class ConsultationsController {
   @HttpCode(200)
   @Roles('caseworker', 'approver')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; 412 if stale' })
+  @ApiOkResponse({ type: WriteResultDto })
   @ApiOperation({
+    operationId: 'replyToConsultation',
     summary: "The consulted member state's answer (Art 14: objection binds; Art 16: essentially identical or not)",
   })
   reply(
@@ -93,7 +105,9 @@ export class ConsultationsController {
   @HttpCode(200)
   @Roles('caseworker', 'approver')
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; 412 if stale' })
+  @ApiOkResponse({ type: WriteResultDto })
   @ApiOperation({
+    operationId: 'answerConsultationExtension',
     summary: 'Ask for more time, or grant or decline a pending request (at most 30 working days in all)',
   })
   extension(

@@ -1,19 +1,9 @@
 import type { Consultation, ConsultationEvent, ConsultationState } from '@dul/domain';
-import { consultationDecider } from '@dul/domain';
+import { CONSULTATION_EVENT_TYPES, consultationDecider } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
 import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
-
-export const CONSULTATION_EVENT_TYPES: readonly ConsultationEvent['type'][] = [
-  'ConsultationOpened',
-  'ExtensionRequested',
-  'ExtensionGranted',
-  'ExtensionDeclined',
-  'ConsultationReplied',
-  'ConsultationDeadlineLapsed',
-  'ConsultationClosed',
-];
 
 /** The EU consultation board: one document per consultation, readable by its participants. */
 export interface ConsultationDocument {

@@ -1,7 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { ApplicationEvent, Art16Notification, DenialCommand, LicenceEvent } from '@dul/domain';
-import { DEFAULT_DENIAL_REVIEW_GRACE_DAYS, DomainError } from '@dul/domain';
+import type {
+  Art16Notification,
+  DecisionIssued,
+  DenialCommand,
+  LicenceAmended,
+  LicenceAnnulled,
+  LicenceReinstated,
+  LicenceRevoked,
+  LicenceSuspended,
+} from '@dul/domain';
+import { DEFAULT_DENIAL_REVIEW_GRACE_DAYS, DomainError, everyType } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { derivedId, EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
@@ -17,22 +26,26 @@ export function denialIdFor(
     : derivedId(`denial:licence:${notification.licenceId ?? ''}:${causationId}`);
 }
 
+/** The events that may carry an Art 16 notification: a refusal, or a measure on a licence. */
+type NotifyingEvent =
+  DecisionIssued | LicenceSuspended | LicenceAnnulled | LicenceRevoked | LicenceAmended | LicenceReinstated;
+
 /**
  * Art 16: every refusal, annulment, suspension, substantial limitation or revocation becomes a
  * DenialNotified in the EU register, notified to every other member state and the Commission. A
  * reinstatement's final assessment lifts the suspension's entry.
  */
 @Injectable()
-export class DenialNotifier extends Reactor {
+export class DenialNotifier extends Reactor<NotifyingEvent> {
   protected readonly checkpointName = 'consultation.denial-notifier';
-  protected readonly eventTypes = [
-    'DecisionIssued',
-    'LicenceSuspended',
-    'LicenceAnnulled',
-    'LicenceRevoked',
-    'LicenceAmended',
-    'LicenceReinstated',
-  ];
+  protected readonly eventTypes = everyType<NotifyingEvent['type']>({
+    DecisionIssued: true,
+    LicenceSuspended: true,
+    LicenceAnnulled: true,
+    LicenceRevoked: true,
+    LicenceAmended: true,
+    LicenceReinstated: true,
+  });
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
@@ -42,7 +55,7 @@ export class DenialNotifier extends Reactor {
   }
 
   protected async react(event: StoredEvent): Promise<void> {
-    const domainEvent = toDomainEvent<ApplicationEvent | LicenceEvent>(event);
+    const domainEvent = toDomainEvent<NotifyingEvent>(event);
     const notification = notificationOf(domainEvent);
     if (!notification) return;
     if (notification.kind === 'FINAL_ASSESSMENT') {
@@ -106,7 +119,7 @@ export class DenialNotifier extends Reactor {
   }
 }
 
-function notificationOf(event: ApplicationEvent | LicenceEvent): Art16Notification | null {
+function notificationOf(event: NotifyingEvent): Art16Notification | null {
   switch (event.type) {
     case 'DecisionIssued':
       return event.data.outcome === 'DENY' ? event.data.denialNotice : null;
@@ -117,7 +130,5 @@ function notificationOf(event: ApplicationEvent | LicenceEvent): Art16Notificati
       return event.data.notification;
     case 'LicenceAmended':
       return event.data.notification;
-    default:
-      return null;
   }
 }

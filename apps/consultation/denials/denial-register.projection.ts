@@ -1,17 +1,8 @@
 import type { Denial, DenialEvent, DenialState } from '@dul/domain';
-import { denialDecider, parseControlEntry } from '@dul/domain';
+import { DENIAL_EVENT_TYPES, denialDecider, parseControlEntry } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
-
-export const DENIAL_EVENT_TYPES: readonly DenialEvent['type'][] = [
-  'DenialNotified',
-  'FinalAssessmentRecorded',
-  'DenialReviewDue',
-  'DenialRenewed',
-  'DenialAmended',
-  'DenialRevoked',
-];
 
 /** The EU denial register: every member state's denials, what screening and authorities read. */
 export interface DenialDocument {

@@ -1,21 +1,22 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { ReviewDenial } from '@dul/domain';
 import { entriesOverlap, nameSimilarity, preparePartyName, refuse } from '@dul/domain';
 import type { Clock } from '@dul/platform';
-import { CLOCK } from '@dul/platform';
+import { ApiVersionedRead, CLOCK } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { answerWrite, principalWrite } from '@dul/http';
+import { answerWrite, principalWrite, WriteResultDto } from '@dul/http';
 import type { WriteResult } from '@dul/platform';
 import { DenialWrite } from '../public/consultation.commands';
 import { ListDenialsQueryDto, ReviewDenialDto, ScreenTransactionDto } from '../consultation.dto';
 import { ScreeningService } from '../screening/screening.service';
 import type { DenialDocument } from './denial-register.projection';
 import { DENIALS_PROJECTION } from './denial-register.projection';
+import { DenialDetailDto, DenialListItemPageDto, ScreeningReviewDto } from '../consultation-answers.dto';
 
 const SCAN_LIMIT = 5000;
 /** A name counts as "the same end user" for the register's filter at the screening's party threshold. */
@@ -38,7 +39,11 @@ export class DenialsController {
 
   @Get()
   @Roles('caseworker', 'approver', 'auditor', 'commission')
-  @ApiOperation({ summary: 'Denials in force from every member state; filter by destination, control entry, end user' })
+  @ApiOkResponse({ type: DenialListItemPageDto })
+  @ApiOperation({
+    operationId: 'listDenials',
+    summary: 'Denials in force from every member state; filter by destination, control entry, end user',
+  })
   async list(@Query() query: ListDenialsQueryDto) {
     const documents = await this.readModels.findDocuments<DenialDocument>(DENIALS_PROJECTION, {
       where: {
@@ -72,7 +77,8 @@ export class DenialsController {
 
   @Get(':id')
   @Roles('caseworker', 'approver', 'auditor', 'commission')
-  @ApiOperation({ summary: 'One register entry with what matching needs' })
+  @ApiVersionedRead(DenialDetailDto)
+  @ApiOperation({ operationId: 'getDenial', summary: 'One register entry with what matching needs' })
   async detail(@Param('id', new ParseUUIDPipe()) id: string) {
     const document = await this.readModels.getDocument<DenialDocument>(DENIALS_PROJECTION, id);
     if (!document) throw refuse.notFound('denial-not-found', `no denial ${id}`);
@@ -82,7 +88,9 @@ export class DenialsController {
   @Post('screen')
   @HttpCode(200)
   @Roles('caseworker', 'approver')
+  @ApiOkResponse({ type: ScreeningReviewDto })
   @ApiOperation({
+    operationId: 'screenTransaction',
     summary:
       'Dry run: which denials in force would this transaction match, which parties are possibly related, and why the nearest others do not match (nothing is recorded)',
   })
@@ -100,7 +108,11 @@ export class DenialsController {
   @Post(':id/review')
   @HttpCode(200)
   @Roles('approver')
-  @ApiOperation({ summary: 'The issuing member state renews, amends or revokes its denial (Art 16(2))' })
+  @ApiOkResponse({ type: WriteResultDto })
+  @ApiOperation({
+    operationId: 'reviewDenial',
+    summary: 'The issuing member state renews, amends or revokes its denial (Art 16(2))',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; 412 if stale' })
   async review(
     @Param('id', new ParseUUIDPipe()) id: string,

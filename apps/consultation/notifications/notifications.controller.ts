@@ -1,11 +1,12 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
 import { ListNotificationsQueryDto } from '../consultation.dto';
 import type { NotificationDocument } from './notifications.projection';
 import { NOTIFICATIONS_PROJECTION } from './notifications.projection';
+import { NotificationPageDto } from '../consultation-answers.dto';
 
 /** Art 16 notifications addressed to the caller's member state, or to the Commission. */
 @ApiTags('notifications')
@@ -16,7 +17,11 @@ export class NotificationsController {
 
   @Get()
   @Roles('caseworker', 'approver', 'auditor', 'commission')
-  @ApiOperation({ summary: 'Denials notified, their reviews, and grants despite a matching denial, addressed to you' })
+  @ApiOkResponse({ type: NotificationPageDto })
+  @ApiOperation({
+    operationId: 'listNotifications',
+    summary: 'Denials notified, their reviews, and grants despite a matching denial, addressed to you',
+  })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQueryDto) {
     const filter = {
       where: query.type ? { type: query.type } : undefined,

@@ -1,17 +1,13 @@
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DenialInForce, DenialMatch, ScreeningCandidate, ScreeningReview } from '@dul/domain';
-import { DenialIndex, reviewTransaction, screenTransaction } from '@dul/domain';
+import { DENIAL_EVENT_TYPES, DenialIndex, reviewTransaction, screenTransaction } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
 import type { DenialDocument } from '../denials/denial-register.projection';
-import {
-  DENIAL_EVENT_TYPES,
-  DENIALS_PROJECTION,
-  denialRegisterProjection,
-} from '../denials/denial-register.projection';
+import { DENIALS_PROJECTION, denialRegisterProjection } from '../denials/denial-register.projection';
 
 const PAGE = 500;
 

@@ -1,6 +1,15 @@
 import type { BeforeApplicationShutdown } from '@nestjs/common';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Audience, IntegrationEvent } from '@dul/contracts';
 import { AUDIENCES, authorityAddressees, toCloudEvent } from '@dul/contracts';
@@ -72,7 +81,14 @@ export class StreamsController implements BeforeApplicationShutdown {
 
   @Get(':audience')
   @Roles('caseworker', 'approver', 'auditor', 'commission', 'agency')
-  @ApiOperation({ summary: 'Server-Sent Events of one audience; resumable with Last-Event-ID' })
+  @ApiOkResponse({
+    description: 'CloudEvents as Server-Sent Events (id: the position; data: the CloudEvent JSON)',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  @ApiOperation({
+    operationId: 'streamIntegrationEvents',
+    summary: 'Server-Sent Events of one audience; resumable with Last-Event-ID',
+  })
   @ApiParam({ name: 'audience', enum: AUDIENCES })
   @ApiQuery({
     name: 'from',

@@ -19,6 +19,7 @@ export class AdministrationFiguresController {
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({
+    operationId: 'recordAdministrationFigures',
     summary: "Enter the year's staff, outreach, infringements and penalties (the whole set; a later entry replaces it)",
   })
   @ApiBody({

@@ -1,22 +1,8 @@
 import type { Application, ApplicationEvent, ApplicationState } from '@dul/domain';
-import { applicationDecider } from '@dul/domain';
+import { APPLICATION_EVENT_TYPES, applicationDecider } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
-
-export const APPLICATION_EVENT_TYPES: readonly ApplicationEvent['type'][] = [
-  'ApplicationSubmitted',
-  'ApplicationAmended',
-  'ApplicationWithdrawn',
-  'AssessmentStarted',
-  'ItemClassified',
-  'RiskFlagRaised',
-  'RiskFlagCleared',
-  'DecisionProposed',
-  'DecisionIssued',
-  'DenialMatchFound',
-  'GrantDespiteDenialNotified',
-];
 
 /**
  * One document per application: the member state's case queue and the application detail. The

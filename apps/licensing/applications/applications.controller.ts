@@ -14,12 +14,12 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { ApplicationCommand } from '@dul/domain';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
+import { ApiVersionedRead, CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
 import { WithoutMetadata, WriteResult } from '@dul/platform';
 import {
   AmendApplicationDto,
@@ -40,6 +40,7 @@ import { ApplicationWrite } from '../public/licensing.commands';
 import { DecideApplication } from './decide-application';
 import type { DecisionRequest } from './decide-application';
 import { SubmitApplicationCommand } from './submit-application';
+import { ApplicationDetailDto, ApplicationSummaryPageDto, HistoryEntryDto } from '../dto/answers.dto';
 
 const ifMatchHeader = ApiHeader({
   name: 'If-Match',
@@ -65,7 +66,7 @@ export class ApplicationsController {
 
   @Post()
   @Roles('caseworker')
-  @ApiOperation({ summary: 'Register an application (Annex III-A content)' })
+  @ApiOperation({ operationId: 'submitApplication', summary: 'Register an application (Annex III-A content)' })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -87,7 +88,8 @@ export class ApplicationsController {
 
   @Get()
   @Roles('caseworker', 'approver', 'auditor')
-  @ApiOperation({ summary: "The member state's case queue: filter, paginate" })
+  @ApiOkResponse({ type: ApplicationSummaryPageDto })
+  @ApiOperation({ operationId: 'listApplications', summary: "The member state's case queue: filter, paginate" })
   @consistentWithHeader
   list(
     @CurrentPrincipal() principal: Principal,
@@ -99,7 +101,8 @@ export class ApplicationsController {
 
   @Get(':id')
   @Roles('caseworker', 'approver', 'auditor')
-  @ApiOperation({ summary: 'One application with its assessment state' })
+  @ApiVersionedRead(ApplicationDetailDto)
+  @ApiOperation({ operationId: 'getApplication', summary: 'One application with its assessment state' })
   @consistentWithHeader
   detail(
     @CurrentPrincipal() principal: Principal,
@@ -111,7 +114,11 @@ export class ApplicationsController {
 
   @Get(':id/history')
   @Roles('caseworker', 'approver', 'auditor')
-  @ApiOperation({ summary: 'Every event of the application: who did what, when, on which grounds' })
+  @ApiOkResponse({ type: [HistoryEntryDto] })
+  @ApiOperation({
+    operationId: 'getApplicationHistory',
+    summary: 'Every event of the application: who did what, when, on which grounds',
+  })
   history(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.queryBus.execute(new GetApplicationHistory(principal, id));
   }
@@ -119,7 +126,7 @@ export class ApplicationsController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles('caseworker', 'approver')
-  @ApiOperation({ summary: 'Assign a caseworker and start the assessment' })
+  @ApiOperation({ operationId: 'assignCaseworker', summary: 'Assign a caseworker and start the assessment' })
   @ApiBody({ type: AssignCaseworkerDto, examples: { assign: { value: examples.EXAMPLE_ASSIGN_CASEWORKER } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -136,7 +143,7 @@ export class ApplicationsController {
   @Post(':id/classify')
   @HttpCode(200)
   @Roles('caseworker')
-  @ApiOperation({ summary: "Confirm, change or un-list an item's Annex I entry" })
+  @ApiOperation({ operationId: 'classifyItem', summary: "Confirm, change or un-list an item's Annex I entry" })
   @ApiBody({ type: ClassifyItemDto, examples: { confirm: { value: examples.EXAMPLE_CLASSIFY_ITEM } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -153,7 +160,7 @@ export class ApplicationsController {
   @Post(':id/flag')
   @HttpCode(200)
   @Roles('caseworker')
-  @ApiOperation({ summary: 'Raise an Art 15 risk flag' })
+  @ApiOperation({ operationId: 'raiseRiskFlag', summary: 'Raise an Art 15 risk flag' })
   @ApiBody({ type: RaiseRiskFlagDto, examples: { humanRights: { value: examples.EXAMPLE_RAISE_RISK_FLAG } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -173,7 +180,7 @@ export class ApplicationsController {
   @Post(':id/clear-flag')
   @HttpCode(200)
   @Roles('caseworker')
-  @ApiOperation({ summary: 'Clear a risk flag, with the reason' })
+  @ApiOperation({ operationId: 'clearRiskFlag', summary: 'Clear a risk flag, with the reason' })
   @ApiBody({ type: ClearRiskFlagDto, examples: { clear: { value: examples.EXAMPLE_CLEAR_RISK_FLAG } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -190,7 +197,7 @@ export class ApplicationsController {
   @Post(':id/propose-decision')
   @HttpCode(200)
   @Roles('caseworker')
-  @ApiOperation({ summary: "The caseworker's proposed decision" })
+  @ApiOperation({ operationId: 'proposeDecision', summary: "The caseworker's proposed decision" })
   @ApiBody({ type: ProposeDecisionDto, examples: { grant: { value: examples.EXAMPLE_PROPOSE_DECISION } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -207,7 +214,10 @@ export class ApplicationsController {
   @Post(':id/decide')
   @HttpCode(200)
   @Roles('approver')
-  @ApiOperation({ summary: "The approver's decision (four-eyes: not the proposer); a grant issues the licence" })
+  @ApiOperation({
+    operationId: 'issueDecision',
+    summary: "The approver's decision (four-eyes: not the proposer); a grant issues the licence",
+  })
   @ApiBody({ type: IssueDecisionDto, examples: { grant: { value: examples.EXAMPLE_ISSUE_DECISION } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -225,7 +235,7 @@ export class ApplicationsController {
   @Post(':id/withdraw')
   @HttpCode(200)
   @Roles('caseworker')
-  @ApiOperation({ summary: 'Record that the applicant withdrew the application' })
+  @ApiOperation({ operationId: 'withdrawApplication', summary: 'Record that the applicant withdrew the application' })
   @ApiBody({ type: WithdrawApplicationDto, examples: { withdraw: { value: examples.EXAMPLE_WITHDRAW_APPLICATION } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -242,7 +252,10 @@ export class ApplicationsController {
   @Post(':id/amend')
   @HttpCode(200)
   @Roles('caseworker')
-  @ApiOperation({ summary: 'Replace the content before a decision (voids a pending proposal)' })
+  @ApiOperation({
+    operationId: 'amendApplication',
+    summary: 'Replace the content before a decision (voids a pending proposal)',
+  })
   @ApiBody({ type: AmendApplicationDto, examples: { amend: { value: examples.EXAMPLE_AMEND_APPLICATION } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })

@@ -12,7 +12,7 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Public, Roles } from '@dul/auth';
 import type {
@@ -23,7 +23,7 @@ import type {
   MemberStateCode,
 } from '@dul/domain';
 import { generalAuthorisationSettingsFor, refuse } from '@dul/domain';
-import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
+import { ApiVersionedRead, CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
 import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '@dul/platform';
 import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '@dul/http';
 import {
@@ -46,6 +46,12 @@ import {
   SuspendGeaRightDto,
   WithdrawGeaRightDto,
 } from './general-authorisations.dto';
+import {
+  GeneralAuthorisationCatalogueDto,
+  GeneralAuthorisationSettingsDto,
+  RegistrationDetailDto,
+  RegistrationSummaryPageDto,
+} from '../dto/answers.dto';
 
 const ifMatchHeader = ApiHeader({
   name: 'If-Match',
@@ -94,7 +100,9 @@ export class GeneralAuthorisationsController {
 
   @Get()
   @Public()
+  @ApiOkResponse({ type: GeneralAuthorisationCatalogueDto })
   @ApiOperation({
+    operationId: 'listGeneralAuthorisations',
     summary: 'EU001-EU008 and every national general authorisation, with all versions and their scopes',
     description:
       'Scopes marked `source.summary: true` are summaries of Annex II, not its text (see docs/general-authorisations.md).',
@@ -106,7 +114,9 @@ export class GeneralAuthorisationsController {
   @Get('settings')
   @ApiBearerAuth()
   @Roles('caseworker', 'approver', 'auditor')
+  @ApiOkResponse({ type: GeneralAuthorisationSettingsDto })
   @ApiOperation({
+    operationId: 'getGeneralAuthorisationSettings',
     summary: "The caller's member-state settings: registration before first use, first-use deadline (GEA_SETTINGS)",
   })
   memberStateSettings(
@@ -121,6 +131,7 @@ export class GeneralAuthorisationsController {
   @ApiBearerAuth()
   @Roles('approver')
   @ApiOperation({
+    operationId: 'publishNationalGeneralAuthorisation',
     summary: 'Publish a national general authorisation, or a new version of one (in force from validFrom)',
   })
   @ApiBody({
@@ -169,7 +180,11 @@ export class GeneralAuthorisationsController {
   @Get('registrations')
   @ApiBearerAuth()
   @Roles('caseworker', 'approver', 'auditor')
-  @ApiOperation({ summary: "The authority's register of general-authorisation users" })
+  @ApiOkResponse({ type: RegistrationSummaryPageDto })
+  @ApiOperation({
+    operationId: 'listGeneralAuthorisationRegistrations',
+    summary: "The authority's register of general-authorisation users",
+  })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListRegistrationsQueryDto,
@@ -181,7 +196,11 @@ export class GeneralAuthorisationsController {
   @Get('registrations/:id')
   @ApiBearerAuth()
   @Roles('caseworker', 'approver', 'auditor')
-  @ApiOperation({ summary: 'One registration with its status, first use and number of uses' })
+  @ApiVersionedRead(RegistrationDetailDto)
+  @ApiOperation({
+    operationId: 'getGeneralAuthorisationRegistration',
+    summary: 'One registration with its status, first use and number of uses',
+  })
   detail(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -195,6 +214,7 @@ export class GeneralAuthorisationsController {
   @ApiBearerAuth()
   @Roles('caseworker')
   @ApiOperation({
+    operationId: 'registerGeneralAuthorisationUser',
     summary: 'Register an exporter established in the member state for a general authorisation (409 if registered)',
   })
   @ApiBody({ type: RegisterForGeneralAuthorisationDto, examples: { eu001: { value: EXAMPLE_REGISTER } } })
@@ -217,6 +237,7 @@ export class GeneralAuthorisationsController {
   @ApiBearerAuth()
   @Roles('caseworker')
   @ApiOperation({
+    operationId: 'notifyFirstUseWithoutRegistration',
     summary:
       'Notify a first use without a prior registration (refused where the member state requires registration first)',
   })
@@ -242,7 +263,10 @@ export class GeneralAuthorisationsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('caseworker')
-  @ApiOperation({ summary: 'Notify the first use; flagged late after the member state deadline (default 30 days)' })
+  @ApiOperation({
+    operationId: 'notifyFirstUse',
+    summary: 'Notify the first use; flagged late after the member state deadline (default 30 days)',
+  })
   @ApiBody({ type: NotifyFirstUseDto, examples: { firstUse: { value: { firstExportDate: '2025-03-01' } } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -264,6 +288,7 @@ export class GeneralAuthorisationsController {
   @ApiBearerAuth()
   @Roles('caseworker')
   @ApiOperation({
+    operationId: 'recordGeneralAuthorisationUse',
     summary: 'Record one export under the authorisation; outside its scope is refused (422) with the condition named',
   })
   @ApiBody({ type: RecordGeaUseDto, examples: { japan: { value: EXAMPLE_USE } } })
@@ -292,7 +317,10 @@ export class GeneralAuthorisationsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('approver')
-  @ApiOperation({ summary: 'Refuse the registration (before any use; afterwards, withdraw)' })
+  @ApiOperation({
+    operationId: 'refuseGeneralAuthorisationRegistration',
+    summary: 'Refuse the registration (before any use; afterwards, withdraw)',
+  })
   @ApiBody({ type: GeaReasonDto })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -311,6 +339,7 @@ export class GeneralAuthorisationsController {
   @ApiBearerAuth()
   @Roles('approver')
   @ApiOperation({
+    operationId: 'suspendGeneralAuthorisationRight',
     summary: 'Suspend the right to use the authorisation; a denial in substance is notified to every member state',
   })
   @ApiBody({
@@ -341,7 +370,10 @@ export class GeneralAuthorisationsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('approver')
-  @ApiOperation({ summary: 'Reinstate a suspended right with the final assessment' })
+  @ApiOperation({
+    operationId: 'reinstateGeneralAuthorisationRight',
+    summary: 'Reinstate a suspended right with the final assessment',
+  })
   @ApiBody({ type: ReinstateGeaRightDto })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -359,7 +391,10 @@ export class GeneralAuthorisationsController {
   @HttpCode(200)
   @ApiBearerAuth()
   @Roles('approver')
-  @ApiOperation({ summary: 'Withdraw the right to use the authorisation (Art 12(6)); notified to every member state' })
+  @ApiOperation({
+    operationId: 'withdrawGeneralAuthorisationRight',
+    summary: 'Withdraw the right to use the authorisation (Art 12(6)); notified to every member state',
+  })
   @ApiBody({ type: WithdrawGeaRightDto })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ApplicationEvent, DecisionIssued, IssueLicence } from '@dul/domain';
-import { applicationDecider, DomainError, issueLicenceFromGrant } from '@dul/domain';
+import { applicationDecider, DomainError, everyType, issueLicenceFromGrant } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
@@ -16,9 +16,9 @@ export { licenceIdFor };
  * by derived ids (licence id and event ids) and the licence decider's refusal to issue twice.
  */
 @Injectable()
-export class LicenceIssuer extends Reactor {
+export class LicenceIssuer extends Reactor<DecisionIssued> {
   protected readonly checkpointName = 'licensing.licence-issuer';
-  protected readonly eventTypes = ['DecisionIssued'];
+  protected readonly eventTypes = everyType<DecisionIssued['type']>({ DecisionIssued: true });
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,

@@ -1,19 +1,8 @@
 import type { Licence, LicenceEvent, LicenceState } from '@dul/domain';
-import { licenceDecider } from '@dul/domain';
+import { LICENCE_EVENT_TYPES, licenceDecider } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
-
-export const LICENCE_EVENT_TYPES: readonly LicenceEvent['type'][] = [
-  'LicenceIssued',
-  'LicenceAmended',
-  'LicenceSuspended',
-  'LicenceReinstated',
-  'LicenceAnnulled',
-  'LicenceRevoked',
-  'LicenceExpired',
-  'LicenceUsageRecorded',
-];
 
 /** The member state's licence register, and the expiry timer's work list (expiryPending + validUntil). */
 export interface LicenceDocument {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import type { LicenceCommand } from '@dul/domain';
-import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
+import { ApiVersionedRead, CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { WithoutMetadata, WriteResult } from '@dul/platform';
 import { LicenceWrite } from '../public/licensing.commands';
@@ -19,6 +19,7 @@ import {
 } from '../dto/licence-commands.dto';
 import { ListLicencesQueryDto } from '../dto/queries.dto';
 import { answerWrite, principalWrite, WriteResultDto } from '@dul/http';
+import { LicenceDetailDto, LicenceSummaryPageDto } from '../dto/answers.dto';
 
 const ifMatchHeader = ApiHeader({
   name: 'If-Match',
@@ -38,7 +39,8 @@ export class LicencesController {
 
   @Get()
   @Roles('caseworker', 'approver', 'auditor')
-  @ApiOperation({ summary: "The member state's licence register" })
+  @ApiOkResponse({ type: LicenceSummaryPageDto })
+  @ApiOperation({ operationId: 'listLicences', summary: "The member state's licence register" })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListLicencesQueryDto,
@@ -49,7 +51,8 @@ export class LicencesController {
 
   @Get(':id')
   @Roles('caseworker', 'approver', 'auditor')
-  @ApiOperation({ summary: 'One licence with its usage ledger' })
+  @ApiVersionedRead(LicenceDetailDto)
+  @ApiOperation({ operationId: 'getLicence', summary: 'One licence with its usage ledger' })
   detail(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -61,7 +64,10 @@ export class LicencesController {
   @Post(':id/amend')
   @HttpCode(200)
   @Roles('approver')
-  @ApiOperation({ summary: 'Modify the licence; a substantial limitation is notified to every member state' })
+  @ApiOperation({
+    operationId: 'amendLicence',
+    summary: 'Modify the licence; a substantial limitation is notified to every member state',
+  })
   @ApiBody({ type: AmendLicenceDto, examples: { limit: { value: examples.EXAMPLE_AMEND_LICENCE } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -78,7 +84,10 @@ export class LicencesController {
   @Post(':id/suspend')
   @HttpCode(200)
   @Roles('approver')
-  @ApiOperation({ summary: 'Suspend the licence (notified under Art 16; a final assessment follows)' })
+  @ApiOperation({
+    operationId: 'suspendLicence',
+    summary: 'Suspend the licence (notified under Art 16; a final assessment follows)',
+  })
   @ApiBody({ type: SuspendLicenceDto, examples: { suspend: { value: examples.EXAMPLE_SUSPEND_LICENCE } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -95,7 +104,7 @@ export class LicencesController {
   @Post(':id/reinstate')
   @HttpCode(200)
   @Roles('approver')
-  @ApiOperation({ summary: 'Reinstate a suspended licence with the final assessment' })
+  @ApiOperation({ operationId: 'reinstateLicence', summary: 'Reinstate a suspended licence with the final assessment' })
   @ApiBody({ type: ReinstateLicenceDto, examples: { reinstate: { value: examples.EXAMPLE_REINSTATE_LICENCE } } })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -112,7 +121,7 @@ export class LicencesController {
   @Post(':id/annul')
   @HttpCode(200)
   @Roles('approver')
-  @ApiOperation({ summary: 'Annul the licence (notified under Art 16)' })
+  @ApiOperation({ operationId: 'annulLicence', summary: 'Annul the licence (notified under Art 16)' })
   @ApiBody({ type: AnnulLicenceDto })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -129,7 +138,7 @@ export class LicencesController {
   @Post(':id/revoke')
   @HttpCode(200)
   @Roles('approver')
-  @ApiOperation({ summary: 'Revoke the licence (notified under Art 16)' })
+  @ApiOperation({ operationId: 'revokeLicence', summary: 'Revoke the licence (notified under Art 16)' })
   @ApiBody({ type: RevokeLicenceDto })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
@@ -147,6 +156,7 @@ export class LicencesController {
   @HttpCode(200)
   @Roles('caseworker')
   @ApiOperation({
+    operationId: 'recordLicenceUsage',
     summary: 'Write an export declaration off against the licence; beyond the licensed amounts is refused',
   })
   @ApiBody({ type: RecordLicenceUsageDto, examples: { usage: { value: examples.EXAMPLE_RECORD_LICENCE_USAGE } } })

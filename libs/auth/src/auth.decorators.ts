@@ -1,5 +1,6 @@
 import type { CustomDecorator, ExecutionContext } from '@nestjs/common';
-import { createParamDecorator, SetMetadata } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { unauthenticated } from './auth.errors';
 import type { Principal, Role } from './principal';
 
@@ -9,8 +10,12 @@ export const ROLES_KEY = 'dul:auth:roles';
 /** The route (or every route of the controller) needs no token: health, docs. */
 export const Public = (): CustomDecorator<string> => SetMetadata(IS_PUBLIC_KEY, true);
 
-/** The caller must hold at least one of these roles (403 otherwise). On a handler it replaces the controller's. */
-export const Roles = (...roles: [Role, ...Role[]]): CustomDecorator<string> => SetMetadata(ROLES_KEY, roles);
+/**
+ * The caller must hold at least one of these roles (403 otherwise). On a handler it replaces the
+ * controller's. The OpenAPI document lists them as the operation's `x-roles` (a handler's own win there too).
+ */
+export const Roles = (...roles: [Role, ...Role[]]): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension('x-roles', roles));
 
 /** The request field the AuthGuard sets. */
 export interface AuthenticatedRequest {

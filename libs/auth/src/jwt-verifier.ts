@@ -228,6 +228,12 @@ function translate(error: unknown): unknown {
     case 'ERR_JWS_INVALID':
     case 'ERR_JWT_INVALID':
       return unauthenticated('the token is malformed');
+    // Encryption and key errors jose raises for a JWS it cannot use; any code a later jose adds lands
+    // in default with the same answer.
+    case 'ERR_JOSE_NOT_SUPPORTED':
+    case 'ERR_JWE_DECRYPTION_FAILED':
+    case 'ERR_JWE_INVALID':
+    case 'ERR_JWK_INVALID':
     default:
       return unauthenticated('the token could not be verified');
   }

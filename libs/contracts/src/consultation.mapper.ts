@@ -5,7 +5,7 @@ import type {
   ConsultationPacket,
   WorkingDayDeadline,
 } from '@dul/domain';
-import { assertNever, consultationDecider } from '@dul/domain';
+import { assertNever, CONSULTATION_EVENT_TYPES, consultationDecider } from '@dul/domain';
 import type { ConsultationOpenedV1, ConsultationRepliedV1 } from './authorities.contracts';
 import type { IntegrationEvent, SourceEvent } from './integration-event';
 import type { MappingContext } from './mapping';
@@ -17,23 +17,6 @@ import { aggregateIdOf, IntegrationMappingError, notifiedParty, Publisher, sameD
 // data that travels, field by field as the contract declares it: never the application id, the actors,
 // the requester's notes or anything else a stored packet might carry. Only the opening names the
 // parties and the kind; the later events read them from the folded consultation.
-
-export const CONSULTATION_EVENT_TYPES = [
-  'ConsultationOpened',
-  'ExtensionRequested',
-  'ExtensionGranted',
-  'ExtensionDeclined',
-  'ConsultationReplied',
-  'ConsultationDeadlineLapsed',
-  'ConsultationClosed',
-] as const satisfies readonly ConsultationEvent['type'][];
-
-// Compile-time: a new consultation event type must be listed above (and then handled by the switch below).
-const _everyConsultationEventListed: [
-  Exclude<ConsultationEvent['type'], (typeof CONSULTATION_EVENT_TYPES)[number]>,
-] extends [never]
-  ? true
-  : never = true;
 
 export const isConsultationEventType = (type: string): type is ConsultationEvent['type'] =>
   (CONSULTATION_EVENT_TYPES as readonly string[]).includes(type);

@@ -1,9 +1,7 @@
 import type { ConsultationPacket, Denial } from '@dul/domain';
-import { denialDecider, otherMemberStates } from '@dul/domain';
+import { CONSULTATION_EVENT_TYPES, DENIAL_EVENT_TYPES, denialDecider, otherMemberStates } from '@dul/domain';
 import { contractFor, typesFor } from './catalogue';
-import { CONSULTATION_EVENT_TYPES } from './consultation.mapper';
 import { validateContractData } from './contract-validator';
-import { DENIAL_EVENT_TYPES } from './denial.mapper';
 import type { IntegrationEvent, SourceEvent } from './integration-event';
 import {
   CONTEXT_EVENT_TYPES,

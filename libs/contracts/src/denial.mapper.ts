@@ -1,5 +1,5 @@
 import type { Denial, DenialAmendments, DenialEvent, MemberStateCode, NotifiedItem } from '@dul/domain';
-import { assertNever, otherMemberStates } from '@dul/domain';
+import { assertNever, DENIAL_EVENT_TYPES, otherMemberStates } from '@dul/domain';
 import type { DenialNotifiedV1 } from './authorities.contracts';
 import type { IntegrationEvent, SourceEvent } from './integration-event';
 import type { MappingContext } from './mapping';
@@ -9,20 +9,6 @@ import { aggregateIdOf, IntegrationMappingError, notifiedParty, Publisher, sameD
 // authorities and to the Commission (the contract's audiences), keyed by the denial id. Only the
 // notification carries the whole entry; the later events name neither the notifying member state nor
 // the addressees, nor (for an amendment) the terms left unchanged, so they read the folded denial.
-
-export const DENIAL_EVENT_TYPES = [
-  'DenialNotified',
-  'FinalAssessmentRecorded',
-  'DenialReviewDue',
-  'DenialRenewed',
-  'DenialAmended',
-  'DenialRevoked',
-] as const satisfies readonly DenialEvent['type'][];
-
-// Compile-time: a new denial event type must be listed above (and then handled by the switch below).
-const _everyDenialEventListed: [Exclude<DenialEvent['type'], (typeof DENIAL_EVENT_TYPES)[number]>] extends [never]
-  ? true
-  : never = true;
 
 export const isDenialEventType = (type: string): type is DenialEvent['type'] =>
   (DENIAL_EVENT_TYPES as readonly string[]).includes(type);

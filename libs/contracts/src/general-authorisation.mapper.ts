@@ -13,7 +13,7 @@ export const isGeneralAuthorisationUserEventType = (type: string): type is Gener
   (GENERAL_AUTHORISATION_USER_EVENT_TYPES as readonly string[]).includes(type);
 
 /** Every user event but a use needs the folded registration (a suspension names no exporter). */
-export const GENERAL_AUTHORISATION_CONTEXT_EVENT_TYPES: readonly string[] =
+export const GENERAL_AUTHORISATION_CONTEXT_EVENT_TYPES: readonly GeneralAuthorisationUserEvent['type'][] =
   GENERAL_AUTHORISATION_USER_EVENT_TYPES.filter((type) => type !== 'GeneralAuthorisationUseRecorded');
 
 type Change = GeneralAuthorisationRegistrationChangedV1['change'];

@@ -6,7 +6,7 @@ import type {
   LicenceAmended,
   LicenceEvent,
 } from '@dul/domain';
-import { assertNever, licenceDecider } from '@dul/domain';
+import { APPLICATION_EVENT_TYPES, assertNever, LICENCE_EVENT_TYPES, licenceDecider } from '@dul/domain';
 import type { PublishedData, PublishedType } from './catalogue';
 import type { GrantDespiteDenialNotifiedV1 } from './authorities.contracts';
 import type { LicenceLifecycleV1 } from './commission.contracts';
@@ -20,41 +20,6 @@ import { aggregateIdOf, dateOf, IntegrationMappingError, mappingError, notifiedP
 // Art 16 notification recorded on an application (a grant despite a denial).
 
 export type LicensingEvent = ApplicationEvent | LicenceEvent;
-
-export const APPLICATION_EVENT_TYPES = [
-  'ApplicationSubmitted',
-  'ApplicationAmended',
-  'ApplicationWithdrawn',
-  'AssessmentStarted',
-  'ItemClassified',
-  'RiskFlagRaised',
-  'RiskFlagCleared',
-  'DenialMatchFound',
-  'DecisionProposed',
-  'DecisionIssued',
-  'GrantDespiteDenialNotified',
-] as const satisfies readonly ApplicationEvent['type'][];
-
-export const LICENCE_EVENT_TYPES = [
-  'LicenceIssued',
-  'LicenceAmended',
-  'LicenceSuspended',
-  'LicenceReinstated',
-  'LicenceAnnulled',
-  'LicenceRevoked',
-  'LicenceExpired',
-  'LicenceUsageRecorded',
-] as const satisfies readonly LicenceEvent['type'][];
-
-// Compile-time: a new domain event type must be listed above (and then handled by the switch below).
-const _everyApplicationEventListed: [
-  Exclude<ApplicationEvent['type'], (typeof APPLICATION_EVENT_TYPES)[number]>,
-] extends [never]
-  ? true
-  : never = true;
-const _everyLicenceEventListed: [Exclude<LicenceEvent['type'], (typeof LICENCE_EVENT_TYPES)[number]>] extends [never]
-  ? true
-  : never = true;
 
 export const isApplicationEventType = (type: string): type is ApplicationEvent['type'] =>
   (APPLICATION_EVENT_TYPES as readonly string[]).includes(type);

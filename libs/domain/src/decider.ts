@@ -42,3 +42,19 @@ export function fold<TEvent extends DomainEvent, TState>(
 export function assertNever(value: never, what = 'value'): never {
   throw new Error(`Unhandled ${what}: ${JSON.stringify(value)}`);
 }
+
+/**
+ * The default branch of an exhaustive switch over events read from a shared log: at run time only a
+ * type from outside the union (another aggregate's stream) reaches it and is ignored, while the
+ * compiler still refuses a member of the union that no case lists.
+ */
+export function outsideUnion(_value: never): void {}
+
+/**
+ * Every type of an event (or command) union, listed once. Written as a record so the compiler refuses
+ * a list that misses a type of the union, names one outside it, or repeats one: adding an event type
+ * fails to compile until its list (and so every projection that handles the list) takes it in.
+ */
+export function everyType<T extends string>(types: { readonly [K in T]: true }): readonly T[] {
+  return Object.keys(types) as T[];
+}

@@ -8,6 +8,10 @@ import type { BaseEnvironment } from '@dul/config';
 import { installHttpEdge } from './edge/http-edge';
 import type { HttpEdgeSettings } from './edge/http-edge';
 import { ErrorFilter, fieldProblems, RequestValidationError } from './error.filter';
+import { completeOpenApiDocument, operationIdOf } from './openapi';
+
+/** Where the OpenAPI document is served: both answer the same JSON (the second is Nest's default). */
+export const OPENAPI_DOCUMENT_PATHS = ['/docs/openapi.json', '/docs-json'] as const;
 
 export interface ServiceDescription {
   readonly title: string;
@@ -44,14 +48,20 @@ export function configureApp(app: INestApplication, service: ServiceDescription)
     }),
   );
   app.useGlobalFilters(new ErrorFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(service.title)
-      .setDescription(service.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = completeOpenApiDocument(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle(service.title)
+        .setDescription(service.description)
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+      { operationIdFactory: operationIdOf },
+    ),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: OPENAPI_DOCUMENT_PATHS[0].slice(1) });
+  app.getHttpAdapter().get(OPENAPI_DOCUMENT_PATHS[1], (_request: unknown, reply: { send(body: unknown): void }) => {
+    reply.send(document);
+  });
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Inject, Injectable, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { Roles } from '@dul/auth';
 import { partySubject } from '@dul/domain';
@@ -63,6 +63,16 @@ export class ErasureRequestDto implements ErasureRequest {
   readonly subjectId?: string;
 }
 
+/** What an erasure answers. */
+export class ErasureResultDto implements ErasureResult {
+  @ApiProperty({ example: '3f1c...e9', description: 'The subject id (64 hex digits)' })
+  readonly subjectId!: string;
+  @ApiProperty({ example: 1, description: 'Keys deleted now (0: already erased, or never seen)' })
+  readonly keysErased!: number;
+  @ApiProperty({ type: [String], example: ['applications', 'licences'] })
+  readonly readModelsReset!: readonly string[];
+}
+
 @Injectable()
 export class ErasureService {
   constructor(
@@ -86,13 +96,14 @@ export class ErasureController {
   @Post('erasures')
   @Roles('approver')
   @ApiOperation({
+    operationId: 'erasePersonalData',
     summary: 'Erase a data subject (GDPR Art 17): delete its key, rebuild the read models',
     description:
       "Every field of the subject's personal data reads as [erased] from then on, in every read, rebuild, report " +
       'and stream message; the hash chains still verify (they cover the ciphertext). Read models of this process are ' +
       'rebuilt; other services rebuild theirs with `npm run erase`.',
   })
-  @ApiOkResponse({ description: 'subjectId, keysErased, readModelsReset' })
+  @ApiOkResponse({ description: 'subjectId, keysErased, readModelsReset', type: ErasureResultDto })
   erase(@Body() body: ErasureRequestDto): Promise<ErasureResult> {
     return this.erasure.erase(body);
   }

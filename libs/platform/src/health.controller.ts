@@ -67,6 +67,7 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({
+    operationId: 'getHealth',
     summary: 'Event store reachability and projection lag (positions behind the head)',
     description: 'Without a valid bearer token: only the status of each check, no internals.',
   })

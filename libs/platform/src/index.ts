@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './error.filter';
+export * from './openapi';
 export * from './health.controller';
 export * from './persistence';
 export * from './platform.module';

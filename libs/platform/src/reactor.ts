@@ -1,5 +1,6 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
+import type { DomainEvent } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { CatchUpSubscription } from '@dul/event-store';
 
@@ -8,14 +9,17 @@ import { CatchUpSubscription } from '@dul/event-store';
  * usually by sending a command. Delivery is at-least-once; reactions stay exactly-once in effect by
  * deriving aggregate and event ids from the event they react to, and by deciders that refuse or
  * ignore a repeat. A reaction that throws is retried from the same event after a pause.
+ *
+ * `TEvent` is the union the reactor reacts to: its `eventTypes` are that union's types (list them with
+ * `everyType`), so a switch over the event in `react` is exhaustive over exactly what it subscribes to.
  */
-export abstract class Reactor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export abstract class Reactor<TEvent extends DomainEvent> implements OnApplicationBootstrap, BeforeApplicationShutdown {
   protected readonly logger = new Logger(this.constructor.name);
   private subscription: CatchUpSubscription | undefined;
 
   /** Durable checkpoint name: renaming it replays every event of the types. */
   protected abstract readonly checkpointName: string;
-  protected abstract readonly eventTypes: readonly string[];
+  protected abstract readonly eventTypes: readonly TEvent['type'][];
 
   constructor(protected readonly store: EventStore) {}
 

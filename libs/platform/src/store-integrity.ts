@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Injectable, Logger } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@dul/auth';
 import type { BoundedCheckReport, VerifyReport } from '@dul/event-store';
 import { checkNewestEvents, sealDailyRoot, verifyEventStore } from '@dul/event-store';
@@ -51,6 +51,27 @@ export class StoreIntegrity implements OnApplicationBootstrap {
   }
 }
 
+/** What a full verification answers (VerifyReport). */
+export class VerifyReportDto implements VerifyReport {
+  @ApiProperty({ description: 'True when every chain and root verifies' })
+  readonly ok!: boolean;
+  @ApiProperty({ example: 120431 })
+  readonly eventsChecked!: number;
+  @ApiProperty({ example: 20114 })
+  readonly streams!: number;
+  @ApiProperty({ example: 0, description: 'Events recorded before chaining, not verifiable' })
+  readonly legacyEvents!: number;
+  @ApiProperty({ example: 0 })
+  readonly legacyUpTo!: number;
+  @ApiProperty({ example: 7 })
+  readonly rootsChecked!: number;
+  @ApiProperty({
+    type: [Object],
+    description: 'Each altered, removed, inserted or reordered event, with stream and version',
+  })
+  readonly problems!: VerifyReport['problems'];
+}
+
 /** The full recomputation of every chain, for auditors and the Commission. */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -61,12 +82,13 @@ export class AuditController {
   @Get('verify')
   @Roles('auditor', 'commission')
   @ApiOperation({
+    operationId: 'verifyAuditTrail',
     summary: 'Recompute every hash chain and the newest daily roots',
     description:
       'Names every altered, removed, inserted or reordered event with its stream and version. Reads the whole ' +
       'store: as slow as `npm run verify`.',
   })
-  @ApiOkResponse({ description: 'ok, counts and the problems found' })
+  @ApiOkResponse({ description: 'ok, counts and the problems found', type: VerifyReportDto })
   verify(): Promise<VerifyReport> {
     return verifyEventStore(this.persistence.rawEvents);
   }

@@ -1,5 +1,6 @@
 import type { WorkingDayDeadline } from '../calendar/working-days';
 import type { DomainEvent } from '../decider';
+import { everyType } from '../decider';
 import type { MemberStateCode } from '../reference/member-states';
 import type { ApplicationItem, Exporter, OtherParty, Party } from '../licensing/application.content';
 
@@ -184,3 +185,14 @@ export type ConsultationEvent =
   | ConsultationReplied
   | ConsultationDeadlineLapsed
   | ConsultationClosed;
+
+/** Every ConsultationEvent type, in the order of the union (what projections of the whole stream handle). */
+export const CONSULTATION_EVENT_TYPES = everyType<ConsultationEvent['type']>({
+  ConsultationOpened: true,
+  ExtensionRequested: true,
+  ExtensionGranted: true,
+  ExtensionDeclined: true,
+  ConsultationReplied: true,
+  ConsultationDeadlineLapsed: true,
+  ConsultationClosed: true,
+});

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../decider';
+import { everyType } from '../decider';
 import type { MemberStateCode } from '../reference/member-states';
 import type { ApplicationKind, Party } from '../licensing/application.content';
 import type { Art15Ground, Art16NotificationKind, NotifiedItem } from '../licensing/art16-notification';
@@ -126,3 +127,13 @@ export type DenialRevoked = DomainEvent<
 
 export type DenialEvent =
   DenialNotified | FinalAssessmentRecorded | DenialReviewDue | DenialRenewed | DenialAmended | DenialRevoked;
+
+/** Every DenialEvent type, in the order of the union (what projections of the whole stream handle). */
+export const DENIAL_EVENT_TYPES = everyType<DenialEvent['type']>({
+  DenialNotified: true,
+  FinalAssessmentRecorded: true,
+  DenialReviewDue: true,
+  DenialRenewed: true,
+  DenialAmended: true,
+  DenialRevoked: true,
+});

@@ -85,10 +85,9 @@ export interface GeneralAuthorisationReportEvent {
 const USER_TYPES: ReadonlySet<string> = new Set(GENERAL_AUTHORISATION_USER_EVENT_TYPES);
 
 /** Event types the sections read: a projection keeps exactly these. */
-export const GENERAL_AUTHORISATION_REPORT_EVENT_TYPES: readonly string[] = [
-  ...GENERAL_AUTHORISATION_USER_EVENT_TYPES,
-  'AdministrationFiguresRecorded',
-];
+export const GENERAL_AUTHORISATION_REPORT_EVENT_TYPES: readonly (
+  GeneralAuthorisationUserEvent['type'] | AdministrationFiguresEvent['type']
+)[] = [...GENERAL_AUTHORISATION_USER_EVENT_TYPES, 'AdministrationFiguresRecorded'];
 
 interface UserRecord {
   authorisation: string;

@@ -473,7 +473,12 @@ export function evolveGeneralAuthorisationUser(
       if (base === null) return state;
       return { ...base, firstExportDate: event.data.firstExportDate, firstUseNotifiedLate: event.data.late };
     }
-    default:
+    // The rest change a record that has started (below).
+    case 'GeneralAuthorisationRegistrationRefused':
+    case 'GeneralAuthorisationRightSuspended':
+    case 'GeneralAuthorisationRightReinstated':
+    case 'GeneralAuthorisationRightWithdrawn':
+    case 'GeneralAuthorisationUseRecorded':
       break;
   }
   // Evolve never throws on history: an event on a record that never started changes nothing.

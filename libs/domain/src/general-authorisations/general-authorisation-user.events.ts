@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../decider';
+import { everyType } from '../decider';
 import type { Art15Ground } from '../licensing/art16-notification';
 import type { MemberStateCode } from '../reference/member-states';
 import type { GeneralAuthorisationKind } from './general-authorisation.reference';
@@ -141,12 +142,12 @@ export type GeneralAuthorisationUserEvent =
   | GeneralAuthorisationFirstUseNotified
   | GeneralAuthorisationUseRecorded;
 
-export const GENERAL_AUTHORISATION_USER_EVENT_TYPES = [
-  'GeneralAuthorisationRegistered',
-  'GeneralAuthorisationRegistrationRefused',
-  'GeneralAuthorisationRightSuspended',
-  'GeneralAuthorisationRightReinstated',
-  'GeneralAuthorisationRightWithdrawn',
-  'GeneralAuthorisationFirstUseNotified',
-  'GeneralAuthorisationUseRecorded',
-] as const satisfies readonly GeneralAuthorisationUserEvent['type'][];
+export const GENERAL_AUTHORISATION_USER_EVENT_TYPES = everyType<GeneralAuthorisationUserEvent['type']>({
+  GeneralAuthorisationRegistered: true,
+  GeneralAuthorisationRegistrationRefused: true,
+  GeneralAuthorisationRightSuspended: true,
+  GeneralAuthorisationRightReinstated: true,
+  GeneralAuthorisationRightWithdrawn: true,
+  GeneralAuthorisationFirstUseNotified: true,
+  GeneralAuthorisationUseRecorded: true,
+});

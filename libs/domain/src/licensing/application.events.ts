@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../decider';
+import { everyType } from '../decider';
 import type { GrantDespiteDenialNotified } from '../denials/grant-despite-denial';
 import type { MemberStateCode } from '../reference/member-states';
 import type { ApplicationContent, ApplicationKind, ItemClassification } from './application.content';
@@ -188,3 +189,18 @@ export type ApplicationEvent =
   | DecisionIssued
   /** Appended right after a grant's DecisionIssued when the grant follows Art 16 consultations. */
   | GrantDespiteDenialNotified;
+
+/** Every ApplicationEvent type, in the order of the union (what projections of the whole stream handle). */
+export const APPLICATION_EVENT_TYPES = everyType<ApplicationEvent['type']>({
+  ApplicationSubmitted: true,
+  ApplicationAmended: true,
+  ApplicationWithdrawn: true,
+  AssessmentStarted: true,
+  ItemClassified: true,
+  RiskFlagRaised: true,
+  RiskFlagCleared: true,
+  DenialMatchFound: true,
+  DecisionProposed: true,
+  DecisionIssued: true,
+  GrantDespiteDenialNotified: true,
+});

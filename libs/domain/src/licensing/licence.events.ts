@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../decider';
+import { everyType } from '../decider';
 import type { MemberStateCode } from '../reference/member-states';
 import type { ApplicationItem, ApplicationKind, Exporter, Party } from './application.content';
 import type { Art15Ground, Art16Notification } from './art16-notification';
@@ -127,3 +128,15 @@ export type LicenceEvent =
   | LicenceRevoked
   | LicenceExpired
   | LicenceUsageRecorded;
+
+/** Every LicenceEvent type, in the order of the union (what projections of the whole stream handle). */
+export const LICENCE_EVENT_TYPES = everyType<LicenceEvent['type']>({
+  LicenceIssued: true,
+  LicenceAmended: true,
+  LicenceSuspended: true,
+  LicenceReinstated: true,
+  LicenceAnnulled: true,
+  LicenceRevoked: true,
+  LicenceExpired: true,
+  LicenceUsageRecorded: true,
+});

@@ -1,5 +1,6 @@
 import { localDateIn, workingDaysBetween } from '../calendar/working-days';
 import type { ConsultationEvent, ConsultationOpened } from '../consultation/consultation.events';
+import { outsideUnion } from '../decider';
 import { refuse } from '../refusals';
 import type { ApplicationContent, ApplicationItem, ApplicationKind } from '../licensing/application.content';
 import type { ApplicationEvent } from '../licensing/application.events';
@@ -311,9 +312,25 @@ class LogState {
         if (record && record.lapsedAt === null) record.lapsedAt = event.data.lapsedAt;
         return;
       }
-      default:
-        // Everything else (assessment steps, usage, extensions, denial register, ...) is not reported.
+      // Not counted: assessment steps, the other licence measures, usage and extensions.
+      case 'AssessmentStarted':
+      case 'RiskFlagRaised':
+      case 'RiskFlagCleared':
+      case 'DenialMatchFound':
+      case 'DecisionProposed':
+      case 'GrantDespiteDenialNotified':
+      case 'LicenceAmended':
+      case 'LicenceReinstated':
+      case 'LicenceExpired':
+      case 'LicenceUsageRecorded':
+      case 'ExtensionRequested':
+      case 'ExtensionGranted':
+      case 'ExtensionDeclined':
+      case 'ConsultationClosed':
         return;
+      default:
+        // The denial register, general authorisations, ...: other streams of the same log.
+        return outsideUnion(event);
     }
   }
 
