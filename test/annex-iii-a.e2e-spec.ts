@@ -1,0 +1,173 @@
+import type { Test } from 'supertest';
+import { waitFor } from '@dul/event-store/testing';
+import {
+  EXAMPLE_ANNEX_IIIA_CONTENT,
+  EXAMPLE_PROPOSE_DECISION,
+  EXAMPLE_SUBMIT_BROKERING,
+  EXAMPLE_SUBMIT_TRANSIT,
+} from '../apps/licensing/dto/examples';
+import { startLicensing, type LicensingHarness } from './support/licensing-harness';
+
+// Issue 10, item 4: an individual application with every Annex III-A field, read back from the
+// application, the consultation packet the consulted member state sees, and the history.
+
+/** Every Annex III-A field; the probe waits in a French warehouse so that FR is consulted (BR is not in Annex II). */
+const FULL = {
+  ...EXAMPLE_ANNEX_IIIA_CONTENT,
+  items: EXAMPLE_ANNEX_IIIA_CONTENT.items.map((item, index) =>
+    index === 0 ? { ...item, memberStateWhereLocated: 'FR' } : item,
+  ),
+};
+
+interface HistoryEntry {
+  readonly type: string;
+  readonly data: { readonly content?: Record<string, unknown> };
+}
+
+describe('Annex III-A record over HTTP: submit, consultation packet, history', () => {
+  let h: LicensingHarness;
+  const tokens: Record<string, string> = {};
+  beforeAll(async () => {
+    h = await startLicensing();
+    for (const ms of ['DE', 'FR', 'NL']) {
+      tokens[`${ms}-caseworker`] = await h.token(`${ms.toLowerCase()}-caseworker`, ms, ['caseworker']);
+      tokens[`${ms}-approver`] = await h.token(`${ms.toLowerCase()}-approver`, ms, ['approver']);
+    }
+  });
+  afterAll(async () => h.close());
+
+  const as = (who: string): { get: (path: string) => Test; post: (path: string, body: object) => Test } => ({
+    get: (path) => h.http().get(path).set('authorization', `Bearer ${tokens[who]}`),
+    post: (path, body) => h.http().post(path).set('authorization', `Bearer ${tokens[who]}`).send(body),
+  });
+
+  const submittedContentInHistory = async (who: string, id: string): Promise<Record<string, unknown>> => {
+    const { body } = await as(who).get(`/v1/applications/${id}/history`).expect(200);
+    const submitted = (body as HistoryEntry[]).find((entry) => entry.type === 'ApplicationSubmitted');
+    return submitted?.data.content ?? {};
+  };
+
+  it('round-trips every field of an individual application through submit, the consultation packet and the history', async () => {
+    const created = await as('DE-caseworker')
+      .post('/v1/applications', { kind: 'INDIVIDUAL', content: FULL })
+      .expect(201);
+    const { id, position } = created.body as { id: string; position: number };
+    const annexIIIA = {
+      exporter: expect.objectContaining({ kind: 'LEGAL_PERSON' }),
+      items: [
+        expect.objectContaining({ countryOfOrigin: 'DE', memberStateWhereLocated: 'FR' }),
+        expect.objectContaining({ countryOfOrigin: 'TW', memberStateWhereLocated: 'DE' }),
+      ],
+      endUse: FULL.endUse,
+      memberStateOfCustomsExport: 'NL',
+      contract: { date: '2026-01-20', reference: 'MT-2026-014' },
+    };
+
+    const detail = await as('DE-caseworker')
+      .get(`/v1/applications/${id}`)
+      .set('x-consistent-with', String(position))
+      .expect(200);
+    expect(detail.body.application.content).toMatchObject({
+      ...annexIIIA,
+      endUseStatement: FULL.endUseStatement,
+      services: null,
+      transit: null,
+    });
+
+    expect(await submittedContentInHistory('DE-caseworker', id)).toMatchObject(annexIIIA);
+
+    // The consulted member state sees the end use itself, with the end-use statement named beside it.
+    await as('DE-approver').post(`/v1/applications/${id}/assign`, { caseworker: 'de-caseworker' }).expect(200);
+    await as('DE-caseworker')
+      .post(`/v1/applications/${id}/propose-decision`, {
+        ...EXAMPLE_PROPOSE_DECISION,
+        outcome: 'GRANT',
+        conditions: [],
+      })
+      .expect(200);
+    const frConsultations = async (): Promise<{ id: string; applicationId: string }[]> => {
+      const { body } = await as('FR-caseworker')
+        .get('/v1/consultations?role=consulted&kind=ITEMS_LOCATED_ELSEWHERE')
+        .expect(200);
+      return (body.items as { id: string; applicationId: string }[]).filter((item) => item.applicationId === id);
+    };
+    await waitFor(async () => (await frConsultations()).length === 1);
+    const [consultation] = await frConsultations();
+    const packet = (await as('FR-caseworker').get(`/v1/consultations/${consultation!.id}`).expect(200)).body
+      .consultation.packet;
+    expect(packet).toMatchObject({
+      ...annexIIIA,
+      endUse:
+        'Lawful interception by the operator under court orders, in its national IP backbone (Rio de Janeiro, São Paulo)',
+      endUseStatement: FULL.endUseStatement,
+      services: null,
+      transit: null,
+    });
+    expect(packet.endUse).not.toBe(FULL.endUseStatement);
+  }, 60_000);
+
+  it('round-trips the broker and the services of a brokering application (Art 6)', async () => {
+    const created = await as('FR-caseworker').post('/v1/applications', EXAMPLE_SUBMIT_BROKERING).expect(201);
+    const { id } = created.body as { id: string };
+    expect(await submittedContentInHistory('FR-caseworker', id)).toMatchObject({
+      services: EXAMPLE_SUBMIT_BROKERING.content.services,
+      transit: null,
+    });
+  });
+
+  it('round-trips the route and the member state of transit of a transit application (Art 7)', async () => {
+    const created = await as('NL-caseworker').post('/v1/applications', EXAMPLE_SUBMIT_TRANSIT).expect(201);
+    const { id } = created.body as { id: string };
+    expect(await submittedContentInHistory('NL-caseworker', id)).toMatchObject({
+      transit: EXAMPLE_SUBMIT_TRANSIT.content.transit,
+      services: null,
+    });
+  });
+
+  it.each([
+    [
+      'an EORI missing for a legal-person exporter in the Union',
+      'DE',
+      {
+        kind: 'INDIVIDUAL',
+        content: {
+          ...FULL,
+          exporter: { ...FULL.exporter, identifier: { scheme: 'OTHER', value: 'HRB 12345 Hamburg' } },
+        },
+      },
+      'eori-required',
+      'exporter.identifier.scheme',
+    ],
+    [
+      'a brokering application without the broker',
+      'FR',
+      { ...EXAMPLE_SUBMIT_BROKERING, content: { ...EXAMPLE_SUBMIT_BROKERING.content, services: undefined } },
+      'services-required',
+      'services.provider',
+    ],
+    [
+      'a transit without its route',
+      'NL',
+      { ...EXAMPLE_SUBMIT_TRANSIT, content: { ...EXAMPLE_SUBMIT_TRANSIT.content, transit: undefined } },
+      'transit-route-required',
+      'transit.route',
+    ],
+  ])('answers 400 naming the field and the rule for %s', async (_case, ms, body, rule, field) => {
+    const refused = await as(`${ms}-caseworker`).post('/v1/applications', body).expect(400);
+    expect(refused.body).toMatchObject({ rule });
+    expect(refused.body.message).toContain(field);
+  });
+
+  it('accepts a natural-person exporter without an EORI', async () => {
+    const content = {
+      ...FULL,
+      exporter: {
+        ...FULL.exporter,
+        name: 'Jana Nordlicht',
+        kind: 'NATURAL_PERSON',
+        identifier: { scheme: 'OTHER', value: 'L01X00T47' },
+      },
+    };
+    await as('DE-caseworker').post('/v1/applications', { kind: 'INDIVIDUAL', content }).expect(201);
+  });
+});
