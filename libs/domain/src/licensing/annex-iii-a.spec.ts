@@ -8,6 +8,7 @@ import {
   SWISS_EXPORTER,
 } from '../testing/licensing.fixtures';
 import { consultationPacketFrom, normalisePacket } from '../consultation/consultation.packet';
+import { findPersonalData } from '../privacy/personal-data';
 import type { ApplicationCommand } from './application.commands';
 import type { ApplicationContent, ApplicationContentInput, ApplicationKind } from './application.content';
 import { exporterKindOf, normaliseApplicationContent } from './application.content';
