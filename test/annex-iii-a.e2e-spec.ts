@@ -170,4 +170,25 @@ describe('Annex III-A record over HTTP: submit, consultation packet, history', (
     };
     await as('DE-caseworker').post('/v1/applications', { kind: 'INDIVIDUAL', content }).expect(201);
   });
+
+  it('describes the Annex III-A fields in the OpenAPI document, with examples', async () => {
+    const { body } = await h.http().get('/docs/openapi.json').expect(200);
+    const schemas = body.components.schemas as Record<string, { properties: Record<string, { example?: unknown }> }>;
+    const content = schemas['ApplicationContentDto']!.properties;
+    for (const field of ['endUse', 'memberStateOfCustomsExport', 'contract', 'services', 'transit']) {
+      expect({ field, present: content[field] !== undefined }).toEqual({ field, present: true });
+    }
+    expect(schemas['ExporterDto']!.properties['kind']?.example).toBe('LEGAL_PERSON');
+    expect(schemas['ApplicationItemDto']!.properties['countryOfOrigin']?.example).toBeDefined();
+    expect(schemas['ContractDto']!.properties['date']?.example).toBe('2026-01-20');
+    expect(schemas['ServicesDto']!.properties['provider']).toBeDefined();
+    expect(schemas['TransitDto']!.properties['route']?.example).toBeDefined();
+    const examples = body.paths['/v1/applications'].post.requestBody.content['application/json'].examples as Record<
+      string,
+      { value: { content: Record<string, unknown> } }
+    >;
+    expect(examples['individual']?.value.content['endUse']).toBe(FULL.endUse);
+    expect(examples['brokering']?.value.content['services']).toBeDefined();
+    expect(examples['transit']?.value.content['transit']).toBeDefined();
+  });
 });
