@@ -227,7 +227,10 @@ const packetAnnexIIIA = {
       }),
       description: text('The brokering services or technical assistance, in words.'),
     }),
-    { description: 'BROKERING and TECHNICAL_ASSISTANCE: the broker or provider and the services (Art 6, Art 8); otherwise null.' },
+    {
+      description:
+        'BROKERING and TECHNICAL_ASSISTANCE: the broker or provider and the services (Art 6, Art 8); otherwise null.',
+    },
   ),
   transit: nullable(
     object({
@@ -282,7 +285,8 @@ export const consultationOpenedV1Schema = object({
           },
           {
             kind: enumOf(['LEGAL_PERSON', 'NATURAL_PERSON'], {
-              description: 'Legal or natural person (Art 2(3)); an EORI is required only of a legal person in the Union. Added in issue 10.',
+              description:
+                'Legal or natural person (Art 2(3)); an EORI is required only of a legal person in the Union. Added in issue 10.',
             }),
           },
         ),

@@ -1,7 +1,13 @@
 import type { WorkingDayDeadline } from '../calendar/working-days';
 import type { DomainEvent } from '../decider';
 import type { MemberStateCode } from '../reference/member-states';
-import type { ApplicationContent, ApplicationItem, Exporter, OtherParty, Party } from '../licensing/application.content';
+import type {
+  ApplicationContent,
+  ApplicationItem,
+  Exporter,
+  OtherParty,
+  Party,
+} from '../licensing/application.content';
 
 /**
  * The three consultations between authorities: Art 14(1) items located in another member state,

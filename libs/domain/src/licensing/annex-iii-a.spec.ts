@@ -10,7 +10,7 @@ import {
 import { consultationPacketFrom, normalisePacket } from '../consultation/consultation.packet';
 import { findPersonalData } from '../privacy/personal-data';
 import type { ApplicationCommand } from './application.commands';
-import type { ApplicationContent, ApplicationContentInput, ApplicationKind } from './application.content';
+import type { ApplicationContentInput, ApplicationKind } from './application.content';
 import { exporterKindOf, normaliseApplicationContent } from './application.content';
 import type { Application } from './application.decider';
 import { applicationDecider } from './application.decider';
@@ -132,6 +132,18 @@ describe('Annex III-A record (issue 10)', () => {
       submit(content, 'BROKERING').thenRefuses('FORBIDDEN', 'competent-authority');
     });
 
+    it('treats the broker or provider named as personal data (it may be a natural person)', () => {
+      const content = submittedContent(
+        contentInput({ services: FRENCH_BROKER }),
+        'BROKERING',
+        meta({ memberState: 'FR' }),
+      );
+      const paths = findPersonalData({ content }).map((field) => field.path.join('.'));
+      expect(paths).toEqual(
+        expect.arrayContaining(['content.services.provider.name', 'content.services.provider.address']),
+      );
+    });
+
     it('refuses a provider whose country contradicts its member state of establishment', () => {
       const services = { ...FRENCH_BROKER, provider: { ...FRENCH_BROKER.provider, country: 'BE' } };
       submit(contentInput({ services }), 'BROKERING', meta({ memberState: 'FR' })).thenRefuses(
@@ -194,7 +206,7 @@ describe('Annex III-A record (issue 10)', () => {
       const { kind, ...exporter } = content.exporter;
       const items = content.items.map(({ countryOfOrigin, ...item }) => item);
       void [endUse, memberStateOfCustomsExport, contract, services, transit, kind];
-      return { ...event, data: { ...event.data, content: { ...content, exporter, items } as ApplicationContent } };
+      return { ...event, data: { ...event.data, content: { ...content, exporter, items } } };
     };
 
     it('still folds them: the missing fields read as not stated and the exporter as a legal person', () => {

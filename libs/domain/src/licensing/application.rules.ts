@@ -156,7 +156,10 @@ export function assertKindParts(
     );
   }
   if (!SERVICE_KINDS.has(kind) && services !== null) {
-    throw refuse.invalid('services-not-for-kind', `services is only for BROKERING and TECHNICAL_ASSISTANCE, not ${kind}`);
+    throw refuse.invalid(
+      'services-not-for-kind',
+      `services is only for BROKERING and TECHNICAL_ASSISTANCE, not ${kind}`,
+    );
   }
   if (kind === 'TRANSIT' && transit === null) {
     throw refuse.invalid(
