@@ -1,4 +1,3 @@
-import type { Test } from 'supertest';
 import { waitFor } from '@dul/event-store/testing';
 import {
   EXAMPLE_ANNEX_IIIA_CONTENT,
@@ -7,6 +6,7 @@ import {
   EXAMPLE_SUBMIT_TRANSIT,
 } from '../apps/licensing/dto/examples';
 import { startLicensing, type LicensingHarness } from './support/licensing-harness';
+import { memberStateClients, type MemberStateClient } from './support/member-state-clients';
 
 // Issue 10, item 4: an individual application with every Annex III-A field, read back from the
 // application, the consultation packet the consulted member state sees, and the history.
@@ -26,20 +26,12 @@ interface HistoryEntry {
 
 describe('Annex III-A record over HTTP: submit, consultation packet, history', () => {
   let h: LicensingHarness;
-  const tokens: Record<string, string> = {};
+  let as: (who: string) => MemberStateClient;
   beforeAll(async () => {
     h = await startLicensing();
-    for (const ms of ['DE', 'FR', 'NL']) {
-      tokens[`${ms}-caseworker`] = await h.token(`${ms.toLowerCase()}-caseworker`, ms, ['caseworker']);
-      tokens[`${ms}-approver`] = await h.token(`${ms.toLowerCase()}-approver`, ms, ['approver']);
-    }
+    as = await memberStateClients(h, ['DE', 'FR', 'NL']);
   });
   afterAll(async () => h.close());
-
-  const as = (who: string): { get: (path: string) => Test; post: (path: string, body: object) => Test } => ({
-    get: (path) => h.http().get(path).set('authorization', `Bearer ${tokens[who]}`),
-    post: (path, body) => h.http().post(path).set('authorization', `Bearer ${tokens[who]}`).send(body),
-  });
 
   const submittedContentInHistory = async (who: string, id: string): Promise<Record<string, unknown>> => {
     const { body } = await as(who).get(`/v1/applications/${id}/history`).expect(200);
@@ -106,21 +98,15 @@ describe('Annex III-A record over HTTP: submit, consultation packet, history', (
     expect(packet.endUse).not.toBe(FULL.endUseStatement);
   }, 60_000);
 
-  it('round-trips the broker and the services of a brokering application (Art 6)', async () => {
-    const created = await as('FR-caseworker').post('/v1/applications', EXAMPLE_SUBMIT_BROKERING).expect(201);
+  it.each([
+    ['the broker and the services of a brokering application (Art 6)', 'FR', EXAMPLE_SUBMIT_BROKERING],
+    ['the route and the member state of transit of a transit application (Art 7)', 'NL', EXAMPLE_SUBMIT_TRANSIT],
+  ])('round-trips %s', async (_what, ms, body) => {
+    const created = await as(`${ms}-caseworker`).post('/v1/applications', body).expect(201);
     const { id } = created.body as { id: string };
-    expect(await submittedContentInHistory('FR-caseworker', id)).toMatchObject({
-      services: EXAMPLE_SUBMIT_BROKERING.content.services,
-      transit: null,
-    });
-  });
-
-  it('round-trips the route and the member state of transit of a transit application (Art 7)', async () => {
-    const created = await as('NL-caseworker').post('/v1/applications', EXAMPLE_SUBMIT_TRANSIT).expect(201);
-    const { id } = created.body as { id: string };
-    expect(await submittedContentInHistory('NL-caseworker', id)).toMatchObject({
-      transit: EXAMPLE_SUBMIT_TRANSIT.content.transit,
-      services: null,
+    expect(await submittedContentInHistory(`${ms}-caseworker`, id)).toMatchObject({
+      services: body.content.services ?? null,
+      transit: body.content.transit ?? null,
     });
   });
 
