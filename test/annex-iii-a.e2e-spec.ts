@@ -1,7 +1,6 @@
 import { waitFor } from '@dul/event-store/testing';
 import {
   EXAMPLE_ANNEX_IIIA_CONTENT,
-  EXAMPLE_PROPOSE_DECISION,
   EXAMPLE_SUBMIT_BROKERING,
   EXAMPLE_SUBMIT_TRANSIT,
 } from '../apps/licensing/dto/examples';
@@ -68,15 +67,7 @@ describe('Annex III-A record over HTTP: submit, consultation packet, history', (
 
     expect(await submittedContentInHistory('DE-caseworker', id)).toMatchObject(annexIIIA);
 
-    // The consulted member state sees the end use itself, with the end-use statement named beside it.
-    await as('DE-approver').post(`/v1/applications/${id}/assign`, { caseworker: 'de-caseworker' }).expect(200);
-    await as('DE-caseworker')
-      .post(`/v1/applications/${id}/propose-decision`, {
-        ...EXAMPLE_PROPOSE_DECISION,
-        outcome: 'GRANT',
-        conditions: [],
-      })
-      .expect(200);
+    // Art 14(1) consults FR at once; it sees the end use itself, with the end-use statement beside it.
     const frConsultations = async (): Promise<{ id: string; applicationId: string }[]> => {
       const { body } = await as('FR-caseworker')
         .get('/v1/consultations?role=consulted&kind=ITEMS_LOCATED_ELSEWHERE')
