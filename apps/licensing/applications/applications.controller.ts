@@ -72,7 +72,27 @@ export class ApplicationsController {
     required: false,
     description: 'Same key and body: same answer; another body: 422',
   })
-  @ApiBody({ type: SubmitApplicationDto, examples: { individual: { value: examples.EXAMPLE_SUBMIT_APPLICATION } } })
+  @ApiBody({
+    type: SubmitApplicationDto,
+    examples: {
+      individual: {
+        summary: 'Individual export, every Annex III-A field',
+        value: { ...examples.EXAMPLE_SUBMIT_APPLICATION, content: examples.EXAMPLE_ANNEX_IIIA_CONTENT },
+      },
+      individualMinimal: {
+        summary: 'Individual export without the optional Annex III-A fields (clients written before issue 10)',
+        value: examples.EXAMPLE_SUBMIT_APPLICATION,
+      },
+      brokering: {
+        summary: 'Brokering: the broker and the services (Art 6)',
+        value: examples.EXAMPLE_SUBMIT_BROKERING,
+      },
+      transit: {
+        summary: 'Transit: the route and the member state of transit (Art 7)',
+        value: examples.EXAMPLE_SUBMIT_TRANSIT,
+      },
+    },
+  })
   @ApiResponse({ status: 201, type: WriteResultDto })
   async submit(
     @CurrentPrincipal() principal: Principal,

@@ -19,6 +19,7 @@ import { ApplicationContentDto } from '@dul/http';
 import {
   EXAMPLE_AMEND_APPLICATION,
   EXAMPLE_AMEND_LICENCE,
+  EXAMPLE_ANNEX_IIIA_CONTENT,
   EXAMPLE_APPLICATION_CONTENT,
   EXAMPLE_ASSIGN_CASEWORKER,
   EXAMPLE_CLASSIFY_ITEM,
@@ -29,6 +30,8 @@ import {
   EXAMPLE_RECORD_LICENCE_USAGE,
   EXAMPLE_REINSTATE_LICENCE,
   EXAMPLE_SUBMIT_APPLICATION,
+  EXAMPLE_SUBMIT_BROKERING,
+  EXAMPLE_SUBMIT_TRANSIT,
   EXAMPLE_SUSPEND_LICENCE,
   EXAMPLE_WITHDRAW_APPLICATION,
 } from './examples';
@@ -579,5 +582,80 @@ describe('licensing request DTOs', () => {
       );
       expect([annul, revoke]).toHaveLength(2);
     });
+  });
+});
+
+describe('Annex III-A fields added with issue 10', () => {
+  const decideSubmit = (body: SubmitApplicationDto, memberState: string) => {
+    const { value, errors } = parse(SubmitApplicationDto, body);
+    expect(errors).toEqual([]);
+    return applicationDecider.decide(
+      {
+        type: 'SubmitApplication',
+        data: { applicationId: 'app-1', kind: value.kind, content: value.content },
+        metadata: { actor: 'clerk', memberState, now: new Date('2026-03-02T09:00:00Z'), correlationId: 'c' },
+      },
+      applicationDecider.initialState(),
+    );
+  };
+
+  it.each([
+    ['individual with every field', { ...EXAMPLE_SUBMIT_APPLICATION, content: EXAMPLE_ANNEX_IIIA_CONTENT }, 'DE'],
+    ['brokering', EXAMPLE_SUBMIT_BROKERING, 'FR'],
+    ['transit', EXAMPLE_SUBMIT_TRANSIT, 'NL'],
+  ] as const)('the %s example passes the DTO and the domain', (_name, body, memberState) => {
+    expect(decideSubmit(body, memberState)).toEqual([expect.objectContaining({ type: 'ApplicationSubmitted' })]);
+  });
+
+  it('still accepts a body without any of them (clients written before)', () => {
+    expect(failures(SubmitApplicationDto, EXAMPLE_SUBMIT_APPLICATION)).toEqual({});
+    expect(decideSubmit(EXAMPLE_SUBMIT_APPLICATION, 'DE')).toHaveLength(1);
+  });
+
+  const full = { ...EXAMPLE_SUBMIT_APPLICATION, content: EXAMPLE_ANNEX_IIIA_CONTENT };
+  it.each([
+    ['content.exporter.kind', 'COMPANY', 'isIn'],
+    ['content.exporter.kind', null, 'isIn'],
+    ['content.items.0.countryOfOrigin', 'de', 'matches'],
+    ['content.memberStateOfCustomsExport', 'CH', 'isIn'],
+    ['content.endUse', 42, 'isString'],
+    ['content.contract.date', '20.01.2026', 'matches'],
+    ['content.contract', 'MT-2026-014', 'isObject'],
+  ])('names %s when it is %p (%s)', (path, value, constraint) => {
+    expect(failures(SubmitApplicationDto, withValue(full, path, value))[path]).toContain(constraint);
+  });
+
+  it('names the missing or wrong part of services and transit', () => {
+    const brokering = EXAMPLE_SUBMIT_BROKERING;
+    expect(failures(SubmitApplicationDto, withValue(brokering, 'content.services.provider', undefined))).toHaveProperty(
+      ['content.services.provider'],
+    );
+    expect(
+      failures(SubmitApplicationDto, withValue(brokering, 'content.services.description', ''))[
+        'content.services.description'
+      ],
+    ).toContain('isNotEmpty');
+    expect(
+      failures(
+        SubmitApplicationDto,
+        withValue(brokering, 'content.services.provider.memberStateOfEstablishment', 'CH'),
+      )['content.services.provider.memberStateOfEstablishment'],
+    ).toContain('isIn');
+    const transit = EXAMPLE_SUBMIT_TRANSIT;
+    expect(
+      failures(SubmitApplicationDto, withValue(transit, 'content.transit.route', undefined))['content.transit.route'],
+    ).toContain('isString');
+    expect(
+      failures(SubmitApplicationDto, withValue(transit, 'content.transit.memberStateOfTransit', 'CN'))[
+        'content.transit.memberStateOfTransit'
+      ],
+    ).toContain('isIn');
+  });
+
+  it('leaves the rules by kind to the domain, which names the field: services for brokering, transit for a transit', () => {
+    const withoutServices = withValue(EXAMPLE_SUBMIT_BROKERING, 'content.services', undefined) as SubmitApplicationDto;
+    expect(() => decideSubmit(withoutServices, 'FR')).toThrow(/services\.provider/);
+    const withoutTransit = withValue(EXAMPLE_SUBMIT_TRANSIT, 'content.transit', undefined) as SubmitApplicationDto;
+    expect(() => decideSubmit(withoutTransit, 'NL')).toThrow(/transit\.route/);
   });
 });

@@ -76,6 +76,84 @@ export const EXAMPLE_APPLICATION_CONTENT: ApplicationContentDto = {
   icpWaiverReason: null,
 };
 
+/**
+ * The same application with every Annex III-A field added with issue 10: the exporter's kind, each
+ * item's country of origin, the end use in words, the member state of the customs export procedure
+ * and the contract. EXAMPLE_APPLICATION_CONTENT stays without them: what a client written before sends.
+ */
+export const EXAMPLE_ANNEX_IIIA_CONTENT: ApplicationContentDto = {
+  ...EXAMPLE_APPLICATION_CONTENT,
+  exporter: { ...EXAMPLE_APPLICATION_CONTENT.exporter, kind: 'LEGAL_PERSON' },
+  items: EXAMPLE_APPLICATION_CONTENT.items.map((item, index) => ({
+    ...item,
+    countryOfOrigin: index === 0 ? 'DE' : 'TW',
+  })),
+  endUse:
+    'Lawful interception by the operator under court orders, in its national IP backbone (Rio de Janeiro, São Paulo)',
+  memberStateOfCustomsExport: 'NL',
+  contract: { date: '2026-01-20', reference: 'MT-2026-014' },
+};
+
+/** Brokering (Art 6) by a French broker of Japanese probes sold to the Brazilian operator: no item in the EU. */
+export const EXAMPLE_SUBMIT_BROKERING: SubmitApplicationDto = {
+  kind: 'BROKERING',
+  content: {
+    ...EXAMPLE_ANNEX_IIIA_CONTENT,
+    exporter: {
+      name: 'Courtage Lumière SARL',
+      identifier: { scheme: 'EORI', value: 'FR12345678901' },
+      address: '12 rue de la Paix, 75002 Paris',
+      memberStateOfEstablishment: 'FR',
+      country: 'FR',
+      kind: 'LEGAL_PERSON',
+    },
+    items: EXAMPLE_ANNEX_IIIA_CONTENT.items.map((item) => ({
+      ...item,
+      memberStateWhereLocated: null,
+      countryOfOrigin: 'JP',
+    })),
+    memberStateOfCustomsExport: null,
+    endUseStatement: null,
+    services: {
+      provider: {
+        name: 'Courtage Lumière SARL',
+        address: '12 rue de la Paix, 75002 Paris',
+        country: 'FR',
+        memberStateOfEstablishment: 'FR',
+      },
+      description:
+        'Negotiating and arranging the sale of two Argus 4 probes from a Japanese maker to Meridional Telecom',
+    },
+  },
+};
+
+/** Transit (Art 7) through Rotterdam of items made in China for Brazil; the Dutch authority decides. */
+export const EXAMPLE_SUBMIT_TRANSIT: SubmitApplicationDto = {
+  kind: 'TRANSIT',
+  content: {
+    ...EXAMPLE_ANNEX_IIIA_CONTENT,
+    exporter: {
+      name: 'Huaxin Optical Systems Co., Ltd.',
+      identifier: { scheme: 'OTHER', value: '91310000MA1FL0XXXX' },
+      address: '88 Zhangjiang Road, Shanghai',
+      memberStateOfEstablishment: null,
+      country: 'CN',
+      kind: 'LEGAL_PERSON',
+    },
+    items: EXAMPLE_ANNEX_IIIA_CONTENT.items.map((item) => ({
+      ...item,
+      memberStateWhereLocated: 'NL',
+      countryOfOrigin: 'CN',
+    })),
+    memberStateOfCustomsExport: null,
+    endUseStatement: null,
+    transit: {
+      route: 'Shanghai (CN) by sea to Rotterdam (NL), transhipped without release, by sea to Santos (BR)',
+      memberStateOfTransit: 'NL',
+    },
+  },
+};
+
 /** A complete INDIVIDUAL licence application by a DE exporter with the items located in DE. */
 export const EXAMPLE_SUBMIT_APPLICATION: SubmitApplicationDto = {
   kind: 'INDIVIDUAL',

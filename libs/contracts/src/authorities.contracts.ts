@@ -183,16 +183,63 @@ const deadline = (description: string) =>
     { description },
   );
 
-const consultationItem = object({
-  ...notifiedItemShape(),
-  quantity: amount('Quantity, in `unit`.'),
-  unit: text('Unit of the quantity.'),
-  value: amount('Value, in `currency`.'),
-  currency: currencyCode(),
-  memberStateWhereLocated: nullable(memberStateCode(), {
-    description: 'Member state where the item is located (the consulted one, for Art 14(1)); null outside the Union.',
+const consultationItem = object(
+  {
+    ...notifiedItemShape(),
+    quantity: amount('Quantity, in `unit`.'),
+    unit: text('Unit of the quantity.'),
+    value: amount('Value, in `currency`.'),
+    currency: currencyCode(),
+    memberStateWhereLocated: nullable(memberStateCode(), {
+      description: 'Member state where the item is located (the consulted one, for Art 14(1)); null outside the Union.',
+    }),
+  },
+  {
+    countryOfOrigin: nullable(countryCode(), {
+      description: 'Country of origin of the item (Annex III-A); null when not stated. Added in issue 10.',
+    }),
+  },
+);
+
+// Annex III-A parts of the packet added with issue 10: optional fields of v1 (a tolerant reader may
+// ignore them); null when the application does not state them or was recorded before.
+const packetAnnexIIIA = {
+  endUseStatement: optionalText('Reference to (or text of) the signed end-use statement; null when exempted.'),
+  memberStateOfCustomsExport: nullable(memberStateCode(), {
+    description: 'Member state where the items enter the customs export procedure (Annex III-A); null when not stated.',
   }),
-});
+  contract: nullable(
+    object({
+      date: calendarDate('Date of the contract (Annex III-A).'),
+      reference: optionalText('Contract reference; null when none is given.'),
+    }),
+    { description: 'The contract the export performs; null when not stated.' },
+  ),
+  services: nullable(
+    object({
+      provider: object({
+        name: text('Name.'),
+        address: text('Address.'),
+        country: countryCode(),
+        memberStateOfEstablishment: nullable(memberStateCode(), {
+          description: 'Member state of residence or establishment; null outside the Union.',
+        }),
+      }),
+      description: text('The brokering services or technical assistance, in words.'),
+    }),
+    {
+      description:
+        'BROKERING and TECHNICAL_ASSISTANCE: the broker or provider and the services (Art 6, Art 8); otherwise null.',
+    },
+  ),
+  transit: nullable(
+    object({
+      route: text('The route in words.'),
+      memberStateOfTransit: memberStateCode('Member state of transit (Art 7).'),
+    }),
+    { description: 'TRANSIT: the route and the member state of transit; otherwise null.' },
+  ),
+};
 
 const packetParty = (description: string) =>
   object({ name: text('Name.'), address: text('Address.'), country: countryCode() }, {}, { description });
@@ -226,15 +273,23 @@ export const consultationOpenedV1Schema = object({
   packet: object(
     {
       exporter: nullable(
-        object({
-          name: text('Exporter name.'),
-          identifier: object({
-            scheme: enumOf(['EORI', 'OTHER']),
-            value: text('The identifier, e.g. the EORI number.'),
-          }),
-          address: text('Address.'),
-          country: countryCode(),
-        }),
+        object(
+          {
+            name: text('Exporter name.'),
+            identifier: object({
+              scheme: enumOf(['EORI', 'OTHER']),
+              value: text('The identifier: the EORI number, or another one where no EORI applies.'),
+            }),
+            address: text('Address.'),
+            country: countryCode(),
+          },
+          {
+            kind: enumOf(['LEGAL_PERSON', 'NATURAL_PERSON'], {
+              description:
+                'Legal or natural person (Art 2(3)); an EORI is required only of a legal person in the Union. Added in issue 10.',
+            }),
+          },
+        ),
         { description: 'The exporter; null when the consultation concerns no application.' },
       ),
       items: array(consultationItem, { minItems: 1 }),
@@ -252,10 +307,12 @@ export const consultationOpenedV1Schema = object({
         { description: 'Agents, brokers, intermediate consignees.' },
       ),
       destinationCountry: countryCode('Country of final destination.'),
-      endUse: optionalText('Stated end use; null when not stated.'),
+      endUse: optionalText(
+        'Stated end use in words (Art 12(4)); null when not stated. Before issue 10 producers put the end-use statement reference here; it is now `endUseStatement`.',
+      ),
       grounds: array(text('A ground.'), { description: 'The grounds the requesting authority states, in words.' }),
     },
-    {},
+    packetAnnexIIIA,
     { description: 'The consultation packet: what the consulted authority needs to answer, nothing more.' },
   ),
   openedAt: instant('When the consultation was opened.'),

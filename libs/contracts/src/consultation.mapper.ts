@@ -194,6 +194,7 @@ function publishedPacket(packet: ConsultationPacket): ConsultationOpenedV1['pack
             identifier: { scheme: exporter.identifier.scheme, value: exporter.identifier.value },
             address: exporter.address,
             country: exporter.country,
+            ...(exporter.kind !== undefined && { kind: exporter.kind }),
           },
     items: packet.items.map(packetItem),
     endUser: notifiedParty(packet.endUser),
@@ -202,6 +203,21 @@ function publishedPacket(packet: ConsultationPacket): ConsultationOpenedV1['pack
     destinationCountry: packet.destinationCountry,
     endUse: packet.endUse,
     grounds: [...packet.grounds],
+    endUseStatement: packet.endUseStatement ?? null,
+    memberStateOfCustomsExport: packet.memberStateOfCustomsExport ?? null,
+    contract: packet.contract ? { date: packet.contract.date, reference: packet.contract.reference } : null,
+    services: packet.services
+      ? {
+          provider: {
+            ...notifiedParty(packet.services.provider),
+            memberStateOfEstablishment: packet.services.provider.memberStateOfEstablishment,
+          },
+          description: packet.services.description,
+        }
+      : null,
+    transit: packet.transit
+      ? { route: packet.transit.route, memberStateOfTransit: packet.transit.memberStateOfTransit }
+      : null,
   };
 }
 
@@ -216,6 +232,7 @@ function packetItem(item: ApplicationItem): ConsultationOpenedV1['packet']['item
     value: item.value,
     currency: item.currency,
     memberStateWhereLocated: item.memberStateWhereLocated,
+    countryOfOrigin: item.countryOfOrigin ?? null,
   };
 }
 

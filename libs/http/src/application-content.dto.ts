@@ -20,8 +20,14 @@ import {
   ValidateNested,
   IsObject,
 } from 'class-validator';
-import type { CatchAllGround, ExporterIdentifierScheme, ItemClassificationInput, OtherPartyRole } from '@dul/domain';
-import { CATCH_ALL_GROUNDS } from '@dul/domain';
+import type {
+  CatchAllGround,
+  ExporterIdentifierScheme,
+  ExporterKind,
+  ItemClassificationInput,
+  OtherPartyRole,
+} from '@dul/domain';
+import { CATCH_ALL_GROUNDS, EXPORTER_KINDS } from '@dul/domain';
 import {
   ADDRESS_MAX,
   AMOUNT_MAX,
@@ -48,6 +54,8 @@ import {
 } from './dto-fields';
 
 const COUNTRY_MESSAGE = { message: '$property must be an ISO 3166-1 alpha-2 code in capitals (e.g. DE)' };
+const MEMBER_STATE_MESSAGE = { message: '$property must be an EU member state code (or null)' };
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A party to the transaction (end user, consignee): Annex III-A boxes 4 and 5. */
 export class PartyDto {
@@ -130,6 +138,16 @@ export class ExporterDto {
   })
   @Matches(COUNTRY_CODE, COUNTRY_MESSAGE)
   readonly country!: string;
+
+  @ApiPropertyOptional({
+    enum: EXPORTER_KINDS,
+    description:
+      'Legal or natural person (Art 2(3)); LEGAL_PERSON when left out. A legal person established in the EU must identify with its EORI number (scheme EORI); a natural person or an exporter outside the EU may use OTHER (e.g. a national identity or tax number).',
+    example: 'LEGAL_PERSON',
+  })
+  @OptionalNotNull()
+  @IsIn(EXPORTER_KINDS)
+  readonly kind?: ExporterKind;
 }
 
 /**
@@ -231,6 +249,85 @@ export class ApplicationItemDto {
   @RequiredNullable()
   @IsIn(MEMBER_STATE_INPUT_CODES, { message: '$property must be an EU member state code (or null)' })
   readonly memberStateWhereLocated!: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    pattern: COUNTRY_CODE.source,
+    description: 'Country of origin of the item (Annex III-A), ISO 3166-1 alpha-2; left out or null when not stated',
+    example: 'DE',
+  })
+  @IsOptional()
+  @Matches(COUNTRY_CODE, COUNTRY_MESSAGE)
+  readonly countryOfOrigin?: string | null;
+}
+
+/** The contract the export performs (Annex III-A: contract date). */
+export class ContractDto {
+  @ApiProperty({
+    format: 'date',
+    description: 'YYYY-MM-DD; the domain refuses a day the calendar has not',
+    example: '2026-01-20',
+  })
+  @Matches(CALENDAR_DATE, { message: '$property must be a calendar date, YYYY-MM-DD' })
+  readonly date!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: NAME_MAX, example: 'MT-2026-014' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NAME_MAX)
+  readonly reference?: string | null;
+}
+
+/** The broker (Art 2(7)) or provider of technical assistance (Art 2(9)). */
+export class ServiceProviderDto extends PartyDto {
+  @ApiProperty({
+    type: String,
+    enum: MEMBER_STATE_INPUT_CODES,
+    nullable: true,
+    description:
+      'Required; null when resident or established outside the EU. Decides the competent authority (Art 6, Art 8).',
+    example: 'DE',
+  })
+  @RequiredNullable()
+  @IsIn(MEMBER_STATE_INPUT_CODES, MEMBER_STATE_MESSAGE)
+  readonly memberStateOfEstablishment!: string | null;
+}
+
+/** Brokering services or technical assistance: required for BROKERING and TECHNICAL_ASSISTANCE, absent otherwise. */
+export class ServicesDto {
+  @ApiProperty({ type: () => ServiceProviderDto })
+  @IsDefined()
+  @ValidateNested()
+  @IsObject()
+  @Type(() => ServiceProviderDto)
+  readonly provider!: ServiceProviderDto;
+
+  @ApiProperty({
+    maxLength: TEXT_MAX,
+    example: 'Negotiating the sale of two probes from a Japanese maker to Meridional Telecom S.A.',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  readonly description!: string;
+}
+
+/** A transit (Art 7): required for TRANSIT, absent otherwise. */
+export class TransitDto {
+  @ApiProperty({
+    maxLength: TEXT_MAX,
+    description: 'From where, through which places and by which means, to where',
+    example: 'Shanghai (CN) by sea to Rotterdam (NL), transhipped, by sea to Santos (BR)',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  readonly route!: string;
+
+  @ApiProperty({ enum: MEMBER_STATE_INPUT_CODES, description: 'Member state of transit (Art 7)', example: 'NL' })
+  @IsIn(MEMBER_STATE_INPUT_CODES, { message: '$property must be an EU member state code' })
+  readonly memberStateOfTransit!: string;
 }
 
 export class EndUseStatementExemptionDto {
@@ -364,4 +461,58 @@ export class ApplicationContentDto {
   @IsString()
   @MaxLength(TEXT_MAX)
   readonly icpWaiverReason?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: TEXT_MAX,
+    description:
+      'The intended end use, in words (Art 12(4)); sent to consulted member states as the end use. Not the end-use statement reference.',
+    example: 'Lawful interception by the operator under a court order, in its national backbone',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  readonly endUse?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    enum: MEMBER_STATE_INPUT_CODES,
+    nullable: true,
+    description:
+      'Member state where the items enter the customs export procedure (Annex III-A); left out or null when not stated',
+    example: 'DE',
+  })
+  @IsOptional()
+  @IsIn(MEMBER_STATE_INPUT_CODES, MEMBER_STATE_MESSAGE)
+  readonly memberStateOfCustomsExport?: string | null;
+
+  @ApiPropertyOptional({ type: () => ContractDto, nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @IsObject()
+  @Type(() => ContractDto)
+  readonly contract?: ContractDto | null;
+
+  @ApiPropertyOptional({
+    type: () => ServicesDto,
+    nullable: true,
+    description: 'Required for BROKERING and TECHNICAL_ASSISTANCE (400 services-required), refused for other kinds',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @IsObject()
+  @Type(() => ServicesDto)
+  readonly services?: ServicesDto | null;
+
+  @ApiPropertyOptional({
+    type: () => TransitDto,
+    nullable: true,
+    description: 'Required for TRANSIT (400 transit-route-required), refused for other kinds',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @IsObject()
+  @Type(() => TransitDto)
+  readonly transit?: TransitDto | null;
 }

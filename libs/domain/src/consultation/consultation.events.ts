@@ -2,7 +2,13 @@ import type { WorkingDayDeadline } from '../calendar/working-days';
 import type { DomainEvent } from '../decider';
 import { everyType } from '../decider';
 import type { MemberStateCode } from '../reference/member-states';
-import type { ApplicationItem, Exporter, OtherParty, Party } from '../licensing/application.content';
+import type {
+  ApplicationContent,
+  ApplicationItem,
+  Exporter,
+  OtherParty,
+  Party,
+} from '../licensing/application.content';
 
 /**
  * The three consultations between authorities: Art 14(1) items located in another member state,
@@ -73,13 +79,19 @@ export type ConsultationSubject =
  * What the consulted member state may see: the transaction (items, parties, destination, end use)
  * and the grounds the consulting authority gives, never the rest of its case file.
  */
-export interface ConsultationPacket {
+/** Annex III-A parts a packet carries since issue 10; absent on packets recorded before (they still fold). */
+export type ConsultationPacketAnnexIIIA = Partial<
+  Pick<ApplicationContent, 'endUseStatement' | 'memberStateOfCustomsExport' | 'contract' | 'services' | 'transit'>
+>;
+
+export interface ConsultationPacket extends ConsultationPacketAnnexIIIA {
   readonly exporter: Exporter | null;
   readonly items: readonly ApplicationItem[];
   readonly endUser: Party;
   readonly consignee: Party | null;
   readonly otherParties: readonly OtherParty[];
   readonly destinationCountry: string;
+  /** The intended end use in words (Art 12(4)); before issue 10 packets carried the statement's reference here. */
   readonly endUse: string | null;
   /** The grounds the consulting authority states, in words. */
   readonly grounds: readonly string[];

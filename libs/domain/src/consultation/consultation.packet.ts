@@ -3,7 +3,7 @@ import type { MemberStateCode } from '../reference/member-states';
 import { normaliseCountryCode } from '../reference/member-states';
 import type { ApplicationContent, ApplicationKind, Party } from '../licensing/application.content';
 import { optionalText, requiredText } from '../licensing/application.content';
-import type { ConsultationPacket } from './consultation.events';
+import type { ConsultationPacket, ConsultationPacketAnnexIIIA } from './consultation.events';
 import { isAnnexIISectionAPart2Destination } from '../reference/annex-ii';
 import type { AnnexIvReference } from '../reference/annex-iv';
 import { ANNEX_IV_FIXTURE } from '../reference/annex-iv';
@@ -108,8 +108,23 @@ export function consultationPacketFrom(
     consignee: content.consignee,
     otherParties: content.otherParties,
     destinationCountry: content.destinationCountry,
-    endUse: optionalText(extra.endUse ?? content.endUseStatement),
+    // The end use itself (Art 12(4)), never the end-use statement's reference: the consulted member
+    // state judges the use; the statement is named beside it. An application recorded before issue 10
+    // has no end use, and its packet says so (null) rather than passing the reference off as one.
+    endUse: optionalText(extra.endUse ?? content.endUse),
+    ...annexIIIAOf(content),
     grounds: cleanGrounds(extra.grounds ?? []),
+  };
+}
+
+/** The Annex III-A parts a consulted member state needs beside the parties and items (issue 10). */
+function annexIIIAOf(content: ConsultationPacketAnnexIIIA): Required<ConsultationPacketAnnexIIIA> {
+  return {
+    endUseStatement: content.endUseStatement ?? null,
+    memberStateOfCustomsExport: content.memberStateOfCustomsExport ?? null,
+    contract: content.contract ?? null,
+    services: content.services ?? null,
+    transit: content.transit ?? null,
   };
 }
 
@@ -126,6 +141,8 @@ export function normalisePacket(packet: ConsultationPacket): ConsultationPacket 
     otherParties: packet.otherParties ?? [],
     destinationCountry: country(packet.destinationCountry, 'packet.destinationCountry'),
     endUse: optionalText(packet.endUse),
+    // Kept as given (already normalised with the application): a packet without them stays as it was.
+    ...Object.fromEntries(Object.entries(annexIIIAOf(packet)).filter(([key]) => key in packet)),
     grounds: cleanGrounds(packet.grounds ?? []),
   };
 }

@@ -27,6 +27,13 @@ export type ItemClassification =
 
 export type ExporterIdentifierScheme = 'EORI' | 'OTHER';
 
+/**
+ * Whether the exporter is a legal or a natural person (Art 2(3): "any natural or legal person").
+ * It decides whether an EORI number is required (see `normaliseExporter`).
+ */
+export const EXPORTER_KINDS = ['LEGAL_PERSON', 'NATURAL_PERSON'] as const;
+export type ExporterKind = (typeof EXPORTER_KINDS)[number];
+
 export interface ExporterIdentifier {
   readonly scheme: ExporterIdentifierScheme;
   readonly value: string;
@@ -40,6 +47,8 @@ export interface Exporter {
   readonly memberStateOfEstablishment: MemberStateCode | null;
   /** ISO 3166-1 alpha-2; equals memberStateOfEstablishment when that is set. */
   readonly country: string;
+  /** Absent on applications recorded before issue 10: read them as LEGAL_PERSON (`exporterKindOf`). */
+  readonly kind?: ExporterKind;
 }
 
 export interface Party {
@@ -67,6 +76,37 @@ export interface ApplicationItem {
   readonly currency: string;
   /** Null when the item is located outside the Union (e.g. brokering between third countries). */
   readonly memberStateWhereLocated: MemberStateCode | null;
+  /**
+   * Country of origin (Annex III-A), ISO 3166-1 alpha-2; null when not stated. Absent on applications
+   * recorded before issue 10.
+   */
+  readonly countryOfOrigin?: string | null;
+}
+
+/** The contract the export performs (Annex III-A: "contract date", and its reference if any). */
+export interface Contract {
+  /** Calendar date, YYYY-MM-DD. */
+  readonly date: string;
+  readonly reference: string | null;
+}
+
+/** The broker (Art 2(7)) or provider of technical assistance (Art 2(9)) who provides the services. */
+export interface ServiceProvider extends Party {
+  /** Null when resident or established outside the Union. */
+  readonly memberStateOfEstablishment: MemberStateCode | null;
+}
+
+/** Brokering services or technical assistance: who provides them and what they are. */
+export interface Services {
+  readonly provider: ServiceProvider;
+  readonly description: string;
+}
+
+/** A transit (Art 2(11), Art 7): the way the items take and the member state they pass through. */
+export interface Transit {
+  /** The route in words: from where, through which places and by which means, to where. */
+  readonly route: string;
+  readonly memberStateOfTransit: MemberStateCode;
 }
 
 /** Annex III-A content as stored in events: normalised and validated. */
@@ -87,6 +127,18 @@ export interface ApplicationContent {
   readonly largeProjectName: string | null;
   readonly icpDeclared: boolean;
   readonly icpWaiverReason: string | null;
+  // Annex III-A fields added with issue 10. Optional in the stored type: applications recorded before
+  // have none of them and still fold (an event is never rewritten); new ones always carry them, null
+  // where not stated.
+  /** The intended end use of the items, in words (Art 12(4)); not the end-use statement's reference. */
+  readonly endUse?: string | null;
+  /** The member state where the items enter the customs export procedure (Annex III-A). */
+  readonly memberStateOfCustomsExport?: MemberStateCode | null;
+  readonly contract?: Contract | null;
+  /** BROKERING and TECHNICAL_ASSISTANCE: the broker or provider and the services; null otherwise. */
+  readonly services?: Services | null;
+  /** TRANSIT: the route and the member state of transit; null otherwise. */
+  readonly transit?: Transit | null;
 }
 
 export type ItemClassificationInput =
@@ -97,6 +149,19 @@ export type ApplicationItemInput = Omit<ApplicationItem, 'memberStateWhereLocate
   readonly classification: ItemClassificationInput;
   readonly memberStateWhereLocated: string | null;
 };
+
+export type ServicesInput = Omit<Services, 'provider'> & {
+  readonly provider: Omit<ServiceProvider, 'memberStateOfEstablishment'> & {
+    readonly memberStateOfEstablishment: string | null;
+  };
+};
+
+export type TransitInput = Omit<Transit, 'memberStateOfTransit'> & { readonly memberStateOfTransit: string };
+
+export interface ContractInput {
+  readonly date: string;
+  readonly reference?: string | null;
+}
 
 /** Annex III-A content as it arrives: codes in any case, optional parts may be left out. */
 export interface ApplicationContentInput {
@@ -115,6 +180,11 @@ export interface ApplicationContentInput {
   readonly largeProjectName?: string | null;
   readonly icpDeclared: boolean;
   readonly icpWaiverReason?: string | null;
+  readonly endUse?: string | null;
+  readonly memberStateOfCustomsExport?: string | null;
+  readonly contract?: ContractInput | null;
+  readonly services?: ServicesInput | null;
+  readonly transit?: TransitInput | null;
 }
 
 const OTHER_PARTY_ROLES: readonly OtherPartyRole[] = ['AGENT', 'BROKER', 'INTERMEDIATE_CONSIGNEE', 'OTHER'];
@@ -147,7 +217,19 @@ export function normaliseApplicationContent(input: ApplicationContentInput): App
     largeProjectName: optionalText(input.largeProjectName),
     icpDeclared: input.icpDeclared === true,
     icpWaiverReason: optionalText(input.icpWaiverReason),
+    endUse: optionalText(input.endUse),
+    memberStateOfCustomsExport: input.memberStateOfCustomsExport
+      ? memberState(input.memberStateOfCustomsExport, 'memberStateOfCustomsExport')
+      : null,
+    contract: input.contract ? normaliseContract(input.contract) : null,
+    services: input.services ? normaliseServices(input.services) : null,
+    transit: input.transit ? normaliseTransit(input.transit) : null,
   };
+}
+
+/** The exporter's kind; an application recorded before issue 10 has none and is a legal person's. */
+export function exporterKindOf(exporter: Pick<Exporter, 'kind'>): ExporterKind {
+  return exporter.kind ?? 'LEGAL_PERSON';
 }
 
 /** Normalises a classification: a listed entry to its stored form, a catch-all ground checked. */
@@ -168,31 +250,97 @@ export function positiveWholeMonths(months: number, field: string): number {
 }
 
 function normaliseExporter(input: ApplicationContentInput['exporter']): Exporter {
+  const kind = exporterKind(input.kind);
   const exporter: Exporter = {
     name: requiredText(input.name, 'exporter.name'),
     identifier: normaliseIdentifier(input.identifier),
     address: requiredText(input.address, 'exporter.address'),
-    memberStateOfEstablishment:
-      input.memberStateOfEstablishment === null
-        ? null
-        : memberState(input.memberStateOfEstablishment, 'exporter.memberStateOfEstablishment'),
+    memberStateOfEstablishment: establishment(input.memberStateOfEstablishment, 'exporter'),
     country: countryCode(input.country, 'exporter.country'),
+    kind,
   };
-  assertEstablishmentMatchesCountry(exporter);
+  assertEstablishmentMatchesCountry(exporter, 'exporter');
+  assertEoriWhereItApplies(exporter, kind);
   return exporter;
 }
 
-// A member state of establishment is the exporter's country; a null one means a third country. A
+// Old clients send no kind: they were written when every exporter was read as a legal person.
+function exporterKind(kind: ExporterKind | undefined): ExporterKind {
+  if (kind === undefined) return 'LEGAL_PERSON';
+  if (!(EXPORTER_KINDS as readonly string[]).includes(kind)) {
+    throw refuse.invalid('exporter-kind', `exporter.kind must be one of ${EXPORTER_KINDS.join(', ')}`);
+  }
+  return kind;
+}
+
+/**
+ * Annex III-A box 1 asks for the exporter's EORI number "if applicable". Reading: it applies to a legal
+ * person established in the Union, which must register for an EORI to lodge customs declarations
+ * (Union Customs Code, Art 9); a natural person (Art 2(3)) need not have one, and an exporter
+ * established outside the Union may not. Those give another identifier (scheme OTHER: a national
+ * identity, tax or company number), which customs needs to recognise the licence holder.
+ */
+function assertEoriWhereItApplies(exporter: Exporter, kind: ExporterKind): void {
+  if (kind !== 'LEGAL_PERSON' || exporter.memberStateOfEstablishment === null) return;
+  if (exporter.identifier.scheme === 'EORI') return;
+  throw refuse.invalid(
+    'eori-required',
+    'exporter.identifier.scheme must be EORI: a legal-person exporter established in the Union identifies with its EORI number (Annex III-A; a natural person or an exporter outside the Union may use OTHER)',
+  );
+}
+
+function establishment(value: string | null, field: string): MemberStateCode | null {
+  return value === null ? null : memberState(value, `${field}.memberStateOfEstablishment`);
+}
+
+// A member state of establishment is the party's country; a null one means a third country. A
 // mismatch is a contradiction in the form, and competence hangs on this field, so refuse it.
-function assertEstablishmentMatchesCountry(exporter: Exporter): void {
-  const established = exporter.memberStateOfEstablishment;
-  const countryIsMemberState = normaliseMemberState(exporter.country) !== undefined;
-  if (established !== null ? exporter.country !== established : countryIsMemberState) {
+function assertEstablishmentMatchesCountry(
+  party: { readonly memberStateOfEstablishment: MemberStateCode | null; readonly country: string },
+  field: string,
+): void {
+  const established = party.memberStateOfEstablishment;
+  const countryIsMemberState = normaliseMemberState(party.country) !== undefined;
+  if (established !== null ? party.country !== established : countryIsMemberState) {
     throw refuse.invalid(
-      'exporter-establishment-country',
-      `exporter.country ${exporter.country} contradicts memberStateOfEstablishment ${established ?? 'null (outside the EU)'}`,
+      field === 'exporter' ? 'exporter-establishment-country' : 'provider-establishment-country',
+      `${field}.country ${party.country} contradicts memberStateOfEstablishment ${established ?? 'null (outside the EU)'}`,
     );
   }
+}
+
+function normaliseContract(input: ContractInput): Contract {
+  return { date: calendarDate(input.date, 'contract.date'), reference: optionalText(input.reference) };
+}
+
+function normaliseServices(input: ServicesInput): Services {
+  const { provider } = input;
+  if (typeof provider !== 'object' || provider === null) {
+    throw refuse.invalid('required-field', 'services.provider is required');
+  }
+  const normalised: ServiceProvider = {
+    ...normaliseParty(provider, 'services.provider'),
+    memberStateOfEstablishment: establishment(provider.memberStateOfEstablishment, 'services.provider'),
+  };
+  assertEstablishmentMatchesCountry(normalised, 'services.provider');
+  return { provider: normalised, description: requiredText(input.description, 'services.description') };
+}
+
+function normaliseTransit(input: TransitInput): Transit {
+  return {
+    route: requiredText(input.route, 'transit.route'),
+    memberStateOfTransit: memberState(input.memberStateOfTransit, 'transit.memberStateOfTransit'),
+  };
+}
+
+// YYYY-MM-DD and a day the calendar has (2026-02-30 is refused, not rolled over to March).
+function calendarDate(value: string, field: string): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00.000Z`) : undefined;
+  if (parsed === undefined || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== text) {
+    throw refuse.invalid('date-format', `${field} must be a calendar date, YYYY-MM-DD`);
+  }
+  return text;
 }
 
 function normaliseIdentifier(input: ExporterIdentifier): ExporterIdentifier {
@@ -221,6 +369,7 @@ function normaliseItem(input: ApplicationItemInput, field: string): ApplicationI
       input.memberStateWhereLocated === null
         ? null
         : memberState(input.memberStateWhereLocated, `${field}.memberStateWhereLocated`),
+    countryOfOrigin: input.countryOfOrigin ? countryCode(input.countryOfOrigin, `${field}.countryOfOrigin`) : null,
   };
 }
 

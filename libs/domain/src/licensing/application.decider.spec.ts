@@ -20,6 +20,12 @@ import type { ConsultationStatus, DecisionIssued, DenialMatchFound } from './app
 
 const spec = deciderSpec(applicationDecider);
 
+/** Brokering or technical assistance by the German applicant itself (Art 6, Art 8). */
+const SERVICES: NonNullable<ApplicationContentInput['services']> = {
+  provider: { ...contentInput().exporter, memberStateOfEstablishment: 'DE' },
+  description: 'Arranging the sale of the items from a Japanese maker to a Japanese operator',
+};
+
 const NO_CONSULTATIONS: ConsultationStatus = { blockingOpen: 0, bindingObjection: false };
 
 const caseworker = meta({ actor: 'anna@bafa' });
@@ -182,7 +188,7 @@ describe('Application decider', () => {
               submittedBy: 'clerk@bafa',
               submittedAt: NOW.toISOString(),
               content: {
-                exporter: { ...contentInput().exporter, memberStateOfEstablishment: 'DE' },
+                exporter: { ...contentInput().exporter, memberStateOfEstablishment: 'DE', kind: 'LEGAL_PERSON' },
                 endUser: END_USER,
                 consignee: null,
                 otherParties: [],
@@ -194,11 +200,17 @@ describe('Application decider', () => {
                 largeProjectName: null,
                 icpDeclared: false,
                 icpWaiverReason: null,
+                endUse: null,
+                memberStateOfCustomsExport: null,
+                contract: null,
+                services: null,
+                transit: null,
                 items: [
                   {
                     ...itemInput(),
                     classification: { kind: 'LISTED', controlEntry: '5A001.j' },
                     memberStateWhereLocated: 'DE',
+                    countryOfOrigin: null,
                   },
                 ],
               },
@@ -276,7 +288,10 @@ describe('Application decider', () => {
     });
 
     it("gives transit to the member state where the items are in transit, not the exporter's (Art 7)", () => {
-      const content = contentInput({ items: [itemInput({ memberStateWhereLocated: 'NL' })] });
+      const content = contentInput({
+        items: [itemInput({ memberStateWhereLocated: 'NL' })],
+        transit: { route: 'Shanghai by sea to Rotterdam, on by sea to Lagos', memberStateOfTransit: 'NL' },
+      });
       expect(
         spec
           .given([])
@@ -433,7 +448,7 @@ describe('Application decider', () => {
       expect(
         spec
           .given([])
-          .when(submit(contentInput({ destinationCountry: 'FR' }), 'TECHNICAL_ASSISTANCE'))
+          .when(submit(contentInput({ destinationCountry: 'FR', services: SERVICES }), 'TECHNICAL_ASSISTANCE'))
           .events(),
       ).toHaveLength(1);
     });
@@ -489,6 +504,7 @@ describe('Application decider', () => {
         requestedValidityMonths: months,
         icpDeclared: true,
         largeProjectName: 'Metro line 3',
+        services: kind === 'BROKERING' ? SERVICES : null,
       });
       expect(spec.given([]).when(submit(content, kind)).events()).toHaveLength(1);
     });

@@ -43,16 +43,19 @@ function locationsOf(content: ApplicationContent): MemberStateCode[] {
  *   Union cannot have one. Reading: a large-project authorisation is treated as global for this rule,
  *   since Art 12(2) lets a non-EU exporter have only an individual authorisation.
  * - brokering (Art 6) and technical assistance (Art 8): the member state where the broker or provider
- *   is resident or established. Reading: for one outside the Union the member state from which the
- *   services are provided is competent; the form does not carry it, so any authority may register and
- *   attests it by registering.
- * - transit (Art 7): the member state of transit, read as the member state where the items are.
+ *   is resident or established: `services.provider`, or the applicant (exporter) on applications
+ *   recorded before issue 10, which named no provider. Reading: for one outside the Union the member
+ *   state from which the services are provided is competent; the form does not carry it, so any
+ *   authority may register and attests it by registering.
+ * - transit (Art 7): the member state of transit as stated (`transit.memberStateOfTransit`); on
+ *   applications recorded before issue 10, read as the member state where the items are.
  * - intra-EU transfer of Annex IV items (Art 11): the member state of dispatch, read as the member state
  *   where the items are located (the exporter's when no location is given).
  */
 export function competenceFor(kind: ApplicationKind, content: ApplicationContent): Competence {
   const established = content.exporter.memberStateOfEstablishment;
   const located = locationsOf(content);
+  const provider = content.services ? content.services.provider.memberStateOfEstablishment : established;
   switch (kind) {
     case 'INDIVIDUAL':
       return { memberStates: established !== null ? [established] : located, article: 'Art 12(2)' };
@@ -68,11 +71,11 @@ export function competenceFor(kind: ApplicationKind, content: ApplicationContent
         },
       };
     case 'BROKERING':
-      return { memberStates: established !== null ? [established] : 'ANY', article: 'Art 6' };
+      return { memberStates: provider !== null ? [provider] : 'ANY', article: 'Art 6' };
     case 'TECHNICAL_ASSISTANCE':
-      return { memberStates: established !== null ? [established] : 'ANY', article: 'Art 8' };
+      return { memberStates: provider !== null ? [provider] : 'ANY', article: 'Art 8' };
     case 'TRANSIT':
-      return { memberStates: located, article: 'Art 7' };
+      return { memberStates: content.transit ? [content.transit.memberStateOfTransit] : located, article: 'Art 7' };
     case 'INTRA_EU_TRANSFER':
       return {
         memberStates: located.length > 0 ? located : established !== null ? [established] : [],
@@ -122,12 +125,51 @@ export function assertContentRules(
   annexIv: AnnexIvReference = ANNEX_IV_FIXTURE,
   validityCaps: ValidityCaps = DEFAULT_VALIDITY_CAPS,
 ): void {
+  assertKindParts(kind, content);
   assertDestinationFitsKind(kind, content.destinationCountry, authority);
   assertIntraEuTransferNeedsLicence(kind, content, annexIv);
   assertEndUseStatement(kind, content);
   assertInternalComplianceProgramme(kind, content);
   assertLargeProjectNamed(kind, content);
   assertValidityWithinLimit(kind, content.requestedValidityMonths, content.validityJustification, validityCaps);
+}
+
+const SERVICE_KINDS: ReadonlySet<ApplicationKind> = new Set<ApplicationKind>(['BROKERING', 'TECHNICAL_ASSISTANCE']);
+
+/**
+ * The parts of the form that belong to one kind (INVALID, 400, naming the field): brokering and
+ * technical assistance name the broker or provider and describe the services (Art 6, Art 8, Art 12(4));
+ * a transit names its route and member state of transit (Art 7). Reading: those parts on another kind
+ * are refused rather than ignored, since a caseworker or a consulted member state would read them as
+ * facts of the case.
+ */
+export function assertKindParts(
+  kind: ApplicationKind,
+  content: Pick<ApplicationContent, 'services' | 'transit'>,
+): void {
+  const services = content.services ?? null;
+  const transit = content.transit ?? null;
+  if (SERVICE_KINDS.has(kind) && services === null) {
+    throw refuse.invalid(
+      'services-required',
+      `services is required for a ${kind} application: the ${kind === 'BROKERING' ? 'broker' : 'provider of technical assistance'} (services.provider) and the services (services.description) (${kind === 'BROKERING' ? 'Art 6' : 'Art 8'})`,
+    );
+  }
+  if (!SERVICE_KINDS.has(kind) && services !== null) {
+    throw refuse.invalid(
+      'services-not-for-kind',
+      `services is only for BROKERING and TECHNICAL_ASSISTANCE, not ${kind}`,
+    );
+  }
+  if (kind === 'TRANSIT' && transit === null) {
+    throw refuse.invalid(
+      'transit-route-required',
+      'transit is required for a TRANSIT application: the route (transit.route) and the member state of transit (transit.memberStateOfTransit) (Art 7)',
+    );
+  }
+  if (kind !== 'TRANSIT' && transit !== null) {
+    throw refuse.invalid('transit-not-for-kind', `transit is only for TRANSIT, not ${kind}`);
+  }
 }
 
 function assertDestinationFitsKind(kind: ApplicationKind, destination: string, authority: MemberStateCode): void {

@@ -17,7 +17,7 @@
  */
 
 /** Keys under which a party object sits, at any depth of an event's data (content, packets, denials, licences). */
-export const PARTY_KEYS = ['exporter', 'holder', 'endUser', 'consignee', 'otherParties', 'party'] as const;
+export const PARTY_KEYS = ['exporter', 'holder', 'endUser', 'consignee', 'otherParties', 'party', 'provider'] as const;
 
 /** The personal-data fields of a party object, as paths inside it. */
 export const PARTY_PERSONAL_FIELDS: readonly (readonly string[])[] = [['name'], ['address'], ['identifier', 'value']];
@@ -30,9 +30,10 @@ export const PERSONAL_DATA_FIELDS: readonly string[] = [
   'ApplicationSubmitted / ApplicationAmended: content.exporter.{name,address,identifier.value}',
   'ApplicationSubmitted / ApplicationAmended: content.endUser.{name,address}, content.consignee.{name,address}',
   'ApplicationSubmitted / ApplicationAmended: content.otherParties[].{name,address}',
+  'ApplicationSubmitted / ApplicationAmended: content.services.provider.{name,address} (broker or provider, issue 10)',
   'LicenceIssued (and licence snapshots): holder.{name,address,identifier.value}, endUser, consignee as above',
   'Screening results carried in events: party.{name,address}',
-  'ConsultationOpened: packet.exporter, packet.endUser, packet.consignee, packet.otherParties as above',
+  'ConsultationOpened: packet.exporter, packet.endUser, packet.consignee, packet.otherParties, packet.services.provider as above',
   'DenialNotified / DenialAmended: endUser.{name,address}, consignee.{name,address}',
 ];
 
