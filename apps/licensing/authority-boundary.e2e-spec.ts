@@ -72,6 +72,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   { method: 'get', path: () => '/v1/licences', allowed: READERS },
   { method: 'get', path: (id) => `/v1/licences/${id}`, allowed: READERS },
+  { method: 'get', path: (id) => `/v1/licences/${id}/history`, allowed: READERS },
   {
     method: 'post',
     path: (id) => `/v1/licences/${id}/amend`,

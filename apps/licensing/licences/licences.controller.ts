@@ -7,7 +7,8 @@ import { CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { WithoutMetadata, WriteResult } from '@dul/platform';
 import { LicenceWrite } from '../public/licensing.commands';
-import { GetLicence, ListLicences } from '../licensing.queries';
+import { GetLicence, GetLicenceHistory, ListLicences } from '../licensing.queries';
+import { LicenceHistoryDto } from '../dto/history.dto';
 import * as examples from '../dto/examples';
 import {
   AmendLicenceDto,
@@ -56,6 +57,18 @@ export class LicencesController {
     @Headers(CONSISTENT_WITH_HEADER) position?: string,
   ) {
     return this.queryBus.execute(new GetLicence(principal, id, parseConsistentWith(position)));
+  }
+
+  @Get(':id/history')
+  @Roles('caseworker', 'approver', 'auditor')
+  @ApiOperation({
+    summary:
+      'Every event of the licence and of the application it was granted on: who amended, suspended, reinstated, revoked, and every usage entry in full',
+  })
+  @ApiResponse({ status: 200, type: LicenceHistoryDto })
+  @ApiResponse({ status: 404, description: "No such licence, or another member state's" })
+  history(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.queryBus.execute(new GetLicenceHistory(principal, id));
   }
 
   @Post(':id/amend')
