@@ -7,6 +7,8 @@ import type { Projection } from '@dul/projections';
 export const LICENCE_EVENT_TYPES: readonly LicenceEvent['type'][] = [
   'LicenceIssued',
   'LicenceAmended',
+  'LicenceAmendmentProposed',
+  'LicenceAmendmentRefused',
   'LicenceSuspended',
   'LicenceReinstated',
   'LicenceAnnulled',

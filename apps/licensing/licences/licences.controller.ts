@@ -9,10 +9,13 @@ import { WithoutMetadata, WriteResult } from '@dul/platform';
 import { LicenceWrite } from '../public/licensing.commands';
 import { GetLicence, GetLicenceHistory, ListLicences } from '../licensing.queries';
 import { LicenceHistoryDto } from '../dto/history.dto';
+import type { LicenceAmendmentDecisionRequest } from './decide-licence-amendment';
+import { DecideLicenceAmendmentCommand } from './decide-licence-amendment';
 import * as examples from '../dto/examples';
 import {
   AmendLicenceDto,
   AnnulLicenceDto,
+  DecideLicenceAmendmentDto,
   ReinstateLicenceDto,
   RecordLicenceUsageDto,
   RevokeLicenceDto,
@@ -74,8 +77,17 @@ export class LicencesController {
   @Post(':id/amend')
   @HttpCode(200)
   @Roles('approver')
-  @ApiOperation({ summary: 'Modify the licence; a substantial limitation is notified to every member state' })
-  @ApiBody({ type: AmendLicenceDto, examples: { limit: { value: examples.EXAMPLE_AMEND_LICENCE } } })
+  @ApiOperation({
+    summary:
+      'Modify the licence: a narrowing applies at once (a substantial limitation is notified to every member state); a widening (more quantity or value, longer validity) is recorded as a proposal for another approver (decide-amendment)',
+  })
+  @ApiBody({
+    type: AmendLicenceDto,
+    examples: {
+      limit: { value: examples.EXAMPLE_AMEND_LICENCE },
+      widen: { value: examples.EXAMPLE_WIDEN_LICENCE },
+    },
+  })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
   amend(
@@ -85,7 +97,37 @@ export class LicencesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(id, principal, request, reply, { type: 'AmendLicence', data: body });
+    return this.run(id, principal, request, reply, {
+      type: 'AmendLicence',
+      data: { ...body, amendmentId: body.amendmentId ?? crypto.randomUUID() },
+    });
+  }
+
+  @Post(':id/decide-amendment')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({
+    summary:
+      'Decide a proposed widening (four-eyes: not the proposer); the widened licence is screened against the denial register first, and a match refuses the approval (422 widening-matches-denial)',
+  })
+  @ApiBody({
+    type: DecideLicenceAmendmentDto,
+    examples: { approve: { value: examples.EXAMPLE_DECIDE_LICENCE_AMENDMENT } },
+  })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  async decideAmendment(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DecideLicenceAmendmentDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const write = principalWrite(principal, request, {
+      type: 'DecideLicenceAmendment',
+      data: body,
+    }) as LicenceAmendmentDecisionRequest;
+    return answerWrite(reply, await this.commandBus.execute(new DecideLicenceAmendmentCommand(id, write)));
   }
 
   @Post(':id/suspend')

@@ -38,6 +38,8 @@ export const APPLICATION_EVENT_TYPES = [
 export const LICENCE_EVENT_TYPES = [
   'LicenceIssued',
   'LicenceAmended',
+  'LicenceAmendmentProposed',
+  'LicenceAmendmentRefused',
   'LicenceSuspended',
   'LicenceReinstated',
   'LicenceAnnulled',
@@ -179,6 +181,10 @@ export function licensingIntegrationEvents(
         substantialLimitation,
       );
     }
+    case 'LicenceAmendmentProposed':
+    case 'LicenceAmendmentRefused':
+      // Internal to the authority: the licence changes for customs only when a widening is approved (LicenceAmended).
+      return [];
     case 'LicenceSuspended': {
       const licence = licenceThrough(stored, context, 'SUSPENDED');
       const { reason, suspendedAt } = event.data;
