@@ -72,11 +72,18 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   { method: 'get', path: () => '/v1/licences', allowed: READERS },
   { method: 'get', path: (id) => `/v1/licences/${id}`, allowed: READERS },
+  { method: 'get', path: (id) => `/v1/licences/${id}/history`, allowed: READERS },
   {
     method: 'post',
     path: (id) => `/v1/licences/${id}/amend`,
     allowed: ['approver'],
     body: examples.EXAMPLE_AMEND_LICENCE,
+  },
+  {
+    method: 'post',
+    path: (id) => `/v1/licences/${id}/decide-amendment`,
+    allowed: ['approver'],
+    body: examples.EXAMPLE_DECIDE_LICENCE_AMENDMENT,
   },
   {
     method: 'post',
@@ -224,7 +231,7 @@ describe('fuzzed request bodies never produce a 5xx', () => {
 
   it('every application and licence action with random bodies answers 2xx or 4xx', async () => {
     const actions = ['assign', 'classify', 'flag', 'clear-flag', 'propose-decision', 'decide', 'withdraw', 'amend'];
-    const licenceActions = ['amend', 'suspend', 'reinstate', 'annul', 'revoke', 'record-usage'];
+    const licenceActions = ['amend', 'decide-amendment', 'suspend', 'reinstate', 'annul', 'revoke', 'record-usage'];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(

@@ -118,6 +118,73 @@ function licensingWalk(name: string, start: () => Promise<LicensingHarness>): vo
       expect(register.body.items.map((item: { id: string }) => item.id)).toContain(licenceId);
     });
 
+    it('reads back the licence history: every event of the application and the licence with actor, roles and time, usage in full', async () => {
+      const { id } = await submitted();
+      await proposedGrant(id);
+      await post(`/v1/applications/${id}/decide`, who.bob, examples.EXAMPLE_ISSUE_DECISION).expect(200);
+      const licenceId = licenceIdFor(id);
+      await waitFor(async () => (await get(`/v1/licences/${licenceId}`, who.alice)).status === 200);
+      await post(`/v1/licences/${licenceId}/record-usage`, who.alice, examples.EXAMPLE_RECORD_LICENCE_USAGE).expect(
+        200,
+      );
+      await post(`/v1/licences/${licenceId}/suspend`, who.bob, examples.EXAMPLE_SUSPEND_LICENCE).expect(200);
+      const reinstated = await post(
+        `/v1/licences/${licenceId}/reinstate`,
+        who.bob,
+        examples.EXAMPLE_REINSTATE_LICENCE,
+      ).expect(200);
+
+      const history = await get(`/v1/licences/${licenceId}/history`, who.carol).expect(200);
+      expect(history.body).toMatchObject({
+        licenceId,
+        applicationId: id,
+        authority: 'DE',
+        version: reinstated.body.version,
+      });
+      const events = history.body.events as { stream: string; type: string; actor: string; roles: string[] }[];
+      expect(events.map((event) => `${event.stream}:${event.type}`)).toEqual([
+        'application:ApplicationSubmitted',
+        'application:AssessmentStarted',
+        'application:ItemClassified',
+        'application:DecisionProposed',
+        'application:DecisionIssued',
+        'licence:LicenceIssued',
+        'licence:LicenceUsageRecorded',
+        'licence:LicenceSuspended',
+        'licence:LicenceReinstated',
+      ]);
+      expect(events.find((event) => event.type === 'LicenceSuspended')).toMatchObject({
+        actor: 'bob',
+        memberState: 'DE',
+        roles: ['approver'],
+        recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      });
+      expect(events.find((event) => event.type === 'LicenceUsageRecorded')).toMatchObject({
+        actor: 'alice',
+        roles: ['caseworker'],
+        data: {
+          usageId: examples.EXAMPLE_RECORD_LICENCE_USAGE.usageId,
+          customsOffice: 'DE004852',
+          declarationReference: examples.EXAMPLE_RECORD_LICENCE_USAGE.declarationReference,
+          lines: examples.EXAMPLE_RECORD_LICENCE_USAGE.lines,
+          recordedBy: 'alice',
+          recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        },
+      });
+    });
+
+    it("answers another member state's authority 404 for a licence's history, as for the licence itself", async () => {
+      const { id } = await submitted();
+      await proposedGrant(id);
+      await post(`/v1/applications/${id}/decide`, who.bob, examples.EXAMPLE_ISSUE_DECISION).expect(200);
+      const licenceId = licenceIdFor(id);
+      await waitFor(async () => (await get(`/v1/licences/${licenceId}`, who.alice)).status === 200);
+      const licence = await get(`/v1/licences/${licenceId}`, who.francois).expect(404);
+      const history = await get(`/v1/licences/${licenceId}/history`, who.francois).expect(404);
+      expect(history.body).toEqual(licence.body);
+      await get(`/v1/licences/${crypto.randomUUID()}/history`, who.carol).expect(404);
+    });
+
     it('walks the deny path: a denial issues no licence and carries the Art 16 notice', async () => {
       const { id } = await submitted();
       await post(`/v1/applications/${id}/assign`, who.alice, { caseworker: 'alice' }).expect(200);

@@ -6,6 +6,7 @@ import { Module } from '@nestjs/common';
 import { ApplicationsController } from './applications/applications.controller';
 import { ApplicationQueries } from './applications/application-queries';
 import { DecideApplicationHandler } from './applications/decide-application';
+import { DecideLicenceAmendmentHandler } from './licences/decide-licence-amendment';
 import { SubmitApplicationHandler } from './applications/submit-application';
 import { ApplicationWriteHandler, LicenceWriteHandler } from './licensing.handlers';
 import { LICENSING_QUERY_HANDLERS } from './licensing.queries';
@@ -49,6 +50,7 @@ export class LicensingModule {
         LicenceWriteHandler,
         SubmitApplicationHandler,
         DecideApplicationHandler,
+        DecideLicenceAmendmentHandler,
         ...LICENSING_QUERY_HANDLERS,
         ApplicationQueries,
         LicenceQueries,

@@ -62,6 +62,16 @@ export class GetLicence extends Query<Answer<LicenceQueries['detail']>> {
   }
 }
 
+/** A licence's events and its application's, from the store (GET /v1/licences/:id/history). */
+export class GetLicenceHistory extends Query<Answer<LicenceQueries['history']>> {
+  constructor(
+    readonly principal: Principal,
+    readonly id: string,
+  ) {
+    super();
+  }
+}
+
 @QueryHandler(ListApplications)
 export class ListApplicationsHandler implements IQueryHandler<ListApplications> {
   constructor(private readonly applications: ApplicationQueries) {}
@@ -102,10 +112,19 @@ export class GetLicenceHandler implements IQueryHandler<GetLicence> {
   }
 }
 
+@QueryHandler(GetLicenceHistory)
+export class GetLicenceHistoryHandler implements IQueryHandler<GetLicenceHistory> {
+  constructor(private readonly licences: LicenceQueries) {}
+  execute(query: GetLicenceHistory) {
+    return this.licences.history(query.principal, query.id);
+  }
+}
+
 export const LICENSING_QUERY_HANDLERS = [
   ListApplicationsHandler,
   GetApplicationHandler,
   GetApplicationHistoryHandler,
   ListLicencesHandler,
   GetLicenceHandler,
+  GetLicenceHistoryHandler,
 ];

@@ -23,7 +23,8 @@ const START = Date.parse('2024-12-01T00:00:00Z');
 const itemArb = fc.record({
   entry: fc.constantFrom(...ENTRIES),
   thousandths: fc.integer({ min: 0, max: 50_000_000 }),
-  currency: fc.constantFrom('EUR', 'EUR', 'EUR', 'USD'),
+  // USD has rates from 1 March 2025 (recorded 10 March), JPY throughout, CHF none: converted and apart.
+  currency: fc.constantFrom('EUR', 'EUR', 'EUR', 'USD', 'JPY', 'CHF'),
 });
 
 const caseArb = fc.record({
@@ -84,6 +85,16 @@ const classificationOf = (entry: string) =>
 /** Real histories: every event decided by the real deciders, recorded at the command's `now`. */
 function build(cases: readonly CaseInput[]): ReportSourceEvent[] {
   const log = new ReportLog();
+  log.rates([{ currency: 'JPY', date: '2024-11-29', unitsPerEur: 160.4 }], '2024-11-30T12:00:00Z');
+  log.rates(
+    [
+      { currency: 'USD', date: '2025-03-01', unitsPerEur: 1.0823 },
+      { currency: 'USD', date: '2025-09-01', unitsPerEur: 1.17 },
+    ],
+    '2025-03-10T12:00:00Z',
+  );
+  // A correction recorded later: reports as of before it keep the first rate.
+  log.rates([{ currency: 'USD', date: '2025-09-01', unitsPerEur: 1.1712 }], '2025-10-02T12:00:00Z');
   cases.forEach((spec, index) => {
     const id = `Q${index}`;
     const ms: MemberStateCode = spec.authority;

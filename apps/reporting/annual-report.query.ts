@@ -9,6 +9,7 @@ import type {
   GeneralAuthorisationReportEvent,
   ItemReportingKeys,
   MemberStateCode,
+  RateRecording,
   ReportFigures,
   TransparencyDataset,
 } from '@dul/domain';
@@ -16,9 +17,11 @@ import {
   computeGeneralAuthorisationReport,
   cyberSurveillanceKey,
   DEFAULT_SMALL_CELL_THRESHOLD,
+  eurThousandthsAt,
   itemReportingKeys,
   localDateIn,
   normaliseMemberState,
+  ReferenceRateTable,
   refuse,
   transparencyDataset,
 } from '@dul/domain';
@@ -39,13 +42,19 @@ import {
   GENERAL_AUTHORISATION_FACTS_PROJECTION,
   generalAuthorisationEventsOf,
 } from './general-authorisation-facts.projection';
-import { applicationIdOf, classificationOf, licenceIdOf, REPORT_FACTS_PROJECTION } from './report-facts.projection';
+import {
+  applicationIdOf,
+  classificationOf,
+  licenceIdOf,
+  REFERENCE_RATES_FACT_ID,
+  REPORT_FACTS_PROJECTION,
+} from './report-facts.projection';
 
 /*
  * The Art 26 annual report from the reporting facts (report-facts.projection.ts), following the rules
  * in libs/domain/src/reporting/annual-report.ts to the letter. It is written apart from that module's
  * fold (computeAnnualReport), which is the reference it is checked against: the two share only the
- * report's types, the reporting-code table and the calendar.
+ * report's types, the reporting-code table, the calendar and the reference-rate table.
  */
 
 export const REPORTING_OPTIONS = Symbol.for('dul.ReportingOptions');
@@ -56,8 +65,8 @@ export interface ReportingOptions {
 }
 
 /**
- * The annual report of these facts: every shard, once, and the licence documents of the licences with
- * endings (others are not needed); in any order.
+ * The annual report of these facts: every shard, once, the licence documents of the licences with
+ * endings (others are not needed) and the reference rates document; in any order.
  */
 export function reportFromFacts(
   documents: Iterable<ReportFactsDocument>,
@@ -70,14 +79,20 @@ export function reportFromFacts(
   const prefix = `${year}-`;
   const counted = (ms: MemberStateCode, on: string): boolean =>
     on.startsWith(prefix) && (memberState === null || ms === memberState);
-  const tables = new ReportTables(year);
+  const rateRecordings: RateRecording[] = [];
+  const rest: ReportFactsDocument[] = [];
+  for (const document of documents) {
+    if (document.kind === 'reference-rates') rateRecordings.push(...document.recordings);
+    else rest.push(document);
+  }
+  const tables = new ReportTables(year, new ReferenceRateTable(rateRecordings, cutoff));
   // Every application recorded by asOf names its kind for the consultations about it, whoever's it is.
   const kindOfApplication = new Map<string, ApplicationKind>();
   const licences = new Map<string, LicenceFact>();
   const licenceEndings: [streamId: string, endings: readonly LicenceEnding[]][] = [];
   const consultations: (readonly ConsultationChange[])[] = [];
 
-  for (const document of documents) {
+  for (const document of rest) {
     if (document.kind === 'licence') licences.set(document.streamId, document);
     if (document.kind === 'licence-endings') licenceEndings.push(...Object.entries(document.facts));
     if (document.kind === 'consultation') consultations.push(...Object.values(document.facts));
@@ -288,18 +303,36 @@ class Row {
   consultationsLapsed = 0;
   grantedThousandths = 0;
   deniedThousandths = 0;
-  nonEurValues = 0;
+  /** Values without a reference rate, in thousandths by currency: reported apart, never in a EUR sum. */
+  private readonly grantedApart = new Map<string, number>();
+  private readonly deniedApart = new Map<string, number>();
+  itemsConvertedToEur = 0;
+  itemsWithoutEurRate = 0;
   /** How many of the row's decisions took each number of working days (the index). */
   private readonly days: number[] = [];
   private decisions = 0;
 
-  count(measure: Measure, items: readonly FactItem[], processingDays: number | undefined): void {
+  constructor(private readonly rates: ReferenceRateTable) {}
+
+  /** `on`: the local date of the occurrence (for a grant or denial, the decision date its rates are taken on). */
+  count(measure: Measure, on: string, items: readonly FactItem[], processingDays: number | undefined): void {
     this[measure] += 1;
     if (measure !== 'granted' && measure !== 'denied') return;
     let thousandths = 0;
     for (const [, value, currency] of items) {
-      thousandths += Math.round(value * 1000);
-      if (currency !== 'EUR') this.nonEurValues += 1;
+      if (currency === 'EUR') {
+        thousandths += Math.round(value * 1000);
+        continue;
+      }
+      const rate = this.rates.inForce(currency, on);
+      if (rate === null) {
+        const apart = measure === 'granted' ? this.grantedApart : this.deniedApart;
+        apart.set(currency, (apart.get(currency) ?? 0) + Math.round(value * 1000));
+        this.itemsWithoutEurRate += 1;
+      } else {
+        thousandths += eurThousandthsAt(value, rate.unitsPerEur);
+        this.itemsConvertedToEur += 1;
+      }
     }
     if (measure === 'granted') this.grantedThousandths += thousandths;
     else this.deniedThousandths += thousandths;
@@ -314,9 +347,12 @@ class Row {
       applications: this.applications,
       granted: this.granted,
       grantedValueEur: this.grantedThousandths / 1000,
+      grantedValuesWithoutEurRate: apart(this.grantedApart),
       denied: this.denied,
       deniedValueEur: this.deniedThousandths / 1000,
-      nonEurValues: this.nonEurValues,
+      deniedValuesWithoutEurRate: apart(this.deniedApart),
+      itemsConvertedToEur: this.itemsConvertedToEur,
+      itemsWithoutEurRate: this.itemsWithoutEurRate,
       annulments: this.annulments,
       suspensions: this.suspensions,
       revocations: this.revocations,
@@ -341,14 +377,22 @@ class Row {
   }
 }
 
+function apart(thousandths: ReadonlyMap<string, number>): { currency: string; amount: number }[] {
+  return [...thousandths.keys()]
+    .sort(byCodeUnits)
+    .map((currency) => ({ currency, amount: (thousandths.get(currency) ?? 0) / 1000 }));
+}
+
 /** Rows by key; those something was counted in come out sorted by key in code-unit order. */
 class Rows {
   private readonly byKey = new Map<string, Row>();
 
+  constructor(private readonly rates: ReferenceRateTable) {}
+
   get(key: string): Row {
     let row = this.byKey.get(key);
     if (row === undefined) {
-      row = new Row();
+      row = new Row(this.rates);
       this.byKey.set(key, row);
     }
     return row;
@@ -382,23 +426,25 @@ type ItemGroups = { readonly items: readonly FactItem[] } & Readonly<
 >;
 
 class ReportTables {
-  private readonly totals = new Row();
-  private readonly byMemberState = new Rows();
-  private readonly byDestination = new Rows();
-  private readonly byKind = new Rows();
-  private readonly byMonth = new Rows();
-  private readonly byItem: Record<ItemDimension, Rows> = {
-    category: new Rows(),
-    subCategory: new Rows(),
-    reportingCode: new Rows(),
-  };
+  private readonly totals: Row;
+  private readonly byMemberState: Rows;
+  private readonly byDestination: Rows;
+  private readonly byKind: Rows;
+  private readonly byMonth: Rows;
+  private readonly byItem: Record<ItemDimension, Rows>;
   /** Cyber-surveillance counts by control entry, member state, destination and outcome. */
   private readonly cyber = new Map<string, { row: Omit<CyberSurveillanceRow, 'applications'>; applications: number }>();
   /** The report's keys of each classification: a few dozen entries, looked up for every item. */
   private readonly keysOf = new Map<string, { keys: ItemReportingKeys; cyber: string | null }>();
   private readonly months: readonly string[];
 
-  constructor(year: number) {
+  constructor(year: number, rates: ReferenceRateTable) {
+    this.totals = new Row(rates);
+    this.byMemberState = new Rows(rates);
+    this.byDestination = new Rows(rates);
+    this.byKind = new Rows(rates);
+    this.byMonth = new Rows(rates);
+    this.byItem = { category: new Rows(rates), subCategory: new Rows(rates), reportingCode: new Rows(rates) };
     this.months = Array.from({ length: 12 }, (_, index) => `${year}-${String(index + 1).padStart(2, '0')}`);
   }
 
@@ -432,14 +478,14 @@ class ReportTables {
     processingDays?: number,
   ): void {
     const all = groups.items;
-    this.totals.count(measure, all, processingDays);
-    this.byMemberState.get(memberState).count(measure, all, processingDays);
-    this.byDestination.get(destination).count(measure, all, processingDays);
-    this.byKind.get(kind).count(measure, all, processingDays);
-    this.byMonth.get(on.slice(0, 7)).count(measure, all, processingDays);
+    this.totals.count(measure, on, all, processingDays);
+    this.byMemberState.get(memberState).count(measure, on, all, processingDays);
+    this.byDestination.get(destination).count(measure, on, all, processingDays);
+    this.byKind.get(kind).count(measure, on, all, processingDays);
+    this.byMonth.get(on.slice(0, 7)).count(measure, on, all, processingDays);
     for (const dimension of ITEM_DIMENSIONS) {
       for (const [key, grouped] of groups[dimension])
-        this.byItem[dimension].get(key).count(measure, grouped, processingDays);
+        this.byItem[dimension].get(key).count(measure, on, grouped, processingDays);
     }
   }
 
@@ -555,7 +601,7 @@ export class AnnualReportQueries {
   }
 
   /**
-   * Every shard, and the licences with an ending around the year, at one checkpoint: pages read while
+   * Every shard, the licences with an ending around the year and the reference rates, at one checkpoint: pages read while
    * the projection commits a batch could mix two states, so the read is repeated when the checkpoint
    * moved meanwhile (after a few tries the last read is used: the projection is busy, and the next
    * report will be consistent).
@@ -574,6 +620,13 @@ export class AnnualReportQueries {
           ),
         );
         for (const licence of licences) if (licence !== null) documents.push(licence);
+      }
+      if (!documents.some((document) => document.kind === 'reference-rates')) {
+        const rates = await this.readModels.getDocument<ReportFactsDocument>(
+          REPORT_FACTS_PROJECTION,
+          REFERENCE_RATES_FACT_ID,
+        );
+        if (rates !== null) documents.push(rates);
       }
       const after = await this.factsPosition();
       if (after === before || attempt >= 3) return { documents, position: after };

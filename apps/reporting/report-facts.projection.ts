@@ -6,8 +6,10 @@ import type {
   ItemClassification,
   LicenceEvent,
   MemberStateCode,
+  RateRecording,
+  ReferenceRatesEvent,
 } from '@dul/domain';
-import { localDateIn, workingDaysBetween } from '@dul/domain';
+import { localDateIn, rateRecordingOf, workingDaysBetween } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
@@ -44,6 +46,10 @@ import type { Projection } from '@dul/projections';
  * its endings in shards (`facts/licence-endings/...`) that the report reads with the others; it then
  * fetches the few licences that have endings. Shard ids sort before licence ids (`facts/` before
  * `licence/`), so reading the shards never pages through the licences.
+ *
+ * Reference exchange rates (ReferenceRatesRecorded, every source) are one document (`reference-rates`,
+ * after the licences), each recording with its recorded instant, so a report as of an instant converts
+ * at the rates recorded by then.
  */
 
 export const REPORT_FACTS_PROJECTION = 'report-facts';
@@ -144,7 +150,16 @@ export type ApplicationShard = ShardOf<'application', ApplicationChange>;
 export type LicenceEndingShard = ShardOf<'licence-endings', LicenceEnding>;
 export type ConsultationShard = ShardOf<'consultation', ConsultationChange>;
 export type FactShard = ApplicationShard | LicenceEndingShard | ConsultationShard;
-export type ReportFactsDocument = FactShard | LicenceFact;
+/** Every reference-rate recording, in the order recorded. */
+export interface ReferenceRatesFact {
+  readonly kind: 'reference-rates';
+  readonly recordings: readonly RateRecording[];
+}
+
+export type ReportFactsDocument = FactShard | LicenceFact | ReferenceRatesFact;
+
+/** The id of the one document of reference rates; it sorts after every shard and licence id. */
+export const REFERENCE_RATES_FACT_ID = 'reference-rates';
 
 type ReportedEvent = ApplicationEvent | LicenceEvent | ConsultationEvent;
 
@@ -171,6 +186,8 @@ const KEPT_IN: { readonly [T in ReportedEvent['type']]: ShardKind | 'licence' | 
   LicenceSuspended: 'licence-endings',
   LicenceRevoked: 'licence-endings',
   LicenceAmended: null,
+  LicenceAmendmentProposed: null,
+  LicenceAmendmentRefused: null,
   LicenceReinstated: null,
   LicenceExpired: null,
   LicenceUsageRecorded: null,
@@ -241,16 +258,21 @@ type AnyChange = ApplicationChange | LicenceEnding | ConsultationChange;
 
 export const reportFactsProjection: Projection<ReportFactsDocument> = {
   name: REPORT_FACTS_PROJECTION,
-  handles: (Object.keys(KEPT_IN) as ReportedEvent['type'][]).filter((type) => KEPT_IN[type] !== null),
+  handles: [
+    ...(Object.keys(KEPT_IN) as ReportedEvent['type'][]).filter((type) => KEPT_IN[type] !== null),
+    'ReferenceRatesRecorded',
+  ],
   documentId: (event: StoredEvent) => {
     if (event.type === 'LicenceIssued') return licenceIdOf(event.streamId);
+    if (event.type === 'ReferenceRatesRecorded') return REFERENCE_RATES_FACT_ID;
     const kind = SHARD_OF_TYPE.get(event.type);
     return kind === undefined ? null : shardIdOf(kind, event.streamId);
   },
   evolve: (document, event) => {
     if (event.type === 'LicenceIssued') return licenceFact(event);
+    if (event.type === 'ReferenceRatesRecorded') return referenceRatesFact(document, event);
     const kind = SHARD_OF_TYPE.get(event.type);
-    if (kind === undefined || document?.kind === 'licence') return document;
+    if (kind === undefined || document?.kind === 'licence' || document?.kind === 'reference-rates') return document;
     const changes = (document?.facts[event.streamId] ?? []) as readonly AnyChange[];
     const change = nextChange(kind, changes, event);
     if (change === null) return document;
@@ -359,6 +381,15 @@ function licenceFact(stored: StoredEvent): LicenceFact | null {
   };
 }
 
+function referenceRatesFact(document: ReportFactsDocument | null, stored: StoredEvent): ReferenceRatesFact | null {
+  const event = toDomainEvent<ReferenceRatesEvent>(stored);
+  const recordings = document?.kind === 'reference-rates' ? document.recordings : [];
+  return {
+    kind: 'reference-rates',
+    recordings: [...recordings, rateRecordingOf(event.data, stored.recordedAt.getTime())],
+  };
+}
+
 function licenceEnding(stored: StoredEvent, recorded: number): LicenceEnding | null {
   const event = toDomainEvent<LicenceEvent>(stored);
   switch (event.type) {
@@ -369,6 +400,8 @@ function licenceEnding(stored: StoredEvent, recorded: number): LicenceEnding | n
     case 'LicenceRevoked':
       return { measure: 'revocations', at: Date.parse(event.data.revokedAt), recorded };
     case 'LicenceIssued':
+    case 'LicenceAmendmentProposed':
+    case 'LicenceAmendmentRefused':
     case 'LicenceAmended':
     case 'LicenceReinstated':
     case 'LicenceExpired':

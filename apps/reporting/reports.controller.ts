@@ -39,7 +39,10 @@ export class ReportsController {
     summary: 'The Art 26 annual report: EU-wide for the Commission, its own figures for an authority',
     description:
       'JSON, CSV or one self-contained HTML page with charts, by `format` or the Accept header. `asOf` gives ' +
-      'the report as it would have been produced then, from the events recorded by that time.',
+      'the report as it would have been produced then, from the events recorded by that time. Values are in ' +
+      'EUR only: `grantedValueEur`/`deniedValueEur` hold EUR values and others converted at the reference rate ' +
+      'in force on the decision date (`npm run rates`; `itemsConvertedToEur` counts them); a value without a rate ' +
+      'is reported apart in `grantedValuesWithoutEurRate`/`deniedValuesWithoutEurRate` ([{currency, amount}]).',
   })
   @ApiProduces('application/json', 'text/csv', 'text/html')
   @ApiOkResponse({

@@ -3,6 +3,7 @@ import { ConsultationWriteHandler, DenialWriteHandler } from '../consultation.ha
 import { ConsultationOpening } from '../consultations/consultation-opening';
 import { ConsultationDecisionContext } from '../consultations/decision-context.adapter';
 import { DecisionContextHandler } from '../consultations/decision-context.handler';
+import { ScreenTransactionHandler } from '../screening/screen-transaction.handler';
 import { ScreeningService } from '../screening/screening.service';
 import { DECISION_CONTEXT } from './decision-context.port';
 
@@ -18,6 +19,8 @@ import { DECISION_CONTEXT } from './decision-context.port';
     ConsultationOpening,
     ConsultationDecisionContext,
     DecisionContextHandler,
+    // Screening for licensing's widening amendments (ScreenTransactionQuery).
+    ScreenTransactionHandler,
     // Every host with the consultation context can run consultation and denial commands.
     ConsultationWriteHandler,
     DenialWriteHandler,

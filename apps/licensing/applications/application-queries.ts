@@ -11,6 +11,8 @@ import { matchesWhere, MAX_PAGE_SIZE, PROJECTION_STORE } from '@dul/projections'
 import { CONSULTATIONS_PROJECTION } from '../../consultation/public/consultation-board';
 import { streamOf } from '@dul/platform';
 import type { ListApplicationsQueryDto } from '../dto/queries.dto';
+import type { HistoryEntry } from '../history/history-entry';
+import { historyEntryOf } from '../history/history-entry';
 import type { ApplicationDocument } from './application-queue.projection';
 import { APPLICATIONS_PROJECTION } from './application-queue.projection';
 
@@ -29,18 +31,6 @@ export interface Page<T> {
   readonly offset: number;
   /** False when the read model had not caught up with x-consistent-with within the wait. */
   readonly consistent: boolean;
-}
-
-export interface HistoryEntry {
-  readonly version: number;
-  readonly position: number;
-  readonly type: string;
-  readonly recordedAt: string;
-  readonly actor: string;
-  readonly memberState: string | null;
-  readonly roles: readonly string[];
-  readonly correlationId: string;
-  readonly data: unknown;
 }
 
 /** The member state's views of its applications, always scoped to the caller's authority. */
@@ -143,17 +133,7 @@ export class ApplicationQueries {
       applicationDecider.initialState(),
     );
     if (state.status === 'NONE' || state.authority !== principal.ms) throw notFound(id);
-    return events.map((event) => ({
-      version: event.streamVersion,
-      position: event.globalPosition,
-      type: event.type,
-      recordedAt: event.recordedAt.toISOString(),
-      actor: event.metadata.actor,
-      memberState: event.metadata.memberState ?? null,
-      roles: Array.isArray(event.metadata.roles) ? (event.metadata.roles as string[]) : [],
-      correlationId: event.metadata.correlationId,
-      data: event.data,
-    }));
+    return events.map(historyEntryOf);
   }
 
   private summarise(document: ApplicationDocument, deadlines: ReadonlyMap<string, string>): ApplicationSummary {

@@ -15,6 +15,7 @@ import type {
 import type { ApplicationContentDto } from '@dul/http';
 import type {
   AmendLicenceDto,
+  DecideLicenceAmendmentDto,
   RecordLicenceUsageDto,
   ReinstateLicenceDto,
   SuspendLicenceDto,
@@ -240,6 +241,23 @@ export const EXAMPLE_AMEND_LICENCE: AmendLicenceDto = {
   ],
   substantialLimitation: true,
   grounds: ['END_USE_AND_DIVERSION'],
+};
+
+/** A widening (a second framework contract: more probes, more value): a proposal another approver decides. */
+export const EXAMPLE_WIDEN_LICENCE: AmendLicenceDto = {
+  amendmentId: 'widen-2026-05-probes',
+  reason: 'Second framework contract with the same end user for two more probes',
+  itemLimits: [
+    { quantity: 4, value: 2500000 },
+    { quantity: 4, value: 180000.5 },
+  ],
+  substantialLimitation: false,
+};
+
+export const EXAMPLE_DECIDE_LICENCE_AMENDMENT: DecideLicenceAmendmentDto = {
+  amendmentId: 'widen-2026-05-probes',
+  outcome: 'APPROVE',
+  reasons: 'Second framework contract verified with the end user; no new risk under Art 15',
 };
 
 export const EXAMPLE_SUSPEND_LICENCE: SuspendLicenceDto = {

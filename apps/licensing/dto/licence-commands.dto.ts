@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsPositive,
@@ -46,8 +47,23 @@ export class ItemLimitDto {
   readonly value!: number;
 }
 
-/** Changes the licence's terms; leave out what does not change (at least one of conditions, validityMonths, itemLimits). */
+/**
+ * Changes the licence's terms; leave out what does not change (at least one of conditions,
+ * validityMonths, itemLimits). A widening (more quantity or value, longer validity) is recorded as a
+ * proposal that another approver decides (POST /v1/licences/{id}/decide-amendment).
+ */
 export class AmendLicenceDto {
+  @ApiPropertyOptional({
+    maxLength: ID_MAX,
+    description: 'Names a widening proposal (for the decision); one is made when left out',
+    example: 'widen-2026-05-probes',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
+  readonly amendmentId?: string;
+
   @ApiProperty({
     maxLength: TEXT_MAX,
     example: 'Second probe no longer covered following the end-user audit of 2026-04-02',
@@ -108,6 +124,33 @@ export class AmendLicenceDto {
 
   @OptionalArt15Grounds(['END_USE_AND_DIVERSION'])
   readonly grounds?: readonly Art15Ground[];
+}
+
+/** Another approver's decision on a proposed widening; the server screens the widened licence first. */
+export class DecideLicenceAmendmentDto {
+  @ApiProperty({ maxLength: ID_MAX, example: 'widen-2026-05-probes' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ID_MAX)
+  readonly amendmentId!: string;
+
+  @ApiProperty({
+    enum: ['APPROVE', 'REFUSE'],
+    description:
+      'APPROVE applies the proposed terms (refused while a denial in force matches); REFUSE keeps the licence',
+    example: 'APPROVE',
+  })
+  @IsIn(['APPROVE', 'REFUSE'])
+  readonly outcome!: 'APPROVE' | 'REFUSE';
+
+  @ApiProperty({
+    maxLength: TEXT_MAX,
+    example: 'Second framework contract verified with the end user; no new risk under Art 15',
+  })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_MAX)
+  readonly reasons!: string;
 }
 
 export class SuspendLicenceDto {

@@ -1,21 +1,42 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@dul/auth';
-import { refuse } from '@dul/domain';
-import { ReadConsistency } from '@dul/platform';
+import type { LicenceEvent, LicenceState } from '@dul/domain';
+import { licenceDecider, refuse } from '@dul/domain';
+import type { EventStore } from '@dul/event-store';
+import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import { ReadConsistency, streamOf } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
 import type { Page } from '../applications/application-queries';
 import type { ListLicencesQueryDto } from '../dto/queries.dto';
+import type { HistoryEntry } from '../history/history-entry';
+import { historyEntryOf } from '../history/history-entry';
 import type { LicenceDocument } from './licence-register.projection';
 import { LICENCES_PROJECTION } from './licence-register.projection';
 
 export type LicenceSummary = Omit<LicenceDocument, 'licence'>;
+
+/** One event of a licence's record: of the application it was granted on, or of the licence itself. */
+export interface LicenceHistoryEntry extends HistoryEntry {
+  readonly stream: 'application' | 'licence';
+}
+
+/** The licence's whole record, in the order it was written: the application up to the grant, then the licence. */
+export interface LicenceHistory {
+  readonly licenceId: string;
+  readonly applicationId: string;
+  readonly authority: string;
+  /** The licence's current version: what a write's If-Match carries. */
+  readonly version: number;
+  readonly events: readonly LicenceHistoryEntry[];
+}
 
 /** The member state's licence register, scoped to the caller's authority. */
 @Injectable()
 export class LicenceQueries {
   constructor(
     @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly consistency: ReadConsistency,
   ) {}
 
@@ -58,6 +79,33 @@ export class LicenceQueries {
       throw refuse.notFound('licence-not-found', `no licence ${id}`);
     }
     return { ...document, consistent };
+  }
+
+  /**
+   * Every event of the licence and of the application it came from, read from the event store itself:
+   * who amended, suspended, reinstated, revoked, and every usage entry with its declaration, office,
+   * date and official. The same boundary as the licence: another member state's licence is not found.
+   */
+  async history(principal: Principal, id: string): Promise<LicenceHistory> {
+    const events = await this.store.readStream(streamOf('licence', id));
+    const state = events.reduce<LicenceState>(
+      (folded, event) => licenceDecider.evolve(folded, toDomainEvent<LicenceEvent>(event)),
+      licenceDecider.initialState(),
+    );
+    if (state.status === 'NONE' || state.issuingMemberState !== principal.ms) {
+      throw refuse.notFound('licence-not-found', `no licence ${id}`);
+    }
+    const application = await this.store.readStream(streamOf('application', state.applicationId));
+    return {
+      licenceId: state.licenceId,
+      applicationId: state.applicationId,
+      authority: state.issuingMemberState,
+      version: events.length - 1,
+      events: [
+        ...application.map((event) => ({ stream: 'application' as const, ...historyEntryOf(event) })),
+        ...events.map((event) => ({ stream: 'licence' as const, ...historyEntryOf(event) })),
+      ].sort((a, b) => a.position - b.position),
+    };
   }
 
   /** The licence issued for an application, if any (the licence id is derived from the application's). */

@@ -7,11 +7,15 @@ import { ApiVersionedRead, CONSISTENT_WITH_HEADER, parseConsistentWith } from '@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { WithoutMetadata, WriteResult } from '@dul/platform';
 import { LicenceWrite } from '../public/licensing.commands';
-import { GetLicence, ListLicences } from '../licensing.queries';
+import { GetLicence, GetLicenceHistory, ListLicences } from '../licensing.queries';
+import { LicenceHistoryDto } from '../dto/history.dto';
+import type { LicenceAmendmentDecisionRequest } from './decide-licence-amendment';
+import { DecideLicenceAmendmentCommand } from './decide-licence-amendment';
 import * as examples from '../dto/examples';
 import {
   AmendLicenceDto,
   AnnulLicenceDto,
+  DecideLicenceAmendmentDto,
   ReinstateLicenceDto,
   RecordLicenceUsageDto,
   RevokeLicenceDto,
@@ -61,14 +65,33 @@ export class LicencesController {
     return this.queryBus.execute(new GetLicence(principal, id, parseConsistentWith(position)));
   }
 
+  @Get(':id/history')
+  @Roles('caseworker', 'approver', 'auditor')
+  @ApiOperation({
+    summary:
+      'Every event of the licence and of the application it was granted on: who amended, suspended, reinstated, revoked, and every usage entry in full',
+  })
+  @ApiResponse({ status: 200, type: LicenceHistoryDto })
+  @ApiResponse({ status: 404, description: "No such licence, or another member state's" })
+  history(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.queryBus.execute(new GetLicenceHistory(principal, id));
+  }
+
   @Post(':id/amend')
   @HttpCode(200)
   @Roles('approver')
   @ApiOperation({
     operationId: 'amendLicence',
-    summary: 'Modify the licence; a substantial limitation is notified to every member state',
+    summary:
+      'Modify the licence: a narrowing applies at once (a substantial limitation is notified to every member state); a widening (more quantity or value, longer validity) is recorded as a proposal for another approver (decide-amendment)',
   })
-  @ApiBody({ type: AmendLicenceDto, examples: { limit: { value: examples.EXAMPLE_AMEND_LICENCE } } })
+  @ApiBody({
+    type: AmendLicenceDto,
+    examples: {
+      limit: { value: examples.EXAMPLE_AMEND_LICENCE },
+      widen: { value: examples.EXAMPLE_WIDEN_LICENCE },
+    },
+  })
   @ifMatchHeader
   @ApiResponse({ status: 200, type: WriteResultDto })
   amend(
@@ -78,7 +101,37 @@ export class LicencesController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    return this.run(id, principal, request, reply, { type: 'AmendLicence', data: body });
+    return this.run(id, principal, request, reply, {
+      type: 'AmendLicence',
+      data: { ...body, amendmentId: body.amendmentId ?? crypto.randomUUID() },
+    });
+  }
+
+  @Post(':id/decide-amendment')
+  @HttpCode(200)
+  @Roles('approver')
+  @ApiOperation({
+    summary:
+      'Decide a proposed widening (four-eyes: not the proposer); the widened licence is screened against the denial register first, and a match refuses the approval (422 widening-matches-denial)',
+  })
+  @ApiBody({
+    type: DecideLicenceAmendmentDto,
+    examples: { approve: { value: examples.EXAMPLE_DECIDE_LICENCE_AMENDMENT } },
+  })
+  @ifMatchHeader
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  async decideAmendment(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DecideLicenceAmendmentDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const write = principalWrite(principal, request, {
+      type: 'DecideLicenceAmendment',
+      data: body,
+    }) as LicenceAmendmentDecisionRequest;
+    return answerWrite(reply, await this.commandBus.execute(new DecideLicenceAmendmentCommand(id, write)));
   }
 
   @Post(':id/suspend')

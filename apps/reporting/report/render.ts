@@ -1,5 +1,11 @@
-import type { AnnualReport, CyberSurveillanceRow, GeneralAuthorisationReport, ReportFigures } from '@dul/domain';
-import { MEMBER_STATES, reportingCodeLabel } from '@dul/domain';
+import type {
+  AnnualReport,
+  CurrencyAmount,
+  CyberSurveillanceRow,
+  GeneralAuthorisationReport,
+  ReportFigures,
+} from '@dul/domain';
+import { MEMBER_STATES, reportingCodeLabel, valuesApartText } from '@dul/domain';
 
 /*
  * Pure renderers of the annual report: CSV (RFC 4180) and one self-contained HTML page. The page has
@@ -18,9 +24,12 @@ const FIGURE_COLUMNS: readonly (keyof ReportFigures)[] = [
   'applications',
   'granted',
   'grantedValueEur',
+  'grantedValuesWithoutEurRate',
   'denied',
   'deniedValueEur',
-  'nonEurValues',
+  'deniedValuesWithoutEurRate',
+  'itemsConvertedToEur',
+  'itemsWithoutEurRate',
   'annulments',
   'suspensions',
   'revocations',
@@ -53,7 +62,12 @@ export function toCsv(report: AnnualReport): string {
 }
 
 function sectionsOf(report: AnnualReport): Section[] {
-  const figuresOf = (row: ReportFigures): Cell[] => FIGURE_COLUMNS.map((column) => row[column]);
+  // Values apart for want of a rate are one text field: `USD 1200.5; CHF 30`.
+  const figuresOf = (row: ReportFigures): Cell[] =>
+    FIGURE_COLUMNS.map((column) => {
+      const figure = row[column];
+      return Array.isArray(figure) ? valuesApartText(figure as readonly CurrencyAmount[]) : (figure as Cell);
+    });
   const table = <R extends ReportFigures>(name: string, keys: readonly (keyof R & string)[], rows: readonly R[]) => ({
     name,
     header: [...keys, ...FIGURE_COLUMNS],
@@ -291,6 +305,13 @@ function headline(totals: ReportFigures): string {
     ['Value granted (EUR)', formatValue(totals.grantedValueEur)],
     ['Denials', formatCount(totals.denied)],
     ['Value denied (EUR)', formatValue(totals.deniedValueEur)],
+    // Never added into the EUR figures: shown apart when a value had no reference rate.
+    ...(totals.grantedValuesWithoutEurRate.length > 0
+      ? [['Value granted, no EUR rate', valuesApartText(totals.grantedValuesWithoutEurRate)] as [string, string]]
+      : []),
+    ...(totals.deniedValuesWithoutEurRate.length > 0
+      ? [['Value denied, no EUR rate', valuesApartText(totals.deniedValuesWithoutEurRate)] as [string, string]]
+      : []),
     ['Median processing (working days)', formatOptional(totals.processingDaysMedian)],
   ];
   return `<div class="headline">${cards
@@ -376,8 +397,11 @@ const FIGURE_HEADERS: Readonly<Record<keyof ReportFigures, string>> = {
   granted: 'Granted',
   grantedValueEur: 'Granted value (EUR)',
   denied: 'Denied',
+  grantedValuesWithoutEurRate: 'Granted, no EUR rate (apart)',
   deniedValueEur: 'Denied value (EUR)',
-  nonEurValues: 'Non-EUR values',
+  deniedValuesWithoutEurRate: 'Denied, no EUR rate (apart)',
+  itemsConvertedToEur: 'Items converted to EUR',
+  itemsWithoutEurRate: 'Items without EUR rate',
   annulments: 'Annulled',
   suspensions: 'Suspended',
   revocations: 'Revoked',
@@ -503,8 +527,9 @@ function htmlTable(head: readonly string[], rows: readonly (readonly { text: str
   return `<div class="scroll"><table>${header}<tbody>${body}</tbody></table></div>`;
 }
 
-function formatFigure(column: keyof ReportFigures, value: number | null): string {
+function formatFigure(column: keyof ReportFigures, value: ReportFigures[keyof ReportFigures] | null): string {
   if (value === null) return '–';
+  if (typeof value !== 'number') return value.length === 0 ? '–' : valuesApartText(value);
   return column === 'grantedValueEur' || column === 'deniedValueEur' ? formatValue(value) : formatCount(value);
 }
 

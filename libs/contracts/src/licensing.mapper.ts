@@ -144,6 +144,10 @@ export function licensingIntegrationEvents(
         substantialLimitation,
       );
     }
+    case 'LicenceAmendmentProposed':
+    case 'LicenceAmendmentRefused':
+      // Internal to the authority: the licence changes for customs only when a widening is approved (LicenceAmended).
+      return [];
     case 'LicenceSuspended': {
       const licence = licenceThrough(stored, context, 'SUSPENDED');
       const { reason, suspendedAt } = event.data;

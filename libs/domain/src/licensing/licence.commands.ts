@@ -4,7 +4,7 @@ import type { ApplicationItem, ApplicationKind, Exporter, Party } from './applic
 import type { Application } from './application.decider';
 import type { DecisionOutcome } from './application.events';
 import type { Art15Ground } from './art16-notification';
-import type { ItemLimit, UsageLine } from './licence.events';
+import type { ItemLimit, UsageLine, WideningDenialMatch } from './licence.events';
 
 /** What the licence is issued from: the granted application and its issued decision. */
 export interface IssueLicenceData {
@@ -31,10 +31,15 @@ export interface IssueLicenceData {
 
 export type IssueLicence = Command<'IssueLicence', IssueLicenceData>;
 
-/** Changes the licence's terms; leave out what does not change. */
+/**
+ * Changes the licence's terms; leave out what does not change. A narrowing takes effect at once; a
+ * widening becomes a proposal that another official decides (DecideLicenceAmendment).
+ */
 export type AmendLicence = Command<
   'AmendLicence',
   {
+    /** Names a widening proposal; the controller makes one when the client sends none. */
+    readonly amendmentId?: string;
     readonly reason: string;
     readonly conditions?: readonly string[];
     /** Total validity counted from the issue date. */
@@ -44,6 +49,20 @@ export type AmendLicence = Command<
     /** The authority's judgement that this substantially limits the licence (Art 16 notification). */
     readonly substantialLimitation: boolean;
     readonly grounds?: readonly Art15Ground[];
+  }
+>;
+
+/**
+ * Another official's decision on a proposed widening. `screening` is not the client's: the handler
+ * screens the widened licence against the denial register right before it (as a decision is screened).
+ */
+export type DecideLicenceAmendment = Command<
+  'DecideLicenceAmendment',
+  {
+    readonly amendmentId: string;
+    readonly outcome: 'APPROVE' | 'REFUSE';
+    readonly reasons: string;
+    readonly screening: { readonly screenedAt: string; readonly denialMatches: readonly WideningDenialMatch[] };
   }
 >;
 
@@ -81,6 +100,7 @@ export type RecordLicenceUsage = Command<
 export type LicenceCommand =
   | IssueLicence
   | AmendLicence
+  | DecideLicenceAmendment
   | SuspendLicence
   | ReinstateLicence
   | AnnulLicence

@@ -81,6 +81,10 @@ const issuedEvent = (kind: ApplicationKind = 'INDIVIDUAL', validityMonths = 12):
   return event;
 };
 
+/** A licence issued with other content (items, destination). */
+const issuedEventWith = (overrides: Partial<IssueLicenceData>): LicenceEvent =>
+  licenceDecider.decide(issueLicence(issueData(overrides)), { status: 'NONE' })[0] as LicenceEvent;
+
 const lifecycle = {
   suspended: (): LicenceEvent =>
     licenceDecider.decide(suspend(), fold(licenceDecider, [issuedEvent()]))[0] as LicenceEvent,
@@ -645,23 +649,130 @@ describe('Licence decider', () => {
       expect(state.validUntil).toBe('2026-03-10T09:00:00.000Z');
     });
 
-    it('refuses an amendment that widens validity, quantity or value: a widening is a new assessment with four-eyes, screening and consultations', () => {
+    const widen = (metadata = authority) =>
+      amend(
+        {
+          amendmentId: 'w-1',
+          reason: 'second contract',
+          itemLimits: [
+            { quantity: 50, value: 250000 },
+            { quantity: 0.3, value: 1000.1 },
+          ],
+        },
+        metadata,
+      );
+    const clean = { screenedAt: '2025-03-12T09:00:00.000Z', denialMatches: [] };
+    const decideWidening = (
+      outcome: 'APPROVE' | 'REFUSE',
+      metadata = meta({ actor: 'other-boss@bafa' }),
+      screening: {
+        screenedAt: string;
+        denialMatches: { denialId: string; issuingMemberState: string; score: number; explanation: string }[];
+      } = clean,
+    ): LicenceCommand => ({
+      type: 'DecideLicenceAmendment',
+      data: { amendmentId: 'w-1', outcome, reasons: 'contract verified', screening },
+      metadata,
+    });
+    const proposed = () => spec.given([issuedEvent()]).when(widen()).events();
+
+    it('records an amendment that widens validity, quantity or value as a proposal, not as a change of the licence', () => {
+      const events = proposed();
+      expect(events).toMatchObject([
+        {
+          type: 'LicenceAmendmentProposed',
+          data: { amendmentId: 'w-1', widened: ['items[0].quantity 10 → 50'], proposedBy: 'boss@bafa' },
+        },
+      ]);
+      const state = fold(licenceDecider, [issuedEvent(), ...events]) as Licence;
+      expect(state.items[0]?.quantity).toBe(10);
+      expect(state.pendingAmendment?.amendmentId).toBe('w-1');
+      const longer = spec
+        .given([issuedEvent()])
+        .when(amend({ amendmentId: 'w-2', validityMonths: 24 }))
+        .events();
+      expect(longer[0]).toMatchObject({
+        type: 'LicenceAmendmentProposed',
+        data: { widened: ['validity 12 → 24 months'] },
+      });
+    });
+
+    it('refuses a widening decided by the official who proposed it (four-eyes, subjects compared case-folded)', () => {
       spec
-        .given([issuedEvent()])
-        .when(amend({ validityMonths: 24 }))
-        .thenRefuses('RULE_VIOLATED', 'widening-needs-new-assessment');
+        .given([issuedEvent(), ...proposed()])
+        .when(decideWidening('APPROVE', meta({ actor: 'BOSS@BAFA' })))
+        .thenRefuses('FORBIDDEN', 'four-eyes');
+    });
+
+    it('applies a widening approved by another official after a clean screening, recording proposer, screening and decider', () => {
+      const events = spec
+        .given([issuedEvent(), ...proposed()])
+        .when(decideWidening('APPROVE'))
+        .events();
+      expect(events).toMatchObject([
+        {
+          type: 'LicenceAmended',
+          data: {
+            amendedBy: 'other-boss@bafa',
+            notification: null,
+            widening: { amendmentId: 'w-1', proposedBy: 'boss@bafa', screenedAt: clean.screenedAt, denialMatches: [] },
+          },
+        },
+      ]);
+      const state = fold(licenceDecider, [issuedEvent(), ...proposed(), ...events]) as Licence;
+      expect(state.items[0]?.quantity).toBe(50);
+      expect(state.pendingAmendment).toBeNull();
+    });
+
+    it('refuses to approve a widening when screening matches a denial in force: the denying member state is consulted first (Art 16)', () => {
       const error = spec
-        .given([issuedEvent()])
+        .given([issuedEvent(), ...proposed()])
         .when(
-          amend({
-            itemLimits: [
-              { quantity: 50, value: 250000 },
-              { quantity: 0.3, value: 1000 },
+          decideWidening('APPROVE', meta({ actor: 'other-boss@bafa' }), {
+            ...clean,
+            denialMatches: [
+              { denialId: 'den-fr-1', issuingMemberState: 'FR', score: 0.97, explanation: 'same end user' },
             ],
           }),
         )
-        .thenRefuses('RULE_VIOLATED', 'widening-needs-new-assessment');
-      expect(error.message).toContain('items[0].quantity');
+        .thenRefuses('RULE_VIOLATED', 'widening-matches-denial');
+      expect(error.message).toContain('den-fr-1 (FR)');
+    });
+
+    it('lets another official refuse a widening: the licence keeps its terms', () => {
+      const events = spec
+        .given([issuedEvent(), ...proposed()])
+        .when(decideWidening('REFUSE'))
+        .events();
+      expect(events).toMatchObject([{ type: 'LicenceAmendmentRefused', data: { amendmentId: 'w-1' } }]);
+      const state = fold(licenceDecider, [issuedEvent(), ...proposed(), ...events]) as Licence;
+      expect(state.items[0]?.quantity).toBe(10);
+      expect(state.pendingAmendment).toBeNull();
+    });
+
+    it('refuses another amendment while a widening awaits its decision', () => {
+      spec
+        .given([issuedEvent(), ...proposed()])
+        .when(amend({ conditions: ['quarterly reports'] }))
+        .thenRefuses('CONFLICT', 'amendment-pending');
+    });
+
+    it('refuses a widening flagged as a substantial limitation', () => {
+      spec
+        .given([issuedEvent()])
+        .when(amend({ amendmentId: 'w-3', validityMonths: 24, substantialLimitation: true }))
+        .thenRefuses('RULE_VIOLATED', 'widening-is-not-a-limitation');
+    });
+
+    it('refuses a widening whose licence needs an Art 14(1) consultation, pointing to a new application', () => {
+      const located = issuedEventWith({
+        destinationCountry: 'CN',
+        items: content.items.map((item) => ({ ...item, memberStateWhereLocated: 'FR' as const })),
+      });
+      spec
+        .given([located])
+        .when(amend({ amendmentId: 'w-4', validityMonths: 24 }))
+        .thenRefuses('RULE_VIOLATED', 'widening-needs-consultation');
     });
 
     it("refuses to extend the validity beyond the kind's limit", () => {

@@ -1,6 +1,8 @@
 import type { CommandMetadata, Decider } from '../decider';
 import { assertNever } from '../decider';
 import { refuse } from '../refusals';
+import { memberStatesToConsult } from '../consultation/consultation.packet';
+import { sameSubject } from '../identity/subject.rules';
 import type { MemberStateCode } from '../reference/member-states';
 import { normaliseMemberState } from '../reference/member-states';
 import { addAmounts, checkedAmount, exceeds } from './amounts';
@@ -12,6 +14,7 @@ import { checkedDecisionTerms, isGrant } from './decision.rules';
 import type {
   AmendLicence,
   AnnulLicence,
+  DecideLicenceAmendment,
   ExpireLicence,
   IssueLicence,
   LicenceCommand,
@@ -20,7 +23,7 @@ import type {
   RevokeLicence,
   SuspendLicence,
 } from './licence.commands';
-import type { ItemLimit, LicenceEvent, LicenceIssued, UsageLine } from './licence.events';
+import type { ItemLimit, LicenceAmendmentProposed, LicenceEvent, LicenceIssued, UsageLine } from './licence.events';
 import { addCalendarMonths, assertValidityWithinLimit, DEFAULT_VALIDITY_CAPS } from './validity';
 
 export type LicenceStatus = 'ACTIVE' | 'SUSPENDED' | 'REVOKED' | 'ANNULLED' | 'EXPIRED';
@@ -50,7 +53,12 @@ export interface Licence {
   readonly usageIds: readonly string[];
   /** Every declaration (MRN) written off, per item: one declaration is written off once per licence item. */
   readonly writeOffs: readonly WriteOff[];
+  /** A widening proposed and not yet decided (absent in licences folded before widenings existed). */
+  readonly pendingAmendment?: PendingAmendment | null;
 }
+
+/** A proposed widening awaiting another official's decision. */
+export type PendingAmendment = LicenceAmendmentProposed['data'];
 
 /** One customs declaration written off against one item of the licence. */
 export interface WriteOff {
@@ -78,6 +86,8 @@ export function decideLicence(command: LicenceCommand, state: LicenceState): rea
       return issue(command, state);
     case 'AmendLicence':
       return amend(command, state);
+    case 'DecideLicenceAmendment':
+      return decideAmendment(command, state);
     case 'SuspendLicence':
       return suspend(command, state);
     case 'ReinstateLicence':
@@ -140,9 +150,9 @@ function amend({ data, metadata }: AmendLicence, state: LicenceState): readonly 
   if (data.conditions === undefined && data.validityMonths === undefined && data.itemLimits === undefined) {
     throw refuse.invalid('nothing-to-amend', 'give new conditions, validityMonths or itemLimits');
   }
+  assertNoPendingAmendment(licence);
   const validityMonths = amendedValidity(licence, data.validityMonths, metadata.now);
   const itemLimits = amendedItemLimits(licence, data.itemLimits);
-  assertNotWidening(licence, validityMonths, itemLimits);
   const amended: Licence = {
     ...licence,
     conditions: cleanConditions(data.conditions ?? licence.conditions),
@@ -150,6 +160,8 @@ function amend({ data, metadata }: AmendLicence, state: LicenceState): readonly 
     validUntil: validUntilOf(licence, validityMonths),
     items: licence.items.map((item, index) => ({ ...item, ...itemLimits[index] })),
   };
+  const widened = wideningOf(licence, validityMonths, itemLimits);
+  if (widened.length > 0) return proposeWidening(data, amended, itemLimits, widened, reason, metadata);
   const notification = data.substantialLimitation
     ? notificationFor('SUBSTANTIAL_LIMITATION', amended, knownGrounds(data.grounds), reason, metadata)
     : null;
@@ -295,12 +307,15 @@ function amendedValidity(licence: Licence, months: number | undefined, now: Date
 
 /**
  * A widening (longer validity, more quantity or value on any item) grants what was never assessed.
- * Reading of Art 12 and Art 14-16: it is a new authorisation decision, so it goes through the full
- * application path (a new or amended application: proposal and decision by two officials, screening
- * against the denial register, the Art 14(1) and Art 16 consultations the widened licence needs), never
- * through a single official's amendment. Narrowing stays an amendment (notified when substantial).
+ * Reading of Art 12 and Art 14-16: it is a new authorisation decision, so it is a new assessment:
+ * proposed by one official, decided by another (four-eyes), screened against the denial register
+ * right before the decision, and with the Art 14(1) consultations the widened licence needs. Not yet
+ * built for amendments: opening those consultations, and the Art 16 consultation of a denying member
+ * state; so a widening that needs either is refused here, with a pointer to a new application (which
+ * opens them). Adding items or destinations is not an amendment at all (there are no such fields):
+ * it is a new application. A narrowing stays an amendment, notified when substantial (Art 16).
  */
-function assertNotWidening(licence: Licence, validityMonths: number, limits: readonly ItemLimit[]): void {
+function wideningOf(licence: Licence, validityMonths: number, limits: readonly ItemLimit[]): readonly string[] {
   const widened: string[] = [];
   if (validityMonths > licence.validityMonths)
     widened.push(`validity ${licence.validityMonths} → ${validityMonths} months`);
@@ -310,11 +325,120 @@ function assertNotWidening(licence: Licence, validityMonths: number, limits: rea
       widened.push(`items[${index}].quantity ${item.quantity} → ${limit.quantity}`);
     if (exceeds(limit.value, item.value)) widened.push(`items[${index}].value ${item.value} → ${limit.value}`);
   });
-  if (widened.length === 0) return;
-  throw refuse.ruleViolated(
-    'widening-needs-new-assessment',
-    `this amendment widens the licence (${widened.join(', ')}): a widening is a new assessment with four-eyes, screening and consultations; register it as an application`,
+  return widened;
+}
+
+function proposeWidening(
+  data: AmendLicence['data'],
+  amended: Licence,
+  itemLimits: readonly ItemLimit[],
+  widened: readonly string[],
+  reason: string,
+  metadata: CommandMetadata,
+): readonly LicenceEvent[] {
+  if (data.substantialLimitation) {
+    throw refuse.ruleViolated(
+      'widening-is-not-a-limitation',
+      `this amendment widens the licence (${widened.join(', ')}): it cannot be notified as a substantial limitation; send the limitation and the widening apart`,
+    );
+  }
+  // Art 14(1): the widened licence needs the consultations a new application would open.
+  const toConsult = memberStatesToConsult(amended.kind, amended.issuingMemberState, amended);
+  if (toConsult.length > 0) {
+    throw refuse.ruleViolated(
+      'widening-needs-consultation',
+      `the widened licence needs an Art 14(1) consultation of ${toConsult.join(', ')} (items located there): register the widening as an application`,
+    );
+  }
+  return [
+    {
+      type: 'LicenceAmendmentProposed',
+      data: {
+        amendmentId: requiredText(data.amendmentId ?? '', 'amendmentId'),
+        reason,
+        conditions: amended.conditions,
+        validityMonths: amended.validityMonths,
+        validUntil: amended.validUntil,
+        itemLimits,
+        widened,
+        proposedBy: metadata.actor,
+        proposedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function assertNoPendingAmendment(licence: Licence): void {
+  const pending = licence.pendingAmendment ?? null;
+  if (pending === null) return;
+  throw refuse.conflict(
+    'amendment-pending',
+    `widening ${pending.amendmentId} proposed by ${pending.proposedBy} at ${pending.proposedAt} awaits a decision: approve or refuse it first`,
   );
+}
+
+function decideAmendment({ data, metadata }: DecideLicenceAmendment, state: LicenceState): readonly LicenceEvent[] {
+  const licence = liveLicence(state, metadata, 'amended');
+  const pending = licence.pendingAmendment ?? null;
+  if (pending === null || pending.amendmentId !== data.amendmentId) {
+    throw refuse.conflict(
+      'no-pending-amendment',
+      `no widening ${String(data.amendmentId)} awaits a decision on this licence`,
+    );
+  }
+  // Four-eyes, with the subjects compared as for an application's decision (NFKC, case folded).
+  if (sameSubject(metadata.actor, pending.proposedBy)) {
+    throw refuse.forbidden('four-eyes', 'the official who decides a widening must not be the one who proposed it');
+  }
+  const reasons = requiredText(data.reasons, 'reasons');
+  const decidedAt = metadata.now.toISOString();
+  if (data.outcome === 'REFUSE') {
+    return [
+      {
+        type: 'LicenceAmendmentRefused',
+        data: { amendmentId: pending.amendmentId, reasons, refusedBy: metadata.actor, refusedAt: decidedAt },
+      },
+    ];
+  }
+  if (data.outcome !== 'APPROVE') throw refuse.invalid('amendment-outcome', 'outcome must be APPROVE or REFUSE');
+  const matches = data.screening.denialMatches;
+  if (matches.length > 0) {
+    throw refuse.ruleViolated(
+      'widening-matches-denial',
+      `screening matched denial(s) in force ${matches.map((match) => `${match.denialId} (${match.issuingMemberState})`).join(', ')}: Art 16 asks to consult the denying member state before deciding; refuse the widening or register it as an application`,
+    );
+  }
+  // Customs may have written off more, and time passed, since the proposal.
+  const itemLimits = pending.itemLimits.map((limit, index) =>
+    checkedItemLimit(licence.items[index] as LicensedItem, limit, `itemLimits[${index}]`),
+  );
+  if (Date.parse(pending.validUntil) <= metadata.now.getTime()) {
+    throw refuse.ruleViolated('validity-ends-in-past', 'the proposed validity has already ended; refuse the widening');
+  }
+  return [
+    {
+      type: 'LicenceAmended',
+      data: {
+        reason: pending.reason,
+        conditions: pending.conditions,
+        validityMonths: pending.validityMonths,
+        validUntil: pending.validUntil,
+        itemLimits,
+        substantialLimitation: false,
+        notification: null,
+        amendedBy: metadata.actor,
+        amendedAt: decidedAt,
+        widening: {
+          amendmentId: pending.amendmentId,
+          widened: pending.widened,
+          proposedBy: pending.proposedBy,
+          proposedAt: pending.proposedAt,
+          screenedAt: data.screening.screenedAt,
+          denialMatches: [],
+        },
+      },
+    },
+  ];
 }
 
 function amendedItemLimits(licence: Licence, limits: readonly ItemLimit[] | undefined): readonly ItemLimit[] {
@@ -518,6 +642,7 @@ function issued(data: LicenceIssued['data']): Licence {
     validUntil: data.validUntil,
     usageIds: [],
     writeOffs: [],
+    pendingAmendment: null,
   };
 }
 
@@ -528,8 +653,12 @@ function evolveExisting(state: Licence, event: LicenceEvent): Licence {
     case 'LicenceAmended': {
       const { conditions, validityMonths, validUntil, itemLimits } = event.data;
       const items = state.items.map((item, index) => ({ ...item, ...itemLimits[index] }));
-      return { ...state, conditions, validityMonths, validUntil, items };
+      return { ...state, conditions, validityMonths, validUntil, items, pendingAmendment: null };
     }
+    case 'LicenceAmendmentProposed':
+      return { ...state, pendingAmendment: event.data };
+    case 'LicenceAmendmentRefused':
+      return { ...state, pendingAmendment: null };
     case 'LicenceSuspended':
       return { ...state, status: 'SUSPENDED' };
     case 'LicenceReinstated':

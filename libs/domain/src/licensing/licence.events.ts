@@ -42,6 +42,56 @@ export type LicenceIssued = DomainEvent<
   }
 >;
 
+/** A denial in force that screening matched against a widened licence (Art 16, Art 2(22)). */
+export interface WideningDenialMatch {
+  readonly denialId: string;
+  readonly issuingMemberState: string;
+  readonly score: number;
+  readonly explanation: string;
+}
+
+/** How a widening amendment was assessed: who proposed it, what it widens, the screening before the decision. */
+export interface WideningAssessment {
+  readonly amendmentId: string;
+  /** What the amendment widens, e.g. `items[0].quantity 1 → 50`. */
+  readonly widened: readonly string[];
+  readonly proposedBy: string;
+  readonly proposedAt: string;
+  /** Screening against the denial register right before the decision; no match, or it would not be approved. */
+  readonly screenedAt: string;
+  readonly denialMatches: readonly WideningDenialMatch[];
+}
+
+/**
+ * An amendment that widens the licence (quantity, value or validity), proposed by one official: a new
+ * assessment, decided by another (LicenceAmended with `widening`, or LicenceAmendmentRefused).
+ */
+export type LicenceAmendmentProposed = DomainEvent<
+  'LicenceAmendmentProposed',
+  {
+    readonly amendmentId: string;
+    readonly reason: string;
+    /** The licence's terms if approved, in full. */
+    readonly conditions: readonly string[];
+    readonly validityMonths: number;
+    readonly validUntil: string;
+    readonly itemLimits: readonly ItemLimit[];
+    readonly widened: readonly string[];
+    readonly proposedBy: string;
+    readonly proposedAt: string;
+  }
+>;
+
+export type LicenceAmendmentRefused = DomainEvent<
+  'LicenceAmendmentRefused',
+  {
+    readonly amendmentId: string;
+    readonly reasons: string;
+    readonly refusedBy: string;
+    readonly refusedAt: string;
+  }
+>;
+
 export type LicenceAmended = DomainEvent<
   'LicenceAmended',
   {
@@ -56,6 +106,8 @@ export type LicenceAmended = DomainEvent<
     readonly notification: Art16Notification | null;
     readonly amendedBy: string;
     readonly amendedAt: string;
+    /** Set when the amendment widened the licence: it was proposed, screened and decided by two officials. */
+    readonly widening?: WideningAssessment;
   }
 >;
 
@@ -122,6 +174,8 @@ export type LicenceUsageRecorded = DomainEvent<
 export type LicenceEvent =
   | LicenceIssued
   | LicenceAmended
+  | LicenceAmendmentProposed
+  | LicenceAmendmentRefused
   | LicenceSuspended
   | LicenceReinstated
   | LicenceAnnulled
@@ -133,6 +187,8 @@ export type LicenceEvent =
 export const LICENCE_EVENT_TYPES = everyType<LicenceEvent['type']>({
   LicenceIssued: true,
   LicenceAmended: true,
+  LicenceAmendmentProposed: true,
+  LicenceAmendmentRefused: true,
   LicenceSuspended: true,
   LicenceReinstated: true,
   LicenceAnnulled: true,

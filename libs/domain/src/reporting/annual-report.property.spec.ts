@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { DecisionOutcome } from '../licensing/application.events';
-import type { AnnualReport, ReportFigures } from './annual-report';
+import type { AnnualReport, ReportFigures, ReportNumberField } from './annual-report';
 import { computeAnnualReport, REPORT_COUNT_FIELDS } from './annual-report';
 import { by, content, item, ReportLog } from './testing/report-history';
 
@@ -87,7 +87,7 @@ function build(cases: readonly CaseInput[]): ReportLog {
 
 const thousandths = (value: number) => Math.round(value * 1000);
 
-function sumOf(rows: readonly ReportFigures[], field: keyof ReportFigures): number {
+function sumOf(rows: readonly ReportFigures[], field: ReportNumberField): number {
   return rows.reduce((sum, row) => sum + thousandths(row[field] ?? 0), 0) / 1000;
 }
 
@@ -113,7 +113,12 @@ describe('computeAnnualReport (properties)', () => {
         }
         // Item tables: a case may count under several keys, but every item's value lands in exactly one.
         for (const rows of [report.byCategory, report.bySubCategory, report.byReportingCode]) {
-          for (const field of ['grantedValueEur', 'deniedValueEur', 'nonEurValues'] as const) {
+          for (const field of [
+            'grantedValueEur',
+            'deniedValueEur',
+            'itemsConvertedToEur',
+            'itemsWithoutEurRate',
+          ] as const) {
             expect(sumOf(rows, field)).toBe(report.totals[field]);
           }
           for (const field of REPORT_COUNT_FIELDS) {
@@ -151,6 +156,32 @@ describe('computeAnnualReport (properties)', () => {
         );
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('never adds a non-EUR value into a EUR total: without a rate, the EUR figures ignore every other currency', () => {
+    fc.assert(
+      fc.property(fc.array(caseArb, { minLength: 1, maxLength: 8 }), fc.nat({ max: 1000 }), (cases, factor) => {
+        const report = computeAnnualReport(build(cases).events, { year: 2025 });
+        // The same cases with every non-EUR value changed: no EUR figure may move.
+        const changed = cases.map((spec) => ({
+          ...spec,
+          items: spec.items.map((generated) =>
+            generated.currency === 'EUR' ? generated : { ...generated, thousandths: generated.thousandths * factor },
+          ),
+        }));
+        const other = computeAnnualReport(build(changed).events, { year: 2025 });
+        const eurFigures = (of: AnnualReport) =>
+          [[of.totals], of.byMemberState, of.byReportingCode].map((rows) =>
+            rows.map((row) => [row.grantedValueEur, row.deniedValueEur]),
+          );
+        expect(eurFigures(other)).toEqual(eurFigures(report));
+        // And the values apart are exactly the non-EUR values decided in the year.
+        const apart = [...report.totals.grantedValuesWithoutEurRate, ...report.totals.deniedValuesWithoutEurRate];
+        expect(apart.every((amount) => amount.currency !== 'EUR')).toBe(true);
+        expect(report.totals.itemsConvertedToEur).toBe(0);
+      }),
+      { numRuns: 30 },
     );
   });
 });

@@ -17,6 +17,8 @@ import {
 } from '../general-authorisations/general-authorisation-report';
 import type { ItemReportingKeys } from './reporting-codes';
 import { cyberSurveillanceKey, itemReportingKeys } from './reporting-codes';
+import type { RateRecording, ReferenceRatesRecorded } from './reference-rates';
+import { eurThousandthsAt, rateRecordingOf, ReferenceRateTable } from './reference-rates';
 
 /*
  * The Art 26 annual report, computed by a plain fold over the raw event log. This is the reference the
@@ -33,10 +35,14 @@ import { cyberSurveillanceKey, itemReportingKeys } from './reporting-codes';
  *   Withdrawn applications count as received, never as decided.
  * - What an application is about (items, destination) is its content as of `asOf`: amendments and
  *   caseworkers' reclassifications before the decision count, and content cannot change after it.
- * - Values: the sum of the items' `value`. Items are not converted: a value in another currency than
- *   EUR is added as it is and counted in `nonEurValues`, so a reader sees how much of a sum is not
- *   EUR. Sums are exact to three decimals (added in thousandths), so the order of addition never
- *   changes a figure.
+ * - Values are in EUR only, never mixed: the sum of the items' `value`, an item in another currency
+ *   converted at the reference rate in force on the decision's local date (reference-rates.ts: the
+ *   rate of the latest recorded date on or before it, from the recordings recorded by `asOf`), each
+ *   item rounded to the thousandth, and counted in `itemsConvertedToEur`. An item in another currency
+ *   with no rate in force is not added: its value goes to `grantedValuesWithoutEurRate` /
+ *   `deniedValuesWithoutEurRate` (per currency, sorted by currency) and is counted in
+ *   `itemsWithoutEurRate`. Sums are exact to three decimals (added in thousandths), so the order of
+ *   addition never changes a figure.
  * - Annulments, suspensions, revocations: the licence events, in the year of the event, with the
  *   licence's issuing member state, destination, kind and items (LicenceIssued).
  * - Consultations: attributed to the requester (the consulting authority), the packet's destination
@@ -78,15 +84,27 @@ export interface AnnualReportOptions {
   readonly smallCellThreshold?: number;
 }
 
-/** The figures of one row of the report. Values are in EUR except the `nonEurValues` items' (see above). */
+/** An amount in one currency (ISO 4217), not converted. */
+export interface CurrencyAmount {
+  readonly currency: string;
+  readonly amount: number;
+}
+
+/** The figures of one row of the report. `...ValueEur` fields are EUR only (see above). */
 export interface ReportFigures {
   readonly applications: number;
   readonly granted: number;
+  /** EUR: the values in EUR and the others converted at the reference rate in force on the decision date. */
   readonly grantedValueEur: number;
+  /** Values in another currency with no reference rate in force on the decision date: apart, per currency. */
+  readonly grantedValuesWithoutEurRate: readonly CurrencyAmount[];
   readonly denied: number;
   readonly deniedValueEur: number;
-  /** Items whose value was added to grantedValueEur or deniedValueEur in another currency than EUR. */
-  readonly nonEurValues: number;
+  readonly deniedValuesWithoutEurRate: readonly CurrencyAmount[];
+  /** Items of the grants and denials whose value was converted into EUR at a recorded reference rate. */
+  readonly itemsConvertedToEur: number;
+  /** Items of the grants and denials whose value is reported apart, for want of a rate. */
+  readonly itemsWithoutEurRate: number;
   readonly annulments: number;
   readonly suspensions: number;
   readonly revocations: number;
@@ -152,7 +170,8 @@ export const REPORT_COUNT_FIELDS = [
   'applications',
   'granted',
   'denied',
-  'nonEurValues',
+  'itemsConvertedToEur',
+  'itemsWithoutEurRate',
   'annulments',
   'suspensions',
   'revocations',
@@ -161,6 +180,22 @@ export const REPORT_COUNT_FIELDS = [
   'consultationsLapsed',
 ] as const satisfies readonly (keyof ReportFigures)[];
 export type ReportCountField = (typeof REPORT_COUNT_FIELDS)[number];
+
+/** The fields of ReportFigures that hold one number (or null): every field but the values apart. */
+export type ReportNumberField = {
+  [F in keyof ReportFigures]: ReportFigures[F] extends number | null ? F : never;
+}[keyof ReportFigures];
+
+/** The values-apart field that goes with each value in EUR. */
+export const VALUES_WITHOUT_EUR_RATE = {
+  grantedValueEur: 'grantedValuesWithoutEurRate',
+  deniedValueEur: 'deniedValuesWithoutEurRate',
+} as const satisfies Partial<Record<ReportNumberField, keyof ReportFigures>>;
+
+/** Amounts apart as text: `USD 1200.5; CHF 30` (empty when none). */
+export function valuesApartText(amounts: readonly CurrencyAmount[]): string {
+  return amounts.map(({ currency, amount }) => `${currency} ${amount}`).join('; ');
+}
 
 /** Recomputes the annual report from the raw event log (see the rules above). */
 export function computeAnnualReport(events: Iterable<ReportSourceEvent>, options: AnnualReportOptions): AnnualReport {
@@ -172,7 +207,7 @@ export function computeAnnualReport(events: Iterable<ReportSourceEvent>, options
     if (GENERAL_AUTHORISATION_EVENT_TYPES.has(event.type)) generalAuthorisationEvents.push(event);
     log.apply(event);
   }
-  const tables = new Tables(year);
+  const tables = new Tables(year, new ReferenceRateTable(log.rateRecordings));
   for (const fact of log.facts()) {
     if (memberState !== null && fact.memberState !== memberState) continue;
     tables.add(fact);
@@ -241,7 +276,7 @@ interface ConsultationRecord {
   lapsedAt: string | null;
 }
 
-type KnownEvent = ApplicationEvent | LicenceEvent | ConsultationEvent;
+type KnownEvent = ApplicationEvent | LicenceEvent | ConsultationEvent | ReferenceRatesRecorded;
 
 const OBJECTING_ANSWERS: ReadonlySet<string> = new Set(['OBJECTION', 'OBJECT']);
 
@@ -249,6 +284,8 @@ class LogState {
   private readonly applications = new Map<string, ApplicationRecord>();
   private readonly licences = new Map<string, LicenceRecord>();
   private readonly consultations = new Map<string, ConsultationRecord>();
+  /** Every reference-rate recording (all recorded by asOf: later events never reach apply). */
+  readonly rateRecordings: RateRecording[] = [];
 
   apply(stored: ReportSourceEvent): void {
     const event = { type: stored.type, data: stored.data } as KnownEvent;
@@ -312,6 +349,9 @@ class LogState {
         if (record && record.lapsedAt === null) record.lapsedAt = event.data.lapsedAt;
         return;
       }
+      case 'ReferenceRatesRecorded':
+        this.rateRecordings.push(rateRecordingOf(event.data, instant(stored.recordedAt)));
+        return;
       // Not counted: assessment steps, the other licence measures, usage and extensions.
       case 'AssessmentStarted':
       case 'RiskFlagRaised':
@@ -320,6 +360,8 @@ class LogState {
       case 'DecisionProposed':
       case 'GrantDespiteDenialNotified':
       case 'LicenceAmended':
+      case 'LicenceAmendmentProposed':
+      case 'LicenceAmendmentRefused':
       case 'LicenceReinstated':
       case 'LicenceExpired':
       case 'LicenceUsageRecorded':
@@ -463,18 +505,37 @@ class Accumulator {
   };
   grantedThousandths = 0;
   deniedThousandths = 0;
-  nonEurValues = 0;
+  /** Thousandths per currency of the values without a rate. */
+  readonly grantedApart = new Map<string, number>();
+  readonly deniedApart = new Map<string, number>();
+  itemsConvertedToEur = 0;
+  itemsWithoutEurRate = 0;
   readonly processingDays: number[] = [];
 
-  add(fact: Fact, items: readonly ApplicationItem[]): void {
+  constructor(private readonly rates: ReferenceRateTable) {}
+
+  /** `localDate`: the occurrence's local date, the decision date of a grant or denial. */
+  add(fact: Fact, items: readonly ApplicationItem[], localDate: string): void {
     this.counts[fact.measure] += 1;
     if (fact.measure === 'granted' || fact.measure === 'denied') {
+      const granted = fact.measure === 'granted';
       let thousandths = 0;
       for (const item of items) {
-        thousandths += Math.round(item.value * 1000);
-        if (item.currency !== 'EUR') this.nonEurValues += 1;
+        if (item.currency === 'EUR') {
+          thousandths += Math.round(item.value * 1000);
+          continue;
+        }
+        const rate = this.rates.inForce(item.currency, localDate);
+        if (rate !== null) {
+          thousandths += eurThousandthsAt(item.value, rate.unitsPerEur);
+          this.itemsConvertedToEur += 1;
+        } else {
+          const apart = granted ? this.grantedApart : this.deniedApart;
+          apart.set(item.currency, (apart.get(item.currency) ?? 0) + Math.round(item.value * 1000));
+          this.itemsWithoutEurRate += 1;
+        }
       }
-      if (fact.measure === 'granted') this.grantedThousandths += thousandths;
+      if (granted) this.grantedThousandths += thousandths;
       else this.deniedThousandths += thousandths;
     }
     if (fact.processingDays !== null) this.processingDays.push(fact.processingDays);
@@ -491,9 +552,12 @@ class Accumulator {
       applications: counts.applications,
       granted: counts.granted,
       grantedValueEur: this.grantedThousandths / 1000,
+      grantedValuesWithoutEurRate: amountsOf(this.grantedApart),
       denied: counts.denied,
       deniedValueEur: this.deniedThousandths / 1000,
-      nonEurValues: this.nonEurValues,
+      deniedValuesWithoutEurRate: amountsOf(this.deniedApart),
+      itemsConvertedToEur: this.itemsConvertedToEur,
+      itemsWithoutEurRate: this.itemsWithoutEurRate,
       annulments: counts.annulments,
       suspensions: counts.suspensions,
       revocations: counts.revocations,
@@ -506,6 +570,13 @@ class Accumulator {
   }
 }
 
+/** Amounts in thousandths by currency, as amounts sorted by currency. */
+function amountsOf(thousandths: ReadonlyMap<string, number>): CurrencyAmount[] {
+  return [...thousandths]
+    .sort(([a], [b]) => compareKeys(a, b))
+    .map(([currency, amount]) => ({ currency, amount: amount / 1000 }));
+}
+
 /** The ceil(p * n)-th smallest of sorted values (nearest-rank percentile); null for none. */
 export function nearestRank(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
@@ -516,10 +587,12 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
 class Table {
   private readonly rows = new Map<string, Accumulator>();
 
+  constructor(private readonly rates: ReferenceRateTable) {}
+
   at(key: string): Accumulator {
     let row = this.rows.get(key);
     if (!row) {
-      row = new Accumulator();
+      row = new Accumulator(this.rates);
       this.rows.set(key, row);
     }
     return row;
@@ -542,19 +615,24 @@ function compareKeys(a: string, b: string): number {
 type ItemDimension = 'category' | 'subCategory' | 'reportingCode';
 
 class Tables {
-  private readonly total = new Accumulator();
-  private readonly byMemberState = new Table();
-  private readonly byDestination = new Table();
-  private readonly byKind = new Table();
-  private readonly byMonth = new Table();
-  private readonly byItemKey: Record<ItemDimension, Table> = {
-    category: new Table(),
-    subCategory: new Table(),
-    reportingCode: new Table(),
-  };
+  private readonly total: Accumulator;
+  private readonly byMemberState: Table;
+  private readonly byDestination: Table;
+  private readonly byKind: Table;
+  private readonly byMonth: Table;
+  private readonly byItemKey: Record<ItemDimension, Table>;
   private readonly cyber = new Map<string, { row: Omit<CyberSurveillanceRow, 'applications'>; count: number }>();
 
-  constructor(private readonly year: number) {
+  constructor(
+    private readonly year: number,
+    rates: ReferenceRateTable,
+  ) {
+    this.total = new Accumulator(rates);
+    this.byMemberState = new Table(rates);
+    this.byDestination = new Table(rates);
+    this.byKind = new Table(rates);
+    this.byMonth = new Table(rates);
+    this.byItemKey = { category: new Table(rates), subCategory: new Table(rates), reportingCode: new Table(rates) };
     for (let month = 1; month <= 12; month += 1) this.byMonth.at(monthKey(year, month));
   }
 
@@ -562,14 +640,15 @@ class Tables {
     const localDate = localDateOf(fact.at, fact.memberState);
     if (localDate.slice(0, 4) !== String(this.year)) return;
     const all = fact.items;
-    this.total.add(fact, all);
-    this.byMemberState.at(fact.memberState).add(fact, all);
-    this.byDestination.at(fact.destination).add(fact, all);
-    this.byKind.at(fact.kind).add(fact, all);
-    this.byMonth.at(localDate.slice(0, 7)).add(fact, all);
+    this.total.add(fact, all, localDate);
+    this.byMemberState.at(fact.memberState).add(fact, all, localDate);
+    this.byDestination.at(fact.destination).add(fact, all, localDate);
+    this.byKind.at(fact.kind).add(fact, all, localDate);
+    this.byMonth.at(localDate.slice(0, 7)).add(fact, all, localDate);
     const keys = all.map((item) => itemReportingKeys(item.classification));
     for (const dimension of ['category', 'subCategory', 'reportingCode'] as const) {
-      for (const [key, items] of groupItems(all, keys, dimension)) this.byItemKey[dimension].at(key).add(fact, items);
+      for (const [key, items] of groupItems(all, keys, dimension))
+        this.byItemKey[dimension].at(key).add(fact, items, localDate);
     }
     if (fact.cyberOutcome !== null) this.addCyber(fact, fact.cyberOutcome);
   }

@@ -10,7 +10,10 @@ const NO_FIGURES: ReportFigures = {
   grantedValueEur: 0,
   denied: 0,
   deniedValueEur: 0,
-  nonEurValues: 0,
+  grantedValuesWithoutEurRate: [],
+  deniedValuesWithoutEurRate: [],
+  itemsConvertedToEur: 0,
+  itemsWithoutEurRate: 0,
   annulments: 0,
   suspensions: 0,
   revocations: 0,
@@ -54,12 +57,20 @@ describe('transparencyDataset', () => {
       applications: 40,
       granted: null,
       grantedValueEur: null,
+      // The values apart for want of an EUR rate go with the count, as the EUR value does.
+      grantedValuesWithoutEurRate: null,
       denied: 0,
       deniedValueEur: 0,
       annulments: 3,
       suppressed: true,
       // Two decisions: their processing times would identify them too.
-      suppressedFields: ['granted', 'grantedValueEur', 'processingDaysMedian', 'processingDaysP90'],
+      suppressedFields: [
+        'granted',
+        'grantedValueEur',
+        'grantedValuesWithoutEurRate',
+        'processingDaysMedian',
+        'processingDaysP90',
+      ],
     });
   });
 

@@ -14,7 +14,8 @@ import { REPORT_COUNT_FIELDS } from './annual-report';
  *
  * Primary suppression: a count below the threshold and above zero is published as null (zero is
  * published: it identifies nobody). What belongs to a suppressed count goes with it: the granted value
- * with the granted count, the denied value with the denied count. Processing times are suppressed when
+ * (in EUR, and the values apart for want of a rate) with the granted count, the denied value with the
+ * denied count. Processing times are suppressed when
  * the row's decisions (granted + denied) are below the threshold and above zero.
  *
  * Secondary suppression, so a suppressed count cannot be recovered by subtraction from a total: within
@@ -62,10 +63,10 @@ export interface TransparencyDataset {
   readonly cyberSurveillance: readonly TransparencyCyberRow[];
 }
 
-/** The value fields that go with a count. */
-const VALUE_OF: Partial<Record<ReportCountField, keyof ReportFigures>> = {
-  granted: 'grantedValueEur',
-  denied: 'deniedValueEur',
+/** The value fields that go with a count: the value in EUR and the values apart for want of a rate. */
+const VALUE_OF: Partial<Record<ReportCountField, readonly (keyof ReportFigures)[]>> = {
+  granted: ['grantedValueEur', 'grantedValuesWithoutEurRate'],
+  denied: ['deniedValueEur', 'deniedValuesWithoutEurRate'],
 };
 
 /** The public dataset of a report; `threshold` defaults to the report's smallCellThreshold. */
@@ -174,14 +175,13 @@ class CellRow {
     for (const field of REPORT_COUNT_FIELDS) {
       if (!this.cells[field].suppressed) continue;
       suppressed.add(field);
-      const value = VALUE_OF[field];
-      if (value !== undefined) suppressed.add(value);
+      for (const value of VALUE_OF[field] ?? []) suppressed.add(value);
     }
     if (this.decisionsSmall) {
       suppressed.add('processingDaysMedian');
       suppressed.add('processingDaysP90');
     }
-    const published = {} as Record<keyof ReportFigures, number | null>;
+    const published = {} as Record<keyof ReportFigures, ReportFigures[keyof ReportFigures] | null>;
     for (const field of FIGURE_FIELDS) published[field] = suppressed.has(field) ? null : this.figures[field];
     return {
       ...(published as { [F in keyof ReportFigures]: ReportFigures[F] | null }),
@@ -204,9 +204,12 @@ const FIGURE_FIELDS: readonly (keyof ReportFigures)[] = [
   'applications',
   'granted',
   'grantedValueEur',
+  'grantedValuesWithoutEurRate',
   'denied',
   'deniedValueEur',
-  'nonEurValues',
+  'deniedValuesWithoutEurRate',
+  'itemsConvertedToEur',
+  'itemsWithoutEurRate',
   'annulments',
   'suspensions',
   'revocations',

@@ -20,6 +20,8 @@ import { licenceDecider } from '../../licensing/licence.decider';
 import type { LicenceEvent } from '../../licensing/licence.events';
 import type { MemberStateCode } from '../../reference/member-states';
 import type { ReportSourceEvent } from '../annual-report';
+import type { ReferenceRate, ReferenceRatesEvent } from '../reference-rates';
+import { referenceRatesDecider } from '../reference-rates';
 
 // Real histories for the reporting tests: every event decided by the real deciders and recorded the
 // way the event store would, with the command's `now` as recordedAt.
@@ -135,6 +137,18 @@ export class ReportLog {
     const streamId = `licence-${id}`;
     const state = fold(licenceDecider, this.stream<LicenceEvent>(streamId));
     return this.append(streamId, licenceDecider.decide(command, state), command.metadata);
+  }
+
+  /** Records reference rates (units per euro) at this instant, as `npm run rates` does. */
+  rates(rates: readonly ReferenceRate[], at: string, source = 'ECB'): readonly DomainEvent[] {
+    const streamId = `reference-rates-${source}`;
+    const state = fold(referenceRatesDecider, this.stream<ReferenceRatesEvent>(streamId));
+    const metadata = by(undefined, at, 'operator:rates');
+    return this.append(
+      streamId,
+      referenceRatesDecider.decide({ type: 'RecordReferenceRates', data: { source, rates }, metadata }, state),
+      metadata,
+    );
   }
 
   consultation(id: string, command: ConsultationCommand): readonly DomainEvent[] {
