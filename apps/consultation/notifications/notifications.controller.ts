@@ -16,7 +16,10 @@ export class NotificationsController {
 
   @Get()
   @Roles('caseworker', 'approver', 'auditor', 'commission')
-  @ApiOperation({ summary: 'Denials notified, their reviews, and grants despite a matching denial, addressed to you' })
+  @ApiOperation({
+    summary:
+      'Denials notified, their reviews (renewed, amended, revoked), grants despite a matching denial, and grants despite an Art 14(2) security-interest request, addressed to you',
+  })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQueryDto) {
     const filter = {
       where: query.type ? { type: query.type } : undefined,

@@ -13,7 +13,12 @@ export interface NotificationDocument {
   /** Member state codes, and COMMISSION. */
   readonly recipients: readonly string[];
   readonly at: string;
-  readonly subject: { readonly denialId?: string; readonly applicationId?: string; readonly registrationId?: string };
+  readonly subject: {
+    readonly denialId?: string;
+    readonly applicationId?: string;
+    readonly registrationId?: string;
+    readonly consultationId?: string;
+  };
   readonly position: number;
   readonly data: unknown;
 }
@@ -33,6 +38,8 @@ const NOTIFYING_TYPES = [
   'DenialRenewed',
   'DenialAmended',
   'DenialRevoked',
+  // Art 14(2): a grant despite a member state's security-interest request.
+  'SecurityInterestGrantNotified',
 ];
 
 /*
@@ -70,6 +77,9 @@ export const notificationsProjection: Projection<NotificationDocument> = {
       at: event.recordedAt.toISOString(),
       subject: {
         ...(event.streamId.startsWith('denial-') && { denialId: event.streamId.slice('denial-'.length) }),
+        ...(event.streamId.startsWith('consultation-') && {
+          consultationId: event.streamId.slice('consultation-'.length),
+        }),
         ...(data.applicationId && { applicationId: data.applicationId }),
       },
       position: event.globalPosition,
