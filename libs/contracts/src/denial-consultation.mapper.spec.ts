@@ -140,6 +140,30 @@ describe('denial register and consultation mapping', () => {
     ).toEqual(new Set(['DE', 'FR']));
   });
 
+  it('notifies every review outcome (renewed, amended, revoked) to every other member state and the Commission, like the denial itself (Art 16(2))', () => {
+    for (const type of [
+      'eu.dual-use.denial.renewed.v1',
+      'eu.dual-use.denial.amended.v1',
+      'eu.dual-use.denial.revoked.v1',
+    ] as const) {
+      expect(contractFor(type).audiences).toEqual(contractFor('eu.dual-use.denial.notified.v1').audiences);
+      const messages = published.filter((event) => event.type === type);
+      expect({ type, audiences: messages.map((event) => event.audience).sort() }).toEqual({
+        type,
+        audiences: ['authorities', 'commission'],
+      });
+      for (const event of messages) {
+        const notified = published.find(
+          (candidate) => candidate.type === 'eu.dual-use.denial.notified.v1' && candidate.key === event.key,
+        );
+        expect((event.data as { recipients: unknown }).recipients).toEqual(
+          (notified?.data as { recipients: unknown }).recipients,
+        );
+        expect(validateContractData(type, event.data, { strict: true }).valid).toBe(true);
+      }
+    }
+  });
+
   it('addresses every consultation message to the requester and the consulted, and the Commission when informed', () => {
     const recipientsOf = (consultationId: string) =>
       published
