@@ -1,5 +1,4 @@
 import { validateEnvironment } from '@dul/config';
-import { LicensingEnvironment } from '../../licensing/licensing.environment';
 import { ConsultationEnvironment } from '../consultation.environment';
 import { consultationSettingsOf } from './consultation-settings';
 
@@ -14,7 +13,7 @@ describe('consultation period settings (validated at boot)', () => {
     });
   });
 
-  it('reads the settings in the consultation and the licensing service alike (both open consultations)', () => {
+  it('reads the settings the consultation service is given', () => {
     const raw = {
       ...dev,
       ART16_CONSULTATION_WORKING_DAYS: '15',
@@ -27,7 +26,6 @@ describe('consultation period settings (validated at boot)', () => {
       securityInterestWorkingDays: 8,
     };
     expect(consultationSettingsOf(validateEnvironment(ConsultationEnvironment, raw))).toEqual(expected);
-    expect(consultationSettingsOf(validateEnvironment(LicensingEnvironment, raw))).toEqual(expected);
   });
 
   it('refuses to boot with a period beyond the 30-working-day cap or an unknown meaning of silence, naming the variable', () => {

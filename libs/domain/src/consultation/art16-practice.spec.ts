@@ -64,7 +64,8 @@ describe('Art 16 consultation: the period and the meaning of silence are EU prac
     const [opened] = historyOf(openArt16('DE', 'FR'));
     if (opened?.type !== 'ConsultationOpened') throw new Error('expected an opening');
     const { rules: _rules, ...legacy } = opened.data;
-    const state = fold(consultationDecider, [{ type: 'ConsultationOpened', data: legacy } as ConsultationEvent]);
+    const recorded: ConsultationEvent = { type: 'ConsultationOpened', data: legacy };
+    const state = fold(consultationDecider, [recorded]);
     expect(state).toMatchObject({
       rules: { workingDays: 10, silenceOutcome: 'NOT_ESSENTIALLY_IDENTICAL_BY_SILENCE', basis: 'PRACTICE' },
     });
