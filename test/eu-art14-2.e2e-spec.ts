@@ -19,6 +19,7 @@ function germanApplication(endUserName: string): Content {
 }
 
 const GROUNDS = 'The end user supplies a programme directed against our armed forces';
+const notToGrant = (applicationId: string) => ({ request: 'NOT_TO_GRANT', applicationId, grounds: GROUNDS });
 
 describe('Art 14(2): security-interest requests between DE, FR and IT, and the Commission', () => {
   let h: LicensingHarness;
@@ -75,11 +76,7 @@ describe('Art 14(2): security-interest requests between DE, FR and IT, and the C
 
     // FR asks DE not to grant: DE, taken from the record, is consulted for 10 of its working days.
     const requested = await as('FR-caseworker')
-      .post('/v1/consultations/security-interest-requests', {
-        request: 'NOT_TO_GRANT',
-        applicationId: application,
-        grounds: GROUNDS,
-      })
+      .post('/v1/consultations/security-interest-requests', notToGrant(application))
       .expect(201);
     const consultationId = (requested.body as { id: string }).id;
     await waitFor(async () => (await as('DE-caseworker').get(`/v1/consultations/${consultationId}`)).status === 200);
@@ -98,13 +95,7 @@ describe('Art 14(2): security-interest requests between DE, FR and IT, and the C
     });
     await as('IT-caseworker').get(`/v1/consultations/${consultationId}`).expect(404);
     // The same request twice is one consultation.
-    await as('FR-caseworker')
-      .post('/v1/consultations/security-interest-requests', {
-        request: 'NOT_TO_GRANT',
-        applicationId: application,
-        grounds: GROUNDS,
-      })
-      .expect(409);
+    await as('FR-caseworker').post('/v1/consultations/security-interest-requests', notToGrant(application)).expect(409);
 
     // DE answers within the period (If-Match like every consultation write): it declines, with reasons.
     await as('DE-approver')
@@ -149,11 +140,7 @@ describe('Art 14(2): security-interest requests between DE, FR and IT, and the C
 
     // Once decided, a request not to grant is refused: ask about the licence instead.
     const late = await as('IT-caseworker')
-      .post('/v1/consultations/security-interest-requests', {
-        request: 'NOT_TO_GRANT',
-        applicationId: application,
-        grounds: GROUNDS,
-      })
+      .post('/v1/consultations/security-interest-requests', notToGrant(application))
       .expect(409);
     expect(late.body).toMatchObject({ rule: 'application-decided' });
   }, 120_000);
@@ -165,11 +152,7 @@ describe('Art 14(2): security-interest requests between DE, FR and IT, and the C
       .expect(400);
     expect(JSON.stringify(missing.body)).toContain('licenceId');
     const own = await as('DE-caseworker')
-      .post('/v1/consultations/security-interest-requests', {
-        request: 'NOT_TO_GRANT',
-        applicationId: application,
-        grounds: GROUNDS,
-      })
+      .post('/v1/consultations/security-interest-requests', notToGrant(application))
       .expect(422);
     expect(own.body).toMatchObject({ rule: 'consult-another-member-state' });
   }, 60_000);
@@ -177,11 +160,7 @@ describe('Art 14(2): security-interest requests between DE, FR and IT, and the C
   it('ends a security-interest consultation unanswered after 10 working days: a late answer is refused, nothing blocks', async () => {
     const application = await submitAndPropose(germanApplication('Harbin Precision Navigation Ltd'));
     const requested = await as('IT-caseworker')
-      .post('/v1/consultations/security-interest-requests', {
-        request: 'NOT_TO_GRANT',
-        applicationId: application,
-        grounds: GROUNDS,
-      })
+      .post('/v1/consultations/security-interest-requests', notToGrant(application))
       .expect(201);
     const consultationId = (requested.body as { id: string }).id;
     await waitFor(async () => (await as('DE-caseworker').get(`/v1/consultations/${consultationId}`)).status === 200);

@@ -22,6 +22,7 @@ import {
 import { ART15_GROUNDS, CONSULTATION_ANSWERS, CONSULTATION_KINDS, SECURITY_INTEREST_REQUESTS } from '@dul/domain';
 import type { Art15Ground, ConsultationAnswer, ConsultationKind, SecurityInterestRequest } from '@dul/domain';
 import { COUNTRY_CODE, PageQueryDto, PartyDto, TEXT_MAX } from '@dul/http';
+import { NOTIFICATION_TYPES } from './notifications/notifications.projection';
 
 const ANSWERS = [...new Set(Object.values(CONSULTATION_ANSWERS).flat())] as ConsultationAnswer[];
 
@@ -249,16 +250,6 @@ export class ScreenTransactionDto {
   @Type(() => PartyDto)
   readonly consignee?: PartyDto | null;
 }
-
-const NOTIFICATION_TYPES = [
-  'DenialNotified',
-  'GrantDespiteDenialNotified',
-  'FinalAssessmentRecorded',
-  'DenialRenewed',
-  'DenialAmended',
-  'DenialRevoked',
-  'SecurityInterestGrantNotified',
-];
 
 export class ListNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({

@@ -53,9 +53,12 @@ const GEA_NOTIFYING_TYPES = [
   'GeneralAuthorisationRightReinstated',
 ];
 
+/** Every type the inbox holds: what `GET /v1/notifications?type=` filters on. */
+export const NOTIFICATION_TYPES: readonly string[] = [...NOTIFYING_TYPES, ...GEA_NOTIFYING_TYPES];
+
 export const notificationsProjection: Projection<NotificationDocument> = {
   name: NOTIFICATIONS_PROJECTION,
-  handles: [...NOTIFYING_TYPES, ...GEA_NOTIFYING_TYPES],
+  handles: NOTIFICATION_TYPES,
   documentId: (event) => event.eventId,
   evolve: (_document, event: StoredEvent) => {
     if (GEA_NOTIFYING_TYPES.includes(event.type)) return generalAuthorisationNotification(event);

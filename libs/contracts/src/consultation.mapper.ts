@@ -169,11 +169,7 @@ export function consultationIntegrationEvents(
     }
     case 'ConsultationClosed': {
       const { outcome, reason, closedAt, closingRule } = event.data;
-      const consultation = consultationThrough(
-        stored,
-        context,
-        (folded) => folded.status === 'CLOSED' && folded.outcome === outcome,
-      );
+      const consultation = closedThrough(stored, context, outcome);
       return [
         out.publish('authorities', 'eu.dual-use.consultation.closed.v1', consultation.consultationId, {
           ...header(consultation),
@@ -227,11 +223,7 @@ function securityInterestIntegrationEvents(
       return [];
     case 'ConsultationClosed': {
       const { outcome, reason, closedAt, closingRule } = event.data;
-      const consultation = consultationThrough(
-        stored,
-        context,
-        (folded) => folded.status === 'CLOSED' && folded.outcome === outcome,
-      );
+      const consultation = closedThrough(stored, context, outcome);
       const answered = consultation.replies.at(-1);
       return [
         out.publish('authorities', 'eu.dual-use.security-interest.closed.v1', consultation.consultationId, {
@@ -436,6 +428,11 @@ function packetItem(item: ApplicationItem): ConsultationOpenedV1['packet']['item
     currency: item.currency,
     memberStateWhereLocated: item.memberStateWhereLocated,
   };
+}
+
+/** The consultation folded through its closing with `outcome`. */
+function closedThrough(stored: SourceEvent, context: MappingContext, outcome: ConsultationOutcome): Consultation {
+  return consultationThrough(stored, context, (folded) => folded.status === 'CLOSED' && folded.outcome === outcome);
 }
 
 /** The folded consultation, checked: same consultation, and folded through this event (`folded`). */
