@@ -145,7 +145,7 @@ describe('Art 14(2): security-interest requests between DE, FR and IT, and the C
     expect(late.body).toMatchObject({ rule: 'application-decided' });
   }, 120_000);
 
-  it('refuses a request without its subject (400 naming the field) and one a member state addresses to itself (422)', async () => {
+  it('refuses a request without its subject (400 naming the field) or to its own member state (422); only the requester withdraws it', async () => {
     const application = await submitAndPropose(germanApplication('Wuhan Optics Research Institute'));
     const missing = await as('FR-caseworker')
       .post('/v1/consultations/security-interest-requests', { request: 'REVOKE', grounds: GROUNDS })
@@ -155,6 +155,33 @@ describe('Art 14(2): security-interest requests between DE, FR and IT, and the C
       .post('/v1/consultations/security-interest-requests', notToGrant(application))
       .expect(422);
     expect(own.body).toMatchObject({ rule: 'consult-another-member-state' });
+
+    // FR asks, then withdraws its request (If-Match); DE, which is asked, cannot withdraw it.
+    const requested = await as('FR-caseworker')
+      .post('/v1/consultations/security-interest-requests', notToGrant(application))
+      .expect(201);
+    const consultationId = (requested.body as { id: string; version: number }).id;
+    const version = (requested.body as { version: number }).version;
+    await as('FR-caseworker')
+      .post(`/v1/consultations/${consultationId}/withdrawal`, { reason: 'x' }, '"99"')
+      .expect(412);
+    const refused = await as('DE-caseworker')
+      .post(`/v1/consultations/${consultationId}/withdrawal`, { reason: 'not ours to withdraw' })
+      .expect(403);
+    expect(refused.body).toMatchObject({ rule: 'requester-only' });
+    await as('IT-caseworker').post(`/v1/consultations/${consultationId}/withdrawal`, { reason: 'x' }).expect(404);
+    await as('FR-caseworker')
+      .post(
+        `/v1/consultations/${consultationId}/withdrawal`,
+        { reason: 'The end user left the programme' },
+        `"${version}"`,
+      )
+      .expect(200);
+    await waitFor(
+      async () => (await as('FR-caseworker').get(`/v1/consultations/${consultationId}`)).body.outcome === 'WITHDRAWN',
+    );
+    const withdrawn = await as('FR-caseworker').get(`/v1/consultations/${consultationId}`).expect(200);
+    expect(withdrawn.body.closingRule).toMatchObject({ basis: 'WITHDRAWAL' });
   }, 60_000);
 
   it('ends a security-interest consultation unanswered after 10 working days: a late answer is refused, nothing blocks', async () => {

@@ -80,6 +80,14 @@ export class SecurityInterestRequestDto {
   readonly grounds!: string;
 }
 
+export class WithdrawSecurityInterestDto {
+  @ApiProperty({ maxLength: TEXT_MAX, example: 'The end user was removed from our national watch list' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  readonly reason!: string;
+}
+
 export const EXTENSION_ACTIONS = ['REQUEST', 'GRANT', 'DECLINE'] as const;
 
 export class ExtensionDto {

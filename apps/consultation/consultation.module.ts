@@ -13,7 +13,10 @@ import { CONSULTATION_DEADLINES } from './public/consultation-deadlines';
 import type { ConsultationSettings } from './public/consultation-settings';
 import { DEFAULT_CONSULTATION_SETTINGS } from './public/consultation-settings';
 import { SecurityInterestNotifier } from './consultations/security-interest-notifier.process';
-import { SecurityInterestRequestHandler } from './consultations/security-interest-request.handler';
+import {
+  SecurityInterestRequestHandler,
+  WithdrawSecurityInterestHandler,
+} from './consultations/security-interest-request.handler';
 
 export interface ConsultationOptions {
   /** How often the deadline and review timers look for what is due. */
@@ -39,6 +42,7 @@ export class ConsultationModule {
         ConsultationOpener,
         DenialNotifier,
         SecurityInterestRequestHandler,
+        WithdrawSecurityInterestHandler,
         SecurityInterestNotifier,
         CatchAllInformer,
         { provide: CATCH_ALL_OPTIONS, useValue: { reviewWorkingDays: options.catchAllReviewWorkingDays ?? 30 } },

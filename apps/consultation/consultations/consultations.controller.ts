@@ -7,15 +7,17 @@ import type { ConsultationCommand } from '@dul/domain';
 import { refuse } from '@dul/domain';
 import type { DocumentFilter, ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { answerWrite, correlationIdOf, principalWrite, WriteResultDto } from '@dul/http';
+import { answerWrite, correlationIdOf, headerOf, principalWrite, WriteResultDto } from '@dul/http';
+import { parseIfMatch } from '@dul/platform';
 import type { WithoutMetadata, WriteResult } from '@dul/platform';
 import {
   ExtensionDto,
   ListConsultationsQueryDto,
   ReplyToConsultationDto,
   SecurityInterestRequestDto,
+  WithdrawSecurityInterestDto,
 } from '../consultation.dto';
-import { RequestSecurityInterest } from './security-interest-request.handler';
+import { RequestSecurityInterest, WithdrawSecurityInterest } from './security-interest-request.handler';
 import { ConsultationWrite } from '../public/consultation.commands';
 import type { ConsultationDocument } from './consultations.projection';
 import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
@@ -127,6 +129,30 @@ export class ConsultationsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
     const write = new RequestSecurityInterest(principal, correlationIdOf(request), body);
+    return answerWrite(reply, await this.commandBus.execute(write));
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('caseworker', 'approver')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you last saw; 412 if stale' })
+  @ApiOperation({
+    summary: 'Art 14(2): the requesting member state withdraws its security-interest request',
+    description:
+      'Closes the consultation as WITHDRAWN (closingRule WITHDRAWAL); a later grant is then not notified. Only ' +
+      'an Art 14(2) request is withdrawn here (422 withdraw-security-interest-only): Art 14(1) and Art 16 ' +
+      'consultations end with the application.',
+  })
+  @ApiResponse({ status: 200, type: WriteResultDto })
+  async withdraw(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: WithdrawSecurityInterestDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<WriteResult> {
+    const ifMatch = parseIfMatch(headerOf(request, 'if-match'));
+    const write = new WithdrawSecurityInterest(id, principal, correlationIdOf(request), body.reason, ifMatch);
     return answerWrite(reply, await this.commandBus.execute(write));
   }
 

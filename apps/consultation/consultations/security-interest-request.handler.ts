@@ -121,3 +121,51 @@ export class SecurityInterestRequestHandler implements ICommandHandler<RequestSe
     return application;
   }
 }
+
+/** Art 14(2): the requesting member state withdraws its request (If-Match like every consultation write). */
+export class WithdrawSecurityInterest extends Command<WriteOutcome> {
+  constructor(
+    readonly consultationId: string,
+    readonly principal: Principal,
+    readonly correlationId: string,
+    readonly reason: string,
+    readonly ifMatch: number | undefined,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Only an Art 14(2) request is withdrawn through the API: an Art 14(1) or Art 16 consultation is the
+ * law's, not the consulting authority's, to drop (it ends with the application, by the process).
+ */
+@CommandHandler(WithdrawSecurityInterest)
+export class WithdrawSecurityInterestHandler implements ICommandHandler<WithdrawSecurityInterest, WriteOutcome> {
+  constructor(
+    private readonly opening: ConsultationOpening,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async execute({ consultationId, principal, correlationId, reason, ifMatch }: WithdrawSecurityInterest) {
+    const consultation = await this.opening.consultation(consultationId);
+    const party =
+      consultation.status !== 'NONE' &&
+      principal.ms !== null &&
+      [consultation.requester, ...consultation.consulted].includes(principal.ms);
+    if (!party) throw refuse.notFound('consultation-not-found', `no consultation ${consultationId}`);
+    if (consultation.kind !== 'SECURITY_INTEREST') {
+      throw refuse.ruleViolated(
+        'withdraw-security-interest-only',
+        `only an Art 14(2) request is withdrawn through the API; this is ${consultation.kind}`,
+      );
+    }
+    const write = new ConsultationWrite(consultationId, {
+      by: 'principal',
+      principal,
+      correlationId,
+      ifMatch,
+      command: { type: 'WithdrawConsultation', data: { reason } },
+    });
+    return this.commandBus.execute<ConsultationWrite, WriteOutcome>(write);
+  }
+}
