@@ -155,6 +155,13 @@ describe('EU consultation between three authorities (DE, FR, NL) and the Commiss
     expect(await timer.tick()).toBe(0);
     const closed = await as('DE-caseworker').get(`/v1/consultations/${consultation.id}`).expect(200);
     expect(closed.body.outcome).toBe('NOT_ESSENTIALLY_IDENTICAL_BY_SILENCE');
+    // Art 16 sets no deadline and gives silence no meaning: the rule that closed it names the practice settings.
+    expect(closed.body.closingRule).toMatchObject({
+      basis: 'SILENCE',
+      workingDays: 10,
+      periodSetting: 'ART16_CONSULTATION_WORKING_DAYS',
+      silenceSetting: 'ART16_SILENCE_OUTCOME',
+    });
 
     // DE grants, with its reasons: every other member state and the Commission are told.
     await as('DE-approver')

@@ -6,6 +6,7 @@ import { authOptionsFrom, PlatformModule } from '@dul/platform';
 import type { ConsultationEnvironment } from './consultation.environment';
 import { ConsultationModule } from './consultation.module';
 import { CONSULTATION_PROJECTIONS } from './consultation.projections';
+import { consultationSettingsOf } from './public/consultation-settings';
 
 /** The consultation service on its own, for production. */
 @Module({})
@@ -19,6 +20,7 @@ export class ConsultationServiceModule {
         ConsultationModule.forRoot({
           timerPollMs: environment.CONSULTATION_TIMER_POLL_MS,
           catchAllReviewWorkingDays: environment.CATCH_ALL_REVIEW_WORKING_DAYS,
+          settings: consultationSettingsOf(environment),
         }),
       ],
     };

@@ -10,6 +10,7 @@ import {
   IsBoolean,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -18,14 +19,22 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ART15_GROUNDS, CONSULTATION_ANSWERS, CONSULTATION_KINDS } from '@dul/domain';
-import type { Art15Ground, ConsultationAnswer, ConsultationKind } from '@dul/domain';
+import { ART15_GROUNDS, CONSULTATION_ANSWERS, CONSULTATION_KINDS, SECURITY_INTEREST_REQUESTS } from '@dul/domain';
+import type { Art15Ground, ConsultationAnswer, ConsultationKind, SecurityInterestRequest } from '@dul/domain';
 import { COUNTRY_CODE, PageQueryDto, PartyDto, TEXT_MAX } from '@dul/http';
+import { NOTIFICATION_TYPES } from './notifications/notifications.projection';
 
 const ANSWERS = [...new Set(Object.values(CONSULTATION_ANSWERS).flat())] as ConsultationAnswer[];
 
 export class ReplyToConsultationDto {
-  @ApiProperty({ enum: ANSWERS, example: 'NOT_ESSENTIALLY_IDENTICAL' })
+  @ApiProperty({
+    enum: ANSWERS,
+    example: 'NOT_ESSENTIALLY_IDENTICAL',
+    description:
+      'ITEMS_LOCATED_ELSEWHERE (Art 14(1)): OBJECTION (binds) or NO_OBJECTION. PRIOR_DENIAL (Art 16): ' +
+      'ESSENTIALLY_IDENTICAL or NOT_ESSENTIALLY_IDENTICAL. CATCH_ALL: CONCUR, COMMENT or OBJECT. ' +
+      'SECURITY_INTEREST (Art 14(2), non-binding): REQUEST_ACCEPTED or REQUEST_DECLINED (with reasons).',
+  })
   @IsIn(ANSWERS)
   readonly answer!: ConsultationAnswer;
 
@@ -34,6 +43,49 @@ export class ReplyToConsultationDto {
   @IsString()
   @MaxLength(TEXT_MAX)
   readonly reasons?: string;
+}
+
+export class SecurityInterestRequestDto {
+  @ApiProperty({
+    enum: SECURITY_INTEREST_REQUESTS,
+    example: 'NOT_TO_GRANT',
+    description:
+      'NOT_TO_GRANT an application (give applicationId), or ANNUL, SUSPEND, MODIFY or REVOKE a licence (give licenceId).',
+  })
+  @IsIn(SECURITY_INTEREST_REQUESTS)
+  readonly request!: SecurityInterestRequest;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '0b7e2a7c-3d0e-4f8c-9a51-6c1f0e9d2b34',
+    description: 'For NOT_TO_GRANT',
+  })
+  @ValidateIf((dto: SecurityInterestRequestDto) => dto.request === 'NOT_TO_GRANT' || dto.applicationId !== undefined)
+  @IsUUID(undefined, { message: 'applicationId must be a UUID (required for NOT_TO_GRANT)' })
+  readonly applicationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For ANNUL, SUSPEND, MODIFY or REVOKE' })
+  @ValidateIf((dto: SecurityInterestRequestDto) => dto.request !== 'NOT_TO_GRANT' || dto.licenceId !== undefined)
+  @IsUUID(undefined, { message: 'licenceId must be a UUID (required to annul, suspend, modify or revoke)' })
+  readonly licenceId?: string;
+
+  @ApiProperty({
+    maxLength: TEXT_MAX,
+    example: 'The end user supplies a missile programme directed against our armed forces',
+    description: 'The essential security interests invoked; sent to the requested member state with the request',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  readonly grounds!: string;
+}
+
+export class WithdrawSecurityInterestDto {
+  @ApiProperty({ maxLength: TEXT_MAX, example: 'The end user was removed from our national watch list' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(TEXT_MAX)
+  readonly reason!: string;
 }
 
 export const EXTENSION_ACTIONS = ['REQUEST', 'GRANT', 'DECLINE'] as const;
@@ -209,9 +261,9 @@ export class ScreenTransactionDto {
 
 export class ListNotificationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
-    enum: ['DenialNotified', 'GrantDespiteDenialNotified', 'FinalAssessmentRecorded', 'DenialRevoked'],
+    enum: NOTIFICATION_TYPES,
   })
   @IsOptional()
-  @IsIn(['DenialNotified', 'GrantDespiteDenialNotified', 'FinalAssessmentRecorded', 'DenialRevoked'])
+  @IsIn(NOTIFICATION_TYPES)
   readonly type?: string;
 }

@@ -1,8 +1,8 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { AuthEnvironment } from '@dul/config';
+import { ConsultationPeriodsEnvironment } from './public/consultation-settings';
 
 /** The consultation service's configuration. */
-export class ConsultationEnvironment extends AuthEnvironment {
+export class ConsultationEnvironment extends ConsultationPeriodsEnvironment {
   @IsOptional()
   @IsInt({ message: 'must be a whole number of milliseconds' })
   @Min(100, { message: 'must be between 100 and 3600000' })

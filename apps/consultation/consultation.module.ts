@@ -10,12 +10,21 @@ import { DenialReviewTimer } from './denials/denial-review.timer';
 import { DenialsController } from './denials/denials.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { CONSULTATION_DEADLINES } from './public/consultation-deadlines';
+import type { ConsultationSettings } from './public/consultation-settings';
+import { DEFAULT_CONSULTATION_SETTINGS } from './public/consultation-settings';
+import { SecurityInterestNotifier } from './consultations/security-interest-notifier.process';
+import {
+  SecurityInterestRequestHandler,
+  WithdrawSecurityInterestHandler,
+} from './consultations/security-interest-request.handler';
 
 export interface ConsultationOptions {
   /** How often the deadline and review timers look for what is due. */
   readonly timerPollMs?: number;
   /** Working days other member states and the Commission have to review an Art 4/5 decision. */
   readonly catchAllReviewWorkingDays?: number;
+  /** Art 16 period and silence (EU practice) and the Art 14(2) period. */
+  readonly settings?: ConsultationSettings;
 }
 
 /**
@@ -27,11 +36,14 @@ export class ConsultationModule {
   static forRoot(options: ConsultationOptions = {}): DynamicModule {
     return {
       module: ConsultationModule,
-      imports: [ConsultationContextModule],
+      imports: [ConsultationContextModule.forRoot(options.settings ?? DEFAULT_CONSULTATION_SETTINGS)],
       controllers: [ConsultationsController, DenialsController, NotificationsController],
       providers: [
         ConsultationOpener,
         DenialNotifier,
+        SecurityInterestRequestHandler,
+        WithdrawSecurityInterestHandler,
+        SecurityInterestNotifier,
         CatchAllInformer,
         { provide: CATCH_ALL_OPTIONS, useValue: { reviewWorkingDays: options.catchAllReviewWorkingDays ?? 30 } },
         ConsultationDeadlineTimer,

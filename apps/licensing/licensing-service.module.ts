@@ -5,6 +5,7 @@ import { AuthModule } from '@dul/auth';
 import type { Clock } from '@dul/platform';
 import { authOptionsFrom, PlatformModule } from '@dul/platform';
 import { ConsultationContextModule } from '../consultation/public/consultation-context.module';
+import { consultationSettingsOf } from '../consultation/public/consultation-settings';
 import type { LicensingEnvironment } from './licensing.environment';
 import { LicensingModule } from './licensing.module';
 import { LICENSING_PROJECTIONS } from './licensing.projections';
@@ -24,7 +25,7 @@ export class LicensingServiceModule {
           validityPolicy: parseValidityPolicy(environment.LICENCE_VALIDITY_CAPS ?? ''),
         }),
         // Answers the DecisionContextQuery a decision sends (Art 14, 16).
-        ConsultationContextModule,
+        ConsultationContextModule.forRoot(consultationSettingsOf(environment)),
       ],
     };
   }

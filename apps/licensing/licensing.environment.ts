@@ -1,6 +1,6 @@
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { GEA_SETTINGS_PATTERN } from './public/general-authorisation-settings';
-import { AuthEnvironment } from '@dul/config';
+import { ConsultationPeriodsEnvironment } from '../consultation/public/consultation-settings';
 
 /** The format of LICENCE_VALIDITY_CAPS; parseValidityPolicy checks the codes and ranges at boot. */
 export const VALIDITY_CAPS_FORMAT =
@@ -8,7 +8,8 @@ export const VALIDITY_CAPS_FORMAT =
 export const VALIDITY_CAPS_MESSAGE = 'must be MS:KIND=months[,KIND=months][;MS:...] with MS a member state code or *';
 
 /** The licensing service's configuration. */
-export class LicensingEnvironment extends AuthEnvironment {
+// The consultation periods too: this service opens any missing consultation right before a decision.
+export class LicensingEnvironment extends ConsultationPeriodsEnvironment {
   @IsOptional()
   @IsInt({ message: 'must be a whole number of milliseconds' })
   @Min(100, { message: 'must be between 100 and 3600000' })

@@ -198,6 +198,7 @@ const KEPT_IN: { readonly [T in ReportedEvent['type']]: ShardKind | 'licence' | 
   ExtensionGranted: null,
   ExtensionDeclined: null,
   ConsultationClosed: null,
+  SecurityInterestGrantNotified: null,
 };
 
 const SHARD_OF_TYPE: ReadonlyMap<string, ShardKind> = new Map(
@@ -441,6 +442,7 @@ function consultationChange(
     case 'ExtensionGranted':
     case 'ExtensionDeclined':
     case 'ConsultationClosed':
+    case 'SecurityInterestGrantNotified':
       return null;
   }
 }

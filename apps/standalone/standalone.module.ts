@@ -7,6 +7,7 @@ import { authOptionsFrom, PlatformModule } from '@dul/platform';
 import { ConsultationModule } from '../consultation/consultation.module';
 import { GatewayModule, kafkaSecurityFrom } from '../gateway/gateway.module';
 import { CONSULTATION_PROJECTIONS } from '../consultation/consultation.projections';
+import { consultationSettingsOf } from '../consultation/public/consultation-settings';
 import { LicensingModule } from '../licensing/licensing.module';
 import { LICENSING_PROJECTIONS } from '../licensing/licensing.projections';
 import { smallCellThresholdOf } from '../reporting/reporting.environment';
@@ -35,6 +36,7 @@ export class StandaloneModule {
         ConsultationModule.forRoot({
           timerPollMs: environment.CONSULTATION_TIMER_POLL_MS,
           catchAllReviewWorkingDays: environment.CATCH_ALL_REVIEW_WORKING_DAYS,
+          settings: consultationSettingsOf(environment),
         }),
         ReportingModule.forRoot({ smallCellThreshold: smallCellThresholdOf(environment) }),
         // Server-Sent Events always; the Kafka relay only when KAFKA_BROKERS is set.

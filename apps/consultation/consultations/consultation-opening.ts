@@ -16,6 +16,8 @@ import { applicationAggregate } from '../../licensing/public/application.aggrega
 import { ConsultationWrite } from '../public/consultation.commands';
 import { art14ConsultationId, art16ConsultationId, consultationStream } from '../public/consultation-ids';
 import { ScreeningService } from '../screening/screening.service';
+import type { ConsultationSettings } from '../public/consultation-settings';
+import { CONSULTATION_SETTINGS } from '../public/consultation-settings';
 
 /** Who asks, and because of what; `now` is when the duty to consult arose. */
 export interface Trigger {
@@ -39,6 +41,7 @@ export class ConsultationOpening {
     // The application's denial matches are recorded with the runner itself: the consultation context
     // also runs in hosts without licensing's handlers (the consultation service on its own).
     private readonly runner: CommandExecution,
+    @Inject(CONSULTATION_SETTINGS) private readonly settings: ConsultationSettings,
   ) {}
 
   async application(applicationId: string): Promise<Application | null> {
@@ -98,6 +101,9 @@ export class ConsultationOpening {
         consulted: match.issuingMemberState,
         denialId: match.denialId,
         match: { score: match.score, matchedFields: match.matchedFields },
+        // EU practice, not Art 16's text: the settings, recorded on the consultation as it opens.
+        replyWorkingDays: this.settings.art16WorkingDays,
+        silenceMeans: this.settings.art16SilenceMeans,
         packet: consultationPacketFrom(application.content, { grounds: [match.explanation] }),
       });
     }

@@ -19,6 +19,16 @@ export interface ConsultationDocument {
   readonly deadlineLastDay: string;
   readonly deadlineEndsAt: string;
   readonly openedAt: string;
+  /** The period and the meaning of silence as opened, with the settings they came from (text, practice, reading). */
+  readonly rules: Consultation['rules'];
+  /** The rule that closed it: an answer, silence under which setting, or a withdrawal; null while open. */
+  readonly closingRule: Consultation['closingRule'];
+  /** Art 14(2): the request (null for other kinds). */
+  readonly securityInterest: {
+    readonly request: string;
+    readonly licenceId: string | null;
+    readonly grantNotifiedAt: string | null;
+  } | null;
   readonly version: number;
   readonly position: number;
   readonly consultation: Consultation;
@@ -45,6 +55,16 @@ export const consultationsProjection: Projection<ConsultationDocument> = {
       deadlineLastDay: state.deadline.lastDay,
       deadlineEndsAt: state.deadline.endsAt,
       openedAt: state.openedAt,
+      rules: state.rules,
+      closingRule: state.closingRule,
+      securityInterest:
+        state.subject.kind === 'SECURITY_INTEREST'
+          ? {
+              request: state.subject.request,
+              licenceId: state.subject.licenceId,
+              grantNotifiedAt: state.grantNotified?.notifiedAt ?? null,
+            }
+          : null,
       version: event.streamVersion,
       position: event.globalPosition,
       consultation: state,

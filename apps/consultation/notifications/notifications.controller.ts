@@ -20,7 +20,8 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiOperation({
     operationId: 'listNotifications',
-    summary: 'Denials notified, their reviews, and grants despite a matching denial, addressed to you',
+    summary:
+      'Denials notified, their reviews (renewed, amended, revoked), grants despite a matching denial, and grants despite an Art 14(2) security-interest request, addressed to you',
   })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQueryDto) {
     const filter = {

@@ -13,7 +13,12 @@ export interface NotificationDocument {
   /** Member state codes, and COMMISSION. */
   readonly recipients: readonly string[];
   readonly at: string;
-  readonly subject: { readonly denialId?: string; readonly applicationId?: string; readonly registrationId?: string };
+  readonly subject: {
+    readonly denialId?: string;
+    readonly applicationId?: string;
+    readonly registrationId?: string;
+    readonly consultationId?: string;
+  };
   readonly position: number;
   readonly data: unknown;
 }
@@ -33,6 +38,8 @@ const NOTIFYING_TYPES = [
   'DenialRenewed',
   'DenialAmended',
   'DenialRevoked',
+  // Art 14(2): a grant despite a member state's security-interest request.
+  'SecurityInterestGrantNotified',
 ];
 
 /*
@@ -46,9 +53,12 @@ const GEA_NOTIFYING_TYPES = [
   'GeneralAuthorisationRightReinstated',
 ];
 
+/** Every type the inbox holds: what `GET /v1/notifications?type=` filters on. */
+export const NOTIFICATION_TYPES: readonly string[] = [...NOTIFYING_TYPES, ...GEA_NOTIFYING_TYPES];
+
 export const notificationsProjection: Projection<NotificationDocument> = {
   name: NOTIFICATIONS_PROJECTION,
-  handles: [...NOTIFYING_TYPES, ...GEA_NOTIFYING_TYPES],
+  handles: NOTIFICATION_TYPES,
   documentId: (event) => event.eventId,
   evolve: (_document, event: StoredEvent) => {
     if (GEA_NOTIFYING_TYPES.includes(event.type)) return generalAuthorisationNotification(event);
@@ -70,6 +80,9 @@ export const notificationsProjection: Projection<NotificationDocument> = {
       at: event.recordedAt.toISOString(),
       subject: {
         ...(event.streamId.startsWith('denial-') && { denialId: event.streamId.slice('denial-'.length) }),
+        ...(event.streamId.startsWith('consultation-') && {
+          consultationId: event.streamId.slice('consultation-'.length),
+        }),
         ...(data.applicationId && { applicationId: data.applicationId }),
       },
       position: event.globalPosition,

@@ -1,3 +1,4 @@
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { ConsultationWriteHandler, DenialWriteHandler } from '../consultation.handlers';
 import { ConsultationOpening } from '../consultations/consultation-opening';
@@ -6,6 +7,8 @@ import { DecisionContextHandler } from '../consultations/decision-context.handle
 import { ScreenTransactionHandler } from '../screening/screen-transaction.handler';
 import { ScreeningService } from '../screening/screening.service';
 import { DECISION_CONTEXT } from './decision-context.port';
+import type { ConsultationSettings } from './consultation-settings';
+import { CONSULTATION_SETTINGS } from './consultation-settings';
 
 /**
  * The part of the consultation module the licensing service needs to issue a decision: screening,
@@ -28,4 +31,13 @@ import { DECISION_CONTEXT } from './decision-context.port';
   ],
   exports: [ScreeningService, ConsultationOpening, DECISION_CONTEXT],
 })
-export class ConsultationContextModule {}
+export class ConsultationContextModule {
+  /** With the consultation periods (Art 16 practice, Art 14(2)), validated at boot. */
+  static forRoot(settings: ConsultationSettings): DynamicModule {
+    return {
+      module: ConsultationContextModule,
+      providers: [{ provide: CONSULTATION_SETTINGS, useValue: settings }],
+      exports: [CONSULTATION_SETTINGS],
+    };
+  }
+}

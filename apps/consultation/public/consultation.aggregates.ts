@@ -13,9 +13,19 @@ export const consultationAggregate: Aggregate<ConsultationCommand, ConsultationE
   category: 'consultation',
   decider: consultationDecider,
   // Only the consulting and the consulted member states act on a consultation; to anyone else it
-  // does not exist. Consultations are opened by the processes, never through the API.
-  mayAct: (state, principal) =>
-    state.status !== 'NONE' && principal.ms !== null && [state.requester, ...state.consulted].includes(principal.ms),
+  // does not exist. Consultations are opened by the processes, except an Art 14(2) request, which a
+  // member state makes through the API (its handler takes whom to consult from the record). Lapses
+  // and grant notifications come from processes only.
+  mayAct: (state, principal, command) => {
+    if (principal.ms === null) return false;
+    if (state.status === 'NONE') {
+      return command.type === 'OpenConsultation' && command.data.kind === 'SECURITY_INTEREST';
+    }
+    if (command.type === 'LapseConsultationDeadline' || command.type === 'NotifyGrantDespiteSecurityInterest') {
+      return false;
+    }
+    return [state.requester, ...state.consulted].includes(principal.ms);
+  },
 };
 
 export const denialAggregate: Aggregate<DenialCommand, DenialEvent, DenialState> = {

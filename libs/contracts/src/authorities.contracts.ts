@@ -368,12 +368,102 @@ export const consultationDeadlineLapsedV1Schema = object({
 });
 export type ConsultationDeadlineLapsedV1 = Infer<typeof consultationDeadlineLapsedV1Schema>;
 
-export const consultationClosedV1Schema = object({
-  ...consultationHeader,
-  outcome: consultationOutcome(
-    'How the consultation ended; OBJECTED is a binding Art 14(1) objection, *_BY_SILENCE what the law reads into silence.',
+/** The rule that closed a consultation, as recorded; an optional field added within v1. */
+const closingRule = () =>
+  object(
+    {
+      basis: enumOf(['ANSWER', 'SILENCE', 'WITHDRAWAL'], {
+        description:
+          'ANSWER: the consulted member state replied; SILENCE: the period ended; WITHDRAWAL: the requester withdrew.',
+      }),
+      workingDays: integer({ minimum: 1, description: 'The period in working days as opened.' }),
+      periodSetting: nullable(text('Setting name.'), {
+        description:
+          "The setting that gave the period (e.g. ART16_CONSULTATION_WORKING_DAYS); null when it is the article's figure.",
+      }),
+      silenceSetting: nullable(text('Setting name.'), {
+        description:
+          'For SILENCE: the setting that gave silence its meaning (ART16_SILENCE_OUTCOME, EU practice, not the text of Art 16); otherwise null.',
+      }),
+      statement: text('The rule in words, with the settings and their values.'),
+    },
+    {},
+    {
+      description:
+        'The rule that closed the consultation. Absent on messages of consultations closed before it was recorded.',
+    },
+  );
+
+export const consultationClosedV1Schema = object(
+  {
+    ...consultationHeader,
+    outcome: consultationOutcome(
+      'How the consultation ended; OBJECTED is a binding Art 14(1) objection, *_BY_SILENCE what the law reads into ' +
+        'silence. Where a member state gives Art 16 silence the meaning ESSENTIALLY_IDENTICAL (ART16_SILENCE_OUTCOME), ' +
+        'the outcome is ESSENTIALLY_IDENTICAL with closingRule.basis SILENCE.',
+    ),
+    reason: optionalText('For WITHDRAWN: why the requester withdrew; otherwise null.'),
+    closedAt: instant('When the consultation was closed.'),
+  },
+  { closingRule: closingRule() },
+);
+export type ConsultationClosedV1 = Infer<typeof consultationClosedV1Schema>;
+
+// Art 14(2) security-interest consultations have their own types: their kind, answers and outcomes
+// are not in the consultation.*.v1 vocabularies, and a v1 enum never gains a value.
+
+const securityInterestHeader = {
+  consultationId: consultationId(),
+  requestingMemberState: memberStateCode('Member state invoking its essential security interests (Art 14(2)).'),
+  requestedMemberState: memberStateCode('Member state deciding on the authorisation (the one consulted).'),
+  recipients: recipients(),
+  request: enumOf(['NOT_TO_GRANT', 'ANNUL', 'SUSPEND', 'MODIFY', 'REVOKE'], {
+    description:
+      'What the requesting member state asks: not to grant, or to annul, suspend, modify or revoke the licence.',
+  }),
+  licenceId: nullable(identifier('Licence id.'), { description: 'The licence concerned; null for NOT_TO_GRANT.' }),
+};
+
+export const securityInterestRequestedV1Schema = object({
+  ...securityInterestHeader,
+  grounds: text('The essential security interests invoked, in words.'),
+  deadline: deadline(
+    "When the non-binding consultation is to be terminated: 10 working days (Art 14(2), setting ART14_2_CONSULTATION_WORKING_DAYS), in the requested member state's calendar (reading).",
   ),
-  reason: optionalText('For WITHDRAWN: why the requester withdrew; otherwise null.'),
+  openedAt: instant('When the request was made.'),
+});
+export type SecurityInterestRequestedV1 = Infer<typeof securityInterestRequestedV1Schema>;
+
+export const securityInterestClosedV1Schema = object({
+  ...securityInterestHeader,
+  outcome: enumOf(['REQUEST_ACCEPTED', 'REQUEST_DECLINED', 'ENDED_WITHOUT_ANSWER', 'WITHDRAWN'], {
+    description:
+      'REQUEST_ACCEPTED or REQUEST_DECLINED: the requested member state answered (non-binding either way); ' +
+      'ENDED_WITHOUT_ANSWER: the period ended; WITHDRAWN: the requester withdrew.',
+  }),
+  reasons: optionalText('Reasons given with the answer (required to decline), or for the withdrawal; null otherwise.'),
+  closingRule: closingRule(),
   closedAt: instant('When the consultation was closed.'),
 });
-export type ConsultationClosedV1 = Infer<typeof consultationClosedV1Schema>;
+export type SecurityInterestClosedV1 = Infer<typeof securityInterestClosedV1Schema>;
+
+export const securityInterestGrantNotifiedV1Schema = object({
+  consultationId: consultationId(),
+  notifyingMemberState: memberStateCode('Member state that granted despite the request (the requested one).'),
+  requestingMemberState: memberStateCode('Member state that asked it not to grant.'),
+  recipients: recipients(),
+  licenceId: nullable(identifier('Licence id.'), { description: 'The licence issued by the grant, when known.' }),
+  items: array(notifiedItem(), { minItems: 1 }),
+  destinationCountry: countryCode('Country of final destination.'),
+  endUser: party('End user.'),
+  consignee: nullable(party('Consignee.'), { description: 'Consignee; null when the end user receives the items.' }),
+  consultationOutcome: nullable(
+    enumOf(['REQUEST_ACCEPTED', 'REQUEST_DECLINED', 'ENDED_WITHOUT_ANSWER'], {
+      description: 'How the consultation ended before the grant.',
+    }),
+    { description: 'Null when the grant came while the consultation was still open (it never blocks a grant).' },
+  ),
+  grantedAt: instant('When the authorisation was granted.'),
+  notifiedAt: instant('When the grant was notified.'),
+});
+export type SecurityInterestGrantNotifiedV1 = Infer<typeof securityInterestGrantNotifiedV1Schema>;

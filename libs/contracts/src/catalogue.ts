@@ -14,6 +14,9 @@ import type {
   DenialReviewDueV1,
   DenialRevokedV1,
   GrantDespiteDenialNotifiedV1,
+  SecurityInterestClosedV1,
+  SecurityInterestGrantNotifiedV1,
+  SecurityInterestRequestedV1,
 } from './authorities.contracts';
 import {
   consultationClosedV1Schema,
@@ -30,6 +33,9 @@ import {
   denialReviewDueV1Schema,
   denialRevokedV1Schema,
   grantDespiteDenialNotifiedV1Schema,
+  securityInterestClosedV1Schema,
+  securityInterestGrantNotifiedV1Schema,
+  securityInterestRequestedV1Schema,
 } from './authorities.contracts';
 import type { ApplicationReceivedV1, DecisionIssuedV1, LicenceLifecycleV1 } from './commission.contracts';
 import { applicationReceivedV1Schema, decisionIssuedV1Schema, licenceLifecycleV1Schema } from './commission.contracts';
@@ -85,6 +91,9 @@ export interface PublishedDataByType {
   'eu.dual-use.consultation.extension-declined.v1': ConsultationExtensionDeclinedV1;
   'eu.dual-use.consultation.deadline-lapsed.v1': ConsultationDeadlineLapsedV1;
   'eu.dual-use.consultation.closed.v1': ConsultationClosedV1;
+  'eu.dual-use.security-interest.requested.v1': SecurityInterestRequestedV1;
+  'eu.dual-use.security-interest.closed.v1': SecurityInterestClosedV1;
+  'eu.dual-use.security-interest.grant-notified.v1': SecurityInterestGrantNotifiedV1;
   'eu.dual-use.statistics.application-received.v1': ApplicationReceivedV1;
   'eu.dual-use.statistics.decision-issued.v1': DecisionIssuedV1;
   'eu.dual-use.statistics.licence-lifecycle.v1': LicenceLifecycleV1;
@@ -298,6 +307,34 @@ export const CONTRACTS: { readonly [T in PublishedType]: ContractDefinition<T> }
     summary: 'A consultation ended, with its outcome.',
     subject: 'consultations/{consultationId}',
     schema: consultationClosedV1Schema,
+  },
+  'eu.dual-use.security-interest.requested.v1': {
+    type: 'eu.dual-use.security-interest.requested.v1',
+    audiences: ['authorities'],
+    title: 'Security-interest request',
+    summary:
+      'A member state asks another, for its essential security interests, not to grant an authorisation or to ' +
+      'annul, suspend, modify or revoke it (Art 14(2)); a non-binding consultation to be terminated within 10 working days.',
+    subject: 'consultations/{consultationId}',
+    schema: securityInterestRequestedV1Schema,
+  },
+  'eu.dual-use.security-interest.closed.v1': {
+    type: 'eu.dual-use.security-interest.closed.v1',
+    audiences: ['authorities'],
+    title: 'Security-interest consultation closed',
+    summary: 'The Art 14(2) consultation ended: answered, ended without answer at its deadline, or withdrawn.',
+    subject: 'consultations/{consultationId}',
+    schema: securityInterestClosedV1Schema,
+  },
+  'eu.dual-use.security-interest.grant-notified.v1': {
+    type: 'eu.dual-use.security-interest.grant-notified.v1',
+    audiences: ART16_AUDIENCES,
+    title: 'Grant despite a security-interest request',
+    summary:
+      'The requested member state granted the authorisation another member state asked it not to grant, and ' +
+      'notifies the Commission and the member states (Art 14(2)).',
+    subject: 'consultations/{consultationId}',
+    schema: securityInterestGrantNotifiedV1Schema,
   },
   'eu.dual-use.statistics.application-received.v1': {
     type: 'eu.dual-use.statistics.application-received.v1',

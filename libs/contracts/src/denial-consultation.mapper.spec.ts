@@ -16,6 +16,7 @@ import {
   consultationState,
   DENIAL_IDS,
   packetFor,
+  SECURITY_INTEREST_CONSULTATION_IDS,
 } from './testing/authorities-history';
 import { at, contextFor, EventLog } from './testing/licensing-history';
 
@@ -49,18 +50,26 @@ const PUBLISHED_AS = {
   ConsultationReplied: 'eu.dual-use.consultation.replied.v1',
   ConsultationDeadlineLapsed: 'eu.dual-use.consultation.deadline-lapsed.v1',
   ConsultationClosed: 'eu.dual-use.consultation.closed.v1',
+  SecurityInterestGrantNotified: 'eu.dual-use.security-interest.grant-notified.v1',
 } as const;
+
+// Art 14(2) consultations publish security-interest.*.v1 instead (tested on their own below).
+const onSecurityInterestStream = (event: SourceEvent) =>
+  SECURITY_INTEREST_CONSULTATION_IDS.some((id) => event.streamId === `consultation-${id}`);
+const NOTIFIED_TO_EVERYONE = ['FinalAssessmentRecorded', 'SecurityInterestGrantNotified'];
 
 describe('denial register and consultation mapping', () => {
   it('maps every denial and consultation event type, each to its contract and the contract’s audiences', () => {
     const domainTypes = [...DENIAL_EVENT_TYPES, ...CONSULTATION_EVENT_TYPES];
     expect(Object.keys(PUBLISHED_AS).sort()).toEqual([...domainTypes].sort());
     for (const domainType of domainTypes) {
-      const sources = sourcesOf(domainType);
+      const sources = sourcesOf(domainType).filter(
+        (source) => domainType === 'SecurityInterestGrantNotified' || !onSecurityInterestStream(source),
+      );
       expect({ domainType, recorded: sources.length > 0 }).toEqual({ domainType, recorded: true });
       for (const source of sources) {
         const type = PUBLISHED_AS[domainType];
-        const expected = domainType.startsWith('Denial') || domainType === 'FinalAssessmentRecorded';
+        const expected = domainType.startsWith('Denial') || NOTIFIED_TO_EVERYONE.includes(domainType);
         expect(mapped(source).map((event) => [event.audience, event.type])).toEqual(
           (expected ? ['authorities', 'commission'] : ['authorities']).map((audience) => [audience, type]),
         );
@@ -127,6 +136,30 @@ describe('denial register and consultation mapping', () => {
     expect(
       new Set(denialMessages.map((event) => (event.data as { notifyingMemberState: string }).notifyingMemberState)),
     ).toEqual(new Set(['DE', 'FR']));
+  });
+
+  it('notifies every review outcome (renewed, amended, revoked) to every other member state and the Commission, like the denial itself (Art 16(2))', () => {
+    for (const type of [
+      'eu.dual-use.denial.renewed.v1',
+      'eu.dual-use.denial.amended.v1',
+      'eu.dual-use.denial.revoked.v1',
+    ] as const) {
+      expect(contractFor(type).audiences).toEqual(contractFor('eu.dual-use.denial.notified.v1').audiences);
+      const messages = published.filter((event) => event.type === type);
+      expect({ type, audiences: messages.map((event) => event.audience).sort() }).toEqual({
+        type,
+        audiences: ['authorities', 'commission'],
+      });
+      for (const event of messages) {
+        const notified = published.find(
+          (candidate) => candidate.type === 'eu.dual-use.denial.notified.v1' && candidate.key === event.key,
+        );
+        expect((event.data as { recipients: unknown }).recipients).toEqual(
+          (notified?.data as { recipients: unknown }).recipients,
+        );
+        expect(validateContractData(type, event.data, { strict: true }).valid).toBe(true);
+      }
+    }
   });
 
   it('addresses every consultation message to the requester and the consulted, and the Commission when informed', () => {
@@ -362,7 +395,21 @@ describe('denial register and consultation mapping', () => {
           lapsedAt: state.deadline.endsAt,
         },
       ],
-      ['closed', { outcome: 'NOT_ESSENTIALLY_IDENTICAL_BY_SILENCE', reason: null, closedAt: expect.any(String) }],
+      [
+        'closed',
+        {
+          outcome: 'NOT_ESSENTIALLY_IDENTICAL_BY_SILENCE',
+          reason: null,
+          closedAt: expect.any(String),
+          closingRule: {
+            basis: 'SILENCE',
+            workingDays: 10,
+            periodSetting: 'ART16_CONSULTATION_WORKING_DAYS',
+            silenceSetting: 'ART16_SILENCE_OUTCOME',
+            statement: expect.stringContaining("EU practice, not the article's text"),
+          },
+        },
+      ],
     ]);
     expect(byKey(CONSULTATION_IDS.itemsInNetherlands).slice(1)).toEqual([
       [
@@ -374,7 +421,21 @@ describe('denial register and consultation mapping', () => {
           repliedAt: at(3).now.toISOString(),
         },
       ],
-      ['closed', { outcome: 'OBJECTED', reason: null, closedAt: at(3).now.toISOString() }],
+      [
+        'closed',
+        {
+          outcome: 'OBJECTED',
+          reason: null,
+          closedAt: at(3).now.toISOString(),
+          closingRule: {
+            basis: 'ANSWER',
+            workingDays: 10,
+            periodSetting: null,
+            silenceSetting: null,
+            statement: 'answered within the period (10 working days): OBJECTED',
+          },
+        },
+      ],
     ]);
     expect(byKey(CONSULTATION_IDS.catchAll).map(([type]) => type)).toEqual([
       'opened',
@@ -393,8 +454,62 @@ describe('denial register and consultation mapping', () => {
     ]);
     expect(byKey(CONSULTATION_IDS.withdrawn)[1]).toEqual([
       'closed',
-      { outcome: 'WITHDRAWN', reason: 'the exporter withdrew the application', closedAt: at(2).now.toISOString() },
+      {
+        outcome: 'WITHDRAWN',
+        reason: 'the exporter withdrew the application',
+        closedAt: at(2).now.toISOString(),
+        closingRule: expect.objectContaining({ basis: 'WITHDRAWAL' }),
+      },
     ]);
+  });
+
+  it('publishes an Art 14(2) request and its closing as security-interest types, to the two member states only', () => {
+    const messages = (key: string) => published.filter((event) => event.key === key);
+    const declined = messages(CONSULTATION_IDS.securityInterest).filter((event) => event.audience === 'authorities');
+    expect(declined.map((event) => event.type)).toEqual([
+      'eu.dual-use.security-interest.requested.v1',
+      'eu.dual-use.security-interest.closed.v1',
+      'eu.dual-use.security-interest.grant-notified.v1',
+    ]);
+    expect(declined[0]?.data).toMatchObject({
+      requestingMemberState: 'FR',
+      requestedMemberState: 'DE',
+      recipients: { memberStates: ['FR', 'DE'], commission: false },
+      request: 'NOT_TO_GRANT',
+      licenceId: null,
+      deadline: { memberState: 'DE', workingDays: 10 },
+    });
+    expect(declined[1]?.data).toMatchObject({
+      outcome: 'REQUEST_DECLINED',
+      reasons: 'the end use is civilian and verified on site',
+      recipients: { memberStates: ['FR', 'DE'], commission: false },
+      closingRule: { basis: 'ANSWER', periodSetting: 'ART14_2_CONSULTATION_WORKING_DAYS' },
+    });
+    const unanswered = messages(CONSULTATION_IDS.securityInterestLicence);
+    expect(unanswered.map((event) => [event.type, (event.data as { outcome?: string }).outcome])).toEqual([
+      ['eu.dual-use.security-interest.requested.v1', undefined],
+      ['eu.dual-use.security-interest.closed.v1', 'ENDED_WITHOUT_ANSWER'],
+    ]);
+    expect(unanswered[1]?.data).toMatchObject({
+      request: 'SUSPEND',
+      licenceId: 'lic-1',
+      closingRule: { basis: 'SILENCE' },
+    });
+  });
+
+  it('notifies a grant despite a security-interest request to the Commission and every other member state (Art 14(2))', () => {
+    const notified = published.filter((event) => event.type === 'eu.dual-use.security-interest.grant-notified.v1');
+    expect(notified.map((event) => event.audience)).toEqual(['authorities', 'commission']);
+    for (const event of notified) {
+      expect(event.data).toMatchObject({
+        notifyingMemberState: 'DE',
+        requestingMemberState: 'FR',
+        recipients: { memberStates: otherMemberStates('DE'), commission: true },
+        licenceId: 'lic-3',
+        consultationOutcome: 'REQUEST_DECLINED',
+        grantedAt: at(4).now.toISOString(),
+      });
+    }
   });
 
   it('lets only the packet travel: no actors, no case internals, nothing a stored packet carries beyond the contract', () => {

@@ -15,6 +15,7 @@ import { isCyberSurveillance } from './cyber-surveillance';
 import type { IntegrationEvent, SourceEvent } from './integration-event';
 import type { MappingContext } from './mapping';
 import { aggregateIdOf, dateOf, IntegrationMappingError, mappingError, notifiedParty, Publisher } from './mapping';
+import { v1ConsultationOutcome } from './consultation.mapper';
 
 // Applications and licences: statistics for the Commission, licence snapshots for customs, and the one
 // Art 16 notification recorded on an application (a grant despite a denial).
@@ -103,8 +104,10 @@ export function licensingIntegrationEvents(
           denialId: denial.denialId,
           memberState: denial.issuingMemberState,
           consultationId: denial.consultationId,
-          consultationOutcome:
+          consultationOutcome: v1ConsultationOutcome(
             denial.outcome ?? mappingError(stored, `the consultation on denial ${denial.denialId} is still open`),
+            (message) => mappingError(stored, message),
+          ),
         })),
         applicationKind: application.kind,
         items: content.items.map(notifiedItem),

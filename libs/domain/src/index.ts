@@ -24,11 +24,19 @@ export * from './consultation/consultation.packet';
 export * from './consultation/consultation.decider';
 export * from './consultation/consultation-status';
 export {
+  ART16_PERIOD_SETTING,
+  ART16_SILENCE_MEANINGS,
+  ART16_SILENCE_SETTING,
+  DEFAULT_ART16_CONSULTATION_WORKING_DAYS,
+  DEFAULT_ART16_SILENCE_MEANING,
   DEFAULT_CATCH_ALL_REVIEW_WORKING_DAYS,
+  DEFAULT_SECURITY_INTEREST_WORKING_DAYS,
   MAX_CATCH_ALL_REVIEW_WORKING_DAYS,
   MAX_REPLY_WORKING_DAYS,
   REPLY_WORKING_DAYS,
+  SECURITY_INTEREST_PERIOD_SETTING,
 } from './consultation/consultation.rules';
+export type { Art16SilenceMeaning } from './consultation/consultation.rules';
 export * from './denials/denial.events';
 export * from './denials/denial.commands';
 export * from './denials/denial.decider';

@@ -5,6 +5,7 @@ import {
   consultationPacketFrom,
   DEFAULT_CATCH_ALL_REVIEW_WORKING_DAYS,
   DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
+  DEFAULT_SECURITY_INTEREST_WORKING_DAYS,
   denialDecider,
   fold,
   itemsLocatedElsewhereConsultationId,
@@ -111,7 +112,17 @@ export const CONSULTATION_IDS = {
   itemsInNetherlands: itemsLocatedElsewhereConsultationId('app-1', 'NL'),
   catchAll: 'catch-all/DE/2025-0001',
   withdrawn: itemsLocatedElsewhereConsultationId('app-4', 'FR'),
+  /** Art 14(2): FR asks DE not to grant app-3; DE declines and grants, which is notified. */
+  securityInterest: 'security-interest/app-3/FR',
+  /** Art 14(2): NL asks DE to suspend lic-1; DE stays silent until the period ends. */
+  securityInterestLicence: 'security-interest/lic-1/NL',
 } as const;
+
+/** The consultations of the Art 14(2) kind, published as security-interest.*.v1. */
+export const SECURITY_INTEREST_CONSULTATION_IDS: readonly string[] = [
+  CONSULTATION_IDS.securityInterest,
+  CONSULTATION_IDS.securityInterestLicence,
+];
 
 /** Every denial and consultation event type at least once, on top of `licensingHistory()`. */
 export function authoritiesHistory(): EventLog {
@@ -278,7 +289,56 @@ export function authoritiesHistory(): EventLog {
     data: { reason: 'the exporter withdrew the application' },
     metadata: at(2, 'anna@bafa'),
   });
+
+  securityInterestHistory(log);
   return log;
+}
+
+/** Art 14(2): a request not to grant, declined and granted anyway; a request to suspend, unanswered. */
+function securityInterestHistory(log: EventLog): void {
+  const notToGrant = CONSULTATION_IDS.securityInterest;
+  log.consultation(notToGrant, {
+    type: 'OpenConsultation',
+    data: {
+      consultationId: notToGrant,
+      kind: 'SECURITY_INTEREST',
+      applicationId: 'app-3',
+      request: 'NOT_TO_GRANT',
+      grounds: 'the end user supplies a programme that threatens our armed forces',
+      consulted: 'DE',
+      replyWorkingDays: DEFAULT_SECURITY_INTEREST_WORKING_DAYS,
+      packet: packetFor('DE', ['essential security interests of FR (Art 14(2))']),
+    },
+    metadata: at(1, 'agent@sbdu', 'FR'),
+  });
+  log.consultation(notToGrant, {
+    type: 'ReplyToConsultation',
+    data: { answer: 'REQUEST_DECLINED', reasons: 'the end use is civilian and verified on site' },
+    metadata: at(3, 'boss@bafa'),
+  });
+  log.consultation(notToGrant, {
+    type: 'NotifyGrantDespiteSecurityInterest',
+    data: { applicationId: 'app-3', licenceId: 'lic-3', grantedAt: at(4).now.toISOString() },
+    metadata: at(4, 'system:security-interest-notifier'),
+  });
+
+  const suspend = CONSULTATION_IDS.securityInterestLicence;
+  log.consultation(suspend, {
+    type: 'OpenConsultation',
+    data: {
+      consultationId: suspend,
+      kind: 'SECURITY_INTEREST',
+      applicationId: 'app-1',
+      licenceId: 'lic-1',
+      request: 'SUSPEND',
+      grounds: 'new intelligence on the end user',
+      consulted: 'DE',
+      replyWorkingDays: DEFAULT_SECURITY_INTEREST_WORKING_DAYS,
+      packet: packetFor('DE', ['essential security interests of NL (Art 14(2))']),
+    },
+    metadata: at(1, 'officer@cdiu', 'NL'),
+  });
+  lapse(log, suspend);
 }
 
 /** The deadline timer, once the period has ended. */

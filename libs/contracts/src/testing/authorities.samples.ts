@@ -13,6 +13,9 @@ import type {
   DenialReviewDueV1,
   DenialRevokedV1,
   GrantDespiteDenialNotifiedV1,
+  SecurityInterestClosedV1,
+  SecurityInterestGrantNotifiedV1,
+  SecurityInterestRequestedV1,
 } from '../authorities.contracts';
 import type { PublishedDataByType } from '../catalogue';
 
@@ -262,10 +265,58 @@ export const consultationClosed: ConsultationClosedV1 = {
   closedAt: '2025-04-07T22:00:05.000Z',
 };
 
+export const securityInterestRequested: SecurityInterestRequestedV1 = {
+  consultationId: 'security-interest/app-3/FR',
+  requestingMemberState: 'FR',
+  requestedMemberState: 'DE',
+  recipients: { memberStates: ['FR', 'DE'], commission: false },
+  request: 'NOT_TO_GRANT',
+  licenceId: null,
+  grounds: 'the end user supplies a programme that threatens our armed forces',
+  deadline: { ...deadline, memberState: 'DE' },
+  openedAt: '2025-03-24T09:00:00.000Z',
+};
+
+export const securityInterestClosed: SecurityInterestClosedV1 = {
+  consultationId: securityInterestRequested.consultationId,
+  requestingMemberState: 'FR',
+  requestedMemberState: 'DE',
+  recipients: securityInterestRequested.recipients,
+  request: 'NOT_TO_GRANT',
+  licenceId: null,
+  outcome: 'REQUEST_DECLINED',
+  reasons: 'the end use is civilian and verified on site',
+  closingRule: {
+    basis: 'ANSWER',
+    workingDays: 10,
+    periodSetting: 'ART14_2_CONSULTATION_WORKING_DAYS',
+    silenceSetting: null,
+    statement: 'answered within the period (10 working days under ART14_2_CONSULTATION_WORKING_DAYS): REQUEST_DECLINED',
+  },
+  closedAt: '2025-03-26T09:00:00.000Z',
+};
+
+export const securityInterestGrantNotified: SecurityInterestGrantNotifiedV1 = {
+  consultationId: 'security-interest/app-3/FR',
+  notifyingMemberState: 'DE',
+  requestingMemberState: 'FR',
+  recipients: denialNotified.recipients,
+  licenceId: 'lic-3',
+  items: denialNotified.items,
+  destinationCountry: denialNotified.destinationCountry,
+  endUser: denialNotified.endUser,
+  consignee: null,
+  consultationOutcome: 'REQUEST_DECLINED',
+  grantedAt: '2025-03-27T09:00:00.000Z',
+  notifiedAt: '2025-03-27T09:00:01.000Z',
+};
+
 type AuthoritiesType = {
   [
     T in keyof PublishedDataByType
-  ]: T extends `eu.dual-use.${'denial' | 'grant-despite-denial' | 'consultation'}.${string}` ? T : never;
+  ]: T extends `eu.dual-use.${'denial' | 'grant-despite-denial' | 'consultation' | 'security-interest'}.${string}`
+    ? T
+    : never;
 }[keyof PublishedDataByType];
 
 /** At least one sample per authorities type. */
@@ -283,5 +334,11 @@ export const AUTHORITIES_SAMPLES: { readonly [T in AuthoritiesType]: readonly Pu
   'eu.dual-use.consultation.extension-granted.v1': [consultationExtensionGranted],
   'eu.dual-use.consultation.extension-declined.v1': [consultationExtensionDeclined],
   'eu.dual-use.consultation.deadline-lapsed.v1': [consultationDeadlineLapsed],
-  'eu.dual-use.consultation.closed.v1': [consultationClosed],
+  'eu.dual-use.consultation.closed.v1': [
+    consultationClosed,
+    { ...consultationClosed, closingRule: securityInterestClosed.closingRule },
+  ],
+  'eu.dual-use.security-interest.requested.v1': [securityInterestRequested],
+  'eu.dual-use.security-interest.closed.v1': [securityInterestClosed],
+  'eu.dual-use.security-interest.grant-notified.v1': [securityInterestGrantNotified],
 };

@@ -1,5 +1,12 @@
 import type { Command } from '../decider';
-import type { CatchAllArticle, ConsultationAnswer, ConsultationPacket, PriorDenialMatch } from './consultation.events';
+import type {
+  CatchAllArticle,
+  ConsultationAnswer,
+  ConsultationPacket,
+  PriorDenialMatch,
+  SecurityInterestRequest,
+} from './consultation.events';
+import type { Art16SilenceMeaning } from './consultation.rules';
 
 interface OpenConsultationCommon {
   /** One consultation per stream; see itemsLocatedElsewhereConsultationId for Art 14. */
@@ -22,6 +29,10 @@ export interface OpenPriorDenialData extends OpenConsultationCommon {
   readonly consulted: string;
   readonly denialId: string;
   readonly match: PriorDenialMatch;
+  /** EU practice, not Art 16's text: a setting (ART16_CONSULTATION_WORKING_DAYS, default 10). */
+  readonly replyWorkingDays?: number;
+  /** EU practice, not Art 16's text: a setting (ART16_SILENCE_OUTCOME, default NOT_ESSENTIALLY_IDENTICAL). */
+  readonly silenceMeans?: Art16SilenceMeaning;
 }
 
 /** Art 4/5: the member state informs every other member state and the Commission of its decision. */
@@ -35,10 +46,28 @@ export interface OpenCatchAllData extends OpenConsultationCommon {
   readonly reviewWorkingDays: number;
 }
 
+/**
+ * Art 14(2): a member state asks the member state deciding on an application (or that issued its
+ * licence) not to grant it, or to annul, suspend, modify or revoke the licence. metadata.memberState
+ * is the requesting member state; `consulted` is the deciding one, taken from the record, never from
+ * the client.
+ */
+export interface OpenSecurityInterestData extends OpenConsultationCommon {
+  readonly kind: 'SECURITY_INTEREST';
+  readonly applicationId: string;
+  /** Required for ANNUL, SUSPEND, MODIFY and REVOKE; absent or null for NOT_TO_GRANT. */
+  readonly licenceId?: string | null;
+  readonly request: SecurityInterestRequest;
+  readonly grounds: string;
+  readonly consulted: string;
+  /** The period (Art 14(2): "within 10 working days"); a setting, ART14_2_CONSULTATION_WORKING_DAYS. */
+  readonly replyWorkingDays: number;
+}
+
 /** Opened by the consulting authority: metadata.memberState is the requester. */
 export type OpenConsultation = Command<
   'OpenConsultation',
-  OpenItemsLocatedElsewhereData | OpenPriorDenialData | OpenCatchAllData
+  OpenItemsLocatedElsewhereData | OpenPriorDenialData | OpenCatchAllData | OpenSecurityInterestData
 >;
 
 /** More time to answer: Art 14 by the consulted member state (once); Art 16 by either party. */
@@ -64,6 +93,15 @@ export type LapseConsultationDeadline = Command<'LapseConsultationDeadline', Rec
 /** The consulting authority ends the consultation early (e.g. the application was withdrawn). */
 export type WithdrawConsultation = Command<'WithdrawConsultation', { readonly reason: string }>;
 
+/**
+ * Art 14(2): sent by the process that sees the grant of an application a security-interest request
+ * asked not to grant; metadata.memberState is the granting member state. Never by a client.
+ */
+export type NotifyGrantDespiteSecurityInterest = Command<
+  'NotifyGrantDespiteSecurityInterest',
+  { readonly applicationId: string; readonly licenceId: string | null; readonly grantedAt: string }
+>;
+
 export type ConsultationCommand =
   | OpenConsultation
   | RequestExtension
@@ -71,4 +109,5 @@ export type ConsultationCommand =
   | DeclineExtension
   | ReplyToConsultation
   | LapseConsultationDeadline
-  | WithdrawConsultation;
+  | WithdrawConsultation
+  | NotifyGrantDespiteSecurityInterest;

@@ -73,6 +73,13 @@ describe('Consultation decider', () => {
                 timeZone: 'Europe/Berlin',
                 endsAt: DE_DEADLINE,
               },
+              rules: {
+                basis: 'TEXT',
+                workingDays: 10,
+                periodSetting: null,
+                silenceOutcome: 'NO_OBJECTION_BY_SILENCE',
+                silenceSetting: null,
+              },
               openedBy: 'officer@FR',
               openedAt: FRIDAY_BEFORE_CHRISTMAS.toISOString(),
             },
@@ -203,7 +210,19 @@ describe('Consultation decider', () => {
           },
           {
             type: 'ConsultationClosed',
-            data: { outcome: 'OBJECTED', reason: null, closedBy: 'officer@DE', closedAt: MONDAY.toISOString() },
+            data: {
+              outcome: 'OBJECTED',
+              reason: null,
+              closingRule: {
+                basis: 'ANSWER',
+                workingDays: 10,
+                periodSetting: null,
+                silenceSetting: null,
+                statement: 'answered within the period (10 working days): OBJECTED',
+              },
+              closedBy: 'officer@DE',
+              closedAt: MONDAY.toISOString(),
+            },
           },
         ]);
     });
@@ -326,6 +345,14 @@ describe('Consultation decider', () => {
             data: {
               outcome: 'NO_OBJECTION_BY_SILENCE',
               reason: null,
+              closingRule: {
+                basis: 'SILENCE',
+                workingDays: 10,
+                periodSetting: null,
+                silenceSetting: null,
+                statement:
+                  "deadline passed in silence (10 working days); silence closes it as NO_OBJECTION_BY_SILENCE (the article's text)",
+              },
               closedBy: 'deadline-timer',
               closedAt: DE_DEADLINE,
             },
@@ -621,6 +648,13 @@ describe('Consultation decider', () => {
             data: {
               outcome: 'WITHDRAWN',
               reason: 'the application was withdrawn',
+              closingRule: {
+                basis: 'WITHDRAWAL',
+                workingDays: 10,
+                periodSetting: null,
+                silenceSetting: null,
+                statement: 'withdrawn by the consulting member state',
+              },
               closedBy: 'officer@FR',
               closedAt: MONDAY.toISOString(),
             },

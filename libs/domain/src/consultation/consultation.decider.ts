@@ -11,16 +11,20 @@ import type {
   DeclineExtension,
   GrantExtension,
   LapseConsultationDeadline,
+  NotifyGrantDespiteSecurityInterest,
   OpenCatchAllData,
   OpenConsultation,
   OpenPriorDenialData,
+  OpenSecurityInterestData,
   ReplyToConsultation,
   RequestExtension,
   WithdrawConsultation,
 } from './consultation.commands';
 import type {
+  ClosingRule,
   ConsultationEvent,
   ConsultationKind,
+  ConsultationRules,
   ConsultationOpened,
   ConsultationOutcome,
   ConsultationPacket,
@@ -28,8 +32,9 @@ import type {
   ConsultationSubject,
   PriorDenialMatch,
   ExtensionRequested,
+  SecurityInterestGrantNotified,
 } from './consultation.events';
-import { CONSULTATION_KINDS } from './consultation.events';
+import { CONSULTATION_KINDS, SECURITY_INTEREST_REQUESTS } from './consultation.events';
 import { normalisePacket } from './consultation.packet';
 import {
   assertExtensionAllowed,
@@ -37,13 +42,22 @@ import {
   assertMayRequestExtension,
   assertPeriodEnded,
   assertWithinPeriod,
+  ART16_OUTCOME_OF_SILENCE,
+  ART16_PERIOD_SETTING,
+  ART16_SILENCE_MEANINGS,
+  ART16_SILENCE_SETTING,
+  CATCH_ALL_PERIOD_SETTING,
   checkedAnswer,
+  closingRuleOf,
+  DEFAULT_ART16_CONSULTATION_WORKING_DAYS,
+  DEFAULT_ART16_SILENCE_MEANING,
   MAX_CATCH_ALL_REVIEW_WORKING_DAYS,
   MAX_REPLY_WORKING_DAYS,
   OUTCOME_OF_ANSWER,
-  OUTCOME_OF_SILENCE,
   positiveWorkingDays,
+  recordedRules,
   REPLY_WORKING_DAYS,
+  SECURITY_INTEREST_PERIOD_SETTING,
 } from './consultation.rules';
 
 /*
@@ -77,6 +91,12 @@ export interface Consultation {
   readonly replies: readonly ConsultationReplied['data'][];
   readonly lapsed: boolean;
   readonly outcome: ConsultationOutcome | null;
+  /** The period and the meaning of silence, as fixed at the opening. */
+  readonly rules: ConsultationRules;
+  /** What closed it (answer, silence under which setting, withdrawal); null while open or for old records. */
+  readonly closingRule: ClosingRule | null;
+  /** Art 14(2): the grant despite the request, once notified. */
+  readonly grantNotified: SecurityInterestGrantNotified['data'] | null;
 }
 
 export type ConsultationState = { readonly status: 'NONE' } | Consultation;
@@ -107,6 +127,8 @@ export function decideConsultation(
       return lapse(command, state);
     case 'WithdrawConsultation':
       return withdraw(command, state);
+    case 'NotifyGrantDespiteSecurityInterest':
+      return notifyGrant(command, state);
     default:
       return assertNever(command, 'consultation command');
   }
@@ -135,7 +157,8 @@ function open({ data, metadata }: OpenConsultation, state: ConsultationState): r
         packet,
         calendar: terms.calendar,
         maxWorkingDays: terms.maxWorkingDays,
-        deadline: addWorkingDays(metadata.now, terms.workingDays, terms.calendar),
+        deadline: addWorkingDays(metadata.now, terms.rules.workingDays, terms.calendar),
+        rules: terms.rules,
         openedBy: metadata.actor,
         openedAt,
       },
@@ -147,8 +170,8 @@ interface OpeningTerms {
   readonly subject: ConsultationSubject;
   readonly consulted: readonly MemberStateCode[];
   readonly calendar: MemberStateCode;
-  readonly workingDays: number;
   readonly maxWorkingDays: number;
+  readonly rules: ConsultationRules;
 }
 
 function openingTerms(
@@ -164,26 +187,84 @@ function openingTerms(
         kind: data.kind,
         applicationId: requiredText(data.applicationId, 'applicationId'),
       };
-      return replyTerms(subject, consulted);
+      return replyTerms(subject, consulted, recordedRules('ITEMS_LOCATED_ELSEWHERE', REPLY_WORKING_DAYS));
     }
     case 'PRIOR_DENIAL':
-      return replyTerms(priorDenialSubject(data), consultedMemberState(data.consulted, requester));
+      return replyTerms(priorDenialSubject(data), consultedMemberState(data.consulted, requester), art16Rules(data));
     case 'CATCH_ALL':
       return catchAllTerms(data, requester);
+    case 'SECURITY_INTEREST':
+      return securityInterestTerms(data, requester);
     default:
       return unknownKind(data);
   }
 }
 
-/** Art 14/16: one consulted member state, 10 of its working days, at most 30 with extensions. */
-function replyTerms(subject: ConsultationSubject, consulted: MemberStateCode): OpeningTerms {
+/** Art 14/16: one consulted member state, its working days (10 by default), at most 30 with extensions. */
+function replyTerms(subject: ConsultationSubject, consulted: MemberStateCode, rules: ConsultationRules): OpeningTerms {
+  return { subject, consulted: [consulted], calendar: consulted, maxWorkingDays: MAX_REPLY_WORKING_DAYS, rules };
+}
+
+/** Art 16: the period and the meaning of silence are EU practice, passed in from the settings. */
+function art16Rules(data: OpenPriorDenialData): ConsultationRules {
+  const workingDays = boundedWorkingDays(
+    data.replyWorkingDays ?? DEFAULT_ART16_CONSULTATION_WORKING_DAYS,
+    'replyWorkingDays',
+    MAX_REPLY_WORKING_DAYS,
+  );
+  const silenceMeans = data.silenceMeans ?? DEFAULT_ART16_SILENCE_MEANING;
+  if (!ART16_SILENCE_MEANINGS.includes(silenceMeans)) {
+    throw refuse.invalid('art16-silence-outcome', `silenceMeans must be ${ART16_SILENCE_MEANINGS.join(' or ')}`);
+  }
   return {
-    subject,
+    basis: 'PRACTICE',
+    workingDays,
+    periodSetting: ART16_PERIOD_SETTING,
+    silenceOutcome: ART16_OUTCOME_OF_SILENCE[silenceMeans],
+    silenceSetting: ART16_SILENCE_SETTING,
+  };
+}
+
+/**
+ * Art 14(2): the requesting member state consults the one that decides; non-binding, in the requested
+ * member state's calendar (reading), terminated within the period (no extension). A request not to
+ * grant names no licence; the others name the licence they concern.
+ */
+function securityInterestTerms(data: OpenSecurityInterestData, requester: MemberStateCode): OpeningTerms {
+  if (!SECURITY_INTEREST_REQUESTS.includes(data.request)) {
+    throw refuse.invalid(
+      'security-interest-request',
+      `request must be one of ${SECURITY_INTEREST_REQUESTS.join(', ')}`,
+    );
+  }
+  const licenceId = optionalText(data.licenceId);
+  if (data.request === 'NOT_TO_GRANT' && licenceId !== null) {
+    throw refuse.invalid('licence-for-request', 'a request not to grant concerns an application, not a licence');
+  }
+  if (data.request !== 'NOT_TO_GRANT' && licenceId === null) {
+    throw refuse.invalid('licence-for-request', `a request to ${data.request.toLowerCase()} names the licence`);
+  }
+  const consulted = consultedMemberState(data.consulted, requester);
+  const workingDays = boundedWorkingDays(data.replyWorkingDays, 'replyWorkingDays', MAX_REPLY_WORKING_DAYS);
+  return {
+    subject: {
+      kind: 'SECURITY_INTEREST',
+      applicationId: requiredText(data.applicationId, 'applicationId'),
+      licenceId,
+      request: data.request,
+      grounds: requiredText(data.grounds, 'grounds'),
+    },
     consulted: [consulted],
     calendar: consulted,
-    workingDays: REPLY_WORKING_DAYS,
-    maxWorkingDays: MAX_REPLY_WORKING_DAYS,
+    maxWorkingDays: workingDays,
+    rules: { ...recordedRules('SECURITY_INTEREST', workingDays), periodSetting: SECURITY_INTEREST_PERIOD_SETTING },
   };
+}
+
+function boundedWorkingDays(value: number, field: string, maximum: number): number {
+  const workingDays = positiveWorkingDays(value, field);
+  if (workingDays <= maximum) return workingDays;
+  throw refuse.invalid('working-days', `${field} must be at most ${maximum} working days (got ${workingDays})`);
 }
 
 function priorDenialSubject(data: OpenPriorDenialData): ConsultationSubject {
@@ -220,8 +301,8 @@ function catchAllTerms(data: OpenCatchAllData, requester: MemberStateCode): Open
     },
     consulted: otherMemberStates(requester),
     calendar: requester,
-    workingDays: reviewWorkingDays,
     maxWorkingDays: reviewWorkingDays,
+    rules: { ...recordedRules('CATCH_ALL', reviewWorkingDays), periodSetting: CATCH_ALL_PERIOD_SETTING },
   };
 }
 
@@ -330,7 +411,7 @@ function reply({ data, metadata }: ReplyToConsultation, state: ConsultationState
   // one consulted member state, whose answer settles them at once.
   const outcome = OUTCOME_OF_ANSWER[data.answer];
   if (consultation.kind === 'CATCH_ALL' || outcome === undefined) return [replied];
-  return [replied, closed(outcome, null, metadata)];
+  return [replied, closed(outcome, null, metadata, closingRuleOf(consultation.rules, 'ANSWER', outcome))];
 }
 
 function lapse({ metadata }: LapseConsultationDeadline, state: ConsultationState): readonly ConsultationEvent[] {
@@ -347,7 +428,12 @@ function lapse({ metadata }: LapseConsultationDeadline, state: ConsultationState
         recordedAt: metadata.now.toISOString(),
       },
     },
-    closed(OUTCOME_OF_SILENCE[consultation.kind], null, metadata),
+    closed(
+      consultation.rules.silenceOutcome,
+      null,
+      metadata,
+      closingRuleOf(consultation.rules, 'SILENCE', consultation.rules.silenceOutcome),
+    ),
   ];
 }
 
@@ -358,13 +444,72 @@ function withdraw({ data, metadata }: WithdrawConsultation, state: ConsultationS
     throw refuse.forbidden('requester-only', `only ${consultation.requester}, which consults, withdraws`);
   }
   assertOpen(consultation);
-  return [closed('WITHDRAWN', requiredText(data.reason, 'reason'), metadata)];
+  return [
+    closed(
+      'WITHDRAWN',
+      requiredText(data.reason, 'reason'),
+      metadata,
+      closingRuleOf(consultation.rules, 'WITHDRAWAL', 'WITHDRAWN'),
+    ),
+  ];
 }
 
-function closed(outcome: ConsultationOutcome, reason: string | null, metadata: CommandMetadata): ConsultationEvent {
+/**
+ * Art 14(2): "in case the requested member state decides to grant the authorisation, this should be
+ * notified to the Commission and the Member States". Notified for a grant of the application a
+ * request not to grant concerned, whether the consultation was open or closed and whatever was
+ * answered, unless the requester withdrew it. A replay, or a grant that came before the request,
+ * decides nothing.
+ */
+function notifyGrant(
+  { data, metadata }: NotifyGrantDespiteSecurityInterest,
+  state: ConsultationState,
+): readonly ConsultationEvent[] {
+  const consultation = existingConsultation(state);
+  const { subject } = consultation;
+  if (subject.kind !== 'SECURITY_INTEREST' || subject.request !== 'NOT_TO_GRANT') {
+    throw refuse.ruleViolated('security-interest-not-to-grant', 'only a request not to grant is notified on a grant');
+  }
+  const granting = authorityOf(metadata);
+  const [consulted] = consultation.consulted;
+  if (granting !== consulted) {
+    throw refuse.forbidden(
+      'requested-member-state-only',
+      `only ${consulted ?? 'the requested member state'} grants here`,
+    );
+  }
+  if (subject.applicationId !== data.applicationId) {
+    throw refuse.invalid('application-of-request', `the request concerns application ${subject.applicationId}`);
+  }
+  if (consultation.grantNotified !== null || consultation.outcome === 'WITHDRAWN') return [];
+  if (Date.parse(data.grantedAt) < Date.parse(consultation.openedAt)) return [];
+  return [
+    {
+      type: 'SecurityInterestGrantNotified',
+      data: {
+        applicationId: subject.applicationId,
+        licenceId: optionalText(data.licenceId),
+        grantingMemberState: granting,
+        requestingMemberState: consultation.requester,
+        recipients: { memberStates: otherMemberStates(granting), commission: true },
+        consultationOutcome: consultation.outcome,
+        grantedAt: new Date(data.grantedAt).toISOString(),
+        notifiedBy: metadata.actor,
+        notifiedAt: metadata.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function closed(
+  outcome: ConsultationOutcome,
+  reason: string | null,
+  metadata: CommandMetadata,
+  closingRule: ClosingRule,
+): ConsultationEvent {
   return {
     type: 'ConsultationClosed',
-    data: { outcome, reason, closedBy: metadata.actor, closedAt: metadata.now.toISOString() },
+    data: { outcome, reason, closingRule, closedBy: metadata.actor, closedAt: metadata.now.toISOString() },
   };
 }
 
@@ -474,6 +619,9 @@ function opened(data: ConsultationOpened['data']): Consultation {
     replies: [],
     lapsed: false,
     outcome: null,
+    rules: data.rules ?? recordedRules(data.kind, data.deadline.workingDays),
+    closingRule: null,
+    grantNotified: null,
   };
 }
 
@@ -492,7 +640,15 @@ function evolveExisting(state: Consultation, event: ConsultationEvent): Consulta
     case 'ConsultationDeadlineLapsed':
       return { ...state, lapsed: true };
     case 'ConsultationClosed':
-      return { ...state, status: 'CLOSED', outcome: event.data.outcome, pendingExtension: null };
+      return {
+        ...state,
+        status: 'CLOSED',
+        outcome: event.data.outcome,
+        closingRule: event.data.closingRule ?? null,
+        pendingExtension: null,
+      };
+    case 'SecurityInterestGrantNotified':
+      return { ...state, grantNotified: event.data };
     default:
       return assertNever(event, 'consultation event');
   }

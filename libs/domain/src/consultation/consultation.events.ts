@@ -11,10 +11,16 @@ import type {
 } from '../licensing/application.content';
 
 /**
- * The three consultations between authorities: Art 14(1) items located in another member state,
- * Art 16 a prior denial of an essentially identical transaction, Art 4/5 catch-all information.
+ * The consultations between authorities: Art 14(1) items located in another member state, Art 16 a
+ * prior denial of an essentially identical transaction, Art 4/5 catch-all information, and Art 14(2)
+ * a member state's request on grounds of its essential security interests.
  */
-export const CONSULTATION_KINDS = ['ITEMS_LOCATED_ELSEWHERE', 'PRIOR_DENIAL', 'CATCH_ALL'] as const;
+export const CONSULTATION_KINDS = [
+  'ITEMS_LOCATED_ELSEWHERE',
+  'PRIOR_DENIAL',
+  'CATCH_ALL',
+  'SECURITY_INTEREST',
+] as const;
 export type ConsultationKind = (typeof CONSULTATION_KINDS)[number];
 
 /** What each kind of consultation may be answered with. */
@@ -25,6 +31,8 @@ export const CONSULTATION_ANSWERS = {
   PRIOR_DENIAL: ['ESSENTIALLY_IDENTICAL', 'NOT_ESSENTIALLY_IDENTICAL'],
   /** Art 4/5: responses are recorded and weighed, never binding. */
   CATCH_ALL: ['CONCUR', 'COMMENT', 'OBJECT'],
+  /** Art 14(2): the requested member state's position; non-binding either way. */
+  SECURITY_INTEREST: ['REQUEST_ACCEPTED', 'REQUEST_DECLINED'],
 } as const satisfies Record<ConsultationKind, readonly string[]>;
 export type ConsultationAnswer = (typeof CONSULTATION_ANSWERS)[ConsultationKind][number];
 
@@ -36,10 +44,51 @@ export const CONSULTATION_OUTCOMES = [
   'ESSENTIALLY_IDENTICAL',
   'NOT_ESSENTIALLY_IDENTICAL',
   'NOT_ESSENTIALLY_IDENTICAL_BY_SILENCE',
+  /** Art 16 when a member state sets ART16_SILENCE_OUTCOME=ESSENTIALLY_IDENTICAL (practice, not law). */
+  'ESSENTIALLY_IDENTICAL_BY_SILENCE',
   'REVIEW_ENDED',
   'WITHDRAWN',
+  /** Art 14(2): the requested member state accepts (will not grant; will annul, suspend, modify, revoke). */
+  'REQUEST_ACCEPTED',
+  /** Art 14(2): it declines; it may grant (or keep the licence) all the same. */
+  'REQUEST_DECLINED',
+  /** Art 14(2): the 10 working days ended without an answer; the consultation is over, nothing binds. */
+  'ENDED_WITHOUT_ANSWER',
 ] as const;
 export type ConsultationOutcome = (typeof CONSULTATION_OUTCOMES)[number];
+
+/**
+ * Art 14(2): what the requesting member state asks of the one that grants: not to grant an
+ * authorisation, or, once granted, to annul, suspend, modify or revoke it.
+ */
+export const SECURITY_INTEREST_REQUESTS = ['NOT_TO_GRANT', 'ANNUL', 'SUSPEND', 'MODIFY', 'REVOKE'] as const;
+export type SecurityInterestRequest = (typeof SECURITY_INTEREST_REQUESTS)[number];
+
+/**
+ * Where a consultation's period and the meaning of silence come from, fixed when it opens so that a
+ * later change of setting never changes how an open consultation ends. TEXT: the article's figure;
+ * PRACTICE: EU practice the article does not state (Art 16); READING: our reading, a setting.
+ */
+export interface ConsultationRules {
+  readonly basis: 'TEXT' | 'PRACTICE' | 'READING';
+  readonly workingDays: number;
+  /** The setting that gave the period, or null when it is the article's fixed figure. */
+  readonly periodSetting: string | null;
+  /** What silence closes the consultation with when the period ends. */
+  readonly silenceOutcome: ConsultationOutcome;
+  /** The setting that gave silence its meaning, or null when the article (or its nature) does. */
+  readonly silenceSetting: string | null;
+}
+
+/** The rule that closed a consultation: an answer, the deadline passing in silence, or a withdrawal. */
+export interface ClosingRule {
+  readonly basis: 'ANSWER' | 'SILENCE' | 'WITHDRAWAL';
+  readonly workingDays: number;
+  readonly periodSetting: string | null;
+  readonly silenceSetting: string | null;
+  /** In words, e.g. "deadline passed (10 working days, ART16_CONSULTATION_WORKING_DAYS); silence = ...". */
+  readonly statement: string;
+}
 
 /** Which catch-all article the informing member state relied on. */
 export type CatchAllArticle = 'ART4' | 'ART5';
@@ -73,6 +122,16 @@ export type ConsultationSubject =
       readonly decision: string;
       /** Why details are withheld as too sensitive (Art 5(4), Art 23(6)); null when nothing is. */
       readonly detailsWithheld: string | null;
+    }
+  | {
+      readonly kind: 'SECURITY_INTEREST';
+      /** The application concerned, also for a request about its licence. */
+      readonly applicationId: string;
+      /** Null for a request not to grant; the licence for a request to annul, suspend, modify, revoke. */
+      readonly licenceId: string | null;
+      readonly request: SecurityInterestRequest;
+      /** The essential security interests the requesting member state invokes, in words. */
+      readonly grounds: string;
     };
 
 /**
@@ -115,6 +174,8 @@ export type ConsultationOpened = DomainEvent<
     /** The longest the period may become, extensions included, in working days from opening. */
     readonly maxWorkingDays: number;
     readonly deadline: WorkingDayDeadline;
+    /** Absent on consultations opened before the rules were recorded: today's defaults apply. */
+    readonly rules?: ConsultationRules;
     readonly openedBy: string;
     readonly openedAt: string;
   }
@@ -184,8 +245,33 @@ export type ConsultationClosed = DomainEvent<
     readonly outcome: ConsultationOutcome;
     /** Only for a withdrawal: why the consulting authority withdrew. */
     readonly reason: string | null;
+    /** Absent on consultations closed before the closing rule was recorded. */
+    readonly closingRule?: ClosingRule;
     readonly closedBy: string;
     readonly closedAt: string;
+  }
+>;
+
+/**
+ * Art 14(2): the requested member state granted the authorisation the requesting member state asked
+ * it not to grant, and notifies the Commission and the other member states. Recorded on the
+ * consultation's stream by the process that sees the grant; published to the authorities and the
+ * Commission.
+ */
+export type SecurityInterestGrantNotified = DomainEvent<
+  'SecurityInterestGrantNotified',
+  {
+    readonly applicationId: string;
+    readonly licenceId: string | null;
+    readonly grantingMemberState: MemberStateCode;
+    readonly requestingMemberState: MemberStateCode;
+    /** Every other member state (the requesting one among them) and the Commission. */
+    readonly recipients: { readonly memberStates: readonly MemberStateCode[]; readonly commission: true };
+    /** How the consultation stood at the grant; null while it was still open (it never blocks). */
+    readonly consultationOutcome: ConsultationOutcome | null;
+    readonly grantedAt: string;
+    readonly notifiedBy: string;
+    readonly notifiedAt: string;
   }
 >;
 
@@ -196,7 +282,8 @@ export type ConsultationEvent =
   | ExtensionDeclined
   | ConsultationReplied
   | ConsultationDeadlineLapsed
-  | ConsultationClosed;
+  | ConsultationClosed
+  | SecurityInterestGrantNotified;
 
 /** Every ConsultationEvent type, in the order of the union (what projections of the whole stream handle). */
 export const CONSULTATION_EVENT_TYPES = everyType<ConsultationEvent['type']>({
@@ -207,4 +294,5 @@ export const CONSULTATION_EVENT_TYPES = everyType<ConsultationEvent['type']>({
   ConsultationReplied: true,
   ConsultationDeadlineLapsed: true,
   ConsultationClosed: true,
+  SecurityInterestGrantNotified: true,
 });

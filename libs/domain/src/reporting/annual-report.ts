@@ -369,6 +369,7 @@ class LogState {
       case 'ExtensionGranted':
       case 'ExtensionDeclined':
       case 'ConsultationClosed':
+      case 'SecurityInterestGrantNotified':
         return;
       default:
         // The denial register, general authorisations, ...: other streams of the same log.

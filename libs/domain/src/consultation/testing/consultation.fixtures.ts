@@ -4,10 +4,10 @@ import type { ApplicationItemInput } from '../../licensing/application.content';
 import { normaliseApplicationContent } from '../../licensing/application.content';
 import type { MemberStateCode } from '../../reference/member-states';
 import { contentInput, itemInput } from '../../testing/licensing.fixtures';
-import type { ConsultationCommand, OpenConsultation } from '../consultation.commands';
+import type { ConsultationCommand, OpenConsultation, OpenPriorDenialData } from '../consultation.commands';
 import type { ConsultationState } from '../consultation.decider';
 import { consultationDecider } from '../consultation.decider';
-import type { ConsultationEvent, ConsultationPacket } from '../consultation.events';
+import type { ConsultationEvent, ConsultationPacket, SecurityInterestRequest } from '../consultation.events';
 import { consultationPacketFrom } from '../consultation.packet';
 
 /** Friday 18 December 2026, 10:00 UTC: a period opened now spans weekends, Christmas and New Year. */
@@ -54,6 +54,7 @@ export function openArt16(
   requester: MemberStateCode,
   denying: MemberStateCode,
   now = FRIDAY_BEFORE_CHRISTMAS,
+  settings: Pick<OpenPriorDenialData, 'replyWorkingDays' | 'silenceMeans'> = {},
 ): OpenConsultation {
   return {
     type: 'OpenConsultation',
@@ -65,6 +66,7 @@ export function openArt16(
       denialId: 'denial-9',
       match: { score: 0.93, matchedFields: ['controlEntry', 'endUser', 'destinationCountry'] },
       packet: packetWithItemsIn(requester),
+      ...settings,
     },
     metadata: by(requester, now),
   };
@@ -89,6 +91,41 @@ export function openCatchAll(
     metadata: by(requester, now),
   };
 }
+
+/** Art 14(2): `requester` asks `requested` (which decides on APPLICATION) not to grant, or about its licence. */
+export function openSecurityInterest(
+  requester: MemberStateCode,
+  requested: MemberStateCode,
+  options: {
+    readonly request?: SecurityInterestRequest;
+    readonly licenceId?: string | null;
+    readonly replyWorkingDays?: number;
+    readonly now?: Date;
+  } = {},
+): OpenConsultation {
+  return {
+    type: 'OpenConsultation',
+    data: {
+      consultationId: `${APPLICATION}/art14-2/${requester}`,
+      kind: 'SECURITY_INTEREST',
+      applicationId: APPLICATION,
+      licenceId: options.licenceId ?? null,
+      request: options.request ?? 'NOT_TO_GRANT',
+      grounds: 'the end user supplies a programme directed against our armed forces',
+      consulted: requested,
+      replyWorkingDays: options.replyWorkingDays ?? 10,
+      packet: packetWithItemsIn(requested),
+    },
+    metadata: by(requester, options.now ?? FRIDAY_BEFORE_CHRISTMAS),
+  };
+}
+
+/** What the grant notifier sends when `granting` grants APPLICATION at `grantedAt`. */
+export const notifyGrant = (granting: string, grantedAt: Date, applicationId = APPLICATION): ConsultationCommand => ({
+  type: 'NotifyGrantDespiteSecurityInterest',
+  data: { applicationId, licenceId: 'lic-7', grantedAt: grantedAt.toISOString() },
+  metadata: by(granting, grantedAt, 'system:security-interest-notifier'),
+});
 
 /** The history after deciding each command in turn, each on the state the previous ones left. */
 export function historyOf(...commands: readonly ConsultationCommand[]): readonly ConsultationEvent[] {
