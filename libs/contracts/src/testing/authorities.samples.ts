@@ -14,6 +14,7 @@ import type {
   DenialRevokedV1,
   GrantDespiteDenialNotifiedV1,
 } from '../authorities.contracts';
+import type { DailyRootSealedV1 } from '../audit.contracts';
 import type { PublishedDataByType } from '../catalogue';
 
 // Typed samples of the authorities' contracts, hand-written: the type checker holds them to the
@@ -262,10 +263,21 @@ export const consultationClosed: ConsultationClosedV1 = {
   closedAt: '2025-04-07T22:00:05.000Z',
 };
 
+export const dailyRootSealed: DailyRootSealedV1 = {
+  day: '2025-04-07',
+  root: '9c1185a5c5e9fc54612808977ee8f548b2258d31b5c2a7e5c1d1a6e0a1b2c3d4',
+  algorithm: 'merkle-sha256',
+  coveredUpTo: 48211,
+  streams: 9120,
+  legacyUpTo: 0,
+  sealedAt: '2025-04-08T00:01:00.000Z',
+  recipients: { memberStates: [...ALL_BUT_FR, 'FR'].sort(), commission: true },
+};
+
 type AuthoritiesType = {
   [
     T in keyof PublishedDataByType
-  ]: T extends `eu.dual-use.${'denial' | 'grant-despite-denial' | 'consultation'}.${string}` ? T : never;
+  ]: T extends `eu.dual-use.${'denial' | 'grant-despite-denial' | 'consultation' | 'audit'}.${string}` ? T : never;
 }[keyof PublishedDataByType];
 
 /** At least one sample per authorities type. */
@@ -284,4 +296,5 @@ export const AUTHORITIES_SAMPLES: { readonly [T in AuthoritiesType]: readonly Pu
   'eu.dual-use.consultation.extension-declined.v1': [consultationExtensionDeclined],
   'eu.dual-use.consultation.deadline-lapsed.v1': [consultationDeadlineLapsed],
   'eu.dual-use.consultation.closed.v1': [consultationClosed],
+  'eu.dual-use.audit.daily-root-sealed.v1': [dailyRootSealed],
 };
