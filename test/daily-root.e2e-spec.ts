@@ -29,7 +29,7 @@ describe('daily root: sealed, published to the authorities, checked against the 
     await h.app.listen(0, '127.0.0.1');
     base = (await h.app.getUrl()).replace('[::1]', '127.0.0.1');
     tokens.alice = await h.token('alice', 'DE', ['caseworker']);
-    tokens.auditor = await h.token('audit-office', null, ['auditor']);
+    tokens.auditor = await h.token('audit-office', 'FR', ['auditor']);
     tokens.fr = await h.token('fr-caseworker', 'FR', ['caseworker']);
     const created = await h
       .http()
