@@ -109,6 +109,26 @@ describe('authorities ACLs', () => {
     expect(writable).toEqual([inboundTopicFor('FR')]);
   });
 
+  it('lets the customs principal read only the customs topic and the Commission only its topic, writing nowhere', () => {
+    const of = (principal: string) =>
+      acls
+        .filter((acl) => acl.principal === `User:${principal}`)
+        .map(
+          (acl) =>
+            `${acl.operation === AclOperationTypes.READ ? 'read' : acl.operation === AclOperationTypes.DESCRIBE ? 'describe' : 'other'} ${acl.resourceName}`,
+        )
+        .sort();
+    expect(of('customs')).toEqual([
+      'describe dul.customs.licences.v1',
+      'read customs.',
+      'read dul.customs.licences.v1',
+    ]);
+    expect(of('commission')).toEqual(['describe dul.commission.v1', 'read commission.', 'read dul.commission.v1']);
+    expect(gatewayAcls(undefined, { customs: 'zoll-prod' }).some((acl) => acl.principal === 'User:zoll-prod')).toBe(
+      true,
+    );
+  });
+
   it('names the principals by the configured template', () => {
     expect(gatewayAcls('bafa-{ms}-prod').some((acl) => acl.principal === 'User:bafa-DE-prod')).toBe(true);
   });
