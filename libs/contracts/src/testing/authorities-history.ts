@@ -295,7 +295,7 @@ export function authoritiesHistory(): EventLog {
       algorithm: 'merkle-sha256',
       legacyUpTo: 0,
     },
-  } as unknown as DomainEvent;
+  };
   log.append(dailyRootStream(day), [root], sealedAt);
   return log;
 }
