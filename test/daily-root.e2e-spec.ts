@@ -9,6 +9,7 @@ import { DailyRootTimer } from '@dul/platform';
 import * as examples from '../apps/licensing/dto/examples';
 import { startLicensing, type LicensingHarness } from './support/licensing-harness';
 import { readSse } from './support/sse-client';
+import { startTsProcess } from './support/standalone-process';
 
 const DAY = '2026-11-30';
 
@@ -162,5 +163,14 @@ describe('daily root: sealed, published to the authorities, checked against the 
         expect.stringMatching(/is not the one published .*: the root event was rewritten$/),
       ]),
     );
-  }, 90_000);
+
+    // The same check from the CLI, with the message as the authority received it (the whole CloudEvent works too).
+    const cli = startTsProcess('apps/standalone/cli/verify-cli.ts', { SQLITE_PATH: join(dir, 'ledger.db') }, [
+      '--published-root',
+      JSON.stringify({ data: { day: DAY, root: published.root, coveredUpTo: published.coveredUpTo } }),
+    ]);
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(/altered {3}auditroot-2026-11-30 version 0: the published daily root of 2026-11-30/);
+    expect(cli.output()).toMatch(/DAMAGED \(2 problems\).*1 published ones/s);
+  }, 150_000);
 });
