@@ -4,7 +4,7 @@ import { DEAD_LETTER_TOPIC, inboundTopicFor, topicFor } from '@dul/contracts';
 import { waitFor } from '@dul/event-store/testing';
 import { InboundConsumerService } from '../apps/gateway/inbound/inbound-consumer.service';
 import { RelayService } from '../apps/gateway/relay/relay.service';
-import { describeWithSaslKafka, saslTestBroker, saslTestKafka } from '../infra/kafka/test-kafka';
+import { describeWithSaslKafka, ensureSaslUsers, saslTestBroker, saslTestKafka } from '../infra/kafka/test-kafka';
 import { startLicensing, type LicensingHarness } from './support/licensing-harness';
 
 /** Resolves with the first message a consumer of `kafka` gets on `topic`, or rejects with the broker's refusal. */
@@ -45,6 +45,7 @@ describeWithSaslKafka('Kafka confidentiality: SASL/SCRAM and broker ACLs per mem
       KAFKA_USERNAME: 'admin',
       KAFKA_PASSWORD: broker.users['admin'] ?? '',
     });
+    await ensureSaslUsers(['customs', 'commission']);
     // The relay creates the topics and the ACLs as it starts, in the background.
     await waitFor(() => h.app.get(RelayService).enabled && h.app.get(InboundConsumerService).ready, 120_000);
     admin = saslTestKafka('acl-test-admin', 'admin');
@@ -96,6 +97,41 @@ describeWithSaslKafka('Kafka confidentiality: SASL/SCRAM and broker ACLs per mem
       firstMessage(de, `authority-DE.${randomUUID()}`, topicFor('authorities', 'DE'), 60_000),
     ).resolves.toMatch(/^for-DE /);
   }, 200_000);
+
+  it("customs' principal reads only the customs topic, the Commission's only the Commission's topic", async () => {
+    const marker = randomUUID();
+    for (const topic of [topicFor('customs'), topicFor('commission'), topicFor('authorities', 'DE')]) {
+      await adminProducer.send({ topic, messages: [{ key: 'k', value: `on ${topic} ${marker}` }] });
+    }
+    const customs = saslTestKafka('acl-test-customs', 'customs');
+    await expect(firstMessage(customs, `customs.${randomUUID()}`, topicFor('customs'), 60_000)).resolves.toEqual(
+      expect.any(String),
+    );
+    for (const refused of [topicFor('commission'), topicFor('authorities', 'DE'), DEAD_LETTER_TOPIC]) {
+      await expect(firstMessage(customs, `customs.${randomUUID()}`, refused, 60_000)).rejects.toMatchObject({
+        type: 'TOPIC_AUTHORIZATION_FAILED',
+      });
+    }
+    const commission = saslTestKafka('acl-test-commission', 'commission');
+    await expect(
+      firstMessage(commission, `commission.${randomUUID()}`, topicFor('commission'), 60_000),
+    ).resolves.toEqual(expect.any(String));
+    for (const refused of [topicFor('customs'), topicFor('authorities', 'FR')]) {
+      await expect(firstMessage(commission, `commission.${randomUUID()}`, refused, 60_000)).rejects.toMatchObject({
+        type: 'TOPIC_AUTHORIZATION_FAILED',
+      });
+    }
+    // Neither writes anywhere, the inbound topics included.
+    const producer = customs.producer();
+    await producer.connect();
+    try {
+      await expect(
+        producer.send({ topic: inboundTopicFor('DE'), messages: [{ value: 'from customs' }] }),
+      ).rejects.toThrow(/Topic authorization failed/);
+    } finally {
+      await producer.disconnect();
+    }
+  }, 300_000);
 
   it("FR's principal may not write NL's inbound topic, and a message on FR's inbound topic claiming NL goes to the dead-letter topic", async () => {
     const fr = saslTestKafka('acl-test-fr-producer', 'authority-FR');

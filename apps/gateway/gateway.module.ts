@@ -16,7 +16,10 @@ export interface GatewayOptions {
   readonly kafkaBrokers?: string;
   readonly topicReplicationFactor?: number;
   /** SASL/SCRAM, TLS and ACL settings of the Kafka clients (see RelayOptions). */
-  readonly kafkaSecurity?: Pick<RelayOptions, 'sasl' | 'ssl' | 'manageAcls' | 'authorityPrincipal'>;
+  readonly kafkaSecurity?: Pick<
+    RelayOptions,
+    'sasl' | 'ssl' | 'manageAcls' | 'authorityPrincipal' | 'customsPrincipal' | 'commissionPrincipal'
+  >;
 }
 
 /** The gateway's Kafka options from the validated environment (KAFKA_* variables). */
@@ -31,6 +34,8 @@ export function kafkaSecurityFrom(environment: BaseEnvironment): GatewayOptions[
     ssl: environment.KAFKA_SSL === 'true',
     manageAcls: environment.KAFKA_MANAGE_ACLS === 'true',
     authorityPrincipal: environment.KAFKA_AUTHORITY_PRINCIPAL,
+    customsPrincipal: environment.KAFKA_CUSTOMS_PRINCIPAL,
+    commissionPrincipal: environment.KAFKA_COMMISSION_PRINCIPAL,
   };
 }
 

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,6 +100,19 @@ describe('standalone boot with bad configuration', () => {
     const run = startTsProcess('apps/standalone/main.ts', { STORE_KIND: 'postgres', DATABASE_URL: '' });
     expect(await run.exited).toBe(78);
     expect(run.output()).toMatch(/DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/);
+  }, 60_000);
+
+  it('exits 78 in public-key mode without AUTH_ISSUER, naming the setting: a token minted for another application would pass', async () => {
+    const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const run = startTsProcess('apps/standalone/main.ts', {
+      AUTH_MODE: 'public-key',
+      AUTH_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      AUTH_AUDIENCE: 'dual-use-ledger',
+      AUTH_ISSUER: '',
+    });
+    expect(await run.exited).toBe(78);
+    expect(run.output()).toMatch(/AUTH_ISSUER must be the identity provider's issuer/);
+    expect(run.output()).not.toMatch(/AUTH_AUDIENCE must/);
   }, 60_000);
 
   it('boots for real from its main entry and serves /health', async () => {

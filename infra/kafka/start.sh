@@ -12,8 +12,9 @@
 #                           user) and KAFKA_SASL_USERS get generated passwords, written to
 #                           $DUL_KAFKA_RUN/credentials.json (mode 600) and added at format time
 #                           (kafka-storage format --add-scram). Default false (plain, as before).
-#   KAFKA_SASL_USERS        space-separated principals besides admin (default: the test authorities
-#                           "authority-DE authority-FR authority-NL authority-IT")
+#   KAFKA_SASL_USERS        space-separated principals besides admin (default: the test authorities,
+#                           customs and the Commission: "authority-DE authority-FR authority-NL
+#                           authority-IT customs commission")
 #
 # Every start from a stopped state formats fresh storage (the runtime dir is wiped): the broker is
 # disposable test infrastructure. Stop it with infra/kafka/stop.sh.
@@ -31,7 +32,7 @@ log_file="$run/kafka.log"
 props="$run/server.properties"
 marker="$run/.dul-kafka-run"
 sasl="${KAFKA_SASL:-false}"
-sasl_users="${KAFKA_SASL_USERS:-authority-DE authority-FR authority-NL authority-IT}"
+sasl_users="${KAFKA_SASL_USERS:-authority-DE authority-FR authority-NL authority-IT customs commission}"
 credentials="$run/credentials.json"
 
 log() { echo "[kafka-start] $*"; }

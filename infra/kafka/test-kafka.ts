@@ -1,4 +1,8 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 
 /** The broker the tests use: infra/test-all.sh starts one (infra/kafka) or KAFKA_BROKERS names it. */
@@ -53,10 +57,41 @@ export function describeWithSaslKafka(name: string, body: () => void): void {
   else describe(name, body);
 }
 
+/** Users this process added to the running SASL broker (see ensureSaslUsers), with their passwords. */
+const addedUsers: Record<string, string> = {};
+
+/**
+ * Makes sure the running SASL broker knows these SCRAM users. A broker started by infra/kafka/start.sh
+ * since they joined its default list has them already (credentials.json); an older one gets them
+ * added now through the Admin API as the super user (infra/kafka/AddScramUsers.java), with passwords
+ * generated for this process and kept in memory only.
+ */
+export async function ensureSaslUsers(users: readonly string[]): Promise<void> {
+  const broker = saslTestBroker();
+  const missing = users.filter((user) => broker.users[user] === undefined && addedUsers[user] === undefined);
+  if (missing.length === 0) return;
+  const passwords = Object.fromEntries(missing.map((user) => [user, randomBytes(18).toString('base64url')]));
+  const here = join(__dirname);
+  const { stdout: libs } = await promisify(execFile)('bash', [join(here, 'fetch.sh')]);
+  await promisify(execFile)(
+    'java',
+    [
+      '-cp',
+      `${libs.trim()}/*`,
+      join(here, 'AddScramUsers.java'),
+      broker.brokers[0] ?? '127.0.0.1:19092',
+      broker.users['admin'] ?? '',
+      ...missing.map((user) => `${user}=${passwords[user]}`),
+    ],
+    { timeout: 180_000 },
+  );
+  Object.assign(addedUsers, passwords);
+}
+
 /** A client of the SASL broker authenticated as `user`. */
 export function saslTestKafka(clientId: string, user: string): Kafka {
   const broker = saslTestBroker();
-  const password = broker.users[user];
+  const password = broker.users[user] ?? addedUsers[user];
   if (password === undefined) throw new Error(`the SASL test broker has no user ${user}`);
   return new Kafka({
     clientId,

@@ -1,6 +1,7 @@
 import { AclOperationTypes, AclResourceTypes } from 'kafkajs';
 import type { IntegrationEvent } from '@dul/contracts';
-import { authorityAddressees, DEAD_LETTER_TOPIC, inboundTopicFor, topicFor } from '@dul/contracts';
+import { authorityAddressees, DEAD_LETTER_TOPIC, inboundTopicFor, topicFor, toIntegrationEvents } from '@dul/contracts';
+import { MEMBER_STATE_CODES } from '@dul/domain';
 import { authoritiesHistory } from '../../../libs/contracts/src/testing/authorities-history';
 import { gatewayAcls, gatewayTopics, outboundMessages } from './relay.service';
 
@@ -16,6 +17,30 @@ describe('relay routing to per-member-state topics', () => {
       expect(addressees.length).toBeGreaterThan(0);
       expect(topics.sort()).toEqual(addressees.map((ms) => `dul.authority.${ms}.v1`).sort());
     }
+  });
+
+  it("publishes the daily root on every member state's authorities topic and on the Commission's topic", () => {
+    const sealed = toIntegrationEvents({
+      eventId: '0b7c9a4e-3d2f-5e1a-8b6c-9d0e1f2a3b4c',
+      streamId: 'auditroot-2026-12-01',
+      type: 'AuditRootSealed',
+      data: {
+        day: '2026-12-01',
+        coveredUpTo: 40,
+        streams: 12,
+        root: 'ab'.repeat(32),
+        algorithm: 'merkle-sha256',
+        legacyUpTo: 0,
+      },
+      metadata: {},
+      recordedAt: '2026-12-02T00:01:00.000Z',
+      globalPosition: 41,
+      streamVersion: 0,
+    });
+    const topics = sealed.flatMap((event) => outboundMessages(event, 'urn:test')).map((message) => message.topic);
+    expect(topics.sort()).toEqual(
+      [...MEMBER_STATE_CODES.map((ms) => topicFor('authorities', ms)), topicFor('commission')].sort(),
+    );
   });
 
   it('publishes a message that names no addressee nowhere (fail closed)', () => {
@@ -82,6 +107,26 @@ describe('authorities ACLs', () => {
       .filter((acl) => acl.principal === 'User:authority-FR' && acl.operation === AclOperationTypes.WRITE)
       .map((acl) => acl.resourceName);
     expect(writable).toEqual([inboundTopicFor('FR')]);
+  });
+
+  it('lets the customs principal read only the customs topic and the Commission only its topic, writing nowhere', () => {
+    const of = (principal: string) =>
+      acls
+        .filter((acl) => acl.principal === `User:${principal}`)
+        .map(
+          (acl) =>
+            `${acl.operation === AclOperationTypes.READ ? 'read' : acl.operation === AclOperationTypes.DESCRIBE ? 'describe' : 'other'} ${acl.resourceName}`,
+        )
+        .sort();
+    expect(of('customs')).toEqual([
+      'describe dul.customs.licences.v1',
+      'read customs.',
+      'read dul.customs.licences.v1',
+    ]);
+    expect(of('commission')).toEqual(['describe dul.commission.v1', 'read commission.', 'read dul.commission.v1']);
+    expect(gatewayAcls(undefined, { customs: 'zoll-prod' }).some((acl) => acl.principal === 'User:zoll-prod')).toBe(
+      true,
+    );
   });
 
   it('names the principals by the configured template', () => {

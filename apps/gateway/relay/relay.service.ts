@@ -18,7 +18,7 @@ import { MEMBER_STATE_CODES } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
 import type { KafkaConnection, OutboundMessage, TopicSpec } from '@dul/messaging';
-import { authorityAcls, ensureAcls, ensureTopics, kafkaClient, KafkaRelay } from '@dul/messaging';
+import { authorityAcls, ensureAcls, ensureTopics, kafkaClient, KafkaRelay, readerAcls } from '@dul/messaging';
 import { METRICS_REGISTRY, type MetricsRegistry } from '../metrics';
 import { CLOUD_EVENT_SOURCE, IntegrationEvents } from '../integration-events';
 import { RetryingStart } from '../retrying-start';
@@ -36,6 +36,10 @@ export interface RelayOptions {
   readonly manageAcls?: boolean;
   /** SCRAM user of each member state's authority, `{ms}` replaced by the code (default authority-{ms}). */
   readonly authorityPrincipal?: string;
+  /** SCRAM user of the customs systems (default customs): reads the customs topic only. */
+  readonly customsPrincipal?: string;
+  /** SCRAM user of the Commission (default commission): reads the Commission's topic only. */
+  readonly commissionPrincipal?: string;
 }
 
 /** The connection the gateway's Kafka clients use. */
@@ -69,15 +73,25 @@ export function gatewayTopics(replicationFactor: number): TopicSpec[] {
   return [...audienceTopics, ...inbound, deadLetters];
 }
 
-/** The ACLs of every member state's authority principal (see authorityAcls). */
-export function gatewayAcls(principalTemplate = 'authority-{ms}'): ReturnType<typeof authorityAcls> {
-  return authorityAcls({
-    memberStates: MEMBER_STATE_CODES,
-    principalOf: (ms) => principalTemplate.replace('{ms}', ms),
-    readTopicOf: (ms) => topicFor('authorities', ms),
-    writeTopicOf: inboundTopicFor,
-    publicTopics: PUBLIC_AUDIENCES.map((audience) => topicFor(audience)),
-  });
+/**
+ * The ACLs of every member state's authority principal (see authorityAcls), and of the customs and
+ * Commission principals, each reading its one topic.
+ */
+export function gatewayAcls(
+  principalTemplate = 'authority-{ms}',
+  agencies: { readonly customs?: string; readonly commission?: string } = {},
+): ReturnType<typeof authorityAcls> {
+  return [
+    ...authorityAcls({
+      memberStates: MEMBER_STATE_CODES,
+      principalOf: (ms) => principalTemplate.replace('{ms}', ms),
+      readTopicOf: (ms) => topicFor('authorities', ms),
+      writeTopicOf: inboundTopicFor,
+      publicTopics: PUBLIC_AUDIENCES.map((audience) => topicFor(audience)),
+    }),
+    ...readerAcls(agencies.customs ?? 'customs', topicFor('customs')),
+    ...readerAcls(agencies.commission ?? 'commission', topicFor('commission')),
+  ];
 }
 
 /**
@@ -150,9 +164,16 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     const kafka: Kafka = kafkaClient(connectionOf(this.options), 'dul-relay');
     const created = await ensureTopics(kafka, gatewayTopics(this.options.replicationFactor));
     if (this.options.sasl && this.options.manageAcls !== false) {
-      await ensureAcls(kafka, gatewayAcls(this.options.authorityPrincipal));
+      await ensureAcls(
+        kafka,
+        gatewayAcls(this.options.authorityPrincipal, {
+          ...(this.options.customsPrincipal !== undefined && { customs: this.options.customsPrincipal }),
+          ...(this.options.commissionPrincipal !== undefined && { commission: this.options.commissionPrincipal }),
+        }),
+      );
       this.logger.log(
-        'Authorities ACLs in place: each member state reads its own topic and writes its own inbound topic',
+        'ACLs in place: each member state reads its own topic and writes its own inbound topic; customs and ' +
+          'the Commission read their own topic',
       );
     }
     if (created.length > 0) this.logger.log(`Created topics ${created.join(', ')}`);

@@ -103,6 +103,19 @@ describe('authentication settings', () => {
       /KAFKA_AUTHORITY_PRINCIPAL must be a user name containing \{ms\}/,
     );
   });
+
+  it('names the customs and Commission principals customs and commission unless set, and refuses a name with a space', () => {
+    expect(validateEnvironment(BaseEnvironment, {})).toMatchObject({
+      KAFKA_CUSTOMS_PRINCIPAL: 'customs',
+      KAFKA_COMMISSION_PRINCIPAL: 'commission',
+    });
+    expect(() => validateEnvironment(BaseEnvironment, { KAFKA_CUSTOMS_PRINCIPAL: 'zoll hamburg' })).toThrow(
+      /KAFKA_CUSTOMS_PRINCIPAL must be a SCRAM user name/,
+    );
+    expect(() => validateEnvironment(BaseEnvironment, { KAFKA_COMMISSION_PRINCIPAL: 'eu/commission' })).toThrow(
+      /KAFKA_COMMISSION_PRINCIPAL must be a SCRAM user name/,
+    );
+  });
 });
 
 describe('token trust settings', () => {

@@ -91,6 +91,16 @@ export class BaseEnvironment extends HttpEdgeEnvironment {
   })
   readonly KAFKA_AUTHORITY_PRINCIPAL: string = 'authority-{ms}';
 
+  /** The SCRAM user of the customs systems: it may read the customs topic only. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._@-]{1,128}$/, { message: 'must be a SCRAM user name (letters, digits, . _ @ -)' })
+  readonly KAFKA_CUSTOMS_PRINCIPAL: string = 'customs';
+
+  /** The SCRAM user of the Commission: it may read the Commission's topic only. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._@-]{1,128}$/, { message: 'must be a SCRAM user name (letters, digits, . _ @ -)' })
+  readonly KAFKA_COMMISSION_PRINCIPAL: string = 'commission';
+
   @IsOptional()
   @IsInt({ message: 'must be an integer port number' })
   @Min(0, { message: 'must be between 0 and 65535' })

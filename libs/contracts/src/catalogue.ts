@@ -37,6 +37,8 @@ import {
   securityInterestGrantNotifiedV1Schema,
   securityInterestRequestedV1Schema,
 } from './authorities.contracts';
+import type { DailyRootSealedV1 } from './audit.contracts';
+import { dailyRootSealedV1Schema } from './audit.contracts';
 import type { ApplicationReceivedV1, DecisionIssuedV1, LicenceLifecycleV1 } from './commission.contracts';
 import { applicationReceivedV1Schema, decisionIssuedV1Schema, licenceLifecycleV1Schema } from './commission.contracts';
 import type {
@@ -94,6 +96,7 @@ export interface PublishedDataByType {
   'eu.dual-use.security-interest.requested.v1': SecurityInterestRequestedV1;
   'eu.dual-use.security-interest.closed.v1': SecurityInterestClosedV1;
   'eu.dual-use.security-interest.grant-notified.v1': SecurityInterestGrantNotifiedV1;
+  'eu.dual-use.audit.daily-root-sealed.v1': DailyRootSealedV1;
   'eu.dual-use.statistics.application-received.v1': ApplicationReceivedV1;
   'eu.dual-use.statistics.decision-issued.v1': DecisionIssuedV1;
   'eu.dual-use.statistics.licence-lifecycle.v1': LicenceLifecycleV1;
@@ -335,6 +338,17 @@ export const CONTRACTS: { readonly [T in PublishedType]: ContractDefinition<T> }
       'notifies the Commission and the member states (Art 14(2)).',
     subject: 'consultations/{consultationId}',
     schema: securityInterestGrantNotifiedV1Schema,
+  },
+  'eu.dual-use.audit.daily-root-sealed.v1': {
+    type: 'eu.dual-use.audit.daily-root-sealed.v1',
+    audiences: ['authorities', 'commission'],
+    title: 'Daily root sealed',
+    summary:
+      'The ledger sealed a UTC day: the Merkle root over every stream head up to a global position. Keep it: the ' +
+      'ledger re-derives it on request (GET /v1/audit/verify with day, root and coveredUpTo), and any rewrite of ' +
+      'history recorded up to that position changes it.',
+    subject: 'audit-roots/{day}',
+    schema: dailyRootSealedV1Schema,
   },
   'eu.dual-use.statistics.application-received.v1': {
     type: 'eu.dual-use.statistics.application-received.v1',

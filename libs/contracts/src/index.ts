@@ -29,6 +29,7 @@ export type {
   DenialRevokedV1,
   GrantDespiteDenialNotifiedV1,
 } from './authorities.contracts';
+export type { DailyRootSealedV1 } from './audit.contracts';
 export type { ApplicationReceivedV1, DecisionIssuedV1, LicenceLifecycleV1 } from './commission.contracts';
 export type { IntegrationEvent, SourceEvent } from './integration-event';
 export type { MappingContext } from './mapping';

@@ -17,6 +17,7 @@ import {
   generalAuthorisationUserDecider,
   licenceDecider,
 } from '@dul/domain';
+import { auditIntegrationEvents, isAuditEventType } from './audit.mapper';
 import {
   CONSULTATION_CONTEXT_EVENT_TYPES,
   consultationIntegrationEvents,
@@ -113,7 +114,8 @@ export function foldMappingContext(history: readonly SourceEvent[]): MappingCont
  *   a denial (authorities and commission);
  * - the denial register: the Art 16 notification and its final assessment, review, renewal,
  *   amendment and revocation (authorities and commission);
- * - consultations: opening with the packet, extensions, replies, lapse, closing (authorities).
+ * - consultations: opening with the packet, extensions, replies, lapse, closing (authorities);
+ * - the daily root over the stream heads (every authority and the Commission).
  */
 export function toIntegrationEvents(stored: SourceEvent, context: MappingContext = {}): readonly IntegrationEvent[] {
   const licensing = asLicensingEvent(stored);
@@ -128,6 +130,7 @@ export function toIntegrationEvents(stored: SourceEvent, context: MappingContext
       context,
     );
   }
+  if (isAuditEventType(stored.type)) return auditIntegrationEvents(stored);
   if (isGeneralAuthorisationUserEventType(stored.type)) {
     return generalAuthorisationIntegrationEvents(
       stored,

@@ -56,3 +56,4 @@ export * from './privacy/personal-data';
 export * from './identity/subject.rules';
 export * from './general-authorisations';
 export * from './privacy/retention';
+export * from './audit/daily-root.events';

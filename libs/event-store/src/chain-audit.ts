@@ -1,20 +1,21 @@
+import type { DailyRootData } from '@dul/domain';
+import { DAILY_ROOT_EVENT, dailyRootStream, isDailyRootData } from '@dul/domain';
 import { derivedId } from './derived-ids';
 import type { EventStore, NewEvent, StoredEvent } from './event-store.port';
 import type { ChainProblem, StreamHead } from './hash-chain';
 import { ChainVerifier, HASH_ALGORITHM, merkleRoot } from './hash-chain';
 
-/** The event type and stream category of the daily Merkle root over stream heads. */
-export const DAILY_ROOT_EVENT = 'AuditRootSealed';
-export const DAILY_ROOT_CATEGORY = 'auditroot';
+export type { DailyRootData } from '@dul/domain';
+export { DAILY_ROOT_CATEGORY, DAILY_ROOT_EVENT, dailyRootStream, isDailyRootData } from '@dul/domain';
 
-export interface DailyRootData {
-  /** The UTC day sealed (YYYY-MM-DD): the root covers every event up to coveredUpTo, recorded by then. */
+/**
+ * A daily root as another authority received it (the data of eu.dual-use.audit.daily-root-sealed.v1):
+ * what it holds is the evidence, whatever the store says now.
+ */
+export interface PublishedRoot {
   readonly day: string;
-  readonly coveredUpTo: number;
-  readonly streams: number;
   readonly root: string;
-  readonly algorithm: string;
-  readonly legacyUpTo: number;
+  readonly coveredUpTo: number;
 }
 
 export interface VerifyReport {
@@ -24,6 +25,8 @@ export interface VerifyReport {
   readonly legacyEvents: number;
   readonly legacyUpTo: number;
   readonly rootsChecked: number;
+  /** Published roots given to the check (each re-derived, and compared with the stored one). */
+  readonly publishedRootsChecked: number;
   readonly problems: readonly ChainProblem[];
 }
 
@@ -31,6 +34,12 @@ export interface VerifyOptions {
   /** How many of the newest daily roots to re-derive (each costs one pass over the stream heads). */
   readonly roots?: number;
   readonly batchSize?: number;
+  /**
+   * Roots as published to the authorities: each is re-derived from the heads as of its coveredUpTo and
+   * compared, and the store's own root of that day must be the same. This catches what the stored roots
+   * cannot: an owner who rewrote history and then re-sealed (or deleted) the root events to match.
+   */
+  readonly publishedRoots?: readonly PublishedRoot[];
 }
 
 /**
@@ -63,7 +72,12 @@ export async function verifyEventStore(store: EventStore, options: VerifyOptions
     if (batch.length < batchSize) break;
     after = (batch.at(-1) as StoredEvent).globalPosition;
   }
-  const problems = [...verifier.findings(), ...checkRoots(timeline, roots.slice(-rootsToCheck))];
+  const published = options.publishedRoots ?? [];
+  const claims: RootClaim[] = [
+    ...roots.slice(-rootsToCheck).map(({ event, data }) => ({ ...data, stored: event })),
+    ...published.map((root) => ({ ...root, stored: undefined })),
+  ];
+  const problems = [...verifier.findings(), ...checkRoots(timeline, claims), ...compareWithStored(published, roots)];
   return {
     ok: problems.length === 0,
     eventsChecked: verifier.eventsChecked,
@@ -71,21 +85,25 @@ export async function verifyEventStore(store: EventStore, options: VerifyOptions
     legacyEvents: verifier.legacyEvents,
     legacyUpTo,
     rootsChecked: Math.min(roots.length, rootsToCheck),
+    publishedRootsChecked: published.length,
     problems,
   };
 }
 
+/** A root to re-derive: one the store sealed (with its event), or one an authority holds as published. */
+type RootClaim = PublishedRoot & { readonly stored: StoredEvent | undefined };
+
 function checkRoots(
   timeline: readonly { position: number; streamId: string; version: number; hash: string | null }[],
-  roots: readonly { event: StoredEvent; data: DailyRootData }[],
+  claims: readonly RootClaim[],
 ): ChainProblem[] {
   const problems: ChainProblem[] = [];
   const sortedTimeline = [...timeline].sort((a, b) => a.position - b.position);
-  const sortedRoots = [...roots].sort((a, b) => a.data.coveredUpTo - b.data.coveredUpTo);
+  const sortedClaims = [...claims].sort((a, b) => a.coveredUpTo - b.coveredUpTo);
   const heads = new Map<string, StreamHead>();
   let index = 0;
-  for (const { event, data } of sortedRoots) {
-    for (; index < sortedTimeline.length && (sortedTimeline[index]?.position ?? 0) <= data.coveredUpTo; index++) {
+  for (const claim of sortedClaims) {
+    for (; index < sortedTimeline.length && (sortedTimeline[index]?.position ?? 0) <= claim.coveredUpTo; index++) {
       const entry = sortedTimeline[index] as (typeof sortedTimeline)[number];
       const current = heads.get(entry.streamId);
       if (!current || current.streamVersion < entry.version) {
@@ -93,18 +111,57 @@ function checkRoots(
       }
     }
     const recomputed = merkleRoot([...heads.values()]);
-    if (recomputed !== data.root) {
-      problems.push({
-        kind: 'altered',
-        streamId: event.streamId,
-        streamVersion: event.streamVersion,
-        globalPosition: event.globalPosition,
-        eventId: event.eventId,
-        detail: `the daily root of ${data.day} (${data.root.slice(0, 12)}…) no longer matches the stream heads up to position ${data.coveredUpTo} (now ${recomputed.slice(0, 12)}…): history before it was rewritten`,
-      });
-    }
+    if (recomputed === claim.root) continue;
+    const which = claim.stored ? 'the daily root' : 'the published daily root';
+    problems.push({
+      kind: 'altered',
+      streamId: claim.stored?.streamId ?? dailyRootStream(claim.day),
+      streamVersion: claim.stored?.streamVersion ?? 0,
+      ...(claim.stored && { globalPosition: claim.stored.globalPosition, eventId: claim.stored.eventId }),
+      detail: `${which} of ${claim.day} (${claim.root.slice(0, 12)}…) no longer matches the stream heads up to position ${claim.coveredUpTo} (now ${recomputed.slice(0, 12)}…): history before it was rewritten`,
+    });
   }
   return problems;
+}
+
+/** A published root must be the one the store sealed that day: else the root event itself was rewritten or removed. */
+function compareWithStored(
+  published: readonly PublishedRoot[],
+  roots: readonly { event: StoredEvent; data: DailyRootData }[],
+): ChainProblem[] {
+  return published.flatMap((root): ChainProblem[] => {
+    const stored = roots.find((candidate) => candidate.data.day === root.day);
+    if (!stored) {
+      return [
+        {
+          kind: 'removed',
+          streamId: dailyRootStream(root.day),
+          streamVersion: 0,
+          detail: `a root was published for ${root.day} (${root.root.slice(0, 12)}…) but the store holds no root of that day: the root event was removed`,
+        },
+      ];
+    }
+    if (stored.data.root === root.root && stored.data.coveredUpTo === root.coveredUpTo) return [];
+    return [
+      {
+        kind: 'altered',
+        streamId: stored.event.streamId,
+        streamVersion: stored.event.streamVersion,
+        globalPosition: stored.event.globalPosition,
+        eventId: stored.event.eventId,
+        detail: `the stored root of ${root.day} (${stored.data.root.slice(0, 12)}… up to position ${stored.data.coveredUpTo}) is not the one published (${root.root.slice(0, 12)}… up to position ${root.coveredUpTo}): the root event was rewritten`,
+      },
+    ];
+  });
+}
+
+/** The root the store sealed for a day, with where and when; undefined when that day is not sealed. */
+export async function readDailyRoot(
+  store: EventStore,
+  day: string,
+): Promise<{ readonly data: DailyRootData; readonly event: StoredEvent } | undefined> {
+  const [event] = await store.readStream(dailyRootStream(day), { maxCount: 1 });
+  return event && isDailyRootData(event.data) ? { data: event.data, event } : undefined;
 }
 
 export interface BoundedCheckReport {
@@ -150,7 +207,7 @@ export async function sealDailyRoot(
   day: string,
   actor = 'system:daily-root',
 ): Promise<{ sealed: boolean; data: DailyRootData }> {
-  const stream = `${DAILY_ROOT_CATEGORY}-${day}`;
+  const stream = dailyRootStream(day);
   const existing = await store.readStream(stream, { maxCount: 1 });
   if (existing[0] && isDailyRootData(existing[0].data)) return { sealed: false, data: existing[0].data };
   const legacyUpTo = (await store.legacyUpTo?.()) ?? 0;
@@ -195,12 +252,4 @@ export async function sealDailyRoot(
     throw error;
   }
   return { sealed: true, data };
-}
-
-export function isDailyRootData(value: unknown): value is DailyRootData {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    typeof record['day'] === 'string' && typeof record['root'] === 'string' && typeof record['coveredUpTo'] === 'number'
-  );
 }

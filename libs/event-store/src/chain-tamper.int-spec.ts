@@ -6,7 +6,7 @@ import { newEvent } from '@dul/event-store/testing';
 import { createTestDatabase, describeWithPostgres } from '../../../infra/postgres/test-database';
 import { checkNewestEvents, sealDailyRoot, verifyEventStore } from './chain-audit';
 import type { EventStore } from './event-store.port';
-import { eventHash } from './hash-chain';
+import { eventHash, merkleRoot } from './hash-chain';
 import { PostgresEventStore } from './postgres/postgres-event-store.adapter';
 import { openSqliteDatabase } from './sqlite/sqlite-database';
 import type { SqliteDatabase } from './sqlite/sqlite-database';
@@ -113,6 +113,137 @@ function tamperSuite(name: string, open: () => Promise<Tamperer>): void {
           detail: expect.stringMatching(/rewritten/),
         }),
       ]);
+    });
+
+    describe('against a root published to the authorities', () => {
+      /** What another authority received on its topic: the sealed root's day, root and position. */
+      const publish = async () => {
+        const { data } = await sealDailyRoot(t.store, '2026-12-01');
+        return { day: data.day, root: data.root, coveredUpTo: data.coveredUpTo };
+      };
+
+      it('an untampered store still produces the published root, also after later appends', async () => {
+        const published = await publish();
+        await t.store.append('licence-a', [newEvent('Step4', { quantity: 2, n: 4 })], 3);
+        await t.store.append('licence-d', [newEvent('Step0', { quantity: 2, n: 0 })], 'no-stream');
+        const report = await verifyEventStore(t.store, { publishedRoots: [published] });
+        expect(report).toMatchObject({ ok: true, publishedRootsChecked: 1, problems: [] });
+      });
+
+      it('an event before the root rewritten with every hash recomputed and the stored root re-sealed passes the chains, but not the published root', async () => {
+        const published = await publish();
+        // The owner edits licence-c's last event and recomputes its hash (no successor links to it) ...
+        const [last] = await t.store.readStream('licence-c', { fromVersion: 3, maxCount: 1 });
+        const forgedData = { quantity: 2000, n: 3 };
+        const forgedHash = eventHash({
+          eventId: last!.eventId,
+          streamId: 'licence-c',
+          streamVersion: 3,
+          type: last!.type,
+          schemaVersion: 1,
+          data: forgedData,
+          metadata: last!.metadata,
+          prevHash: last!.prevHash ?? null,
+        });
+        await t.asOwner(
+          `UPDATE events SET data = ${t.p(1)}, hash = ${t.p(2)} WHERE stream_id = 'licence-c' AND stream_version = 3`,
+          [JSON.stringify(forgedData), forgedHash],
+        );
+        // ... then re-seals the stored root over the forged heads, with its hash recomputed too.
+        const [stored] = await t.store.readStream('auditroot-2026-12-01', { maxCount: 1 });
+        const heads = await Promise.all(
+          ['licence-a', 'licence-b', 'licence-c'].map(async (streamId) => {
+            const [head] = await t.store.readStream(streamId, { fromVersion: 3, maxCount: 1 });
+            return { streamId, streamVersion: 3, hash: head!.hash ?? null };
+          }),
+        );
+        const resealed = { ...(stored!.data as object), root: merkleRoot(heads) };
+        const resealedHash = eventHash({
+          eventId: stored!.eventId,
+          streamId: stored!.streamId,
+          streamVersion: 0,
+          type: stored!.type,
+          schemaVersion: 1,
+          data: resealed,
+          metadata: stored!.metadata,
+          prevHash: null,
+        });
+        await t.asOwner(
+          `UPDATE events SET data = ${t.p(1)}, hash = ${t.p(2)} WHERE stream_id = 'auditroot-2026-12-01'`,
+          [JSON.stringify(resealed), resealedHash],
+        );
+
+        // The store's own evidence is consistent again: that is the attack.
+        expect((await verifyEventStore(t.store)).ok).toBe(true);
+        // The root the other authorities hold is not.
+        const report = await verifyEventStore(t.store, { publishedRoots: [published] });
+        expect(report.ok).toBe(false);
+        expect(report.problems).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              kind: 'altered',
+              streamId: 'auditroot-2026-12-01',
+              detail: expect.stringMatching(
+                /^the published daily root of 2026-12-01 .* no longer matches the stream heads up to position \d+ .*: history before it was rewritten$/,
+              ),
+            }),
+            expect.objectContaining({
+              kind: 'altered',
+              streamId: 'auditroot-2026-12-01',
+              detail: expect.stringMatching(/is not the one published .*: the root event was rewritten$/),
+            }),
+          ]),
+        );
+        expect(report.problems).toHaveLength(2);
+      });
+
+      it('a stream head edited before the root with its hash recomputed is named by the published root', async () => {
+        const published = await publish();
+        const [head] = await t.store.readStream('licence-b', { fromVersion: 3, maxCount: 1 });
+        const forgedData = { quantity: 2000, n: 3 };
+        await t.asOwner(
+          `UPDATE events SET data = ${t.p(1)}, hash = ${t.p(2)} WHERE stream_id = 'licence-b' AND stream_version = 3`,
+          [
+            JSON.stringify(forgedData),
+            eventHash({
+              eventId: head!.eventId,
+              streamId: 'licence-b',
+              streamVersion: 3,
+              type: head!.type,
+              schemaVersion: 1,
+              data: forgedData,
+              metadata: head!.metadata,
+              prevHash: head!.prevHash ?? null,
+            }),
+          ],
+        );
+        // No successor links to a head: only the roots see it, the stored one and the published one.
+        const report = await verifyEventStore(t.store, { publishedRoots: [published] });
+        expect(
+          report.problems.map((problem) => [problem.kind, problem.streamId, problem.detail.split(' (')[0]]),
+        ).toEqual(
+          expect.arrayContaining([
+            ['altered', 'auditroot-2026-12-01', 'the daily root of 2026-12-01'],
+            ['altered', 'auditroot-2026-12-01', 'the published daily root of 2026-12-01'],
+          ]),
+        );
+        expect(report.problems).toHaveLength(2);
+      });
+
+      it('a removed root event is named against the published root', async () => {
+        const published = await publish();
+        await t.asOwner(`DELETE FROM events WHERE stream_id = 'auditroot-2026-12-01'`);
+        const report = await verifyEventStore(t.store, { publishedRoots: [published] });
+        expect(report.problems).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              kind: 'removed',
+              streamId: 'auditroot-2026-12-01',
+              detail: expect.stringMatching(/holds no root of that day: the root event was removed$/),
+            }),
+          ]),
+        );
+      });
     });
 
     it('a row inserted without a hash is named as inserted', async () => {

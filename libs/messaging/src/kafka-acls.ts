@@ -53,6 +53,18 @@ export function authorityAcls(plan: AuthorityAclPlan): AclEntry[] {
   });
 }
 
+/**
+ * An agency that reads one topic and nothing else (customs: the customs topic; the Commission: its
+ * own), with consumer groups named `<principal>.` something. It writes nowhere.
+ */
+export function readerAcls(principal: string, topic: string): AclEntry[] {
+  return [
+    allow(principal, AclResourceTypes.TOPIC, topic, AclOperationTypes.READ),
+    allow(principal, AclResourceTypes.TOPIC, topic, AclOperationTypes.DESCRIBE),
+    allow(principal, AclResourceTypes.GROUP, `${principal}.`, AclOperationTypes.READ, ResourcePatternTypes.PREFIXED),
+  ];
+}
+
 /** Creates the ACLs; the broker keeps an ACL given twice once, so every start can run it. */
 export async function ensureAcls(kafka: Kafka, acls: readonly AclEntry[]): Promise<void> {
   if (acls.length === 0) return;

@@ -1,8 +1,10 @@
-import type { Art16Notification, ConsultationPacket, DenialState, ConsultationState } from '@dul/domain';
+import type { Art16Notification, ConsultationPacket, DenialState, ConsultationState, DomainEvent } from '@dul/domain';
 import {
   art16Notification,
   consultationDecider,
   consultationPacketFrom,
+  DAILY_ROOT_EVENT,
+  dailyRootStream,
   DEFAULT_CATCH_ALL_REVIEW_WORKING_DAYS,
   DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
   DEFAULT_SECURITY_INTEREST_WORKING_DAYS,
@@ -291,6 +293,22 @@ export function authoritiesHistory(): EventLog {
   });
 
   securityInterestHistory(log);
+  // ---- the daily root the ledger seals over it all, for every authority to keep ----
+  const sealedAt = at(80, 'system:daily-root');
+  const day = new Date(sealedAt.now.getTime() - DAY_MS).toISOString().slice(0, 10);
+  const root: DomainEvent = {
+    type: DAILY_ROOT_EVENT,
+    data: {
+      day,
+      coveredUpTo: log.events.length,
+      streams: new Set(log.events.map((event) => event.streamId)).size,
+      // A fixed stand-in: the mapper publishes the root as sealed; libs/event-store computes it.
+      root: '5d2c'.repeat(16),
+      algorithm: 'merkle-sha256',
+      legacyUpTo: 0,
+    },
+  };
+  log.append(dailyRootStream(day), [root], sealedAt);
   return log;
 }
 

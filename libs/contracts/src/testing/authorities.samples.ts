@@ -17,6 +17,7 @@ import type {
   SecurityInterestGrantNotifiedV1,
   SecurityInterestRequestedV1,
 } from '../authorities.contracts';
+import type { DailyRootSealedV1 } from '../audit.contracts';
 import type { PublishedDataByType } from '../catalogue';
 
 // Typed samples of the authorities' contracts, hand-written: the type checker holds them to the
@@ -311,10 +312,21 @@ export const securityInterestGrantNotified: SecurityInterestGrantNotifiedV1 = {
   notifiedAt: '2025-03-27T09:00:01.000Z',
 };
 
+export const dailyRootSealed: DailyRootSealedV1 = {
+  day: '2025-04-07',
+  root: '9c1185a5c5e9fc54612808977ee8f548b2258d31b5c2a7e5c1d1a6e0a1b2c3d4',
+  algorithm: 'merkle-sha256',
+  coveredUpTo: 48211,
+  streams: 9120,
+  legacyUpTo: 0,
+  sealedAt: '2025-04-08T00:01:00.000Z',
+  recipients: { memberStates: [...ALL_BUT_FR, 'FR'].sort(), commission: true },
+};
+
 type AuthoritiesType = {
   [
     T in keyof PublishedDataByType
-  ]: T extends `eu.dual-use.${'denial' | 'grant-despite-denial' | 'consultation' | 'security-interest'}.${string}`
+  ]: T extends `eu.dual-use.${'denial' | 'grant-despite-denial' | 'consultation' | 'security-interest' | 'audit'}.${string}`
     ? T
     : never;
 }[keyof PublishedDataByType];
@@ -341,4 +353,5 @@ export const AUTHORITIES_SAMPLES: { readonly [T in AuthoritiesType]: readonly Pu
   'eu.dual-use.security-interest.requested.v1': [securityInterestRequested],
   'eu.dual-use.security-interest.closed.v1': [securityInterestClosed],
   'eu.dual-use.security-interest.grant-notified.v1': [securityInterestGrantNotified],
+  'eu.dual-use.audit.daily-root-sealed.v1': [dailyRootSealed],
 };
