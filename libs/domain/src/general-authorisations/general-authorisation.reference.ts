@@ -326,7 +326,8 @@ function range(from: number, to: number): number[] {
 const END_USE_GROUNDS =
   'Not usable where the exporter has been informed by its competent authority, or is aware, that the items are or may be intended for use in connection with chemical, biological or nuclear weapons or their delivery missiles, for a military end-use (Art 4(1)(b)) in a country subject to an arms embargo, or as parts or components of military items exported without or in breach of a national authorisation.';
 const FREE_ZONE = 'Not usable for items exported to a customs-free zone or free warehouse in a destination covered.';
-const DECLARE = (code: string) => `The exporter declares in the customs declaration that the items are exported under ${code}.`;
+const DECLARE = (code: string) =>
+  `The exporter declares in the customs declaration that the items are exported under ${code}.`;
 /** Sections A-F: notification of first use within 30 days, or before first use where the member state requires it. */
 const FIRST_USE_A_TO_F =
   'The exporter notifies its competent authority of the first use within 30 days of the first export or, where that authority requires it, before the first use; a member state may require registration before the first use, acknowledged within 10 working days (per member state: see the settings). Reporting requirements are defined by member states.';
@@ -416,7 +417,8 @@ const UNION_SPECS: readonly UnionSpec[] = [
       kind: 'ANNEX_I_EXCEPT',
       excluded: [...ANNEX_II_SECTION_I, ...REPAIR_EXCLUDED_ENTRIES],
       subCategories: ['A', 'B', 'C'],
-      condition: 'Annex II Section C Part 1 paragraph 2: items excluded (Section I, all D and E entries, and the listed entries)',
+      condition:
+        'Annex II Section C Part 1 paragraph 2: items excluded (Section I, all D and E entries, and the listed entries)',
     },
     conditions: [
       'Only for items reimported into the customs territory of the Union for maintenance, repair or replacement and exported or re-exported to the country of consignment without any change to their original characteristics, or exported to it in exchange for items of the same quality and number so reimported, within 5 years of the date the original export authorisation was granted (Part 1 paragraph 1).',
@@ -449,7 +451,7 @@ const UNION_SPECS: readonly UnionSpec[] = [
       condition: 'Annex II Section D Part 1: items excluded (Section I, all D and E entries, and the listed entries)',
     },
     conditions: [
-      'Only for a temporary export for an exhibition or fair (a commercial event of a specific duration at which several exhibitors demonstrate their products to trade visitors or the general public), the items being reimported complete and without modification within 120 days of the initial export; the authority may waive reimport at the exporter\'s request through the individual-authorisation procedure (Part 3 paragraphs 1, 2 and 6).',
+      "Only for a temporary export for an exhibition or fair (a commercial event of a specific duration at which several exhibitors demonstrate their products to trade visitors or the general public), the items being reimported complete and without modification within 120 days of the initial export; the authority may waive reimport at the exporter's request through the individual-authorisation procedure (Part 3 paragraphs 1, 2 and 6).",
       'Not usable for items classified at or above CONFIDENTIEL UE/EU CONFIDENTIAL; where their return in the original state without removal, copying or dissemination of any component or software cannot be guaranteed, or a transfer of technology is connected with a presentation; for a private presentation or demonstration; where they are merged into a production process or used for their intended purpose beyond the minimum needed for demonstration; as a result of a commercial transaction (sale, rental, lease); where they are only stored for sale, rent or lease; or where the exporter cannot keep them under its control throughout (Part 3 paragraph 3(d)-(k)).',
       END_USE_GROUNDS,
       FREE_ZONE,
@@ -512,11 +514,12 @@ const UNION_SPECS: readonly UnionSpec[] = [
       // 5A001.j": no entry names that software and technology, so it is a condition below.
       excluded: [...ANNEX_II_SECTION_I, '4D004', '4E001.c'],
       subCategories: ['D', 'E'],
-      condition: 'Annex II Section G Part 1: software and technology only, except Section I and those related to 4A005, 4D004, 4E001.c, 5A001.f and 5A001.j',
+      condition:
+        'Annex II Section G Part 1: software and technology only, except Section I and those related to 4A005, 4D004, 4E001.c, 5A001.f and 5A001.j',
     },
     conditions: [
       'Not for technology and software related to items under 4A005, 5A001.f or 5A001.j (Part 1).',
-      'Only by an exporter that is a legal person established in a member state, to a subsidiary wholly owned and controlled by it or to a sister company directly and wholly owned and controlled by the same parent; the parent directly controlling the exporter and the entity ultimately controlling it are resident or established in a member state or an EU001 destination; that parent gives a binding guarantee for the sister company\'s compliance (Part 3 paragraph 1(a)-(b)).',
+      "Only by an exporter that is a legal person established in a member state, to a subsidiary wholly owned and controlled by it or to a sister company directly and wholly owned and controlled by the same parent; the parent directly controlling the exporter and the entity ultimately controlling it are resident or established in a member state or an EU001 destination; that parent gives a binding guarantee for the sister company's compliance (Part 3 paragraph 1(a)-(b)).",
       'The software and technology are used exclusively for the commercial product development of the exporter and the subsidiary or sister company, stay under the complete control of the exporter (or of the parent controlling the sister company), are shared with no other entity, and are returned and completely deleted, with any resulting technology, when the development ends or the subsidiary or sister company is acquired by another entity (Part 3 paragraph 1(c)-(e)).',
       'Not usable where the exporter has been informed, or is aware, that the software or technology is or may be intended for chemical, biological or nuclear weapons or their delivery missiles, for a military, paramilitary, police, intelligence, surveillance or other security end-use by or on behalf of a government, as parts or components of military items exported without or in breach of a national authorisation, or in connection with a violation of human rights, democratic principles or freedom of expression; where it will be re-exported to a destination other than an EU001 destination or a member state; or where the consignee or end-user is a military, paramilitary, police, intelligence or other governmental security service (Part 3 paragraph 2).',
       'The exporter implements an internal compliance programme (Part 3 paragraph 3).',
@@ -590,7 +593,7 @@ const UNION_SPECS: readonly UnionSpec[] = [
       'Part 2(c) also excludes any other destination subject to an arms embargo or to restrictive measures of the Union applicable to dual-use items: that list changes with Council decisions and is not in this fixture; the exporter and the authority check it.',
       'Within the entries listed: 5A002.b only a cryptographic activation token converting an item not in Category 5 Part 2 into a 5A002.a item above or 5D002.c.1 software below, not released by the Cryptography Note; 5D002.a.1 only software for the use of those 5A002.a items or that 5D002.c.1 software; 5D002.c.1 only software with the characteristics or functions of those 5A002.a items; 5D002.b and 5E002.b only with the characteristics of such a token (Part 1 paragraph 1).',
       'Valid only where the items use only published or commercial cryptographic standards approved or adopted by internationally recognised standard bodies, use no standard specially designed for government use (e.g. TETRA, TETRAPOL, P25), and their cryptographic functionality cannot easily be changed by the user (Part 1 paragraph 2).',
-      'Not usable for items accredited, approved or classified (or in that process) by a member state\'s designated authority at or above RESTREINT UE/EU RESTRICTED (Part 1 paragraph 3).',
+      "Not usable for items accredited, approved or classified (or in that process) by a member state's designated authority at or above RESTREINT UE/EU RESTRICTED (Part 1 paragraph 3).",
       'Not usable where the exporter has been informed, or is aware, that the items are or may be intended for chemical, biological or nuclear weapons or their delivery missiles, for a military, paramilitary, police, intelligence, surveillance or other security end-use by or on behalf of a government, as parts or components of military items exported without or in breach of a national authorisation, or in connection with a violation of human rights, democratic principles or freedom of expression; where they will be re-exported to a destination excluded by Part 2(b) or (c); for a customs-free zone or free warehouse; where the consignee or end-user is a military, paramilitary, police, intelligence or other governmental security service; or where the export is controlled by another Annex I entry (Part 3 paragraph 1).',
       'Where a customs declaration is required, the exporter declares EU008 in it (Part 3 paragraph 2).',
       'The exporter registers with its competent authority before the first use, whatever the member state (acknowledged within 10 working days), and notifies the first use no later than 10 days BEFORE the first export (Part 3 paragraphs 3 and 4).',
