@@ -18,7 +18,8 @@ export function canonicalCountry(code: string): string {
 
 /**
  * The first condition of the authorisation's scope that a use breaks (destination first, then each
- * item in order), or null when the use is covered. An entry covers its sub-entries: 5A001 covers
+ * item in order), or null when the use is covered. An ANNEX_I_EXCEPT scope with `subCategories` covers
+ * only entries of those sub-categories (EU003 and EU004: A-C; EU007: D and E). An entry covers its sub-entries: 5A001 covers
  * 5A001.b.5, and an excluded 9A009.a excludes 9A009.a.1 but not 9A009.b.
  */
 export function scopeViolation(
@@ -42,6 +43,14 @@ export function scopeViolation(
     const entry = parsed(raw);
     if (entry === undefined) {
       return { condition: items.condition, message: `'${raw}' is not an Annex I control list entry` };
+    }
+    if (items.kind === 'ANNEX_I_EXCEPT' && items.subCategories !== undefined) {
+      if (!items.subCategories.includes(entry.subCategory)) {
+        return {
+          condition: items.condition,
+          message: `${authorisation.code} does not cover ${entry.code} (${items.condition}: only sub-categories ${items.subCategories.join(', ')})`,
+        };
+      }
     }
     const excluded = items.excluded.find((candidate) => covers(candidate, entry));
     if (excluded !== undefined) {

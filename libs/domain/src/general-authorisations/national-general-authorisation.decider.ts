@@ -12,7 +12,7 @@ import type {
   GeneralAuthorisationVersion,
   ItemScope,
 } from './general-authorisation.reference';
-import { ANNEX_II_SECTION_I_SUMMARY } from './general-authorisation.reference';
+import { ANNEX_II_SECTION_I } from './general-authorisation.reference';
 
 /*
  * A national general export authorisation (Art 12(1)(d)) as its member state publishes it: code,
@@ -146,14 +146,14 @@ function checkedDestinations(destinations: DestinationScope): DestinationScope {
 // Art 12(1)(d) and Annex II Section I: a national general authorisation never covers Section I items.
 function checkedItems(items: ItemScope): ItemScope {
   const excluded = [
-    ...new Set([...ANNEX_II_SECTION_I_SUMMARY, ...items.excluded.map((entry) => normaliseControlEntry(entry))]),
+    ...new Set([...ANNEX_II_SECTION_I, ...items.excluded.map((entry) => normaliseControlEntry(entry))]),
   ];
   const condition = requiredText(items.condition, 'scope.items.condition');
   if (items.kind === 'ANNEX_I_EXCEPT') return { kind: 'ANNEX_I_EXCEPT', excluded, condition };
   const entries = items.entries.map((entry) => normaliseControlEntry(entry));
   if (entries.length === 0) throw refuse.invalid('items', 'scope.items of kind ONLY lists at least one entry');
   // An entry inside a Section I entry is refused; a broader one is fine: Section I stays excluded from it.
-  const sectionI = entries.find((entry) => ANNEX_II_SECTION_I_SUMMARY.some((other) => within(entry, other)));
+  const sectionI = entries.find((entry) => ANNEX_II_SECTION_I.some((other) => within(entry, other)));
   if (sectionI !== undefined) {
     throw refuse.ruleViolated(
       'national-excludes-section-i',
