@@ -105,7 +105,8 @@ export class GeneralAuthorisationsController {
     operationId: 'listGeneralAuthorisations',
     summary: 'EU001-EU008 and every national general authorisation, with all versions and their scopes',
     description:
-      'Scopes marked `source.summary: true` are summaries of Annex II, not its text (see docs/general-authorisations.md).',
+      "Union scopes (EU001-EU008) follow Annex II's text; each `source` names the copy read, and " +
+      '`summary: true` would mark a scope that is only a summary (none is today; see docs/general-authorisations.md).',
   })
   catalogue(@Headers(CONSISTENT_WITH_HEADER) position?: string) {
     return this.queries.catalogue(parseConsistentWith(position));

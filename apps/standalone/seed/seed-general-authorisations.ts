@@ -40,7 +40,7 @@ const AUTHORISATIONS: readonly (readonly [string, number, readonly string[]])[] 
   ['EU002', 8, ['KR', 'TR', 'ZA', 'AR']],
   ['EU005', 6, ['CN', 'IN', 'TR', 'KR']],
   ['EU006', 4, ['TR', 'KR', 'UA']],
-  ['EU008', 12, ['BR', 'MX', 'SG', 'AE', 'IN']],
+  ['EU008', 12, ['BR', 'MX', 'SG', 'IN']],
 ];
 
 /** Items by authorisation: inside its scope, except the odd entry that is not (the refusal shows in the count). */
@@ -55,14 +55,14 @@ const ITEMS: Readonly<Record<string, readonly (readonly [entry: string, min: num
     ['1C004', 2_000, 80_000],
     ['3C002', 1_000, 50_000],
   ],
-  EU005: [['5A001.b.5', 10_000, 500_000]],
+  EU005: [['5A001.c', 10_000, 500_000]],
   EU006: [
     ['1C350.1', 1_000, 60_000],
-    ['1C450.a', 1_000, 40_000],
+    ['1C450.a.4', 1_000, 40_000],
   ],
   EU008: [
-    ['5A002.a', 1_000, 150_000],
-    ['5D002', 500, 90_000],
+    ['5A002.a.2', 1_000, 150_000],
+    ['5D002.c.1', 500, 90_000],
   ],
 };
 
