@@ -341,6 +341,60 @@ describe('general-authorisation-user decider', () => {
     });
   });
 
+  describe('EU007 and EU008 set their own first-use rule for every member state (Annex II Sections G-H, Part 3)', () => {
+    const EU008 = UNION_GENERAL_AUTHORISATIONS.find(
+      (version) => version.code === 'EU008',
+    ) as GeneralAuthorisationVersion;
+    const EU008_SUBJECT: GeneralAuthorisationSubject = { ...SUBJECT, registrationId: 'reg-8', authorisation: EU008 };
+    const registeredForEu008 = generalAuthorisationUserDecider.decide(
+      { type: 'RegisterForGeneralAuthorisation', data: EU008_SUBJECT, metadata: meta('2025-02-01T09:00:00Z') },
+      { status: 'NONE' },
+    )[0] as GeneralAuthorisationUserEvent;
+
+    it('refuses an EU008 first-use notification without a registration even where the member state requires none', () => {
+      spec
+        .given([])
+        .when({
+          type: 'NotifyGeneralAuthorisationFirstUse',
+          data: { firstExportDate: '2025-03-01', settings: DEFAULTS, subject: EU008_SUBJECT },
+          metadata: meta(),
+        })
+        .thenRefuses('RULE_VIOLATED', 'registration-before-first-use');
+    });
+
+    it('takes an EU008 first-use notification before the first export, and flags it late when less than 10 days before', () => {
+      const [onTime] = spec
+        .given([registeredForEu008])
+        .when({
+          type: 'NotifyGeneralAuthorisationFirstUse',
+          data: { firstExportDate: '2025-03-25', settings: DEFAULTS },
+          metadata: meta('2025-03-10T09:00:00Z'),
+        })
+        .events();
+      expect(onTime).toMatchObject({ data: { firstExportDate: '2025-03-25', dueBy: '2025-03-15', late: false } });
+      const [late] = spec
+        .given([registeredForEu008])
+        .when({
+          type: 'NotifyGeneralAuthorisationFirstUse',
+          data: { firstExportDate: '2025-03-15', settings: DEFAULTS },
+          metadata: meta('2025-03-10T09:00:00Z'),
+        })
+        .events();
+      expect(late).toMatchObject({ data: { dueBy: '2025-03-05', late: true } });
+    });
+
+    it('still refuses a first export announced in the future for EU001, whose first use is notified after the export', () => {
+      spec
+        .given([registered])
+        .when({
+          type: 'NotifyGeneralAuthorisationFirstUse',
+          data: { firstExportDate: '2025-03-25', settings: DEFAULTS },
+          metadata: meta('2025-03-10T09:00:00Z'),
+        })
+        .thenRefuses('RULE_VIOLATED', 'export-date-in-future');
+    });
+  });
+
   describe('first-use notification', () => {
     it('flags a first-use notification received after the member state deadline as late', () => {
       const [event] = spec

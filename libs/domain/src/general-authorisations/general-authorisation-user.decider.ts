@@ -9,7 +9,7 @@ import type { MemberStateCode } from '../reference/member-states';
 import { normaliseCountryCode, normaliseMemberState, otherMemberStates } from '../reference/member-states';
 import { refuse } from '../refusals';
 import type { GeneralAuthorisationKind, GeneralAuthorisationSettings } from './general-authorisation.reference';
-import { versionInForce } from './general-authorisation.reference';
+import { firstUseRuleFor, versionInForce } from './general-authorisation.reference';
 import { canonicalCountry, scopeViolation } from './general-authorisation-scope';
 import type {
   GeneralAuthorisationSubject,
@@ -215,15 +215,18 @@ function notifyFirstUse(
 ): readonly GeneralAuthorisationUserEvent[] {
   const firstExportDate = calendarDate(data.firstExportDate, 'firstExportDate');
   const notifiedOn = isoDate(metadata.now);
-  if (firstExportDate > notifiedOn) {
+  const authorisationCode = state.status === 'NONE' ? data.subject?.authorisation.code : state.authorisation;
+  const settings = firstUseRuleFor(authorisationCode ?? '', data.settings);
+  // A prior notification (EU007, EU008) announces a first export still to come; otherwise it reports one made.
+  if (settings.firstUseNotificationDays >= 0 && firstExportDate > notifiedOn) {
     throw refuse.ruleViolated('export-date-in-future', `firstExportDate ${firstExportDate} is after today`);
   }
   let registration = null;
   if (state.status === 'NONE') {
-    if (data.settings.registrationBeforeFirstUse) {
+    if (settings.registrationBeforeFirstUse) {
       throw refuse.ruleViolated(
         'registration-before-first-use',
-        'this member state requires registration before the first use of a general authorisation',
+        `${authorisationCode ?? 'this general authorisation'} requires registration before the first use here (the member state's setting, or Annex II Sections G-H for EU007 and EU008)`,
       );
     }
     if (data.subject === undefined) throw refuse.notFound('registration-not-found', 'no such registration');
@@ -240,9 +243,9 @@ function notifyFirstUse(
         `an export on ${user.earliestExportDate} is already recorded: the first use was not after it`,
       );
     }
-    assertRegisteredBefore(user, firstExportDate, data.settings);
+    assertRegisteredBefore(user, firstExportDate, settings);
   }
-  const dueBy = addDays(firstExportDate, data.settings.firstUseNotificationDays);
+  const dueBy = addDays(firstExportDate, settings.firstUseNotificationDays);
   return [
     {
       type: 'GeneralAuthorisationFirstUseNotified',
@@ -270,7 +273,8 @@ function recordUse(
   const exportDate = calendarDate(data.exportDate, 'exportDate');
   const today = isoDate(metadata.now);
   if (exportDate > today) throw refuse.ruleViolated('export-date-in-future', `exportDate ${exportDate} is after today`);
-  assertRegisteredBefore(user, exportDate, data.settings);
+  const settings = firstUseRuleFor(user.authorisation, data.settings);
+  assertRegisteredBefore(user, exportDate, settings);
   const version = versionInForce(
     data.versions.filter((candidate) => candidate.code === user.authorisation),
     exportDate,
@@ -302,7 +306,7 @@ function recordUse(
         firstUseNotificationOverdue:
           user.firstExportDate === null &&
           firstExport !== undefined &&
-          today > addDays(firstExport, data.settings.firstUseNotificationDays),
+          today > addDays(firstExport, settings.firstUseNotificationDays),
         recordedBy: metadata.actor,
         recordedAt: metadata.now.toISOString(),
       },

@@ -644,12 +644,14 @@ export function isInForce(version: GeneralAuthorisationVersion, on: string): boo
  * instead of within 30 days, and a member state may require registration before the first use; we
  * model both as registration before first use. Sections G and H (EU007, EU008) set their own rule for
  * every member state (registration before first use; first use notified 30, resp. 10, days BEFORE the
- * first export): it is stated in their `conditions`, but these settings, which the decider applies,
- * do not yet express it.
+ * first export): UNION_FIRST_USE_RULES below, which take the place of the member state's settings.
  */
 export interface GeneralAuthorisationSettings {
   readonly registrationBeforeFirstUse: boolean;
-  /** Calendar days after the first export by which the first use must be notified. */
+  /**
+   * Calendar days after the first export by which the first use must be notified; negative: that many
+   * days BEFORE the first export (a prior notification, EU007 and EU008).
+   */
   readonly firstUseNotificationDays: number;
 }
 
@@ -662,6 +664,25 @@ export const DEFAULT_GENERAL_AUTHORISATION_SETTINGS: GeneralAuthorisationSetting
 export type GeneralAuthorisationSettingsByMemberState = Partial<
   Readonly<Record<MemberStateCode, GeneralAuthorisationSettings>>
 >;
+
+/**
+ * Sections G (EU007) and H (EU008) of Annex II set the first-use rule themselves, for every member
+ * state: registration before the first use, and the first use notified at least 30 (EU007) or 10
+ * (EU008) days before the first export (their Part 3, as read: see `conditions` and
+ * docs/general-authorisations.md). They take the place of the member state's settings.
+ */
+export const UNION_FIRST_USE_RULES: Readonly<Record<string, GeneralAuthorisationSettings>> = {
+  EU007: { registrationBeforeFirstUse: true, firstUseNotificationDays: -30 },
+  EU008: { registrationBeforeFirstUse: true, firstUseNotificationDays: -10 },
+};
+
+/** The first-use rule a use of this authorisation follows: the Union's own where it sets one, else the member state's. */
+export function firstUseRuleFor(
+  authorisationCode: string,
+  memberStateSettings: GeneralAuthorisationSettings,
+): GeneralAuthorisationSettings {
+  return UNION_FIRST_USE_RULES[authorisationCode] ?? memberStateSettings;
+}
 
 /** A member state's settings: its own entry, else the defaults. */
 export function generalAuthorisationSettingsFor(
