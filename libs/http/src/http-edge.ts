@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ApiProperty } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Command } from '@dul/domain';
 import type { PrincipalWrite, WithoutMetadata, WriteResult } from '@dul/platform';
-import { parseIfMatch } from '@dul/platform';
+import { parseIfMatch, requestIdsOf } from '@dul/platform';
 import type { Principal } from '@dul/auth';
 
 /** What every write answers with (and as an ETag header carrying the version). */
@@ -40,11 +39,9 @@ export function principalWrite<TCommand extends Command>(
   };
 }
 
-/** The caller's correlation id, or a new one: every event records it. */
+/** The caller's correlation id, or the request id: every event records it and every log line of the request. */
 export function correlationIdOf(request: FastifyRequest): string {
-  const given = request.headers['x-correlation-id'];
-  const value = Array.isArray(given) ? given[0] : given;
-  return value && /^[\w.:-]{1,100}$/.test(value) ? value : randomUUID();
+  return requestIdsOf(request.raw).correlationId;
 }
 
 export function headerOf(request: FastifyRequest, name: string): string | undefined {

@@ -1,13 +1,17 @@
 import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
-import { ValidationPipe } from '@nestjs/common';
+import { Module, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { LogController } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
 import type { BaseEnvironment } from '@dul/config';
 import { installHttpEdge } from './edge/http-edge';
 import type { HttpEdgeSettings } from './edge/http-edge';
 import { ErrorFilter, fieldProblems, RequestValidationError } from './error.filter';
+import type { IncomingRequest } from './logging';
+import { processLogger, requestIdsOf, structuredLogModule } from './logging';
 import { completeOpenApiDocument, operationIdOf } from './openapi';
 
 /** Where the OpenAPI document is served: both answer the same JSON (the second is Nest's default). */
@@ -18,18 +22,33 @@ export interface ServiceDescription {
   readonly description: string;
 }
 
-/** Builds a Fastify Nest app with the edges every service shares: validation, error mapping, /docs. */
+/** The service's module plus the one structured log (libs/platform/src/logging.ts). */
+@Module({})
+class LoggedService {}
+
+/**
+ * Builds a Fastify Nest app with the edges every service shares: one JSON log, validation, error
+ * mapping, /docs.
+ */
 export async function createApp(
   module: Type<unknown> | DynamicModule,
   env: Pick<BaseEnvironment, 'LOG_LEVEL'> & HttpEdgeSettings,
   service: ServiceDescription,
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
-    module,
-    new FastifyAdapter({ logger: env.LOG_LEVEL === 'silent' ? false : { level: env.LOG_LEVEL } }),
+    { module: LoggedService, imports: [structuredLogModule(env.LOG_LEVEL), module] },
+    // Fastify writes through the same pino instance under the same request id; its own per-request
+    // lines are off because pino-http's "request completed" line (with both ids) replaces them.
+    new FastifyAdapter({
+      loggerInstance: processLogger(env.LOG_LEVEL),
+      logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
+      genReqId: (request: IncomingRequest) => requestIdsOf(request).requestId,
+    }),
+    // Nest's lines wait in a buffer until the pino logger is in place, so none is printed in colour.
     // The JSON body parser is ours (installHttpEdge): it counts the nesting depth before parsing.
-    { logger: env.LOG_LEVEL === 'silent' ? false : ['error', 'warn', 'log'], bodyParser: false },
+    { bufferLogs: true, bodyParser: false },
   );
+  app.useLogger(app.get(Logger));
   await installHttpEdge(app, env);
   configureApp(app, service);
   app.enableShutdownHooks();

@@ -14,3 +14,4 @@ export * from './edge';
 export * from './command-execution';
 export * from './store-integrity';
 export * from './erasure';
+export * from './logging';

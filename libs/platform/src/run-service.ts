@@ -3,6 +3,7 @@ import type { BaseEnvironment } from '@dul/config';
 import { ConfigurationError, validateEnvironment } from '@dul/config';
 import type { ServiceDescription } from './bootstrap';
 import { createApp } from './bootstrap';
+import { processLogger } from './logging';
 
 /**
  * A service's main(): validate the environment once, boot, listen. Bad configuration stops the boot
@@ -24,5 +25,8 @@ export async function runService<TEnv extends BaseEnvironment>(
   }
   const app = await createApp(module(env), env, service);
   await app.listen(env.PORT, env.HOST);
-  process.stdout.write(`${service.title} listening on http://${env.HOST}:${env.PORT} (docs at /docs)\n`);
+  // The readiness line is written at every LOG_LEVEL, as before: supervisors and tests wait for it.
+  processLogger(env.LOG_LEVEL)
+    .child({ context: 'Bootstrap' }, { level: 'info' })
+    .info(`${service.title} listening on http://${env.HOST}:${env.PORT} (docs at /docs)`);
 }
