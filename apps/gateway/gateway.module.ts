@@ -10,6 +10,7 @@ import { createMetricsRegistry, METRICS_REGISTRY, MetricsController } from './me
 import type { RelayOptions } from './relay/relay.service';
 import { RELAY_OPTIONS, RelayService } from './relay/relay.service';
 import { StreamsController } from './streams/streams.controller';
+import { ReadStreamPageHandler, StoreAppends } from './streams/stream-page.query';
 
 export interface GatewayOptions {
   /** Kafka brokers; without them the relay stays off and only Server-Sent Events serve the streams. */
@@ -48,6 +49,8 @@ export class GatewayModule {
       controllers: [StreamsController, AsyncApiController, MetricsController],
       providers: [
         IntegrationEvents,
+        ReadStreamPageHandler,
+        StoreAppends,
         RelayService,
         InboundConsumerService,
         { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry, inject: [ProjectionHost, PROJECTION_STORE] },
