@@ -12,7 +12,13 @@ import type { Persistence } from './persistence';
 import { createPersistence } from './persistence';
 import { ErasureController, ErasureService } from './erasure';
 import { ProjectionHost } from './projection-host';
-import { AuditController, DailyRootTimer, StoreIntegrity } from './store-integrity';
+import {
+  AuditController,
+  DailyRootTimer,
+  GetDailyRootHandler,
+  StoreIntegrity,
+  VerifyAuditTrailHandler,
+} from './store-integrity';
 import { ReadConsistency } from './read-consistency';
 import { StreamSlots } from './edge/stream-slots';
 import type { Clock } from './tokens';
@@ -56,6 +62,8 @@ export class PlatformModule {
         StoreHealthIndicators,
         ReadConsistency,
         StoreIntegrity,
+        VerifyAuditTrailHandler,
+        GetDailyRootHandler,
         DailyRootTimer,
         ErasureService,
         StreamSlots,
