@@ -10,7 +10,7 @@ import { CommandExecution } from './command-execution';
 import { HealthController, StoreHealthIndicators } from './health.controller';
 import type { Persistence } from './persistence';
 import { createPersistence } from './persistence';
-import { ErasureController, ErasureService } from './erasure';
+import { EraseSubjectHandler, ErasureController } from './erasure';
 import { ProjectionHost } from './projection-host';
 import {
   AuditController,
@@ -65,7 +65,7 @@ export class PlatformModule {
         VerifyAuditTrailHandler,
         GetDailyRootHandler,
         DailyRootTimer,
-        ErasureService,
+        EraseSubjectHandler,
         StreamSlots,
         CommandExecution,
       ],
