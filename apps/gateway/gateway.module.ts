@@ -4,6 +4,7 @@ import type { BaseEnvironment } from '@dul/config';
 import { ProjectionHost } from '@dul/platform';
 import { PROJECTION_STORE } from '@dul/projections';
 import { AsyncApiController } from './asyncapi.controller';
+import { ConsultationWritesModule } from '../consultation/public/consultation.handlers';
 import { InboundConsumerService } from './inbound/inbound-consumer.service';
 import { IntegrationEvents } from './integration-events';
 import { createMetricsRegistry, METRICS_REGISTRY, MetricsController } from './metrics';
@@ -46,6 +47,8 @@ export class GatewayModule {
   static forRoot(options: GatewayOptions = {}): DynamicModule {
     return {
       module: GatewayModule,
+      // The inbound consumer dispatches consultation replies and denial notifications on the CommandBus.
+      imports: [ConsultationWritesModule],
       controllers: [StreamsController, AsyncApiController, MetricsController],
       providers: [
         IntegrationEvents,
