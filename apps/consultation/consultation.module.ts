@@ -4,6 +4,7 @@ import { ConsultationContextModule } from './public/consultation-context.module'
 import { CATCH_ALL_OPTIONS, CatchAllInformer } from './consultations/catch-all-informer.process';
 import { ConsultationDeadlineTimer, CONSULTATION_TIMER_OPTIONS } from './consultations/consultation-deadline.timer';
 import { ConsultationOpener } from './consultations/consultation-opener.process';
+import { CONSULTATION_QUERY_HANDLERS } from './consultation.queries';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { DenialNotifier } from './denials/denial-notifier.process';
 import { DenialReviewTimer } from './denials/denial-review.timer';
@@ -39,6 +40,7 @@ export class ConsultationModule {
       imports: [ConsultationContextModule.forRoot(options.settings ?? DEFAULT_CONSULTATION_SETTINGS)],
       controllers: [ConsultationsController, DenialsController, NotificationsController],
       providers: [
+        ...CONSULTATION_QUERY_HANDLERS,
         ConsultationOpener,
         DenialNotifier,
         SecurityInterestRequestHandler,

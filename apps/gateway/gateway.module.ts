@@ -4,12 +4,14 @@ import type { BaseEnvironment } from '@dul/config';
 import { ProjectionHost } from '@dul/platform';
 import { PROJECTION_STORE } from '@dul/projections';
 import { AsyncApiController } from './asyncapi.controller';
+import { ConsultationWritesModule } from '../consultation/public/consultation.handlers';
 import { InboundConsumerService } from './inbound/inbound-consumer.service';
 import { IntegrationEvents } from './integration-events';
 import { createMetricsRegistry, METRICS_REGISTRY, MetricsController } from './metrics';
 import type { RelayOptions } from './relay/relay.service';
 import { RELAY_OPTIONS, RelayService } from './relay/relay.service';
 import { StreamsController } from './streams/streams.controller';
+import { ReadStreamPageHandler, StoreAppends } from './streams/stream-page.query';
 
 export interface GatewayOptions {
   /** Kafka brokers; without them the relay stays off and only Server-Sent Events serve the streams. */
@@ -45,9 +47,13 @@ export class GatewayModule {
   static forRoot(options: GatewayOptions = {}): DynamicModule {
     return {
       module: GatewayModule,
+      // The inbound consumer dispatches consultation replies and denial notifications on the CommandBus.
+      imports: [ConsultationWritesModule],
       controllers: [StreamsController, AsyncApiController, MetricsController],
       providers: [
         IntegrationEvents,
+        ReadStreamPageHandler,
+        StoreAppends,
         RelayService,
         InboundConsumerService,
         { provide: METRICS_REGISTRY, useFactory: createMetricsRegistry, inject: [ProjectionHost, PROJECTION_STORE] },

@@ -8,7 +8,7 @@ import { ApplicationQueries } from './applications/application-queries';
 import { DecideApplicationHandler } from './applications/decide-application';
 import { DecideLicenceAmendmentHandler } from './licences/decide-licence-amendment';
 import { SubmitApplicationHandler } from './applications/submit-application';
-import { ApplicationWriteHandler, LicenceWriteHandler } from './licensing.handlers';
+import { LICENSING_WRITE_HANDLERS } from './licensing.handlers';
 import { LICENSING_QUERY_HANDLERS } from './licensing.queries';
 import { LicenceExpiryTimer, LICENCE_EXPIRY_OPTIONS } from './licences/licence-expiry.timer';
 import { LicenceIssuer } from './licences/licence-issuer.process';
@@ -46,8 +46,7 @@ export class LicensingModule {
         AdministrationFiguresController,
       ],
       providers: [
-        ApplicationWriteHandler,
-        LicenceWriteHandler,
+        ...LICENSING_WRITE_HANDLERS,
         SubmitApplicationHandler,
         DecideApplicationHandler,
         DecideLicenceAmendmentHandler,

@@ -4,6 +4,8 @@ import { Query } from '@nestjs/cqrs';
 import type { Principal } from '@dul/auth';
 import { ApplicationQueries } from './applications/application-queries';
 import type { ListApplicationsQueryDto, ListLicencesQueryDto } from './dto/queries.dto';
+import { GeneralAuthorisationQueries } from './general-authorisations/general-authorisation-queries';
+import type { ListRegistrationsQueryDto } from './general-authorisations/general-authorisations.dto';
 import { LicenceQueries } from './licences/licence-queries';
 
 type Answer<T extends (...args: never[]) => unknown> = Awaited<ReturnType<T>>;
@@ -72,6 +74,49 @@ export class GetLicenceHistory extends Query<Answer<LicenceQueries['history']>> 
   }
 }
 
+/** EU001-EU008 and every national general authorisation (GET /v1/general-authorisations). */
+export class GetGeneralAuthorisationCatalogue extends Query<Answer<GeneralAuthorisationQueries['catalogue']>> {
+  constructor(readonly consistentWith?: number) {
+    super();
+  }
+}
+
+/** Every published version of one general authorisation, oldest first; the last is current. */
+export class GetGeneralAuthorisationVersions extends Query<Answer<GeneralAuthorisationQueries['versionsOf']>> {
+  constructor(readonly code: string) {
+    super();
+  }
+}
+
+/** The version a new registration is made under: the latest published. */
+export class GetCurrentGeneralAuthorisation extends Query<Answer<GeneralAuthorisationQueries['current']>> {
+  constructor(readonly code: string) {
+    super();
+  }
+}
+
+/** The authority's register of general-authorisation users (GET /v1/general-authorisations/registrations). */
+export class ListRegistrations extends Query<Answer<GeneralAuthorisationQueries['list']>> {
+  constructor(
+    readonly principal: Principal,
+    readonly filter: ListRegistrationsQueryDto,
+    readonly consistentWith?: number,
+  ) {
+    super();
+  }
+}
+
+/** One registration (GET /v1/general-authorisations/registrations/:id). */
+export class GetRegistration extends Query<Answer<GeneralAuthorisationQueries['detail']>> {
+  constructor(
+    readonly principal: Principal,
+    readonly id: string,
+    readonly consistentWith?: number,
+  ) {
+    super();
+  }
+}
+
 @QueryHandler(ListApplications)
 export class ListApplicationsHandler implements IQueryHandler<ListApplications> {
   constructor(private readonly applications: ApplicationQueries) {}
@@ -120,6 +165,46 @@ export class GetLicenceHistoryHandler implements IQueryHandler<GetLicenceHistory
   }
 }
 
+@QueryHandler(GetGeneralAuthorisationCatalogue)
+export class GetGeneralAuthorisationCatalogueHandler implements IQueryHandler<GetGeneralAuthorisationCatalogue> {
+  constructor(private readonly generalAuthorisations: GeneralAuthorisationQueries) {}
+  execute(query: GetGeneralAuthorisationCatalogue) {
+    return this.generalAuthorisations.catalogue(query.consistentWith);
+  }
+}
+
+@QueryHandler(GetGeneralAuthorisationVersions)
+export class GetGeneralAuthorisationVersionsHandler implements IQueryHandler<GetGeneralAuthorisationVersions> {
+  constructor(private readonly generalAuthorisations: GeneralAuthorisationQueries) {}
+  execute(query: GetGeneralAuthorisationVersions) {
+    return this.generalAuthorisations.versionsOf(query.code);
+  }
+}
+
+@QueryHandler(GetCurrentGeneralAuthorisation)
+export class GetCurrentGeneralAuthorisationHandler implements IQueryHandler<GetCurrentGeneralAuthorisation> {
+  constructor(private readonly generalAuthorisations: GeneralAuthorisationQueries) {}
+  execute(query: GetCurrentGeneralAuthorisation) {
+    return this.generalAuthorisations.current(query.code);
+  }
+}
+
+@QueryHandler(ListRegistrations)
+export class ListRegistrationsHandler implements IQueryHandler<ListRegistrations> {
+  constructor(private readonly generalAuthorisations: GeneralAuthorisationQueries) {}
+  execute(query: ListRegistrations) {
+    return this.generalAuthorisations.list(query.principal, query.filter, query.consistentWith);
+  }
+}
+
+@QueryHandler(GetRegistration)
+export class GetRegistrationHandler implements IQueryHandler<GetRegistration> {
+  constructor(private readonly generalAuthorisations: GeneralAuthorisationQueries) {}
+  execute(query: GetRegistration) {
+    return this.generalAuthorisations.detail(query.principal, query.id, query.consistentWith);
+  }
+}
+
 export const LICENSING_QUERY_HANDLERS = [
   ListApplicationsHandler,
   GetApplicationHandler,
@@ -127,4 +212,9 @@ export const LICENSING_QUERY_HANDLERS = [
   ListLicencesHandler,
   GetLicenceHandler,
   GetLicenceHistoryHandler,
+  GetGeneralAuthorisationCatalogueHandler,
+  GetGeneralAuthorisationVersionsHandler,
+  GetCurrentGeneralAuthorisationHandler,
+  ListRegistrationsHandler,
+  GetRegistrationHandler,
 ];

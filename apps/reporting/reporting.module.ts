@@ -4,6 +4,7 @@ import { DEFAULT_SMALL_CELL_THRESHOLD } from '@dul/domain';
 import type { ReportingOptions } from './annual-report.query';
 import { AnnualReportQueries, REPORTING_OPTIONS } from './annual-report.query';
 import { ReportsController } from './reports.controller';
+import { REPORTING_QUERY_HANDLERS } from './reports.queries';
 
 /**
  * The Commission's Art 26 annual report, member-state statistics and the public transparency dataset.
@@ -18,7 +19,7 @@ export class ReportingModule {
     return {
       module: ReportingModule,
       controllers: [ReportsController],
-      providers: [AnnualReportQueries, { provide: REPORTING_OPTIONS, useValue: resolved }],
+      providers: [AnnualReportQueries, ...REPORTING_QUERY_HANDLERS, { provide: REPORTING_OPTIONS, useValue: resolved }],
       exports: [AnnualReportQueries],
     };
   }

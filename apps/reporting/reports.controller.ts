@@ -8,11 +8,12 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, Public, Roles } from '@dul/auth';
 import type { AnnualReport, MemberStateCode, TransparencyDataset } from '@dul/domain';
 import { normaliseMemberState, refuse } from '@dul/domain';
-import { AnnualReportQueries } from './annual-report.query';
+import { GetAnnualReport, GetTransparencyData } from './reports.queries';
 import { negotiateFormat, renderReport, reportFileName } from './report-formats';
 import {
   AnnualReportDto,
@@ -29,7 +30,7 @@ export const REPORT_POSITION_HEADER = 'x-read-model-position';
 @ApiTags('reports')
 @Controller('v1/reports')
 export class ReportsController {
-  constructor(private readonly queries: AnnualReportQueries) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get('annual')
   @ApiBearerAuth()
@@ -61,11 +62,13 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AnnualReport | string> {
     const memberState = scopeOf(principal, query.memberState);
-    const { report, position } = await this.queries.annual({
-      year: query.year,
-      asOf: asOfInstant(query.asOf),
-      ...(memberState !== null && { memberState }),
-    });
+    const { report, position } = await this.queryBus.execute(
+      new GetAnnualReport({
+        year: query.year,
+        asOf: asOfInstant(query.asOf),
+        ...(memberState !== null && { memberState }),
+      }),
+    );
     const format = query.format ?? negotiateFormat(accept);
     void reply.header(REPORT_POSITION_HEADER, String(position)).header('vary', 'Accept');
     if (format === 'json') return report;
@@ -89,7 +92,9 @@ export class ReportsController {
     @Query() query: ReportYearQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TransparencyDataset> {
-    const { report, position } = await this.queries.transparency({ year: query.year, asOf: asOfInstant(query.asOf) });
+    const { report, position } = await this.queryBus.execute(
+      new GetTransparencyData({ year: query.year, asOf: asOfInstant(query.asOf) }),
+    );
     void reply.header(REPORT_POSITION_HEADER, String(position));
     return report;
   }

@@ -1,12 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { ConsultationCommand } from '@dul/domain';
-import { refuse } from '@dul/domain';
-import type { DocumentFilter, ProjectionStore } from '@dul/projections';
-import { PROJECTION_STORE } from '@dul/projections';
 import { answerWrite, correlationIdOf, headerOf, principalWrite, WriteResultDto } from '@dul/http';
 import { parseIfMatch } from '@dul/platform';
 import type { WithoutMetadata, WriteResult } from '@dul/platform';
@@ -19,15 +16,9 @@ import {
 } from '../consultation.dto';
 import { RequestSecurityInterest, WithdrawSecurityInterest } from './security-interest-request.handler';
 import { ConsultationWrite } from '../public/consultation.commands';
-import type { ConsultationDocument } from './consultations.projection';
-import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
+import { GetConsultation, ListConsultations } from '../consultation.queries';
 import { ApiVersionedRead } from '@dul/platform';
 import { ConsultationDetailDto, ConsultationSummaryPageDto } from '../consultation-answers.dto';
-
-/** What the Commission sees of a consultation: who consulted whom, about which kind, and how it ended. */
-function metadataOnly({ consultation: _consultation, ...metadata }: ConsultationDocument) {
-  return metadata;
-}
 
 /**
  * The consultation board, scoped to the caller: authorities see the consultations they take part in
@@ -39,7 +30,7 @@ function metadataOnly({ consultation: _consultation, ...metadata }: Consultation
 @Controller('v1/consultations')
 export class ConsultationsController {
   constructor(
-    @Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore,
+    private readonly queryBus: QueryBus,
     private readonly commandBus: CommandBus,
   ) {}
 
@@ -50,29 +41,8 @@ export class ConsultationsController {
     operationId: 'listConsultations',
     summary: 'Consultations as consulting or consulted member state; filter by status, kind, due date',
   })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListConsultationsQueryDto) {
-    const ms = principal.ms;
-    const contains: Record<string, string> | undefined = ms
-      ? query.role === 'consulted'
-        ? { consulted: ms }
-        : { participants: ms }
-      : undefined;
-    const filter: DocumentFilter = {
-      where: {
-        ...(query.status && { status: query.status }),
-        ...(query.kind && { kind: query.kind }),
-        ...(ms && query.role === 'requester' && { requester: ms }),
-      },
-      contains,
-      before: query.dueBefore ? { deadlineLastDay: query.dueBefore } : undefined,
-    };
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const [documents, total] = await Promise.all([
-      this.readModels.findDocuments<ConsultationDocument>(CONSULTATIONS_PROJECTION, { ...filter, limit, offset }),
-      this.readModels.countDocuments(CONSULTATIONS_PROJECTION, filter),
-    ]);
-    return { items: documents.map(metadataOnly), total, limit, offset };
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListConsultationsQueryDto) {
+    return this.queryBus.execute(new ListConsultations(principal, query));
   }
 
   @Get(':id')
@@ -87,12 +57,8 @@ export class ConsultationsController {
       'the setting named, WITHDRAWAL), in words. `securityInterest`: for an Art 14(2) request, what was asked and ' +
       'when a grant despite it was notified.',
   })
-  async detail(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
-    const document = await this.readModels.getDocument<ConsultationDocument>(CONSULTATIONS_PROJECTION, id);
-    if (!document) throw notFound(id);
-    if (principal.ms === null) return metadataOnly(document);
-    if (!document.participants.includes(principal.ms)) throw notFound(id);
-    return document;
+  detail(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+    return this.queryBus.execute(new GetConsultation(principal, id));
   }
 
   @Post('security-interest-requests')
@@ -233,8 +199,4 @@ export class ConsultationsController {
     const write = new ConsultationWrite(id, principalWrite(principal, request, command));
     return answerWrite(reply, await this.commandBus.execute(write));
   }
-}
-
-function notFound(id: string): Error {
-  return refuse.notFound('consultation-not-found', `no consultation ${id}`);
 }

@@ -1,11 +1,9 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
-import type { ProjectionStore } from '@dul/projections';
-import { PROJECTION_STORE } from '@dul/projections';
 import { ListNotificationsQueryDto } from '../consultation.dto';
-import type { NotificationDocument } from './notifications.projection';
-import { NOTIFICATIONS_PROJECTION } from './notifications.projection';
+import { ListNotifications } from '../consultation.queries';
 import { NotificationPageDto } from '../consultation-answers.dto';
 
 /** Art 16 notifications addressed to the caller's member state, or to the Commission. */
@@ -13,7 +11,7 @@ import { NotificationPageDto } from '../consultation-answers.dto';
 @ApiBearerAuth()
 @Controller('v1/notifications')
 export class NotificationsController {
-  constructor(@Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @Roles('caseworker', 'approver', 'auditor', 'commission')
@@ -23,17 +21,7 @@ export class NotificationsController {
     summary:
       'Denials notified, their reviews (renewed, amended, revoked), grants despite a matching denial, and grants despite an Art 14(2) security-interest request, addressed to you',
   })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQueryDto) {
-    const filter = {
-      where: query.type ? { type: query.type } : undefined,
-      contains: { recipients: principal.ms ?? 'COMMISSION' },
-    };
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const [items, total] = await Promise.all([
-      this.readModels.findDocuments<NotificationDocument>(NOTIFICATIONS_PROJECTION, { ...filter, limit, offset }),
-      this.readModels.countDocuments(NOTIFICATIONS_PROJECTION, filter),
-    ]);
-    return { items, total, limit, offset };
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListNotificationsQueryDto) {
+    return this.queryBus.execute(new ListNotifications(principal, query));
   }
 }

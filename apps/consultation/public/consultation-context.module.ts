@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { ConsultationWriteHandler, DenialWriteHandler } from '../consultation.handlers';
+import { ConsultationWritesModule } from './consultation.handlers';
 import { ConsultationOpening } from '../consultations/consultation-opening';
 import { ConsultationDecisionContext } from '../consultations/decision-context.adapter';
 import { DecisionContextHandler } from '../consultations/decision-context.handler';
@@ -17,6 +17,8 @@ import { CONSULTATION_SETTINGS } from './consultation-settings';
  * reads and writes only the shared event store.
  */
 @Module({
+  // Every host with the consultation context can run consultation and denial commands.
+  imports: [ConsultationWritesModule],
   providers: [
     ScreeningService,
     ConsultationOpening,
@@ -24,9 +26,6 @@ import { CONSULTATION_SETTINGS } from './consultation-settings';
     DecisionContextHandler,
     // Screening for licensing's widening amendments (ScreenTransactionQuery).
     ScreenTransactionHandler,
-    // Every host with the consultation context can run consultation and denial commands.
-    ConsultationWriteHandler,
-    DenialWriteHandler,
     { provide: DECISION_CONTEXT, useExisting: ConsultationDecisionContext },
   ],
   exports: [ScreeningService, ConsultationOpening, DECISION_CONTEXT],

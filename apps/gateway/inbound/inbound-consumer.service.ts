@@ -6,15 +6,14 @@ import type { Consumer, KafkaMessage, Producer } from 'kafkajs';
 import type { NotifyDenial, ReplyToConsultation } from '@dul/domain';
 import {
   MEMBER_STATE_CODES,
-  consultationDecider,
   DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
-  denialDecider,
   DomainError,
   normaliseMemberState,
   otherMemberStates,
 } from '@dul/domain';
-import type { EventStore } from '@dul/event-store';
-import { derivedEventIds, EVENT_STORE, EventStoreError, handleCommand } from '@dul/event-store';
+import { CommandBus } from '@nestjs/cqrs';
+import { EventStoreError } from '@dul/event-store';
+import { ConsultationWrite, DenialWrite } from '../../consultation/public/consultation.commands';
 import type { Clock } from '@dul/platform';
 import { CLOCK, fieldProblems } from '@dul/platform';
 import { senderOfInboundTopic } from '@dul/contracts';
@@ -54,7 +53,7 @@ export class InboundConsumerService
   private producer: Producer | undefined;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commandBus: CommandBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(RELAY_OPTIONS) private readonly options: RelayOptions,
   ) {}
@@ -148,12 +147,20 @@ export class InboundConsumerService
         data: { answer: input.answer, ...(input.reasons !== undefined && { reasons: input.reasons }) },
         metadata: { actor: input.actor, memberState: claimedCode, now, correlationId: input.consultationId },
       };
-      await handleCommand(this.store, consultationDecider, `consultation-${input.consultationId}`, command, {
-        guard: (state) => {
-          if (state.status === 'NONE') throw new Poison(`no consultation ${input.consultationId}`);
-        },
+      const write = new ConsultationWrite(input.consultationId, {
+        by: 'process',
+        command,
         extraMetadata: { via: topic },
       });
+      try {
+        await this.commandBus.execute(write);
+      } catch (error) {
+        // A reply to a consultation this store never opened cannot succeed on a retry.
+        if (error instanceof DomainError && error.rule === 'consultation-not-found') {
+          throw new Poison(`no consultation ${input.consultationId}`);
+        }
+        throw error;
+      }
       return;
     }
     const issuer = normaliseMemberState(input.issuingMemberState);
@@ -188,10 +195,14 @@ export class InboundConsumerService
       metadata: { actor: input.actor, memberState: issuer, now, correlationId: input.denialId },
     };
     try {
-      await handleCommand(this.store, denialDecider, `denial-${input.denialId}`, command, {
-        newEventId: derivedEventIds(`inbound:${input.denialId}`),
+      // Event ids derived from the denial id: the same notification delivered twice appends nothing twice.
+      const write = new DenialWrite(input.denialId, {
+        by: 'process',
+        command,
+        eventIdsFrom: `inbound:${input.denialId}`,
         extraMetadata: { via: topic },
       });
+      await this.commandBus.execute(write);
     } catch (error) {
       // The same notification delivered twice is not poison: it is already in the register.
       if (error instanceof DomainError && error.rule === 'denial-exists') return;

@@ -1,5 +1,6 @@
 import type { BeforeApplicationShutdown } from '@nestjs/common';
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiHeader,
@@ -11,14 +12,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Audience, IntegrationEvent } from '@dul/contracts';
-import { AUDIENCES, authorityAddressees, toCloudEvent } from '@dul/contracts';
+import type { Audience } from '@dul/contracts';
+import { AUDIENCES, toCloudEvent } from '@dul/contracts';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import { refuse } from '@dul/domain';
-import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE } from '@dul/event-store';
 import { StreamSlots } from '@dul/platform';
-import { CLOUD_EVENT_SOURCE, IntegrationEvents } from '../integration-events';
+import { CLOUD_EVENT_SOURCE } from '../integration-events';
+import type { ResumePoint } from './stream-page.query';
+import { ReadStreamPage, StoreAppends } from './stream-page.query';
 
 const BATCH = 200;
 const IDLE_POLL_MS = 500;
@@ -40,21 +41,8 @@ export function audiencesOf(principal: Principal): readonly Audience[] {
   return [...granted];
 }
 
-/**
- * Authorities share one audience, but each message says whom it is for: a member state sees what is
- * addressed to it and what it sent itself. A message that names no recipients is not shown (fail closed).
- */
-export function visibleTo(event: IntegrationEvent, principal: Principal): boolean {
-  if (event.audience !== 'authorities') return true;
-  // The same addressees as the relay's per-member-state topics: one rule for Kafka and SSE.
-  return principal.ms !== null && authorityAddressees(event.data).includes(principal.ms);
-}
-
 /** SSE ids are `<global position>.<index>`: resumable exactly, even when one event publishes several messages. */
-export function parseResumePoint(
-  lastEventId: string | undefined,
-  from: string | undefined,
-): { position: number; index: number } {
+export function parseResumePoint(lastEventId: string | undefined, from: string | undefined): ResumePoint {
   const raw = lastEventId ?? from;
   if (raw === undefined || raw === '') return { position: 0, index: -1 };
   const match = /^(\d{1,15})(?:\.(\d{1,4}))?$/.exec(raw.trim());
@@ -74,8 +62,8 @@ export class StreamsController implements BeforeApplicationShutdown {
   private readonly openStreams = new Set<() => void>();
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly integrationEvents: IntegrationEvents,
+    private readonly queryBus: QueryBus,
+    private readonly appends: StoreAppends,
     private readonly slots: StreamSlots,
   ) {}
 
@@ -130,7 +118,7 @@ export class StreamsController implements BeforeApplicationShutdown {
     raw.write(': stream open\n\n');
     let open = true;
     let wake: (() => void) | undefined;
-    const unsubscribe = this.store.onAppended(() => wake?.());
+    const unsubscribe = this.appends.subscribe(() => wake?.());
     const end = (): void => {
       open = false;
       wake?.();
@@ -140,22 +128,16 @@ export class StreamsController implements BeforeApplicationShutdown {
     let lastWrite = Date.now();
     try {
       while (open) {
-        const after = resume.index === Number.MAX_SAFE_INTEGER ? resume.position : Math.max(0, resume.position - 1);
-        const events = await this.store.readAll({ after, maxCount: BATCH });
-        for (const event of events) {
-          const messages = (await this.integrationEvents.of(event)).filter((message) => message.audience === audience);
-          messages.forEach((message, index) => {
-            if (event.globalPosition === resume.position && index <= resume.index) return;
-            if (!visibleTo(message, principal)) return;
-            const cloudEvent = toCloudEvent(message, CLOUD_EVENT_SOURCE);
-            raw.write(
-              `id: ${event.globalPosition}.${index}\nevent: ${message.type}\ndata: ${JSON.stringify(cloudEvent.toJSON())}\n\n`,
-            );
-            lastWrite = Date.now();
-          });
-          resume = { position: event.globalPosition, index: Number.MAX_SAFE_INTEGER };
+        const page = await this.queryBus.execute(new ReadStreamPage(audience as Audience, principal, resume, BATCH));
+        for (const { position, index, message } of page.messages) {
+          const cloudEvent = toCloudEvent(message, CLOUD_EVENT_SOURCE);
+          raw.write(
+            `id: ${position}.${index}\nevent: ${message.type}\ndata: ${JSON.stringify(cloudEvent.toJSON())}\n\n`,
+          );
+          lastWrite = Date.now();
         }
-        if (events.length < BATCH) {
+        resume = page.resume;
+        if (page.caughtUp) {
           if (Date.now() - lastWrite > KEEP_ALIVE_MS) {
             raw.write(': keep-alive\n\n');
             lastWrite = Date.now();

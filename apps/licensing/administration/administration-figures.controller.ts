@@ -1,10 +1,11 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Roles } from '@dul/auth';
 import { administrationRecordId, refuse } from '@dul/domain';
-import { CommandExecution, WriteResult } from '@dul/platform';
-import { administrationFiguresAggregate } from '../public/general-authorisation.aggregates';
+import type { WriteResult } from '@dul/platform';
+import { AdministrationFiguresWrite } from '../public/licensing.commands';
 import { RecordAdministrationFiguresDto } from '../general-authorisations/general-authorisations.dto';
 import { answerWrite, correlationIdOf, WriteResultDto } from '@dul/http';
 
@@ -13,7 +14,7 @@ import { answerWrite, correlationIdOf, WriteResultDto } from '@dul/http';
 @ApiBearerAuth()
 @Controller('v1/administration-figures')
 export class AdministrationFiguresController {
-  constructor(private readonly commands: CommandExecution) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
   @HttpCode(200)
@@ -47,11 +48,13 @@ export class AdministrationFiguresController {
     if (principal.ms === null)
       throw refuse.forbidden('authority-boundary', 'only a member-state authority reports these');
     const id = administrationRecordId(principal.ms, body.year);
-    const result = await this.commands.execute(administrationFiguresAggregate, id, principal, {
-      type: 'RecordAdministrationFigures' as const,
-      data: body,
-      metadata: this.commands.metadataFor(principal, correlationIdOf(request)),
+    // No If-Match: a later entry replaces the year's figures whole.
+    const write = new AdministrationFiguresWrite(id, {
+      by: 'principal',
+      command: { type: 'RecordAdministrationFigures', data: body },
+      principal,
+      correlationId: correlationIdOf(request),
     });
-    return answerWrite(reply, result);
+    return answerWrite(reply, await this.commandBus.execute(write));
   }
 }

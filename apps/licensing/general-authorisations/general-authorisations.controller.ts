@@ -13,6 +13,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Principal, Public, Roles } from '@dul/auth';
 import type {
@@ -24,14 +25,17 @@ import type {
 } from '@dul/domain';
 import { generalAuthorisationSettingsFor, refuse } from '@dul/domain';
 import { ApiVersionedRead, CONSISTENT_WITH_HEADER, parseConsistentWith } from '@dul/platform';
-import { CommandExecution, parseIfMatch, WithoutMetadata, WriteResult } from '@dul/platform';
-import { answerWrite, correlationIdOf, headerOf, WriteResultDto } from '@dul/http';
+import type { WithoutMetadata, WriteResult } from '@dul/platform';
+import { answerWrite, correlationIdOf, principalWrite, WriteResultDto } from '@dul/http';
+import { registrationIdFor } from '../public/general-authorisation.aggregates';
+import { GeneralAuthorisationUserWrite, NationalGeneralAuthorisationWrite } from '../public/licensing.commands';
 import {
-  generalAuthorisationUserAggregate,
-  nationalGeneralAuthorisationAggregate,
-  registrationIdFor,
-} from '../public/general-authorisation.aggregates';
-import { GeneralAuthorisationQueries } from './general-authorisation-queries';
+  GetCurrentGeneralAuthorisation,
+  GetGeneralAuthorisationCatalogue,
+  GetGeneralAuthorisationVersions,
+  GetRegistration,
+  ListRegistrations,
+} from '../licensing.queries';
 import { GENERAL_AUTHORISATION_SETTINGS } from '../public/general-authorisation-settings';
 import {
   GeaExporterDto,
@@ -93,8 +97,8 @@ const EXAMPLE_USE = {
 @Controller('v1/general-authorisations')
 export class GeneralAuthorisationsController {
   constructor(
-    private readonly commands: CommandExecution,
-    private readonly queries: GeneralAuthorisationQueries,
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
     @Inject(GENERAL_AUTHORISATION_SETTINGS) private readonly settings: GeneralAuthorisationSettingsByMemberState,
   ) {}
 
@@ -109,7 +113,7 @@ export class GeneralAuthorisationsController {
       '`summary: true` would mark a scope that is only a summary (none is today; see docs/general-authorisations.md).',
   })
   catalogue(@Headers(CONSISTENT_WITH_HEADER) position?: string) {
-    return this.queries.catalogue(parseConsistentWith(position));
+    return this.queryBus.execute(new GetGeneralAuthorisationCatalogue(parseConsistentWith(position)));
   }
 
   @Get('settings')
@@ -170,12 +174,17 @@ export class GeneralAuthorisationsController {
             condition: scope.items.condition,
           }
         : { kind: 'ANNEX_I_EXCEPT' as const, excluded: scope.items.excluded, condition: scope.items.condition };
-    const result = await this.commands.execute(nationalGeneralAuthorisationAggregate, body.code, principal, {
-      type: 'PublishNationalGeneralAuthorisation',
-      data: { ...body, scope: { destinations: scope.destinations, items, conditions: scope.conditions } },
-      metadata: this.commands.metadataFor(principal, correlationIdOf(request)),
+    // No If-Match here: each publication is a new version, whatever the client last saw.
+    const write = new NationalGeneralAuthorisationWrite(body.code, {
+      by: 'principal',
+      command: {
+        type: 'PublishNationalGeneralAuthorisation',
+        data: { ...body, scope: { destinations: scope.destinations, items, conditions: scope.conditions } },
+      },
+      principal,
+      correlationId: correlationIdOf(request),
     });
-    return answerWrite(reply, result);
+    return answerWrite(reply, await this.commandBus.execute(write));
   }
 
   @Get('registrations')
@@ -191,7 +200,7 @@ export class GeneralAuthorisationsController {
     @Query() query: ListRegistrationsQueryDto,
     @Headers(CONSISTENT_WITH_HEADER) position?: string,
   ) {
-    return this.queries.list(principal, query, parseConsistentWith(position));
+    return this.queryBus.execute(new ListRegistrations(principal, query, parseConsistentWith(position)));
   }
 
   @Get('registrations/:id')
@@ -207,7 +216,7 @@ export class GeneralAuthorisationsController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Headers(CONSISTENT_WITH_HEADER) position?: string,
   ) {
-    return this.queries.detail(principal, id, parseConsistentWith(position));
+    return this.queryBus.execute(new GetRegistration(principal, id, parseConsistentWith(position)));
   }
 
   @Post('registrations')
@@ -306,8 +315,11 @@ export class GeneralAuthorisationsController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<WriteResult> {
-    const registration = await this.queries.detail(principal, id).catch(() => null);
-    const versions = registration === null ? [] : await this.queries.versionsOf(registration.authorisation);
+    const registration = await this.queryBus.execute(new GetRegistration(principal, id)).catch(() => null);
+    const versions =
+      registration === null
+        ? []
+        : await this.queryBus.execute(new GetGeneralAuthorisationVersions(registration.authorisation));
     return this.run(id, principal, request, reply, {
       type: 'RecordGeneralAuthorisationUse',
       data: { ...body, useId: body.useId ?? crypto.randomUUID(), versions, settings: this.settingsOf(principal) },
@@ -417,7 +429,7 @@ export class GeneralAuthorisationsController {
     const memberState = memberStateOf(principal);
     return {
       registrationId: registrationIdFor(memberState, authorisation, exporter.identifier),
-      authorisation: await this.queries.current(authorisation),
+      authorisation: await this.queryBus.execute(new GetCurrentGeneralAuthorisation(authorisation)),
       exporter,
     };
   }
@@ -433,14 +445,8 @@ export class GeneralAuthorisationsController {
     reply: FastifyReply,
     command: WithoutMetadata<GeneralAuthorisationUserCommand>,
   ): Promise<WriteResult> {
-    const full = {
-      ...command,
-      metadata: this.commands.metadataFor(principal, correlationIdOf(request)),
-    } as GeneralAuthorisationUserCommand;
-    const result = await this.commands.execute(generalAuthorisationUserAggregate, id, principal, full, {
-      ifMatch: parseIfMatch(headerOf(request, 'if-match')),
-    });
-    return answerWrite(reply, result);
+    const write = new GeneralAuthorisationUserWrite(id, principalWrite(principal, request, command));
+    return answerWrite(reply, await this.commandBus.execute(write));
   }
 }
 

@@ -119,4 +119,16 @@ describe('CommandExecution (the aggregate runner)', () => {
     expect(replayed?.eventId).toBe(event?.eventId);
     expect(event?.metadata.causationId).toBe('cause-1');
   });
+
+  it('a process write records its extra metadata (such as the inbound topic) on every event', async () => {
+    const { store, runner } = setUp();
+    const command = {
+      type: 'Open',
+      data: { owner: 'FR' },
+      metadata: { actor: 'fr-desk', memberState: 'FR', now: new Date(), correlationId: 'c' },
+    } as const;
+    await runner.run(counter, 'c10', { by: 'process', command, extraMetadata: { via: 'eu.dual-use.inbound.fr' } });
+    const [event] = await store.readStream('counter-c10');
+    expect(event?.metadata).toMatchObject({ via: 'eu.dual-use.inbound.fr', actor: 'fr-desk', memberState: 'FR' });
+  });
 });

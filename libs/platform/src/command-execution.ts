@@ -68,6 +68,8 @@ export interface ProcessWrite<TCommand extends Command> {
   readonly command: TCommand;
   readonly eventIdsFrom?: string;
   readonly retries?: number;
+  /** More metadata to record on every event, such as the topic an inbound message came on. */
+  readonly extraMetadata?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -107,6 +109,7 @@ export class CommandExecution {
     if (request.by === 'process') {
       return this.write(aggregate, id, request.command, {
         retries: request.retries ?? 0,
+        ...(request.extraMetadata !== undefined && { extraMetadata: request.extraMetadata }),
         ...(request.eventIdsFrom !== undefined && { newEventId: derivedEventIds(request.eventIdsFrom) }),
       });
     }

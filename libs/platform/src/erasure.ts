@@ -1,4 +1,6 @@
-import { Body, Controller, Inject, Injectable, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post } from '@nestjs/common';
+import type { ICommandHandler } from '@nestjs/cqrs';
+import { Command as BusCommand, CommandBus, CommandHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches, ValidateIf } from 'class-validator';
 import { Roles } from '@dul/auth';
@@ -73,15 +75,22 @@ export class ErasureResultDto implements ErasureResult {
   readonly readModelsReset!: readonly string[];
 }
 
-@Injectable()
-export class ErasureService {
+/** Erase one data subject, for the CommandBus (EraseSubjectHandler). */
+export class EraseSubject extends BusCommand<ErasureResult> {
+  constructor(readonly request: ErasureRequest) {
+    super();
+  }
+}
+
+@CommandHandler(EraseSubject)
+export class EraseSubjectHandler implements ICommandHandler<EraseSubject> {
   constructor(
     @Inject(PERSISTENCE) private readonly persistence: Persistence,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly projections: ProjectionHost,
   ) {}
 
-  erase(request: ErasureRequest): Promise<ErasureResult> {
+  execute({ request }: EraseSubject): Promise<ErasureResult> {
     const names = this.projections.runners.map((runner) => runner.projection.name);
     return eraseSubject(this.persistence, request, names, this.clock.now());
   }
@@ -91,7 +100,7 @@ export class ErasureService {
 @ApiBearerAuth()
 @Controller('v1/privacy')
 export class ErasureController {
-  constructor(private readonly erasure: ErasureService) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   @Post('erasures')
   @Roles('approver')
@@ -105,6 +114,6 @@ export class ErasureController {
   })
   @ApiOkResponse({ description: 'subjectId, keysErased, readModelsReset', type: ErasureResultDto })
   erase(@Body() body: ErasureRequestDto): Promise<ErasureResult> {
-    return this.erasure.erase(body);
+    return this.commandBus.execute(new EraseSubject(body));
   }
 }

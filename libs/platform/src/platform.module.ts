@@ -7,12 +7,19 @@ import { EVENT_STORE } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
 import { LEADER_LOCK, PROJECTION_STORE } from '@dul/projections';
 import { CommandExecution } from './command-execution';
-import { HealthController, StoreHealthIndicators } from './health.controller';
+import { HealthController } from './health.controller';
+import { StoreHealthIndicators } from './store-health.indicators';
 import type { Persistence } from './persistence';
 import { createPersistence } from './persistence';
-import { ErasureController, ErasureService } from './erasure';
+import { EraseSubjectHandler, ErasureController } from './erasure';
 import { ProjectionHost } from './projection-host';
-import { AuditController, DailyRootTimer, StoreIntegrity } from './store-integrity';
+import {
+  AuditController,
+  DailyRootTimer,
+  GetDailyRootHandler,
+  StoreIntegrity,
+  VerifyAuditTrailHandler,
+} from './store-integrity';
 import { ReadConsistency } from './read-consistency';
 import { StreamSlots } from './edge/stream-slots';
 import type { Clock } from './tokens';
@@ -56,8 +63,10 @@ export class PlatformModule {
         StoreHealthIndicators,
         ReadConsistency,
         StoreIntegrity,
+        VerifyAuditTrailHandler,
+        GetDailyRootHandler,
         DailyRootTimer,
-        ErasureService,
+        EraseSubjectHandler,
         StreamSlots,
         CommandExecution,
       ],

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject, Injectable, Logger, Param, Query } from '@nestjs/common';
 import type { OnApplicationBootstrap } from '@nestjs/common';
+import type { IQueryHandler } from '@nestjs/cqrs';
+import { Query as BusQuery, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import {
   ApiBearerAuth,
   ApiNotFoundResponse,
@@ -157,7 +159,7 @@ export interface StoredDailyRoot extends DailyRootData {
 @ApiBearerAuth()
 @Controller('v1/audit')
 export class AuditController {
-  constructor(@Inject(PERSISTENCE) private readonly persistence: Persistence) {}
+  constructor(private readonly queryBus: QueryBus) {}
 
   @Get('verify')
   @Roles('auditor', 'commission')
@@ -177,7 +179,7 @@ export class AuditController {
       query.day !== undefined && query.root !== undefined && query.coveredUpTo !== undefined
         ? [{ day: query.day, root: query.root, coveredUpTo: query.coveredUpTo }]
         : [];
-    return verifyEventStore(this.persistence.rawEvents, { publishedRoots: published });
+    return this.queryBus.execute(new VerifyAuditTrail(published));
   }
 
   @Get('roots/:day')
@@ -196,6 +198,38 @@ export class AuditController {
     if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
       throw refuse.invalid('audit-day', 'day must be a UTC day (YYYY-MM-DD)');
     }
+    return this.queryBus.execute(new GetDailyRoot(day));
+  }
+}
+
+/** The full recomputation of every chain and the newest daily roots, checking any published roots given. */
+export class VerifyAuditTrail extends BusQuery<VerifyReport> {
+  constructor(readonly publishedRoots: readonly PublishedRoot[]) {
+    super();
+  }
+}
+
+/** The daily root the store sealed for a UTC day (404 audit-root-not-found when none yet). */
+export class GetDailyRoot extends BusQuery<StoredDailyRoot> {
+  constructor(readonly day: string) {
+    super();
+  }
+}
+
+@QueryHandler(VerifyAuditTrail)
+export class VerifyAuditTrailHandler implements IQueryHandler<VerifyAuditTrail> {
+  constructor(@Inject(PERSISTENCE) private readonly persistence: Persistence) {}
+
+  execute(query: VerifyAuditTrail): Promise<VerifyReport> {
+    return verifyEventStore(this.persistence.rawEvents, { publishedRoots: [...query.publishedRoots] });
+  }
+}
+
+@QueryHandler(GetDailyRoot)
+export class GetDailyRootHandler implements IQueryHandler<GetDailyRoot> {
+  constructor(@Inject(PERSISTENCE) private readonly persistence: Persistence) {}
+
+  async execute({ day }: GetDailyRoot): Promise<StoredDailyRoot> {
     const sealed = await readDailyRoot(this.persistence.rawEvents, day);
     if (!sealed) throw refuse.notFound('audit-root-not-found', `no daily root sealed for ${day}`);
     return {
