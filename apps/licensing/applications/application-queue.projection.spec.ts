@@ -52,8 +52,16 @@ describe('application queue projection', () => {
   it('shows the decision as the application status: granted, denied or withdrawn', () => {
     const history = new EventHistory();
     const decided = [applicationHistory.submitted(), applicationHistory.assessed()];
-    history.append('application-app-1', [...decided, applicationHistory.proposed('GRANT'), applicationHistory.issued('GRANT')]);
-    history.append('application-app-2', [...decided, applicationHistory.proposed('DENY'), applicationHistory.issued('DENY')]);
+    history.append('application-app-1', [
+      ...decided,
+      applicationHistory.proposed('GRANT'),
+      applicationHistory.issued('GRANT'),
+    ]);
+    history.append('application-app-2', [
+      ...decided,
+      applicationHistory.proposed('DENY'),
+      applicationHistory.issued('DENY'),
+    ]);
     history.append('application-app-3', [applicationHistory.submitted(), applicationHistory.withdrawn()]);
     spec.given(history.events).then({
       'app-1': { status: 'GRANTED' },
