@@ -1,8 +1,9 @@
 import type { CommandBus, ICommand } from '@nestjs/cqrs';
-import type { DomainEvent } from '@dul/domain';
+import type { Command, DomainEvent } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { InMemoryEventStore } from '@dul/event-store';
-import type { Reactor } from '@dul/platform';
+import type { ProcessWrite, Reactor } from '@dul/platform';
+import { AggregateWrite } from '@dul/platform';
 
 /**
  * A CommandBus that records what it is sent and answers as told: nothing by default, or an error
@@ -99,4 +100,14 @@ async function storeWith(history: readonly StoredEvent[]): Promise<InMemoryEvent
     );
   }
   return store;
+}
+
+/** A sent command as a process write on an aggregate: its id, the domain command and the event-id source. */
+export function processWriteOf<TCommand extends Command>(
+  sent: ICommand | undefined,
+): { readonly id: string } & ProcessWrite<TCommand> {
+  if (!(sent instanceof AggregateWrite)) throw new Error(`expected an aggregate write, got ${JSON.stringify(sent)}`);
+  const write = sent as AggregateWrite<TCommand>;
+  if (write.request.by !== 'process') throw new Error(`expected a process write, got one by ${write.request.by}`);
+  return { id: write.id, ...write.request };
 }

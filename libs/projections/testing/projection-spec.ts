@@ -1,4 +1,5 @@
 import type { EventMetadata, StoredEvent } from '@dul/event-store';
+import { derivedId } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
 
 /** An event of a history as a test writes it: its type and data, and any metadata that matters. */
@@ -32,7 +33,8 @@ export class EventHistory {
     const appended = events.map((event): StoredEvent => {
       const globalPosition = this.stored.length + 1;
       const stored: StoredEvent = {
-        eventId: `event-${globalPosition}`,
+        // A UUID, as the stores require, derived from the position so a test can name it again.
+        eventId: derivedId(`history-event-${globalPosition}`),
         streamId,
         streamVersion: version++,
         globalPosition,

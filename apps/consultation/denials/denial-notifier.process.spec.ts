@@ -1,0 +1,144 @@
+import type { ICommand } from '@nestjs/cqrs';
+import type { Application, DenialCommand, DomainEvent, LicenceCommand } from '@dul/domain';
+import {
+  applicationDecider,
+  art16Notification,
+  DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
+  DomainError,
+  fold,
+  issueLicenceFromGrant,
+  licenceDecider,
+} from '@dul/domain';
+import { applicationHistory, decided, meta, NOW } from '@dul/domain/testing';
+import type { StoredEvent } from '@dul/event-store';
+import { derivedId } from '@dul/event-store';
+import type { ReactorDependencies } from '@dul/platform/testing';
+import { processWriteOf, reactorSpec, RecordingCommandBus } from '@dul/platform/testing';
+import { EventHistory } from '@dul/projections/testing';
+import { DenialNotifier } from './denial-notifier.process';
+
+const build = ({ store, commandBus }: ReactorDependencies) => new DenialNotifier(store, commandBus.asCommandBus());
+const spec = reactorSpec(build);
+const authority = meta({ actor: 'boss@bafa' });
+const granted = fold(applicationDecider, [
+  applicationHistory.submitted(),
+  applicationHistory.assessed(),
+  applicationHistory.proposed('GRANT'),
+  applicationHistory.issued('GRANT'),
+]) as Application;
+
+/** A refusal as the decision path records it, with its Art 16 notice. */
+function refusal(): DomainEvent {
+  const issued = applicationHistory.issued('DENY');
+  const { content } = granted;
+  const denialNotice = art16Notification(
+    'DENIAL',
+    'DE',
+    {
+      applicationId: 'app-1',
+      licenceId: null,
+      applicationKind: 'INDIVIDUAL',
+      items: content.items,
+      destinationCountry: content.destinationCountry,
+      endUser: content.endUser,
+      consignee: content.consignee,
+    },
+    { grounds: ['HUMAN_RIGHTS'], reason: 'risk of internal repression', at: NOW },
+  );
+  return { type: issued.type, data: { ...issued.data, denialNotice } };
+}
+
+const suspend: LicenceCommand = {
+  type: 'SuspendLicence',
+  data: { reason: 'end user under investigation', grounds: ['END_USE_AND_DIVERSION'] },
+  metadata: authority,
+};
+const reinstate: LicenceCommand = {
+  type: 'ReinstateLicence',
+  data: { finalAssessment: 'investigation closed' },
+  metadata: authority,
+};
+const licenceLife = (...then: LicenceCommand[]) =>
+  decided(licenceDecider, [
+    { type: 'IssueLicence', data: issueLicenceFromGrant(granted, 'lic-1'), metadata: authority },
+    ...then,
+  ]);
+
+function sentTo(sent: ICommand | undefined) {
+  const { id, command, eventIdsFrom } = processWriteOf<DenialCommand>(sent);
+  return { id, type: command.type, causationId: command.metadata.causationId, eventIdsFrom };
+}
+
+describe('denial notifier (Art 16 process manager)', () => {
+  it('enters a refusal in the EU denial register under an id derived from the application, for every other member state', async () => {
+    const history = new EventHistory();
+    history.append('application-app-1', [applicationHistory.submitted(), refusal()]);
+    const decision = history.last();
+    const [write, ...rest] = await spec.given(history.events).when(decision).sent();
+    expect(rest).toEqual([]);
+    expect(sentTo(write)).toEqual({
+      id: derivedId('denial:application:app-1'),
+      type: 'NotifyDenial',
+      causationId: decision.eventId,
+      eventIdsFrom: decision.eventId,
+    });
+    expect(processWriteOf(write).command).toMatchObject({
+      data: {
+        denialId: derivedId('denial:application:app-1'),
+        notification: { kind: 'DENIAL', notifyingMemberState: 'DE', recipients: { commission: true } },
+        reviewGraceDays: DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
+      },
+      metadata: { actor: 'system:denial-notifier', memberState: 'DE', now: decision.recordedAt },
+    });
+  });
+
+  it('notifies nothing for a grant, nor for a refusal recorded without an Art 16 notice', async () => {
+    const history = new EventHistory();
+    history.append('application-app-1', [applicationHistory.issued('GRANT')]);
+    history.append('application-app-2', [applicationHistory.issued('DENY')]);
+    const [grant, bareRefusal] = history.events as [StoredEvent, StoredEvent];
+    await spec.given(history.events).when(grant).thenSendsNothing();
+    await spec.given(history.events).when(bareRefusal).thenSendsNothing();
+  });
+
+  it('enters each suspension of a licence as an entry of its own, derived from the licence and the suspending event', async () => {
+    const history = new EventHistory();
+    history.append('licence-lic-1', licenceLife(suspend));
+    const suspension = history.last();
+    const [write] = await spec.given(history.events).when(suspension).sent();
+    expect(sentTo(write)).toMatchObject({
+      id: derivedId(`denial:licence:lic-1:${suspension.eventId}`),
+      type: 'NotifyDenial',
+    });
+  });
+
+  it("lifts the entry of the suspension a reinstatement ends, by the reinstatement's final assessment", async () => {
+    const history = new EventHistory();
+    history.append('licence-lic-1', licenceLife(suspend, reinstate));
+    const [, suspension, reinstatement] = history.events as [StoredEvent, StoredEvent, StoredEvent];
+    const [write, ...rest] = await spec.given(history.events).when(reinstatement).sent();
+    expect(rest).toEqual([]);
+    expect(sentTo(write)).toEqual({
+      id: derivedId(`denial:licence:lic-1:${suspension.eventId}`),
+      type: 'RecordFinalAssessment',
+      causationId: reinstatement.eventId,
+      eventIdsFrom: reinstatement.eventId,
+    });
+    expect(processWriteOf(write).command.data).toMatchObject({ assessment: 'LIFTED' });
+  });
+
+  it('treats an entry already made, or an assessment already recorded, as a replay done; other refusals are retried', async () => {
+    const history = new EventHistory();
+    history.append('application-app-1', [applicationHistory.submitted(), refusal()]);
+    const refusing = (rule: string) =>
+      reactorSpec(build, () =>
+        new RecordingCommandBus().refuse(() => true, new DomainError('CONFLICT', 'refused', rule)),
+      );
+    for (const rule of ['denial-exists', 'final-assessment-recorded']) {
+      await expect(refusing(rule).given(history.events).when(history.last()).sent()).resolves.toHaveLength(1);
+    }
+    await expect(refusing('denial-not-found').given(history.events).when(history.last()).sent()).rejects.toThrow(
+      'refused',
+    );
+  });
+});
