@@ -129,10 +129,7 @@ describe('consultation opener (Art 14(1) and Art 16 process manager)', () => {
     const recorded: { id: string; write: { command: { type: string } } }[] = [];
     const history = new EventHistory();
     history.append('application-app-1', [applicationHistory.submitted(locatedIn('DE'))]);
-    const sent = await openerSpec([match], recorded as unknown[])
-      .given(history.events)
-      .when(history.last())
-      .sent();
+    const sent = await openerSpec([match], recorded).given(history.events).when(history.last()).sent();
     expect(recorded.map(({ id, write }) => [id, write.command.type])).toEqual([['app-1', 'RecordDenialMatches']]);
     expect(opened(sent)).toEqual([
       { id: art16ConsultationId('app-1', 'den-9'), kind: 'PRIOR_DENIAL', consulted: 'FR', now: NOW.toISOString() },

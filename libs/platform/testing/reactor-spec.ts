@@ -20,7 +20,7 @@ export class RecordingCommandBus {
   }
 
   // async so that refusals arrive as rejected promises, as they do from the real bus
-  // eslint-disable-next-line @typescript-eslint/require-await
+
   async execute(command: ICommand): Promise<unknown> {
     this.sent.push(command);
     for (const refusal of this.refusals) {
