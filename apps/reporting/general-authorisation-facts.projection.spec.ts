@@ -1,10 +1,5 @@
-import type { CommandMetadata, GeneralAuthorisationVersion } from '@dul/domain';
-import {
-  administrationFiguresDecider,
-  generalAuthorisationUserDecider,
-  UNION_GENERAL_AUTHORISATIONS,
-} from '@dul/domain';
-import { decided } from '@dul/domain/testing';
+import { administrationFiguresDecider, generalAuthorisationUserDecider } from '@dul/domain';
+import { bafaAt, decided, registerForEu001 } from '@dul/domain/testing';
 import { EventHistory, projectionSpec } from '@dul/projections/testing';
 import {
   generalAuthorisationEventsOf,
@@ -12,28 +7,7 @@ import {
 } from './general-authorisation-facts.projection';
 
 const spec = projectionSpec(generalAuthorisationFactsProjection);
-const meta = (now: string): CommandMetadata => ({
-  actor: 'alice@bafa',
-  memberState: 'DE',
-  now: new Date(now),
-  correlationId: 'c-1',
-});
-const EU001 = UNION_GENERAL_AUTHORISATIONS.find((version) => version.code === 'EU001') as GeneralAuthorisationVersion;
-const registered = decided(generalAuthorisationUserDecider, [
-  {
-    type: 'RegisterForGeneralAuthorisation',
-    data: {
-      registrationId: 'reg-1',
-      authorisation: EU001,
-      exporter: {
-        name: 'Rhein Optics GmbH',
-        identifier: { scheme: 'EORI', value: 'de123456789012345' },
-        address: 'Köln',
-      },
-    },
-    metadata: meta('2025-02-01T09:00:00Z'),
-  },
-]);
+const registered = decided(generalAuthorisationUserDecider, [registerForEu001()]);
 const figures = decided(administrationFiguresDecider, [
   {
     type: 'RecordAdministrationFigures',
@@ -45,7 +19,7 @@ const figures = decided(administrationFiguresDecider, [
       penalties: 3,
       penaltiesValueEur: 125000,
     },
-    metadata: meta('2026-02-10T09:00:00Z'),
+    metadata: bafaAt('2026-02-10T09:00:00Z'),
   },
 ]);
 

@@ -1,15 +1,7 @@
 import type { ICommand } from '@nestjs/cqrs';
-import type { Application, DenialCommand, DomainEvent, LicenceCommand } from '@dul/domain';
-import {
-  applicationDecider,
-  art16Notification,
-  DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
-  DomainError,
-  fold,
-  issueLicenceFromGrant,
-  licenceDecider,
-} from '@dul/domain';
-import { applicationHistory, decided, meta, NOW } from '@dul/domain/testing';
+import type { DenialCommand, DomainEvent } from '@dul/domain';
+import { art16Notification, DEFAULT_DENIAL_REVIEW_GRACE_DAYS, DomainError } from '@dul/domain';
+import { applicationHistory, grantedApplication, licenceLife, licenceMeasures, NOW } from '@dul/domain/testing';
 import type { StoredEvent } from '@dul/event-store';
 import { derivedId } from '@dul/event-store';
 import type { ReactorDependencies } from '@dul/platform/testing';
@@ -19,13 +11,8 @@ import { DenialNotifier } from './denial-notifier.process';
 
 const build = ({ store, commandBus }: ReactorDependencies) => new DenialNotifier(store, commandBus.asCommandBus());
 const spec = reactorSpec(build);
-const authority = meta({ actor: 'boss@bafa' });
-const granted = fold(applicationDecider, [
-  applicationHistory.submitted(),
-  applicationHistory.assessed(),
-  applicationHistory.proposed('GRANT'),
-  applicationHistory.issued('GRANT'),
-]) as Application;
+const granted = grantedApplication();
+const { suspend, reinstate } = licenceMeasures;
 
 /** A refusal as the decision path records it, with its Art 16 notice. */
 function refusal(): DomainEvent {
@@ -47,22 +34,6 @@ function refusal(): DomainEvent {
   );
   return { type: issued.type, data: { ...issued.data, denialNotice } };
 }
-
-const suspend: LicenceCommand = {
-  type: 'SuspendLicence',
-  data: { reason: 'end user under investigation', grounds: ['END_USE_AND_DIVERSION'] },
-  metadata: authority,
-};
-const reinstate: LicenceCommand = {
-  type: 'ReinstateLicence',
-  data: { finalAssessment: 'investigation closed' },
-  metadata: authority,
-};
-const licenceLife = (...then: LicenceCommand[]) =>
-  decided(licenceDecider, [
-    { type: 'IssueLicence', data: issueLicenceFromGrant(granted, 'lic-1'), metadata: authority },
-    ...then,
-  ]);
 
 function sentTo(sent: ICommand | undefined) {
   const { id, command, eventIdsFrom } = processWriteOf<DenialCommand>(sent);
@@ -103,7 +74,7 @@ describe('denial notifier (Art 16 process manager)', () => {
 
   it('enters each suspension of a licence as an entry of its own, derived from the licence and the suspending event', async () => {
     const history = new EventHistory();
-    history.append('licence-lic-1', licenceLife(suspend));
+    history.append('licence-lic-1', licenceLife('lic-1', suspend));
     const suspension = history.last();
     const [write] = await spec.given(history.events).when(suspension).sent();
     expect(sentTo(write)).toMatchObject({
@@ -114,7 +85,7 @@ describe('denial notifier (Art 16 process manager)', () => {
 
   it("lifts the entry of the suspension a reinstatement ends, by the reinstatement's final assessment", async () => {
     const history = new EventHistory();
-    history.append('licence-lic-1', licenceLife(suspend, reinstate));
+    history.append('licence-lic-1', licenceLife('lic-1', suspend, reinstate));
     const [, suspension, reinstatement] = history.events as [StoredEvent, StoredEvent, StoredEvent];
     const [write, ...rest] = await spec.given(history.events).when(reinstatement).sent();
     expect(rest).toEqual([]);

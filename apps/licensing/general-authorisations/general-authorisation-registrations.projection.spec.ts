@@ -1,42 +1,18 @@
-import type {
-  CommandMetadata,
-  GeneralAuthorisationUserCommand,
-  GeneralAuthorisationVersion,
-  PublishNationalGeneralAuthorisation,
-} from '@dul/domain';
+import type { GeneralAuthorisationUserCommand, PublishNationalGeneralAuthorisation } from '@dul/domain';
 import {
   DEFAULT_GENERAL_AUTHORISATION_SETTINGS,
   generalAuthorisationUserDecider,
   nationalGeneralAuthorisationDecider,
   UNION_GENERAL_AUTHORISATIONS,
 } from '@dul/domain';
-import { decided } from '@dul/domain/testing';
+import { bafaAt, decided, registerForEu001 } from '@dul/domain/testing';
 import { EventHistory, projectionSpec } from '@dul/projections/testing';
 import {
   nationalAuthorisationsProjection,
   registrationsProjection,
 } from './general-authorisation-registrations.projection';
 
-const meta = (now: string): CommandMetadata => ({
-  actor: 'alice@bafa',
-  memberState: 'DE',
-  now: new Date(now),
-  correlationId: 'c-1',
-});
-const EU001 = UNION_GENERAL_AUTHORISATIONS.find((version) => version.code === 'EU001') as GeneralAuthorisationVersion;
-const register: GeneralAuthorisationUserCommand = {
-  type: 'RegisterForGeneralAuthorisation',
-  data: {
-    registrationId: 'reg-1',
-    authorisation: EU001,
-    exporter: {
-      name: 'Rhein Optics GmbH',
-      identifier: { scheme: 'EORI', value: 'de123456789012345' },
-      address: 'Köln',
-    },
-  },
-  metadata: meta('2025-02-01T09:00:00Z'),
-};
+const register = registerForEu001();
 const use = (useId: string): GeneralAuthorisationUserCommand => ({
   type: 'RecordGeneralAuthorisationUse',
   data: {
@@ -57,12 +33,12 @@ const use = (useId: string): GeneralAuthorisationUserCommand => ({
     versions: UNION_GENERAL_AUTHORISATIONS,
     settings: DEFAULT_GENERAL_AUTHORISATION_SETTINGS,
   },
-  metadata: meta('2025-03-10T09:00:00Z'),
+  metadata: bafaAt('2025-03-10T09:00:00Z'),
 });
 const suspend: GeneralAuthorisationUserCommand = {
   type: 'SuspendGeneralAuthorisationRight',
   data: { reason: 'exporter under investigation', denialInSubstance: false },
-  metadata: meta('2025-04-01T09:00:00Z'),
+  metadata: bafaAt('2025-04-01T09:00:00Z'),
 };
 const publish = (validFrom: string, now: string): PublishNationalGeneralAuthorisation => ({
   type: 'PublishNationalGeneralAuthorisation',
@@ -77,7 +53,7 @@ const publish = (validFrom: string, now: string): PublishNationalGeneralAuthoris
       conditions: ['Not for military end use'],
     },
   },
-  metadata: meta(now),
+  metadata: bafaAt(now),
 });
 
 describe('general-authorisation registrations projection', () => {

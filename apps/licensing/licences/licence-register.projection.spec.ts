@@ -1,43 +1,11 @@
-import type { LicenceCommand } from '@dul/domain';
-import { applicationDecider, fold, issueLicenceFromGrant, licenceDecider } from '@dul/domain';
-import { applicationHistory, decided, meta } from '@dul/domain/testing';
+import { licenceDecider } from '@dul/domain';
+import { applicationHistory, decided, licenceLife, licenceMeasures } from '@dul/domain/testing';
 import { EventHistory, projectionSpec } from '@dul/projections/testing';
 import { licenceRegisterProjection } from './licence-register.projection';
 
 const spec = projectionSpec(licenceRegisterProjection);
-const authority = meta({ actor: 'boss@bafa' });
-const granted = (() => {
-  const state = fold(applicationDecider, [
-    applicationHistory.submitted(),
-    applicationHistory.assessed(),
-    applicationHistory.proposed('GRANT'),
-    applicationHistory.issued('GRANT'),
-  ]);
-  if (state.status === 'NONE') throw new Error('the grant history folds to an application');
-  return state;
-})();
-
-function licence(licenceId: string, ...then: LicenceCommand[]) {
-  return decided(licenceDecider, [
-    { type: 'IssueLicence', data: issueLicenceFromGrant(granted, licenceId), metadata: authority },
-    ...then,
-  ]);
-}
-const suspend: LicenceCommand = {
-  type: 'SuspendLicence',
-  data: { reason: 'end user under investigation', grounds: ['END_USE_AND_DIVERSION'] },
-  metadata: authority,
-};
-const reinstate: LicenceCommand = {
-  type: 'ReinstateLicence',
-  data: { finalAssessment: 'investigation closed' },
-  metadata: authority,
-};
-const revoke: LicenceCommand = {
-  type: 'RevokeLicence',
-  data: { reason: 'diversion confirmed', grounds: ['END_USE_AND_DIVERSION'] },
-  metadata: authority,
-};
+const { suspend, reinstate, revoke } = licenceMeasures;
+const licence = licenceLife;
 
 describe('licence register projection', () => {
   it('lists an issued licence as active, pending expiry, with its holder, destination and validity', () => {
