@@ -1,7 +1,14 @@
 import type { ICommand } from '@nestjs/cqrs';
 import type { DenialCommand, DomainEvent } from '@dul/domain';
-import { art16Notification, DEFAULT_DENIAL_REVIEW_GRACE_DAYS, DomainError } from '@dul/domain';
-import { applicationHistory, grantedApplication, licenceLife, licenceMeasures, NOW } from '@dul/domain/testing';
+import { DEFAULT_DENIAL_REVIEW_GRACE_DAYS, DomainError } from '@dul/domain';
+import {
+  applicationHistory,
+  grantedApplication,
+  licenceLife,
+  licenceMeasures,
+  NOW,
+  refusalNotice,
+} from '@dul/domain/testing';
 import type { StoredEvent } from '@dul/event-store';
 import { derivedId } from '@dul/event-store';
 import type { ReactorDependencies } from '@dul/platform/testing';
@@ -17,21 +24,7 @@ const { suspend, reinstate } = licenceMeasures;
 /** A refusal as the decision path records it, with its Art 16 notice. */
 function refusal(): DomainEvent {
   const issued = applicationHistory.issued('DENY');
-  const { content } = granted;
-  const denialNotice = art16Notification(
-    'DENIAL',
-    'DE',
-    {
-      applicationId: 'app-1',
-      licenceId: null,
-      applicationKind: 'INDIVIDUAL',
-      items: content.items,
-      destinationCountry: content.destinationCountry,
-      endUser: content.endUser,
-      consignee: content.consignee,
-    },
-    { grounds: ['HUMAN_RIGHTS'], reason: 'risk of internal repression', at: NOW },
-  );
+  const denialNotice = refusalNotice('DE', 'app-1', granted.content, NOW);
   return { type: issued.type, data: { ...issued.data, denialNotice } };
 }
 

@@ -1,11 +1,6 @@
-import type { Art16Notification, CommandMetadata, DenialCommand } from '@dul/domain';
-import {
-  art16Notification,
-  DEFAULT_DENIAL_REVIEW_GRACE_DAYS,
-  denialDecider,
-  normaliseApplicationContent,
-} from '@dul/domain';
-import { contentInput, decided, itemInput } from '@dul/domain/testing';
+import type { CommandMetadata, DenialCommand } from '@dul/domain';
+import { DEFAULT_DENIAL_REVIEW_GRACE_DAYS, denialDecider, normaliseApplicationContent } from '@dul/domain';
+import { contentInput, decided, itemInput, refusalNotice } from '@dul/domain/testing';
 import { EventHistory, projectionSpec } from '@dul/projections/testing';
 import { denialRegisterProjection } from './denial-register.projection';
 
@@ -19,20 +14,7 @@ const content = normaliseApplicationContent(
     items: [itemInput(), itemInput({ classification: { kind: 'LISTED', controlEntry: '5A001.b.1' } })],
   }),
 );
-const notice: Art16Notification = art16Notification(
-  'DENIAL',
-  'FR',
-  {
-    applicationId: 'app-fr-1',
-    licenceId: null,
-    applicationKind: 'INDIVIDUAL',
-    items: content.items,
-    destinationCountry: content.destinationCountry,
-    endUser: content.endUser,
-    consignee: content.consignee,
-  },
-  { grounds: ['HUMAN_RIGHTS'], reason: 'risk of internal repression', at: DECIDED },
-);
+const notice = refusalNotice('FR', 'app-fr-1', content, DECIDED);
 const by = (now: Date, memberState: string | undefined = 'FR'): CommandMetadata => ({
   actor: `officer@${memberState ?? 'timer'}`,
   memberState,

@@ -1,4 +1,8 @@
 import { fold } from '../decider';
+import type { ApplicationContent } from '../licensing/application.content';
+import type { Art16Notification } from '../licensing/art16-notification';
+import { art16Notification } from '../licensing/art16-notification';
+import type { MemberStateCode } from '../reference/member-states';
 import type { Application } from '../licensing/application.decider';
 import { applicationDecider } from '../licensing/application.decider';
 import type { LicenceCommand } from '../licensing/licence.commands';
@@ -43,4 +47,27 @@ export function licenceLife(licenceId: string, ...then: readonly LicenceCommand[
     { type: 'IssueLicence', data: issueLicenceFromGrant(grantedApplication(), licenceId), metadata: authority },
     ...then,
   ]);
+}
+
+/** The Art 16 notice of a refusal by `notifying` of the application `applicationId` with this content. */
+export function refusalNotice(
+  notifying: MemberStateCode,
+  applicationId: string,
+  content: ApplicationContent,
+  at: Date,
+): Art16Notification {
+  return art16Notification(
+    'DENIAL',
+    notifying,
+    {
+      applicationId,
+      licenceId: null,
+      applicationKind: 'INDIVIDUAL',
+      items: content.items,
+      destinationCountry: content.destinationCountry,
+      endUser: content.endUser,
+      consignee: content.consignee,
+    },
+    { grounds: ['HUMAN_RIGHTS'], reason: 'risk of internal repression', at },
+  );
 }
