@@ -13,6 +13,9 @@ export class RecordingCommandBus {
   readonly sent: ICommand[] = [];
   private readonly refusals: ((command: ICommand) => Error | undefined)[] = [];
 
+  /** `answer` is what the bus resolves to for a command it does not refuse (a handler's outcome). */
+  constructor(private readonly answer: (command: ICommand) => unknown = () => undefined) {}
+
   /** Makes the bus throw `error` for every command `which` picks (after recording it). */
   refuse(which: (command: ICommand) => boolean, error: Error): this {
     this.refusals.push((command) => (which(command) ? error : undefined));
@@ -27,7 +30,7 @@ export class RecordingCommandBus {
       const error = refusal(command);
       if (error) throw error;
     }
-    return undefined;
+    return this.answer(command);
   }
 
   asCommandBus(): CommandBus {
