@@ -1,7 +1,7 @@
 // Two tiers, selected with --selectProjects: pure unit tests, and integration/e2e tests that talk
 // to real SQLite files, a real PostgreSQL and a real Kafka broker (see infra/test-all.sh).
 const moduleNameMapper = {
-  '^@dul/(event-store|projections)/testing$': '<rootDir>/libs/$1/testing',
+  '^@dul/(domain|event-store|projections|platform)/testing$': '<rootDir>/libs/$1/testing',
   '^@dul/(domain|event-store|projections|platform|config|messaging|contracts|auth|http)$': '<rootDir>/libs/$1/src',
 };
 const common = {

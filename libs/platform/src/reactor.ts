@@ -1,8 +1,12 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
-import type { DomainEvent } from '@dul/domain';
+import type { CommandBus } from '@nestjs/cqrs';
+import type { Command, DomainEvent } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { CatchUpSubscription } from '@dul/event-store';
+import type { DocumentFilter, ProjectionStore } from '@dul/projections';
+import type { AggregateWrite, WriteOutcome } from './command-execution';
+import type { Clock } from './tokens';
 
 /**
  * A process manager: a checkpointed subscription to some event types that reacts to each event,
@@ -83,5 +87,71 @@ export abstract class DueTimer implements OnApplicationBootstrap, BeforeApplicat
       })
       .finally(() => (this.running = undefined));
     return this.running;
+  }
+}
+
+/**
+ * What a due timer does, declared: which read model holds the work list, what in it is due at `now`,
+ * and the write to send for each due document. The loop is DueWorkTimer's, the same for every timer.
+ */
+export interface DueWork<TDocument> {
+  /** The projection whose documents are the work list. */
+  readonly projection: string;
+  /** The documents due at `now`. */
+  due(now: Date): DocumentFilter;
+  /** Documents read per page. */
+  readonly pageSize: number;
+  /**
+   * Read page after page in one tick while the writes make progress: a done document leaves the list
+   * once the projection applies the write. Without it a tick handles one page; the rest waits a tick.
+   */
+  readonly drain: boolean;
+  /** The write for one due document (its metadata's `now` is the tick's). */
+  write(document: TDocument, now: Date): AggregateWrite<Command>;
+  /** A refusal meaning "not due after all" (the view was behind): skipped; it comes round again later. */
+  skips?(error: unknown): boolean;
+}
+
+/** A DueTimer whose work is declared by a DueWork definition. */
+export abstract class DueWorkTimer<TDocument> extends DueTimer {
+  constructor(
+    private readonly work: DueWork<TDocument>,
+    private readonly commandBus: CommandBus,
+    private readonly readModels: ProjectionStore,
+    private readonly clock: Clock,
+    pollMs: number,
+  ) {
+    super(pollMs);
+  }
+
+  protected now(): Date {
+    return this.clock.now();
+  }
+
+  protected async fire(now: Date): Promise<number> {
+    const { projection, pageSize, drain } = this.work;
+    let done = 0;
+    for (;;) {
+      const due = await this.readModels.findDocuments<TDocument>(projection, {
+        ...this.work.due(now),
+        limit: pageSize,
+      });
+      let progressed = 0;
+      for (const document of due) {
+        if (await this.send(document, now)) progressed++;
+      }
+      done += progressed;
+      if (!drain || due.length < pageSize || progressed === 0) return done;
+    }
+  }
+
+  private async send(document: TDocument, now: Date): Promise<boolean> {
+    try {
+      const outcome: WriteOutcome = await this.commandBus.execute(this.work.write(document, now));
+      return outcome.appended > 0;
+    } catch (error) {
+      if (this.work.skips?.(error)) return false;
+      throw error;
+    }
   }
 }

@@ -1,1 +1,2 @@
 export * from './projection-store.contract';
+export * from './projection-spec';

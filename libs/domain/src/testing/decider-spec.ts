@@ -44,3 +44,17 @@ function refusalOf(decide: () => unknown): DomainError {
     throw error;
   }
 }
+
+/**
+ * The events a decider decides for commands sent one after another, each on the state the previous
+ * ones left: a history for projection and reactor specs made by the rules themselves, not by hand.
+ */
+export function decided<C extends Command, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+  commands: readonly C[],
+  history: readonly E[] = [],
+): E[] {
+  const events = [...history];
+  for (const command of commands) events.push(...decider.decide(command, fold(decider, events)));
+  return events.slice(history.length);
+}
