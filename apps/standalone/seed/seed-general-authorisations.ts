@@ -9,6 +9,7 @@ import type {
 import {
   administrationRecordId,
   DomainError,
+  firstUseRuleFor,
   generalAuthorisationSettingsFor,
   UNION_GENERAL_AUTHORISATIONS,
 } from '@dul/domain';
@@ -123,8 +124,10 @@ export async function seedGeneralAuthorisations(
     };
     const registeredAt = start + Math.floor(random.next() * 200) * DAY;
     const firstExport = registeredAt + random.int(1, 40) * DAY;
-    // Where no registration is required, some exporters start with the first-use notification.
-    const notifyOnly = !memberStateSettings.registrationBeforeFirstUse && random.chance(0.2);
+    // Where no registration is required, some exporters start with the first-use notification
+    // (never for EU007/EU008, whose own rule requires registration first in every member state).
+    const firstUseRule = firstUseRuleFor(code, memberStateSettings);
+    const notifyOnly = !firstUseRule.registrationBeforeFirstUse && random.chance(0.2);
     const notifiedAt = firstExport + (random.chance(0.15) ? random.int(31, 60) : random.int(1, 25)) * DAY;
     if (notifyOnly) {
       await send(notifiedAt, caseworker, {
@@ -142,8 +145,7 @@ export async function seedGeneralAuthorisations(
       });
     }
     counts.generalAuthorisationUsers++;
-    if (notifiedAt - firstExport > memberStateSettings.firstUseNotificationDays * DAY)
-      counts.lateFirstUseNotifications++;
+    if (notifiedAt - firstExport > firstUseRule.firstUseNotificationDays * DAY) counts.lateFirstUseNotifications++;
 
     const uses = random.int(1, 6);
     const items = ITEMS[code] ?? [];
