@@ -77,9 +77,12 @@ export function streamStateStatement(streamId: string, eventIds: readonly string
 }
 
 /**
- * The one INSERT of an append: every event of the batch in a single multi-row statement.
+ * The single-append INSERT: every event of one batch in a single multi-row statement. The adapter
+ * itself now appends through group commit (append-group.ts, ADR 0004), whose function keeps the same
+ * lock-before-position order; this statement stays as the reference form of ADR 0002 for the gap
+ * tests and the benchmark.
  *
- * With `serialise` (always, in the adapter) the statement first takes the transaction-level append
+ * With `serialise` the statement first takes the transaction-level append
  * lock and only then draws positions from the identity sequence: the rows reach the identity default
  * through the cross join with the lock subquery and the sort above it, so no position exists before
  * the lock is held. The statement runs in autocommit, so the lock is held for exactly insert + commit,
@@ -130,13 +133,14 @@ export function appendStatement(
 
 /**
  * Event store on PostgreSQL. Appends are serialised on one advisory lock for the short moment of
- * insert + commit (see appendStatement and docs/adr/0002-postgres-global-order.md); the checks before
- * it run concurrently.
+ * insert + commit (docs/adr/0002-postgres-global-order.md), and concurrent appends of this process
+ * share one such statement (group commit, append-group.ts, ADR 0004); the checks before it run
+ * concurrently.
  *
  * An append is two statements, not one explicit transaction: the checks read without locks, so under
  * READ COMMITTED a transaction around them would protect nothing the unique keys do not already
  * protect, and it would hold the append lock across a client round trip for the COMMIT (measured:
- * 15-35% fewer appends per second). The INSERT alone is atomic.
+ * 15-35% fewer appends per second). The group statement alone is atomic.
  *
  * onAppended wakes listeners of this process only; subscribers in other processes poll.
  */
