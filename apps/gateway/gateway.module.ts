@@ -20,7 +20,7 @@ export interface GatewayOptions {
   /** SASL/SCRAM, TLS and ACL settings of the Kafka clients (see RelayOptions). */
   readonly kafkaSecurity?: Pick<
     RelayOptions,
-    'sasl' | 'ssl' | 'manageAcls' | 'authorityPrincipal' | 'customsPrincipal' | 'commissionPrincipal'
+    'sasl' | 'ssl' | 'manageAcls' | 'authorityPrincipal' | 'customsPrincipal' | 'commissionPrincipal' | 'inboundGroup'
   >;
 }
 
@@ -38,6 +38,7 @@ export function kafkaSecurityFrom(environment: BaseEnvironment): GatewayOptions[
     authorityPrincipal: environment.KAFKA_AUTHORITY_PRINCIPAL,
     customsPrincipal: environment.KAFKA_CUSTOMS_PRINCIPAL,
     commissionPrincipal: environment.KAFKA_COMMISSION_PRINCIPAL,
+    inboundGroup: environment.KAFKA_INBOUND_GROUP,
   };
 }
 

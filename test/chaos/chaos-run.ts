@@ -196,7 +196,13 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   );
   const relay = new Service(
     'apps/gateway/main.ts',
-    { ...common, KAFKA_BROKERS: options.kafkaBrokers, KAFKA_TOPIC_REPLICATION: '1' },
+        // One inbound group per run (kept across the relay's restarts), so runs never share a broker's group.
+    {
+      ...common,
+      KAFKA_BROKERS: options.kafkaBrokers,
+      KAFKA_TOPIC_REPLICATION: '1',
+      KAFKA_INBOUND_GROUP: `dul-inbound-chaos-${randomUUID()}`,
+    },
     options.relayPort,
     options.compiled,
   );

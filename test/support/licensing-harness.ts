@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,9 @@ export async function startLicensing(
     RATE_LIMIT_PER_PRINCIPAL: '1000000',
     RATE_LIMIT_SCREENING_PER_PRINCIPAL: '1000000',
     SSE_MAX_STREAMS_PER_PRINCIPAL: '100',
+    // Each app is its own deployment: suites running side by side on one broker must not share the
+    // inbound consumer group, or one app would receive (and write to its own store) the other's messages.
+    KAFKA_INBOUND_GROUP: `dul-inbound-test-${randomUUID()}`,
     ...store,
   });
   // Starts at the wall clock: process managers stamp what they derive with the time events were recorded.

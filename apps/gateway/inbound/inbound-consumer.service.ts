@@ -73,7 +73,7 @@ export class InboundConsumerService
     await ensureTopics(kafka, topics);
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
-    this.consumer = kafka.consumer({ groupId: 'dul-inbound' });
+    this.consumer = kafka.consumer({ groupId: this.options.inboundGroup ?? 'dul-inbound' });
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
     // kafkajs restarts a crashed consumer itself when the error is retriable; otherwise we start over.
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {

@@ -40,6 +40,8 @@ export interface RelayOptions {
   readonly customsPrincipal?: string;
   /** SCRAM user of the Commission (default commission): reads the Commission's topic only. */
   readonly commissionPrincipal?: string;
+  /** Consumer group of the inbound consumer (default dul-inbound), one per deployment. */
+  readonly inboundGroup?: string;
 }
 
 /** The connection the gateway's Kafka clients use. */

@@ -116,6 +116,16 @@ describe('authentication settings', () => {
       /KAFKA_COMMISSION_PRINCIPAL must be a SCRAM user name/,
     );
   });
+
+  it('gives the inbound consumer the group dul-inbound unless set, and refuses a group id with a space', () => {
+    expect(validateEnvironment(BaseEnvironment, {})).toMatchObject({ KAFKA_INBOUND_GROUP: 'dul-inbound' });
+    expect(validateEnvironment(BaseEnvironment, { KAFKA_INBOUND_GROUP: 'dul-inbound.de-bafa' })).toMatchObject({
+      KAFKA_INBOUND_GROUP: 'dul-inbound.de-bafa',
+    });
+    expect(() => validateEnvironment(BaseEnvironment, { KAFKA_INBOUND_GROUP: 'two words' })).toThrow(
+      /KAFKA_INBOUND_GROUP must be a Kafka group id/,
+    );
+  });
 });
 
 describe('token trust settings', () => {

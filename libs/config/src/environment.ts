@@ -101,6 +101,15 @@ export class BaseEnvironment extends HttpEdgeEnvironment {
   @Matches(/^[A-Za-z0-9._@-]{1,128}$/, { message: 'must be a SCRAM user name (letters, digits, . _ @ -)' })
   readonly KAFKA_COMMISSION_PRINCIPAL: string = 'commission';
 
+  /**
+   * The consumer group of the inbound consumer. One group per deployment: two deployments (or two
+   * test runs) sharing a broker must not share it, or each would receive only part of the other's
+   * inbound messages.
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'must be a Kafka group id (letters, digits, . _ -)' })
+  readonly KAFKA_INBOUND_GROUP: string = 'dul-inbound';
+
   @IsOptional()
   @IsInt({ message: 'must be an integer port number' })
   @Min(0, { message: 'must be between 0 and 65535' })
