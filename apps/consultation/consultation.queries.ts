@@ -6,6 +6,7 @@ import type { ScreeningReview } from '@dul/domain';
 import { entriesOverlap, nameSimilarity, preparePartyName, refuse } from '@dul/domain';
 import type { DocumentFilter, ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
+import { afterIdOf, nextCursorOf } from '@dul/http';
 import type {
   ListConsultationsQueryDto,
   ListDenialsQueryDto,
@@ -26,6 +27,8 @@ export interface Page<T> {
   readonly total: number;
   readonly limit: number;
   readonly offset: number;
+  /** The cursor of the next page (keyset paging), null on the last page. */
+  readonly nextCursor: string | null;
 }
 
 /** What the Commission sees of a consultation: who consulted whom, about which kind, and how it ended. */
@@ -114,11 +117,22 @@ export class ListConsultationsHandler implements IQueryHandler<ListConsultations
     };
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const [documents, total] = await Promise.all([
-      this.readModels.findDocuments<ConsultationDocument>(CONSULTATIONS_PROJECTION, { ...filter, limit, offset }),
+    const [entries, total] = await Promise.all([
+      this.readModels.findEntries<ConsultationDocument>(CONSULTATIONS_PROJECTION, {
+        ...filter,
+        limit,
+        offset,
+        afterId: afterIdOf(query.cursor),
+      }),
       this.readModels.countDocuments(CONSULTATIONS_PROJECTION, filter),
     ]);
-    return { items: documents.map(metadataOnly), total, limit, offset };
+    return {
+      items: entries.map((entry) => metadataOnly(entry.document)),
+      total,
+      limit,
+      offset,
+      nextCursor: nextCursorOf(entries, limit),
+    };
   }
 }
 
@@ -148,7 +162,7 @@ export class ListDenialsHandler implements IQueryHandler<ListDenials> {
   constructor(@Inject(PROJECTION_STORE) private readonly readModels: ProjectionStore) {}
 
   async execute({ filter: query }: ListDenials): Promise<Page<DenialListItem>> {
-    const documents = await this.readModels.findDocuments<DenialDocument>(DENIALS_PROJECTION, {
+    const entries = await this.readModels.findEntries<DenialDocument>(DENIALS_PROJECTION, {
       where: {
         status: 'IN_FORCE',
         ...(query.destination && { destination: query.destination === 'EL' ? 'GR' : query.destination }),
@@ -157,24 +171,25 @@ export class ListDenialsHandler implements IQueryHandler<ListDenials> {
       },
       // No time filter: a denial never lapses (Art 16(2)); an overdue review is the reviewOverdue flag.
       limit: SCAN_LIMIT,
+      afterId: afterIdOf(query.cursor),
     });
     // Overlap (parent and child entries) and name likeness are not equality: filtered here, as screening does.
     const wanted = query.endUser ? preparePartyName(query.endUser) : null;
-    const matching = documents.filter(
-      (document) =>
+    const matching = entries.filter(
+      ({ document }) =>
         (!query.controlEntry ||
           document.controlEntries.some((entry) => entriesOverlap(entry, query.controlEntry ?? ''))) &&
         (!wanted || nameSimilarity(wanted, preparePartyName(document.endUser)) >= END_USER_FILTER_SIMILARITY),
     );
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
+    const page = matching.slice(offset, offset + limit);
     return {
-      items: matching
-        .slice(offset, offset + limit)
-        .map(({ denial, ...summary }) => ({ ...summary, grounds: denial.grounds })),
+      items: page.map(({ document: { denial, ...summary } }) => ({ ...summary, grounds: denial.grounds })),
       total: matching.length,
       limit,
       offset,
+      nextCursor: nextCursorOf(page, limit),
     };
   }
 }
@@ -217,11 +232,22 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
     };
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const [items, total] = await Promise.all([
-      this.readModels.findDocuments<NotificationDocument>(NOTIFICATIONS_PROJECTION, { ...filter, limit, offset }),
+    const [entries, total] = await Promise.all([
+      this.readModels.findEntries<NotificationDocument>(NOTIFICATIONS_PROJECTION, {
+        ...filter,
+        limit,
+        offset,
+        afterId: afterIdOf(query.cursor),
+      }),
       this.readModels.countDocuments(NOTIFICATIONS_PROJECTION, filter),
     ]);
-    return { items, total, limit, offset };
+    return {
+      items: entries.map((entry) => entry.document),
+      total,
+      limit,
+      offset,
+      nextCursor: nextCursorOf(entries, limit),
+    };
   }
 }
 

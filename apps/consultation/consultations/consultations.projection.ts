@@ -37,6 +37,8 @@ export interface ConsultationDocument {
 export const consultationsProjection: Projection<ConsultationDocument> = {
   name: CONSULTATIONS_PROJECTION,
   handles: CONSULTATION_EVENT_TYPES,
+  // The board: an authority's own consultations (requester) or those it takes part in.
+  indexes: { equality: ['requester'], membership: ['participants', 'consulted'] },
   documentId: (event: StoredEvent) =>
     event.streamId.startsWith('consultation-') ? event.streamId.slice('consultation-'.length) : null,
   evolve: (document, event) => {

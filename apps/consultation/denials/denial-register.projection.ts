@@ -34,6 +34,8 @@ export const DENIALS_PROJECTION = 'denials';
 export const denialRegisterProjection: Projection<DenialDocument> = {
   name: DENIALS_PROJECTION,
   handles: DENIAL_EVENT_TYPES,
+  // The register lists denials in force by destination; screening pages the in-force ones.
+  indexes: { equality: ['status', 'destination'] },
   documentId: (event: StoredEvent) => (event.streamId.startsWith('denial-') ? event.streamId.slice(7) : null),
   evolve: (document, event) => {
     const previous: DenialState = document?.denial ?? denialDecider.initialState();

@@ -59,6 +59,8 @@ export const NOTIFICATION_TYPES: readonly string[] = [...NOTIFYING_TYPES, ...GEA
 export const notificationsProjection: Projection<NotificationDocument> = {
   name: NOTIFICATIONS_PROJECTION,
   handles: NOTIFICATION_TYPES,
+  // The inbox: notifications addressed to the reader's member state.
+  indexes: { membership: ['recipients'] },
   documentId: (event) => event.eventId,
   evolve: (_document, event: StoredEvent) => {
     if (GEA_NOTIFYING_TYPES.includes(event.type)) return generalAuthorisationNotification(event);

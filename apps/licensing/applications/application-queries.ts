@@ -8,6 +8,7 @@ import type { Clock } from '@dul/platform';
 import { CLOCK, ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { matchesWhere, MAX_PAGE_SIZE, PROJECTION_STORE } from '@dul/projections';
+import { afterIdOf, nextCursorOf } from '@dul/http';
 import { CONSULTATIONS_PROJECTION } from '../../consultation/public/consultation-board';
 import { streamOf } from '@dul/platform';
 import type { ListApplicationsQueryDto } from '../dto/queries.dto';
@@ -29,6 +30,8 @@ export interface Page<T> {
   readonly total: number;
   readonly limit: number;
   readonly offset: number;
+  /** The cursor of the next page (keyset paging), null on the last page. */
+  readonly nextCursor: string | null;
   /** False when the read model had not caught up with x-consistent-with within the wait. */
   readonly consistent: boolean;
 }
@@ -62,32 +65,47 @@ export class ApplicationQueries {
     const deadlines = await this.openDeadlines(principal);
     if (query.overdue === true) {
       // Overdue: a deadline running on the case has passed. Few cases at a time, so read them one by one.
+      const afterId = afterIdOf(query.cursor);
       const overdueIds = [...deadlines]
-        .filter(([, endsAt]) => endsAt < now)
+        .filter(([id, endsAt]) => endsAt < now && (afterId === undefined || id > afterId))
         .map(([id]) => id)
         .sort();
-      const documents = (
+      const entries = (
         await Promise.all(
-          overdueIds.map((id) => this.readModels.getDocument<ApplicationDocument>(APPLICATIONS_PROJECTION, id)),
+          overdueIds.map(async (id) => ({
+            id,
+            document: await this.readModels.getDocument<ApplicationDocument>(APPLICATIONS_PROJECTION, id),
+          })),
         )
-      ).filter((document): document is ApplicationDocument => document !== null && matchesWhere(document, where));
+      ).filter(
+        (entry): entry is { id: string; document: ApplicationDocument } =>
+          entry.document !== null && matchesWhere(entry.document, where),
+      );
+      const page = entries.slice(offset, offset + limit);
       return {
-        items: documents.slice(offset, offset + limit).map((document) => this.summarise(document, deadlines)),
-        total: documents.length,
+        items: page.map((entry) => this.summarise(entry.document, deadlines)),
+        total: entries.length,
         limit,
         offset,
+        nextCursor: nextCursorOf(page, limit),
         consistent,
       };
     }
-    const [documents, total] = await Promise.all([
-      this.readModels.findDocuments<ApplicationDocument>(APPLICATIONS_PROJECTION, { where, limit, offset }),
+    const [entries, total] = await Promise.all([
+      this.readModels.findEntries<ApplicationDocument>(APPLICATIONS_PROJECTION, {
+        where,
+        limit,
+        offset,
+        afterId: afterIdOf(query.cursor),
+      }),
       this.readModels.countDocuments(APPLICATIONS_PROJECTION, { where }),
     ]);
     return {
-      items: documents.map((document) => this.summarise(document, deadlines)),
+      items: entries.map((entry) => this.summarise(entry.document, deadlines)),
       total,
       limit,
       offset,
+      nextCursor: nextCursorOf(entries, limit),
       consistent,
     };
   }

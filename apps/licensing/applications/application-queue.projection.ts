@@ -31,6 +31,8 @@ export const APPLICATIONS_PROJECTION = 'applications';
 export const applicationQueueProjection: Projection<ApplicationDocument> = {
   name: APPLICATIONS_PROJECTION,
   handles: APPLICATION_EVENT_TYPES,
+  // Every list is one authority's cases (the case queue, GET /v1/applications).
+  indexes: { equality: ['authority'] },
   documentId: (event: StoredEvent) => (event.streamId.startsWith('application-') ? event.streamId.slice(12) : null),
   evolve: (document, event) => {
     const previous: ApplicationState = document?.application ?? applicationDecider.initialState();

@@ -7,6 +7,7 @@ import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
+import { afterIdOf, nextCursorOf } from '@dul/http';
 import type { Page } from '../applications/application-queries';
 import { streamOf } from '@dul/platform';
 import type { ListRegistrationsQueryDto } from './general-authorisations.dto';
@@ -96,11 +97,23 @@ export class GeneralAuthorisationQueries {
       },
     };
     const { limit, offset } = query;
-    const [documents, total] = await Promise.all([
-      this.readModels.findDocuments<RegistrationDocument>(GEA_REGISTRATIONS_PROJECTION, { ...filter, limit, offset }),
+    const [entries, total] = await Promise.all([
+      this.readModels.findEntries<RegistrationDocument>(GEA_REGISTRATIONS_PROJECTION, {
+        ...filter,
+        limit,
+        offset,
+        afterId: afterIdOf(query.cursor),
+      }),
       this.readModels.countDocuments(GEA_REGISTRATIONS_PROJECTION, filter),
     ]);
-    return { items: documents.map(({ user: _user, ...summary }) => summary), total, limit, offset, consistent };
+    return {
+      items: entries.map(({ document: { user: _user, ...summary } }) => summary),
+      total,
+      limit,
+      offset,
+      nextCursor: nextCursorOf(entries, limit),
+      consistent,
+    };
   }
 
   async detail(

@@ -38,6 +38,8 @@ export const GEA_REGISTRATIONS_PROJECTION = 'general-authorisation-registrations
 export const registrationsProjection: Projection<RegistrationDocument> = {
   name: GEA_REGISTRATIONS_PROJECTION,
   handles: GENERAL_AUTHORISATION_USER_EVENT_TYPES,
+  // Every list is one authority's registered users.
+  indexes: { equality: ['authority'] },
   documentId: (event: StoredEvent) =>
     event.streamId.startsWith(GEA_USER_STREAM_PREFIX) ? event.streamId.slice(GEA_USER_STREAM_PREFIX.length) : null,
   evolve: (document, event) => {

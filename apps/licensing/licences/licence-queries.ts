@@ -7,6 +7,7 @@ import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { ReadConsistency, streamOf } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
+import { afterIdOf, nextCursorOf } from '@dul/http';
 import type { Page } from '../applications/application-queries';
 import type { ListLicencesQueryDto } from '../dto/queries.dto';
 import type { HistoryEntry } from '../history/history-entry';
@@ -55,15 +56,21 @@ export class LicenceQueries {
     };
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const [documents, total] = await Promise.all([
-      this.readModels.findDocuments<LicenceDocument>(LICENCES_PROJECTION, { ...filter, limit, offset }),
+    const [entries, total] = await Promise.all([
+      this.readModels.findEntries<LicenceDocument>(LICENCES_PROJECTION, {
+        ...filter,
+        limit,
+        offset,
+        afterId: afterIdOf(query.cursor),
+      }),
       this.readModels.countDocuments(LICENCES_PROJECTION, filter),
     ]);
     return {
-      items: documents.map(({ licence: _licence, ...summary }) => summary),
+      items: entries.map(({ document: { licence: _licence, ...summary } }) => summary),
       total,
       limit,
       offset,
+      nextCursor: nextCursorOf(entries, limit),
       consistent,
     };
   }

@@ -27,6 +27,8 @@ export const LICENCES_PROJECTION = 'licences';
 export const licenceRegisterProjection: Projection<LicenceDocument> = {
   name: LICENCES_PROJECTION,
   handles: LICENCE_EVENT_TYPES,
+  // Every list is one authority's register (GET /v1/licences).
+  indexes: { equality: ['authority'] },
   documentId: (event: StoredEvent) => (event.streamId.startsWith('licence-') ? event.streamId.slice(8) : null),
   evolve: (document, event) => {
     const previous: LicenceState = document?.licence ?? licenceDecider.initialState();

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export const PAGE_LIMIT_DEFAULT = 50;
 export const PAGE_LIMIT_MAX = 200;
@@ -34,4 +34,24 @@ export abstract class PageQueryDto {
   @Min(0)
   @Max(PAGE_OFFSET_MAX)
   readonly offset: number = 0;
+
+  @ApiPropertyOptional({
+    description:
+      'Keyset paging: the nextCursor of the previous page. Unlike offset, a page costs the same however deep it is; offset, if given too, counts from the cursor.',
+    example: 'YXBwbGljYXRpb24tMDAx',
+  })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,512}$/, { message: 'cursor must be a nextCursor from a previous page' })
+  readonly cursor?: string;
+}
+
+/** The document id a cursor stands for (cursors are opaque to clients: base64url of the last id). */
+export function afterIdOf(cursor: string | undefined): string | undefined {
+  return cursor === undefined ? undefined : Buffer.from(cursor, 'base64url').toString('utf8');
+}
+
+/** The cursor of the page after this one, or null when this page is the last (shorter than the limit). */
+export function nextCursorOf(entries: readonly { readonly id: string }[], limit: number): string | null {
+  const last = entries.at(-1);
+  return entries.length < limit || last === undefined ? null : Buffer.from(last.id, 'utf8').toString('base64url');
 }

@@ -225,6 +225,13 @@ export function PageOf<T>(item: Type<T>, options: { readonly consistent?: boolea
     readonly limit!: number;
     @ApiProperty({ example: 0 })
     readonly offset!: number;
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as cursor for the next page; null on the last page',
+      example: 'YXBwbGljYXRpb24tMDUw',
+    })
+    readonly nextCursor!: string | null;
   }
   let page: Type<unknown> = Page;
   if (options.consistent === true) {

@@ -49,3 +49,9 @@ export function paginate<T>(items: readonly T[], query: DocumentQuery): T[] {
 export function assertSafeField(field: string): void {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`Unsupported document field ${field}`);
 }
+
+/** The name of the index serving one field, shared by every projection that filters on it. */
+export function indexNameFor(field: string, kind: 'equality' | 'membership'): string {
+  assertSafeField(field);
+  return kind === 'equality' ? `projection_documents_${field}` : `projection_documents_${field}_members`;
+}

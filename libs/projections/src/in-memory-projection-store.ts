@@ -1,4 +1,5 @@
 import type {
+  DocumentEntry,
   DocumentFilter,
   DocumentQuery,
   DocumentTransaction,
@@ -52,9 +53,21 @@ export class InMemoryProjectionStore implements ProjectionStore {
     return Promise.resolve((structuredClone(this.documents.get(projection)?.get(id)) as T) ?? null);
   }
 
-  // eslint-disable-next-line @typescript-eslint/require-await
   async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
-    return paginate(this.matching(projection, query, query.afterId), query).map((doc) => structuredClone(doc) as T);
+    return (await this.findEntries<T>(projection, query)).map((entry) => entry.document);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async findEntries<T>(projection: string, query: DocumentQuery = {}): Promise<DocumentEntry<T>[]> {
+    return paginate(this.matching(projection, query, query.afterId), query).map(([id, doc]) => ({
+      id,
+      document: structuredClone(doc) as T,
+    }));
+  }
+
+  /** Nothing to index in memory: a unit-test store scans. */
+  ensureIndexes(): Promise<void> {
+    return Promise.resolve();
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await
@@ -62,13 +75,12 @@ export class InMemoryProjectionStore implements ProjectionStore {
     return this.matching(projection, query).length;
   }
 
-  private matching(projection: string, filter: DocumentFilter, afterId?: string): unknown[] {
+  private matching(projection: string, filter: DocumentFilter, afterId?: string): [string, unknown][] {
     assertSafeFilter(filter);
     return [...(this.documents.get(projection)?.entries() ?? [])]
       .filter(([id]) => afterId === undefined || id > afterId)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, doc]) => doc)
-      .filter((doc) => matchesFilter(doc, filter));
+      .filter(([, doc]) => matchesFilter(doc, filter));
   }
 }
 

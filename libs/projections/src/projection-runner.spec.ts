@@ -55,6 +55,34 @@ describe('ProjectionRunner', () => {
     expect(await projection.lag()).toBe(0);
   });
 
+  it('as leader, creates the indexes its projection declares once, before applying its first batch', async () => {
+    const calls: string[] = [];
+    const ensureIndexes = jest.spyOn(documents, 'ensureIndexes').mockImplementation(async (name, indexes) => {
+      calls.push(`index ${name} ${JSON.stringify(indexes)}`);
+    });
+    const commit = documents.commit.bind(documents);
+    jest.spyOn(documents, 'commit').mockImplementation(async (...args) => {
+      calls.push('commit');
+      return commit(...args);
+    });
+    await events.append('case-1', [newEvent('Opened')], 'no-stream');
+    const indexed = new ProjectionRunner(
+      events,
+      documents,
+      new InProcessLeaderLock(),
+      { ...caseQueue, name: 'indexed-queue', indexes: { equality: ['status'] } },
+      { idlePollMs: 5, leaderRetryMs: 5 },
+    );
+    indexed.start();
+    await waitFor(async () => (await documents.checkpoint('indexed-queue')) === 1);
+    await events.append('case-2', [newEvent('Opened')], 'no-stream');
+    await waitFor(async () => (await documents.checkpoint('indexed-queue')) === 2);
+    await indexed.stop();
+    expect(calls[0]).toBe('index indexed-queue {"equality":["status"]}');
+    expect(ensureIndexes).toHaveBeenCalledTimes(1);
+    expect(calls.filter((call) => call === 'commit').length).toBeGreaterThanOrEqual(2);
+  });
+
   it('reports its lag as positions behind the head', async () => {
     await events.append('case-1', [newEvent('Opened'), newEvent('Closed'), newEvent('Noise')], 'no-stream');
     const projection = runner();

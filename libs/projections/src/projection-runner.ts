@@ -55,6 +55,9 @@ export class ProjectionRunner {
     return this.leader;
   }
 
+  /** Whether this runner has created its projection's indexes (once, as leader). */
+  private indexed = false;
+
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -176,6 +179,11 @@ export class ProjectionRunner {
             await this.idle(this.options.leaderRetryMs ?? 1000);
             continue;
           }
+        }
+        if (!this.indexed) {
+          // The leader creates the read model's indexes once, before its first batch (issue 12).
+          if (this.projection.indexes) await this.store.ensureIndexes(this.projection.name, this.projection.indexes);
+          this.indexed = true;
         }
         const read = await this.runOnce();
         if (read === 0) await this.idle(this.options.idlePollMs ?? 100);

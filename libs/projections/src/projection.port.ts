@@ -10,6 +10,25 @@ export interface Projection<TDocument = unknown> {
   documentId(event: StoredEvent): string | null;
   // Method syntax on purpose: a Projection<Case> must fit where a Projection<unknown> is registered.
   evolve(document: TDocument | null, event: StoredEvent): TDocument | null;
+  /** The fields the API filters this read model on, indexed by the SQL stores (issue 12). */
+  readonly indexes?: ProjectionIndexes;
+}
+
+/**
+ * Top-level document fields that lists filter on. Without an index every list and count read every
+ * document of the projection (at 100,000 applications a page cost a full scan).
+ */
+export interface ProjectionIndexes {
+  /** String fields compared with `where` equality, e.g. the owning authority. */
+  readonly equality?: readonly string[];
+  /** Array fields tested with `contains` (PostgreSQL GIN; SQLite cannot index json_each and scans). */
+  readonly membership?: readonly string[];
+}
+
+/** A document with its id: the id of a page's last entry is the cursor of the next page. */
+export interface DocumentEntry<T> {
+  readonly id: string;
+  readonly document: T;
 }
 
 /** Document access inside one read-model transaction. */
@@ -65,6 +84,10 @@ export interface ProjectionStore {
   reset(projection: string): Promise<void>;
   getDocument<T>(projection: string, id: string): Promise<T | null>;
   findDocuments<T>(projection: string, query?: DocumentQuery): Promise<T[]>;
+  /** As findDocuments, with each document's id (for keyset paging). */
+  findEntries<T>(projection: string, query?: DocumentQuery): Promise<DocumentEntry<T>[]>;
+  /** Creates the indexes if missing; idempotent, and safe when several instances call it at once. */
+  ensureIndexes(projection: string, indexes: ProjectionIndexes): Promise<void>;
   countDocuments(projection: string, query?: DocumentFilter): Promise<number>;
 }
 

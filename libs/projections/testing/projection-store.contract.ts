@@ -79,6 +79,36 @@ export function projectionStoreContract(name: string, factory: () => Promise<Pro
       expect(ids(await store.findDocuments('cases', { afterId: '' }))).toEqual(['a', 'b', 'c', 'd', 'e']);
     });
 
+    it('returns each document with its id, so the last id of a page is the cursor of the next', async () => {
+      await store.commit('cases', 0, 1, async (tx) => {
+        for (const id of ['c', 'a', 'b']) await tx.put('cases', id, { status: 'OPEN', n: id });
+      });
+      const first = await store.findEntries<{ n: string }>('cases', { limit: 2 });
+      expect(first).toEqual([
+        { id: 'a', document: { status: 'OPEN', n: 'a' } },
+        { id: 'b', document: { status: 'OPEN', n: 'b' } },
+      ]);
+      expect(await store.findEntries('cases', { afterId: first.at(-1)?.id, limit: 2 })).toEqual([
+        { id: 'c', document: { status: 'OPEN', n: 'c' } },
+      ]);
+    });
+
+    it('creating the indexes twice, or for two projections on one field, changes no result', async () => {
+      await store.commit('cases', 0, 1, async (tx) => {
+        for (const id of ['a', 'b', 'c'])
+          await tx.put('cases', id, { authority: id === 'b' ? 'FR' : 'DE', members: [id] });
+      });
+      const before = await store.findEntries('cases', { where: { authority: 'DE' }, contains: { members: 'c' } });
+      await store.ensureIndexes('cases', { equality: ['authority'], membership: ['members'] });
+      await store.ensureIndexes('cases', { equality: ['authority'], membership: ['members'] });
+      await store.ensureIndexes('other', { equality: ['authority'] });
+      expect(await store.findEntries('cases', { where: { authority: 'DE' }, contains: { members: 'c' } })).toEqual(
+        before,
+      );
+      expect(await store.countDocuments('cases', { where: { authority: 'DE' } })).toBe(2);
+      expect(before.map((entry) => entry.id)).toEqual(['c']);
+    });
+
     it('finds documents whose string field is strictly before a bound, in code-point order', async () => {
       await store.commit('timers', 0, 1, async (tx) => {
         await tx.put('timers', 'a', { id: 'a', dueAt: '2026-03-01T00:00:00.000Z', pending: true });

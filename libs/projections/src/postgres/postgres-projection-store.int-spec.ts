@@ -9,7 +9,7 @@ import { projectionStoreContract } from '../../testing/projection-store.contract
 import { InMemoryProjectionStore } from '../in-memory-projection-store';
 import { CheckpointMovedError } from '../projection.port';
 import { PostgresLeaderLock } from './postgres-leader-lock';
-import { PostgresProjectionStore } from './postgres-projection-store';
+import { PostgresProjectionStore, postgresPageStatement } from './postgres-projection-store';
 
 /** A fresh database with the full schema, migrated the way the app does it at boot. */
 async function migratedDatabase(): Promise<TestDatabase> {
@@ -57,6 +57,34 @@ describeWithPostgres('PostgresProjectionStore', () => {
     afterEach(async () => {
       await store.close();
       await database.drop();
+    });
+
+    it('a list filtered on an indexed field and a membership filter are served by their indexes, not a scan of every document', async () => {
+      await store.commit('applications', 0, 1, async (tx) => {
+        for (let n = 0; n < 200; n++) {
+          await tx.put('applications', `a${String(n).padStart(4, '0')}`, {
+            authority: n % 2 === 0 ? 'DE' : 'FR',
+            recipients: [n % 2 === 0 ? 'NL' : 'IT'],
+          });
+        }
+      });
+      await store.ensureIndexes('applications', { equality: ['authority'], membership: ['recipients'] });
+      const plan = async (query: Parameters<typeof postgresPageStatement>[1]): Promise<string> =>
+        withClient(database.url, async (client) => {
+          await client.query('ANALYZE projection_documents');
+          // A 200-row table is cheaper to scan: forbid that, so the plan shows whether the index can serve the query at all.
+          await client.query('SET enable_seqscan = off');
+          const { sql, values } = postgresPageStatement('applications', query);
+          const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, values);
+          return rows.map((row) => row['QUERY PLAN']).join('\n');
+        });
+      expect(await plan({ where: { authority: 'DE' }, limit: 50 })).toContain('projection_documents_authority');
+      expect(await plan({ contains: { recipients: 'NL' }, limit: 50 })).toContain(
+        'projection_documents_recipients_members',
+      );
+      expect(
+        (await store.findEntries('applications', { where: { authority: 'DE' }, limit: 2 })).map((e) => e.id),
+      ).toEqual(['a0000', 'a0002']);
     });
 
     it('lets exactly one of two instances committing from the same checkpoint win; the loser does no work', async () => {

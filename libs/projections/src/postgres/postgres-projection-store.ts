@@ -1,7 +1,14 @@
 import { Pool } from 'pg';
 import type { PoolClient } from 'pg';
-import { assertSafeField, pageBounds } from '../document-query';
-import type { DocumentFilter, DocumentQuery, DocumentTransaction, ProjectionStore } from '../projection.port';
+import { assertSafeField, indexNameFor, pageBounds } from '../document-query';
+import type {
+  DocumentEntry,
+  DocumentFilter,
+  DocumentQuery,
+  DocumentTransaction,
+  ProjectionIndexes,
+  ProjectionStore,
+} from '../projection.port';
 import { CheckpointMovedError } from '../projection.port';
 
 type Queryable = Pick<PoolClient, 'query'>;
@@ -78,20 +85,38 @@ export class PostgresProjectionStore implements ProjectionStore {
   }
 
   async findDocuments<T>(projection: string, query: DocumentQuery = {}): Promise<T[]> {
-    const { sql, values } = whereClause(projection, query);
-    const { limit, offset } = pageBounds(query);
-    let keyset = '';
-    if (query.afterId !== undefined) {
-      values.push(query.afterId);
-      keyset = ` AND id > $${values.length}`;
+    return (await this.findEntries<T>(projection, query)).map((entry) => entry.document);
+  }
+
+  async findEntries<T>(projection: string, query: DocumentQuery = {}): Promise<DocumentEntry<T>[]> {
+    const { sql, values } = postgresPageStatement(projection, query);
+    const { rows } = await this.pool.query<{ id: string; doc: T }>(sql, values);
+    return rows.map((row) => ({ id: row.id, document: row.doc }));
+  }
+
+  /**
+   * Expression indexes on exactly the expressions whereClause writes: (projection, doc ->> field, id)
+   * for equality, so a filtered page comes in id order from the index; GIN (jsonb_path_ops) for
+   * membership, which serves `@>`. One index per field, shared by the projections filtering on it.
+   * Two instances booting at once may race on CREATE INDEX IF NOT EXISTS; the loser's duplicate
+   * error means the index exists.
+   */
+  async ensureIndexes(_projection: string, indexes: ProjectionIndexes): Promise<void> {
+    const statements = [
+      ...(indexes.equality ?? []).map(
+        (field) =>
+          `CREATE INDEX IF NOT EXISTS ${indexNameFor(field, 'equality')} ON projection_documents (projection, (doc ->> '${field}'), id)`,
+      ),
+      ...(indexes.membership ?? []).map(
+        (field) =>
+          `CREATE INDEX IF NOT EXISTS ${indexNameFor(field, 'membership')} ON projection_documents USING gin ((doc -> '${field}') jsonb_path_ops)`,
+      ),
+    ];
+    for (const statement of statements) {
+      await this.pool.query(statement).catch((error: { code?: string }) => {
+        if (error.code !== '23505' && error.code !== '42P07') throw error;
+      });
     }
-    // ORDER BY id follows the column's "C" collation: code-point order, served by the primary key.
-    const { rows } = await this.pool.query<{ doc: T }>(
-      `SELECT doc FROM projection_documents WHERE ${sql}${keyset}
-       ORDER BY id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
-      [...values, limit, offset],
-    );
-    return rows.map((row) => row.doc);
   }
 
   async countDocuments(projection: string, query: DocumentFilter = {}): Promise<number> {
@@ -200,6 +225,24 @@ async function writeBuffered(
  * identifiers, spliced in as literals so expression indexes such as ((doc ->> 'status')) can match;
  * values are always parameters.
  */
+/** The SELECT of one page (exported so a test can ask PostgreSQL for its query plan). */
+export function postgresPageStatement(projection: string, query: DocumentQuery): { sql: string; values: unknown[] } {
+  const { sql, values } = whereClause(projection, query);
+  const { limit, offset } = pageBounds(query);
+  let keyset = '';
+  if (query.afterId !== undefined) {
+    values.push(query.afterId);
+    keyset = ` AND id > $${values.length}`;
+  }
+  // ORDER BY id follows the column's "C" collation: code-point order, served by the primary key or
+  // by an equality index (projection, field, id).
+  return {
+    sql: `SELECT id, doc FROM projection_documents WHERE ${sql}${keyset}
+       ORDER BY id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
+    values: [...values, limit, offset],
+  };
+}
+
 function whereClause(projection: string, filter: DocumentFilter): { sql: string; values: unknown[] } {
   const parts = ['projection = $1'];
   const values: unknown[] = [projection];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteDatabase } from '@dul/event-store';
 import { projectionStoreContract } from '@dul/projections/testing';
-import { SqliteLeaderLock, SqliteProjectionStore } from './sqlite-projection-store';
+import { SqliteLeaderLock, SqliteProjectionStore, sqlitePageStatement } from './sqlite-projection-store';
 
 projectionStoreContract('sqlite', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'dul-proj-'));
@@ -15,6 +15,31 @@ projectionStoreContract('sqlite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('SqliteProjectionStore indexes', () => {
+  it('reads a list filtered on an indexed field from its index in id order: no scan of every document, no sort', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dul-proj-index-'));
+    const db = openSqliteDatabase(join(dir, 'read.db'));
+    const store = new SqliteProjectionStore(db);
+    await store.commit('applications', 0, 1, async (tx) => {
+      for (let n = 0; n < 200; n++) await tx.put('applications', `a${n}`, { authority: n % 2 === 0 ? 'DE' : 'FR' });
+    });
+    const plan = (): string => {
+      const { sql, params } = sqlitePageStatement('applications', { where: { authority: 'DE' }, limit: 50 });
+      return db
+        .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => row.detail)
+        .join('\n');
+    };
+    expect(plan()).not.toContain('projection_documents_authority');
+    await store.ensureIndexes('applications', { equality: ['authority'] });
+    expect(plan()).toContain('USING INDEX projection_documents_authority');
+    expect(plan()).not.toContain('TEMP B-TREE');
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
 
 describe('SqliteLeaderLock', () => {
