@@ -45,6 +45,7 @@ const READ_ALL_EVENTS = argv.includes('--events')
     ? 2_000
     : 100_000;
 const DENIALS = QUICK ? 2_000 : 100_000;
+const LISTED_APPLICATIONS = QUICK ? 2_000 : 100_000;
 const ROOT = join(__dirname, '..');
 const WORK = join('/tmp', `dul-bench-${process.pid}`);
 /** Hard stop: a benchmark must never hang a terminal or CI job. */
@@ -429,15 +430,22 @@ async function bareFastify(port: number): Promise<Served> {
   return { child, url };
 }
 
-async function httpScenarios(): Promise<void> {
-  mkdirSync(WORK, { recursive: true });
-  const keyPath = join(WORK, 'dev-key.json');
+/** The limit for every HTTP scenario: a bare Fastify route taking the same body, 32 connections. */
+async function measureBare(): Promise<Load> {
   const submit = readFileSync(join(ROOT, 'docs/examples/submit-application.json'), 'utf8');
-  const caseworker = mintToken(keyPath, 'caseworker');
   const bare = await bareFastify(3161);
   const bareLoad = await load(`${bare.url}/v1/applications`, { body: submit });
   await stop(bare);
   log(`bare fastify ${fmt(bareLoad.perSecond)} req/s`);
+  return bareLoad;
+}
+
+async function httpScenarios(): Promise<Load> {
+  mkdirSync(WORK, { recursive: true });
+  const keyPath = join(WORK, 'dev-key.json');
+  const submit = readFileSync(join(ROOT, 'docs/examples/submit-application.json'), 'utf8');
+  const caseworker = mintToken(keyPath, 'caseworker');
+  const bareLoad = await measureBare();
 
   const pg = await createTestDatabase();
   const stores: { label: string; env: Record<string, string>; port: number }[] = [
@@ -470,6 +478,172 @@ async function httpScenarios(): Promise<void> {
     }
   } finally {
     await pg.drop();
+  }
+  return bareLoad;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists: GET /v1/applications with LISTED_APPLICATIONS applications in the read model
+
+const MEMBER_STATES_FOR_LISTS = ['DE', 'FR', 'NL', 'IT', 'ES', 'PL', 'SE', 'AT', 'BE', 'CZ'] as const;
+
+/**
+ * The case queue at 100,000 applications. Submitting 100,000 through the API takes most of an hour
+ * on this machine, so one application is submitted through the API, its read-model document (as the
+ * projection wrote it) is cloned under fresh ids and authorities straight into the read-model table,
+ * and the app is started again on it: the list then reads exactly what it reads in production, from
+ * the indexes its projection declared. The limit: the bare Fastify route of the same run.
+ */
+async function listScenarios(bareLoad: Load | undefined): Promise<void> {
+  mkdirSync(WORK, { recursive: true });
+  const keyPath = join(WORK, 'dev-key.json');
+  const submit = readFileSync(join(ROOT, 'docs/examples/submit-application.json'), 'utf8');
+  const caseworker = mintToken(keyPath, 'caseworker');
+  const bare = bareLoad ?? (await measureBare());
+  const pg = await createTestDatabase();
+  const stores: { label: string; env: Record<string, string>; port: number; clone: (doc: string) => Promise<void> }[] =
+    [
+      {
+        label: 'standalone SQLite',
+        env: { STORE_KIND: 'sqlite', SQLITE_PATH: join(WORK, 'lists.db') },
+        port: 3165,
+        clone: async (doc) => {
+          const db = openSqliteDatabase(join(WORK, 'lists.db'));
+          const insert = db.prepare('INSERT INTO projection_documents (projection, id, doc) VALUES (?, ?, ?)');
+          db.transaction(() => {
+            for (let n = 0; n < LISTED_APPLICATIONS; n++) {
+              const [id, json] = clonedApplication(doc, n);
+              insert.run('applications', id, json);
+            }
+          })();
+          db.close();
+          return Promise.resolve();
+        },
+      },
+      {
+        label: 'PostgreSQL',
+        env: { STORE_KIND: 'postgres', DATABASE_URL: pg.url },
+        port: 3166,
+        clone: async (doc) => {
+          const pool = new Pool({ connectionString: pg.url });
+          try {
+            for (let start = 0; start < LISTED_APPLICATIONS; start += 5_000) {
+              const batch = Array.from({ length: Math.min(5_000, LISTED_APPLICATIONS - start) }, (_, k) =>
+                clonedApplication(doc, start + k),
+              );
+              await pool.query(
+                `INSERT INTO projection_documents (projection, id, doc)
+               SELECT 'applications', id, doc::jsonb FROM unnest($1::text[], $2::text[]) AS r(id, doc)`,
+                [batch.map(([id]) => id), batch.map(([, json]) => json)],
+              );
+            }
+            // VACUUM sets the visibility map: counts are index-only scans, as autovacuum would let them be.
+            await pool.query('VACUUM ANALYZE projection_documents');
+          } finally {
+            await pool.end();
+          }
+        },
+      },
+    ];
+  try {
+    for (const store of stores) {
+      const env = { ...store.env, AUTH_DEV_KEY_PATH: keyPath };
+      let served = await startStandalone(store.port, env);
+      const auth = { authorization: `Bearer ${caseworker}` };
+      let doc: string;
+      try {
+        const created = await fetch(`${served.url}/v1/applications`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...auth },
+          body: submit,
+        });
+        if (created.status !== 201) throw new Error(`submission answered ${created.status}: ${await created.text()}`);
+        const { id } = (await created.json()) as { id: string };
+        doc = await waitForDocument(served.url, id, auth, store);
+      } finally {
+        await stop(served);
+      }
+      await store.clone(doc);
+      served = await startStandalone(store.port, env);
+      try {
+        const url = `${served.url}/v1/applications?limit=50`;
+        const probe = await fetch(url, { headers: auth });
+        const total = ((await probe.json()) as { total?: number }).total ?? 0;
+        if (probe.status !== 200 || total < LISTED_APPLICATIONS / MEMBER_STATES_FOR_LISTS.length) {
+          throw new Error(`list answered ${probe.status} with total ${total}`);
+        }
+        const first = await load(url, { method: 'GET', headers: auth });
+        const deepCursor = Buffer.from(cloneId(Math.floor(LISTED_APPLICATIONS / 2)), 'utf8').toString('base64url');
+        const deep = await load(`${url}&cursor=${deepCursor}`, { method: 'GET', headers: auth });
+        for (const [label, result] of [
+          ['first page', first],
+          ['a page by cursor half-way down', deep],
+        ] as const) {
+          const failed = result.errors + result.non2xx;
+          rows.push({
+            scenario: `GET /v1/applications (${label}), 32 connections, ${fmt(LISTED_APPLICATIONS)} applications (${fmt(total)} of the reader's authority), ${store.label}`,
+            ours: `${fmt(result.perSecond)} req/s, p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms, ${fmt(failed)} failed`,
+            peer: `bare Fastify route ${fmt(bare.perSecond)} req/s, p99 ${fmt(bare.p99)} ms`,
+            ratio: `${(result.perSecond / bare.perSecond).toFixed(3)}`,
+            target: 'p99 < 20 ms',
+            met: QUICK ? undefined : result.p99 < 20 && failed === 0,
+          });
+          log(`list ${label} ${store.label}: ${fmt(result.perSecond)} req/s p99 ${result.p99} failed ${failed}`);
+        }
+      } finally {
+        await stop(served);
+      }
+    }
+  } finally {
+    await pg.drop();
+  }
+}
+
+function cloneId(n: number): string {
+  return `bench-${String(n).padStart(7, '0')}`;
+}
+
+/** The n-th clone of the projection's document: a fresh id, one of ten authorities round robin. */
+function clonedApplication(doc: string, n: number): [string, string] {
+  const id = cloneId(n);
+  const parsed = JSON.parse(doc) as Record<string, unknown>;
+  const authority = MEMBER_STATES_FOR_LISTS[n % MEMBER_STATES_FOR_LISTS.length] ?? 'DE';
+  return [id, JSON.stringify({ ...parsed, id, applicationId: id, authority })];
+}
+
+/** The application's read-model document as the projection wrote it, once it is there. */
+async function waitForDocument(
+  url: string,
+  id: string,
+  auth: Record<string, string>,
+  store: { env: Record<string, string> },
+): Promise<string> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if ((await fetch(`${url}/v1/applications/${id}`, { headers: auth })).status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (store.env.STORE_KIND === 'sqlite') {
+    const db = openSqliteDatabase(store.env.SQLITE_PATH ?? '');
+    const row = db
+      .prepare<[string], { doc: string }>(
+        "SELECT doc FROM projection_documents WHERE projection = 'applications' AND id = ?",
+      )
+      .get(id);
+    db.close();
+    if (!row) throw new Error(`no read-model document for ${id}`);
+    return row.doc;
+  }
+  const pool = new Pool({ connectionString: store.env.DATABASE_URL });
+  try {
+    const { rows: found } = await pool.query<{ doc: unknown }>(
+      "SELECT doc FROM projection_documents WHERE projection = 'applications' AND id = $1",
+      [id],
+    );
+    if (!found[0]) throw new Error(`no read-model document for ${id}`);
+    return JSON.stringify(found[0].doc);
+  } finally {
+    await pool.end();
   }
 }
 
@@ -740,7 +914,8 @@ async function main(): Promise<void> {
   const only = ONLY;
   try {
     if (!only || only === 'postgres') await postgresScenarios();
-    if (!only || only === 'http') await httpScenarios();
+    const bare = !only || only === 'http' ? await httpScenarios() : undefined;
+    if (!only || only === 'http' || only === 'lists') await listScenarios(bare);
     if (!only || only === 'screening') await screeningScenarios();
   } finally {
     rmSync(WORK, { recursive: true, force: true });

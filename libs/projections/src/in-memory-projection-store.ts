@@ -4,6 +4,7 @@ import type {
   DocumentQuery,
   DocumentTransaction,
   LeaderLock,
+  ProjectionIndexes,
   ProjectionStore,
 } from './projection.port';
 import { CheckpointMovedError } from './projection.port';
@@ -66,7 +67,7 @@ export class InMemoryProjectionStore implements ProjectionStore {
   }
 
   /** Nothing to index in memory: a unit-test store scans. */
-  ensureIndexes(): Promise<void> {
+  ensureIndexes(_projection: string, _indexes: ProjectionIndexes): Promise<void> {
     return Promise.resolve();
   }
 
