@@ -18,6 +18,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # keep the build directory free of __pycache__
 
 import cases_cyrillic  # noqa: E402
 import cases_semitic_greek  # noqa: E402
@@ -104,10 +105,14 @@ def states(i):
 
 
 def rows():
-    out = []
+    out, seen = [], set()
     for module in MODULES:
         for family, table in module.TABLES:
             for row in table:
+                # A row written twice would only differ by its rotated states and entries: refuse it.
+                key = repr((row["cand"], row["den"], row["cc"], row["dc"], row["dest"], row["ms"], row["ent"]))
+                assert key not in seen, (family, row["cand"][0], "row written twice")
+                seen.add(key)
                 out.append((family, row))
     return out
 
@@ -154,7 +159,31 @@ def build():
     return cases
 
 
+PARTY_KEYS = {"name", "address", "country"}
+CANDIDATE_KEYS = {"issuingMemberState", "controlEntries", "destinationCountry", "endUser", "consignee"}
+DENIAL_KEYS = CANDIDATE_KEYS | {"denialId", "grounds", "notifiedAt"}
+CASE_KEYS = {"id", "family", "note", "candidate", "denial", "expected"}
+NOTIFIED_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T00:00:00Z$")
+
+
+def validate_schema(c):
+    """The emitted case has exactly the fields of the evaluation README's schema, with the right types."""
+    cid = c["id"]
+    assert set(c) == CASE_KEYS, cid
+    assert set(c["candidate"]) == CANDIDATE_KEYS and set(c["denial"]) == DENIAL_KEYS, cid
+    for side in (c["candidate"], c["denial"]):
+        assert isinstance(side["controlEntries"], list), cid
+        for role in ("endUser", "consignee"):
+            p = side[role]
+            assert p is None or (set(p) == PARTY_KEYS and all(isinstance(p[k], str) and p[k] for k in PARTY_KEYS)), cid
+    d = c["denial"]
+    assert d["grounds"] and all(isinstance(g, str) and g for g in d["grounds"]), cid
+    assert NOTIFIED_RE.match(d["notifiedAt"]), cid
+    assert isinstance(c["note"], str) and isinstance(c["family"], str), cid
+
+
 def validate(c, row):
+    validate_schema(c)
     cid, cand, den, label, fam = c["id"], c["candidate"], c["denial"], c["expected"], c["family"]
     assert label in (M, REL, N), cid
     assert re.match(r"^[a-z]+(-[a-z]+)*$", fam), (cid, fam)
