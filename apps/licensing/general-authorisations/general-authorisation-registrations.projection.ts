@@ -13,9 +13,10 @@ import {
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
-
-export const GEA_USER_STREAM_PREFIX = 'general-authorisation-user-';
-export const NATIONAL_GEA_STREAM_PREFIX = 'national-general-authorisation-';
+import {
+  generalAuthorisationUserAggregate,
+  nationalGeneralAuthorisationAggregate,
+} from '../public/general-authorisation.aggregates';
 
 /** The authority's register of general-authorisation users. */
 export interface RegistrationDocument {
@@ -38,8 +39,7 @@ export const GEA_REGISTRATIONS_PROJECTION = 'general-authorisation-registrations
 export const registrationsProjection: Projection<RegistrationDocument> = {
   name: GEA_REGISTRATIONS_PROJECTION,
   handles: GENERAL_AUTHORISATION_USER_EVENT_TYPES,
-  documentId: (event: StoredEvent) =>
-    event.streamId.startsWith(GEA_USER_STREAM_PREFIX) ? event.streamId.slice(GEA_USER_STREAM_PREFIX.length) : null,
+  documentId: (event: StoredEvent) => generalAuthorisationUserAggregate.category.idOrNull(event.streamId),
   evolve: (document, event) => {
     const previous: GeneralAuthorisationUserState = document?.user ?? generalAuthorisationUserDecider.initialState();
     const state = generalAuthorisationUserDecider.evolve(previous, toDomainEvent<GeneralAuthorisationUserEvent>(event));
@@ -73,10 +73,7 @@ export const NATIONAL_GEAS_PROJECTION = 'national-general-authorisations';
 export const nationalAuthorisationsProjection: Projection<NationalAuthorisationDocument> = {
   name: NATIONAL_GEAS_PROJECTION,
   handles: ['NationalGeneralAuthorisationPublished'],
-  documentId: (event: StoredEvent) =>
-    event.streamId.startsWith(NATIONAL_GEA_STREAM_PREFIX)
-      ? event.streamId.slice(NATIONAL_GEA_STREAM_PREFIX.length)
-      : null,
+  documentId: (event: StoredEvent) => nationalGeneralAuthorisationAggregate.category.idOrNull(event.streamId),
   evolve: (document, event) => {
     const state = nationalGeneralAuthorisationDecider.evolve(
       { versions: document?.versions ?? [] },
