@@ -11,16 +11,14 @@ const notebook = {
   evolve: (notes: readonly string[], event: Noted): readonly string[] => [...notes, event.data.note],
 };
 
+const noted = (...notes: readonly string[]) => notes.map((note) => newEvent('Noted', { note }));
+
 describe('aggregateStream', () => {
   it('folds the stream in order from the initial state and answers the last version', async () => {
     const store = new InMemoryEventStore();
-    await store.append(
-      'notebook-1',
-      ['a', 'b', 'c'].map((note) => newEvent('Noted', { note })),
-      'no-stream',
-    );
-    await store.append('notebook-2', [newEvent('Noted', { note: 'elsewhere' })], 'no-stream');
-    await store.append('notebook-1', [newEvent('Noted', { note: 'd' })], 2);
+    await store.append('notebook-1', noted('a', 'b', 'c'), 'no-stream');
+    await store.append('notebook-2', noted('elsewhere'), 'no-stream');
+    await store.append('notebook-1', noted('d'), 2);
 
     const { state, version, events } = await aggregateStream(store, notebook, 'notebook-1');
 
@@ -38,11 +36,7 @@ describe('aggregateStream', () => {
 
   it('folds only up to upToVersion: a reactor sees the aggregate as it was at its event', async () => {
     const store = new InMemoryEventStore();
-    await store.append(
-      'notebook-3',
-      ['a', 'b', 'c'].map((note) => newEvent('Noted', { note })),
-      'no-stream',
-    );
+    await store.append('notebook-3', noted('a', 'b', 'c'), 'no-stream');
     const { state, version } = await aggregateStream(store, notebook, 'notebook-3', { upToVersion: 1 });
     expect(state).toEqual(['opened', 'a', 'b']);
     expect(version).toBe(1);
@@ -50,7 +44,7 @@ describe('aggregateStream', () => {
 
   it('hands evolve the domain shape, type and data only', async () => {
     const store = new InMemoryEventStore();
-    await store.append('notebook-4', [newEvent('Noted', { note: 'a' })], 'no-stream');
+    await store.append('notebook-4', noted('a'), 'no-stream');
     const recorder = {
       initialState: (): readonly Noted[] => [],
       evolve: (seen: readonly Noted[], event: Noted): readonly Noted[] => [...seen, event],
