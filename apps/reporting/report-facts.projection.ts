@@ -13,6 +13,7 @@ import { localDateIn, rateRecordingOf, workingDaysBetween } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
+import { applicationAggregate } from '../licensing/public/application.aggregate';
 
 /*
  * The facts the Art 26 annual report is computed from (annual-report.query.ts): one per application,
@@ -209,7 +210,6 @@ const SHARD_OF_TYPE: ReadonlyMap<string, ShardKind> = new Map(
 const OBJECTING_ANSWERS: ReadonlySet<string> = new Set(['OBJECTION', 'OBJECT']);
 
 const NOT_LISTED_PREFIX = 'NOT_LISTED:';
-const APPLICATION_STREAM_PREFIX = 'application-';
 
 /** The compact form of a classification kept in a FactItem. */
 export function entryOf(classification: ItemClassification): string {
@@ -227,7 +227,7 @@ export function classificationOf(entry: string): ItemClassification {
 
 /** The application id of a submission on a stream. */
 export function applicationIdOf(streamId: string, submission: { readonly applicationId?: string }): string {
-  return submission.applicationId ?? streamId.slice(APPLICATION_STREAM_PREFIX.length);
+  return submission.applicationId ?? applicationAggregate.category.idOf(streamId);
 }
 
 function factItems(items: readonly ApplicationItem[]): FactItem[] {
@@ -309,7 +309,7 @@ function applicationChange(
     return {
       type: 'submitted',
       recorded,
-      ...(stored.streamId !== `${APPLICATION_STREAM_PREFIX}${applicationId}` && { applicationId }),
+      ...(stored.streamId !== applicationAggregate.category.streamOf(applicationId) && { applicationId }),
       kind,
       authority,
       ...dated(submittedAt, authority),

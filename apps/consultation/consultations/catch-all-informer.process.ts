@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { ApplicationEvent, CatchAllArticle, DecisionIssued, OpenConsultation } from '@dul/domain';
+import type { CatchAllArticle, DecisionIssued, OpenConsultation } from '@dul/domain';
 import { applicationDecider, consultationPacketFrom, DomainError, everyType } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { derivedId, EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import { aggregateStream, derivedId, EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
 import { ConsultationWrite } from '../public/consultation.commands';
 
@@ -33,11 +33,9 @@ export class CatchAllInformer extends Reactor<DecisionIssued> {
 
   protected async react(event: StoredEvent): Promise<void> {
     const decision = toDomainEvent<DecisionIssued>(event);
-    const history = await this.store.readStream(event.streamId, { maxCount: event.streamVersion + 1 });
-    const application = history.reduce(
-      (state, stored) => applicationDecider.evolve(state, toDomainEvent<ApplicationEvent>(stored)),
-      applicationDecider.initialState(),
-    );
+    const { state: application } = await aggregateStream(this.store, applicationDecider, event.streamId, {
+      upToVersion: event.streamVersion,
+    });
     if (application.status === 'NONE') return;
     const articles = new Set<CatchAllArticle>(
       application.content.items.flatMap((item) =>

@@ -4,6 +4,7 @@ import { everyType } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
+import { applicationAggregate } from '../../licensing/public/application.aggregate';
 import { ConsultationOpening } from './consultation-opening';
 
 /**
@@ -26,7 +27,7 @@ export class ConsultationOpener extends Reactor<ApplicationSubmitted | Applicati
   }
 
   protected async react(event: StoredEvent): Promise<void> {
-    const application = await this.opening.application(event.streamId.slice('application-'.length));
+    const application = await this.opening.application(applicationAggregate.category.idOf(event.streamId));
     if (!application) return;
     // The duty to consult arises with the submission or amendment itself, at the time it records.
     const data = event.data as { submittedAt?: string; amendedAt?: string };

@@ -2,19 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Application, ConsultationState, DenialMatch, OpenConsultation, RecordDenialMatches } from '@dul/domain';
 import {
-  applicationDecider,
-  consultationDecider,
   consultationPacketFrom,
   DomainError,
   memberStatesToConsult,
   screeningCandidateFromApplication,
 } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import { aggregateStream, EVENT_STORE } from '@dul/event-store';
 import { CommandExecution } from '@dul/platform';
 import { applicationAggregate } from '../../licensing/public/application.aggregate';
+import { consultationAggregate } from '../public/consultation.aggregates';
 import { ConsultationWrite } from '../public/consultation.commands';
-import { art14ConsultationId, art16ConsultationId, consultationStream } from '../public/consultation-ids';
+import { art14ConsultationId, art16ConsultationId } from '../public/consultation-ids';
 import { ScreeningService } from '../screening/screening.service';
 import type { ConsultationSettings } from '../public/consultation-settings';
 import { CONSULTATION_SETTINGS } from '../public/consultation-settings';
@@ -45,11 +44,8 @@ export class ConsultationOpening {
   ) {}
 
   async application(applicationId: string): Promise<Application | null> {
-    const events = await this.store.readStream(`application-${applicationId}`);
-    const state = events.reduce(
-      (folded, event) => applicationDecider.evolve(folded, toDomainEvent(event)),
-      applicationDecider.initialState(),
-    );
+    const { decider, category } = applicationAggregate;
+    const { state } = await aggregateStream(this.store, decider, category.streamOf(applicationId));
     return state.status === 'NONE' ? null : state;
   }
 
@@ -65,11 +61,8 @@ export class ConsultationOpening {
   }
 
   async consultation(id: string): Promise<ConsultationState> {
-    const events = await this.store.readStream(consultationStream(id));
-    return events.reduce(
-      (folded, event) => consultationDecider.evolve(folded, toDomainEvent(event)),
-      consultationDecider.initialState(),
-    );
+    const { decider, category } = consultationAggregate;
+    return (await aggregateStream(this.store, decider, category.streamOf(id))).state;
   }
 
   /** Opens what is missing; returns the application as it is afterwards. */

@@ -3,6 +3,7 @@ import { CONSULTATION_EVENT_TYPES, consultationDecider } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
+import { consultationAggregate } from '../public/consultation.aggregates';
 import { CONSULTATIONS_PROJECTION } from '../public/consultation-board';
 
 /** The EU consultation board: one document per consultation, readable by its participants. */
@@ -39,8 +40,7 @@ export const consultationsProjection: Projection<ConsultationDocument> = {
   handles: CONSULTATION_EVENT_TYPES,
   // The board: an authority's own consultations (requester) or those it takes part in.
   indexes: { equality: ['requester'], membership: ['participants', 'consulted'] },
-  documentId: (event: StoredEvent) =>
-    event.streamId.startsWith('consultation-') ? event.streamId.slice('consultation-'.length) : null,
+  documentId: (event: StoredEvent) => consultationAggregate.category.idOrNull(event.streamId),
   evolve: (document, event) => {
     const previous: ConsultationState = document?.consultation ?? consultationDecider.initialState();
     const state = consultationDecider.evolve(previous, toDomainEvent<ConsultationEvent>(event));

@@ -6,7 +6,8 @@ import type { ReactorDependencies } from '@dul/platform/testing';
 import { processWriteOf, reactorSpec } from '@dul/platform/testing';
 import { EventHistory } from '@dul/projections/testing';
 import { licenceIdFor } from '../../licensing/public/licence-id';
-import { consultationStream, securityInterestConsultationId } from '../public/consultation-ids';
+import { consultationAggregate } from '../public/consultation.aggregates';
+import { securityInterestConsultationId } from '../public/consultation-ids';
 import { DEFAULT_CONSULTATION_SETTINGS } from '../public/consultation-settings';
 import type { ScreeningService } from '../screening/screening.service';
 import { ConsultationOpening } from './consultation-opening';
@@ -28,7 +29,7 @@ function requestNotToGrant(history: EventHistory, requester: 'FR' | 'IT', ...the
   const id = securityInterestConsultationId({ applicationId: 'app-1' }, requester, 'NOT_TO_GRANT');
   const open = consultationFixtures.openSecurityInterest(requester, 'DE');
   const request: OpenConsultation = { ...open, data: { ...open.data, consultationId: id, applicationId: 'app-1' } };
-  history.append(consultationStream(id), decided(consultationDecider, [request, ...then]));
+  history.append(consultationAggregate.category.streamOf(id), decided(consultationDecider, [request, ...then]));
   return id;
 }
 

@@ -5,6 +5,7 @@ import { everyType, otherMemberStates } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
 import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
+import { applicationAggregate } from '../../licensing/public/application.aggregate';
 import { licenceIdFor } from '../../licensing/public/licence-id';
 import { ConsultationWrite } from '../public/consultation.commands';
 import { securityInterestConsultationId } from '../public/consultation-ids';
@@ -32,7 +33,7 @@ export class SecurityInterestNotifier extends Reactor<DecisionIssued> {
   protected async react(event: StoredEvent): Promise<void> {
     const decision = toDomainEvent<DecisionIssued>(event);
     if (decision.data.outcome !== 'GRANT') return;
-    const applicationId = event.streamId.slice('application-'.length);
+    const applicationId = applicationAggregate.category.idOf(event.streamId);
     const application = await this.opening.application(applicationId);
     if (!application) return;
     // A request not to grant has one stream per requesting member state: any other member state may ask.

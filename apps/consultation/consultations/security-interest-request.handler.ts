@@ -2,11 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler } from '@nestjs/cqrs';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@dul/auth';
-import type { Application, LicenceEvent, SecurityInterestRequest } from '@dul/domain';
-import { consultationPacketFrom, fold, licenceDecider, refuse } from '@dul/domain';
+import type { Application, SecurityInterestRequest } from '@dul/domain';
+import { consultationPacketFrom, refuse } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import { aggregateStream, EVENT_STORE } from '@dul/event-store';
 import type { WriteOutcome } from '@dul/platform';
+import { licenceAggregate } from '../../licensing/public/application.aggregate';
 import { ConsultationWrite } from '../public/consultation.commands';
 import { securityInterestConsultationId } from '../public/consultation-ids';
 import type { ConsultationSettings } from '../public/consultation-settings';
@@ -103,11 +104,8 @@ export class SecurityInterestRequestHandler implements ICommandHandler<RequestSe
         `a request to ${input.request} names a licenceId and no applicationId`,
       );
     }
-    const events = await this.store.readStream(`licence-${input.licenceId}`);
-    const licence = fold(
-      licenceDecider,
-      events.map((event) => toDomainEvent<LicenceEvent>(event)),
-    );
+    const { decider, category } = licenceAggregate;
+    const licence = (await aggregateStream(this.store, decider, category.streamOf(input.licenceId))).state;
     if (licence.status === 'NONE') throw refuse.notFound('licence-not-found', `no licence ${input.licenceId}`);
     if (licence.status !== 'ACTIVE' && licence.status !== 'SUSPENDED') {
       throw refuse.conflict('licence-ended', `licence ${input.licenceId} is ${licence.status}`);

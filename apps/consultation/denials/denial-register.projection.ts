@@ -3,6 +3,7 @@ import { DENIAL_EVENT_TYPES, denialDecider, parseControlEntry } from '@dul/domai
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
+import { denialAggregate } from '../public/consultation.aggregates';
 
 /** The EU denial register: every member state's denials, what screening and authorities read. */
 export interface DenialDocument {
@@ -36,7 +37,7 @@ export const denialRegisterProjection: Projection<DenialDocument> = {
   handles: DENIAL_EVENT_TYPES,
   // The register lists denials in force by destination; screening pages the in-force ones.
   indexes: { equality: ['status', 'destination'] },
-  documentId: (event: StoredEvent) => (event.streamId.startsWith('denial-') ? event.streamId.slice(7) : null),
+  documentId: (event: StoredEvent) => denialAggregate.category.idOrNull(event.streamId),
   evolve: (document, event) => {
     const previous: DenialState = document?.denial ?? denialDecider.initialState();
     const state = denialDecider.evolve(previous, toDomainEvent<DenialEvent>(event));

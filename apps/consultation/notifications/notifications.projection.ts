@@ -1,6 +1,7 @@
 import { MEMBER_STATE_CODES } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
+import { consultationAggregate, denialAggregate } from '../public/consultation.aggregates';
 
 /**
  * Art 16 notifications as each member state and the Commission receive them: denials entered in the
@@ -74,6 +75,8 @@ export const notificationsProjection: Projection<NotificationDocument> = {
     const from = data.issuingMemberState ?? data.grantingMemberState ?? event.metadata.memberState ?? '';
     // Reviews and assessments reach whoever received the denial: every member state but the issuer.
     const recipients = data.recipients ?? { memberStates: everyOtherMemberState(from), commission: true };
+    const denialId = denialAggregate.category.idOrNull(event.streamId);
+    const consultationId = consultationAggregate.category.idOrNull(event.streamId);
     return {
       id: event.eventId,
       type: event.type,
@@ -81,10 +84,8 @@ export const notificationsProjection: Projection<NotificationDocument> = {
       recipients: [...recipients.memberStates, ...(recipients.commission ? ['COMMISSION'] : [])],
       at: event.recordedAt.toISOString(),
       subject: {
-        ...(event.streamId.startsWith('denial-') && { denialId: event.streamId.slice('denial-'.length) }),
-        ...(event.streamId.startsWith('consultation-') && {
-          consultationId: event.streamId.slice('consultation-'.length),
-        }),
+        ...(denialId !== null && { denialId }),
+        ...(consultationId !== null && { consultationId }),
         ...(data.applicationId && { applicationId: data.applicationId }),
       },
       position: event.globalPosition,

@@ -20,4 +20,3 @@ export function securityInterestConsultationId(
   const about = 'licenceId' in subject ? `licence:${subject.licenceId}` : `application:${subject.applicationId}`;
   return derivedId(`consultation:security-interest:${about}:${requester}:${request}`);
 }
-export const consultationStream = (id: string): string => `consultation-${id}`;

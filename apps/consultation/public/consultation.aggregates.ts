@@ -7,10 +7,11 @@ import type {
   DenialState,
 } from '@dul/domain';
 import { consultationDecider, denialDecider } from '@dul/domain';
+import { StreamCategory } from '@dul/event-store';
 import type { Aggregate } from '@dul/platform';
 
 export const consultationAggregate: Aggregate<ConsultationCommand, ConsultationEvent, ConsultationState> = {
-  category: 'consultation',
+  category: new StreamCategory('consultation'),
   decider: consultationDecider,
   // Only the consulting and the consulted member states act on a consultation; to anyone else it
   // does not exist. Consultations are opened by the processes, except an Art 14(2) request, which a
@@ -29,7 +30,7 @@ export const consultationAggregate: Aggregate<ConsultationCommand, ConsultationE
 };
 
 export const denialAggregate: Aggregate<DenialCommand, DenialEvent, DenialState> = {
-  category: 'denial',
+  category: new StreamCategory('denial'),
   decider: denialDecider,
   // The register is EU-wide: every authority may address an entry; the decider lets only the issuing
   // member state review it (Art 16(2)). Entries are made by the denial notifier, never the API.

@@ -1,16 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@dul/auth';
-import type { ApplicationEvent, ApplicationState } from '@dul/domain';
-import { applicationDecider, refuse, workingDaysBetween } from '@dul/domain';
+import { refuse, workingDaysBetween } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import { aggregateStream, EVENT_STORE } from '@dul/event-store';
 import type { Clock } from '@dul/platform';
 import { CLOCK, ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { matchesWhere, MAX_PAGE_SIZE, PROJECTION_STORE } from '@dul/projections';
 import { afterIdOf, nextCursorOf } from '@dul/http';
 import { CONSULTATIONS_PROJECTION } from '../../consultation/public/consultation-board';
-import { streamOf } from '@dul/platform';
+import { applicationAggregate } from '../public/application.aggregate';
 import type { ListApplicationsQueryDto } from '../dto/queries.dto';
 import type { HistoryEntry } from '../history/history-entry';
 import { historyEntryOf } from '../history/history-entry';
@@ -145,11 +144,8 @@ export class ApplicationQueries {
 
   /** The application's events as recorded, read from the event store itself: the authoritative record. */
   async history(principal: Principal, id: string): Promise<HistoryEntry[]> {
-    const events = await this.store.readStream(streamOf('application', id));
-    const state = events.reduce<ApplicationState>(
-      (folded, event) => applicationDecider.evolve(folded, toDomainEvent<ApplicationEvent>(event)),
-      applicationDecider.initialState(),
-    );
+    const { decider, category } = applicationAggregate;
+    const { state, events } = await aggregateStream(this.store, decider, category.streamOf(id));
     if (state.status === 'NONE' || state.authority !== principal.ms) throw notFound(id);
     return events.map(historyEntryOf);
   }

@@ -3,6 +3,7 @@ import { APPLICATION_EVENT_TYPES, applicationDecider } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
+import { applicationAggregate } from '../public/application.aggregate';
 
 /**
  * One document per application: the member state's case queue and the application detail. The
@@ -33,7 +34,7 @@ export const applicationQueueProjection: Projection<ApplicationDocument> = {
   handles: APPLICATION_EVENT_TYPES,
   // Every list is one authority's cases (the case queue, GET /v1/applications).
   indexes: { equality: ['authority'] },
-  documentId: (event: StoredEvent) => (event.streamId.startsWith('application-') ? event.streamId.slice(12) : null),
+  documentId: (event: StoredEvent) => applicationAggregate.category.idOrNull(event.streamId),
   evolve: (document, event) => {
     const previous: ApplicationState = document?.application ?? applicationDecider.initialState();
     const state = applicationDecider.evolve(previous, toDomainEvent<ApplicationEvent>(event));

@@ -11,7 +11,7 @@ import { DomainError, refuse } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { ConcurrencyError, EVENT_STORE } from '@dul/event-store';
 import type { WriteResult } from '@dul/platform';
-import { CommandExecution, streamOf } from '@dul/platform';
+import { CommandExecution } from '@dul/platform';
 import { applicationAggregate } from '../public/application.aggregate';
 
 const IDEMPOTENCY_NAMESPACE = '8d1f6a8e-4f7b-4a55-8a59-3c1e2d9b7f10';
@@ -90,7 +90,7 @@ export class SubmitApplicationHandler implements ICommandHandler<SubmitApplicati
   }
 
   private async earlierAnswer(id: string, requestHash: string): Promise<WriteResult | undefined> {
-    const [first] = await this.store.readStream(streamOf('application', id), { maxCount: 1 });
+    const [first] = await this.store.readStream(applicationAggregate.category.streamOf(id), { maxCount: 1 });
     if (!first) return undefined;
     if (first.metadata.requestHash !== requestHash) {
       throw refuse.ruleViolated(

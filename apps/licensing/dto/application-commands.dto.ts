@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -155,9 +155,6 @@ export class ClearRiskFlagDto {
   readonly reason!: string;
 }
 
-// ProposeDecision and IssueDecision share their terms; each class spells them out so that /docs shows
-// each body on its own and the two can diverge without an inheritance puzzle.
-
 export class ProposeDecisionDto {
   @ApiProperty({ enum: DECISION_OUTCOMES, example: 'GRANT_WITH_CONDITIONS' })
   @IsIn(DECISION_OUTCOMES)
@@ -216,25 +213,13 @@ export class ProposeDecisionDto {
  * Body of IssueDecision without `consultations` or `priorDenials`: the server asks the consultation
  * module for the consultation status and the Art 16 denials consulted on at the moment of issuing, so
  * a client cannot vouch for them.
+ *
+ * The outcome and the Art 15 grounds are stated as in the proposal, so they are picked from it with
+ * their schema and validation rules (PickType flattens them into this body's own schema in /docs).
+ * Conditions and reasoning are validated alike but documented apart: an issued decision may add
+ * conditions to the proposed ones.
  */
-export class IssueDecisionDto {
-  @ApiProperty({ enum: DECISION_OUTCOMES, example: 'GRANT_WITH_CONDITIONS' })
-  @IsIn(DECISION_OUTCOMES)
-  readonly outcome!: DecisionOutcome;
-
-  @ApiProperty({
-    enum: ART15_GROUNDS,
-    isArray: true,
-    maxItems: ART15_GROUNDS.length,
-    description: 'Art 15 considerations; a denial needs at least one',
-    example: ['HUMAN_RIGHTS', 'END_USE_AND_DIVERSION'],
-  })
-  @IsArray()
-  @ArrayMaxSize(ART15_GROUNDS.length)
-  @ArrayUnique()
-  @IsIn(ART15_GROUNDS, { each: true })
-  readonly art15Grounds!: readonly Art15Ground[];
-
+export class IssueDecisionDto extends PickType(ProposeDecisionDto, ['outcome', 'art15Grounds'] as const) {
   @ApiProperty({
     type: String,
     isArray: true,

@@ -207,6 +207,18 @@ describe('licensing request DTOs', () => {
       expect(failures(SuspendLicenceDto, body)).toEqual({ grounds: ['arrayUnique'] });
       expect(failures(RevokeLicenceDto, { reason: 'sanctions', grounds: ['EMBARGO'] })).toEqual({ grounds: ['isIn'] });
     });
+
+    it.each([
+      ['ProposeDecisionDto', ProposeDecisionDto, EXAMPLE_PROPOSE_DECISION],
+      ['IssueDecisionDto', IssueDecisionDto, EXAMPLE_ISSUE_DECISION],
+    ])('%s refuses an unknown outcome and a repeated or unknown Art 15 ground', (_, dto, example) => {
+      expect(failures(dto, { ...example, outcome: 'MAYBE' })).toEqual({ outcome: ['isIn'] });
+      expect(failures(dto, { ...example, art15Grounds: ['HUMAN_RIGHTS', 'HUMAN_RIGHTS'] })).toEqual({
+        art15Grounds: ['arrayUnique'],
+      });
+      expect(failures(dto, { ...example, art15Grounds: ['WHIM'] })).toEqual({ art15Grounds: ['isIn'] });
+      expect(failures(dto, withValue(example, 'outcome', undefined))).toEqual({ outcome: ['isIn'] });
+    });
   });
 
   describe('item classification (one class for the LISTED | NOT_LISTED union)', () => {

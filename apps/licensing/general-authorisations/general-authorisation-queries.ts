@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@dul/auth';
-import type { GeneralAuthorisationVersion, NationalGeneralAuthorisationEvent } from '@dul/domain';
-import { fold, nationalGeneralAuthorisationDecider, refuse, UNION_GENERAL_AUTHORISATIONS } from '@dul/domain';
+import type { GeneralAuthorisationVersion } from '@dul/domain';
+import { refuse, UNION_GENERAL_AUTHORISATIONS } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import { aggregateStream, EVENT_STORE } from '@dul/event-store';
 import { ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
 import { afterIdOf, nextCursorOf } from '@dul/http';
 import type { Page } from '../applications/application-queries';
-import { streamOf } from '@dul/platform';
+import { nationalGeneralAuthorisationAggregate } from '../public/general-authorisation.aggregates';
 import type { ListRegistrationsQueryDto } from './general-authorisations.dto';
 import type {
   NationalAuthorisationDocument,
@@ -66,11 +66,8 @@ export class GeneralAuthorisationQueries {
   async versionsOf(code: string): Promise<readonly GeneralAuthorisationVersion[]> {
     const union = UNION_GENERAL_AUTHORISATIONS.filter((version) => version.code === code);
     if (union.length > 0) return union;
-    const events = await this.store.readStream(streamOf('national-general-authorisation', code));
-    const { versions } = fold(
-      nationalGeneralAuthorisationDecider,
-      events.map((event) => toDomainEvent<NationalGeneralAuthorisationEvent>(event)),
-    );
+    const { decider, category } = nationalGeneralAuthorisationAggregate;
+    const { versions } = (await aggregateStream(this.store, decider, category.streamOf(code))).state;
     if (versions.length === 0) {
       throw refuse.notFound('general-authorisation-not-found', `no general authorisation ${code}`);
     }

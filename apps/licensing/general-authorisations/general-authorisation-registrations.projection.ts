@@ -13,9 +13,10 @@ import {
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
-
-export const GEA_USER_STREAM_PREFIX = 'general-authorisation-user-';
-export const NATIONAL_GEA_STREAM_PREFIX = 'national-general-authorisation-';
+import {
+  generalAuthorisationUserAggregate,
+  nationalGeneralAuthorisationAggregate,
+} from '../public/general-authorisation.aggregates';
 
 /** The authority's register of general-authorisation users. */
 export interface RegistrationDocument {
@@ -40,8 +41,7 @@ export const registrationsProjection: Projection<RegistrationDocument> = {
   handles: GENERAL_AUTHORISATION_USER_EVENT_TYPES,
   // Every list is one authority's registered users.
   indexes: { equality: ['authority'] },
-  documentId: (event: StoredEvent) =>
-    event.streamId.startsWith(GEA_USER_STREAM_PREFIX) ? event.streamId.slice(GEA_USER_STREAM_PREFIX.length) : null,
+  documentId: (event: StoredEvent) => generalAuthorisationUserAggregate.category.idOrNull(event.streamId),
   evolve: (document, event) => {
     const previous: GeneralAuthorisationUserState = document?.user ?? generalAuthorisationUserDecider.initialState();
     const state = generalAuthorisationUserDecider.evolve(previous, toDomainEvent<GeneralAuthorisationUserEvent>(event));
@@ -75,10 +75,7 @@ export const NATIONAL_GEAS_PROJECTION = 'national-general-authorisations';
 export const nationalAuthorisationsProjection: Projection<NationalAuthorisationDocument> = {
   name: NATIONAL_GEAS_PROJECTION,
   handles: ['NationalGeneralAuthorisationPublished'],
-  documentId: (event: StoredEvent) =>
-    event.streamId.startsWith(NATIONAL_GEA_STREAM_PREFIX)
-      ? event.streamId.slice(NATIONAL_GEA_STREAM_PREFIX.length)
-      : null,
+  documentId: (event: StoredEvent) => nationalGeneralAuthorisationAggregate.category.idOrNull(event.streamId),
   evolve: (document, event) => {
     const state = nationalGeneralAuthorisationDecider.evolve(
       { versions: document?.versions ?? [] },

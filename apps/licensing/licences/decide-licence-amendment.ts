@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import type { ICommandHandler } from '@nestjs/cqrs';
 import { Command as BusCommand, CommandHandler, QueryBus } from '@nestjs/cqrs';
-import type { DecideLicenceAmendment, LicenceCommand, LicenceEvent, LicenceState } from '@dul/domain';
-import { licenceDecider, screeningCandidateFromApplication } from '@dul/domain';
+import type { DecideLicenceAmendment, LicenceCommand } from '@dul/domain';
+import { screeningCandidateFromApplication } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import { aggregateStream, EVENT_STORE } from '@dul/event-store';
 import type { Clock, PrincipalWrite, WithoutMetadata, WriteOutcome } from '@dul/platform';
-import { CLOCK, CommandExecution, streamOf } from '@dul/platform';
+import { CLOCK, CommandExecution } from '@dul/platform';
 import { ScreenTransactionQuery } from '../../consultation/public/screening.query';
 import { licenceAggregate } from '../public/application.aggregate';
 
@@ -41,11 +41,8 @@ export class DecideLicenceAmendmentHandler implements ICommandHandler<DecideLice
   ) {}
 
   async execute({ id, request }: DecideLicenceAmendmentCommand): Promise<WriteOutcome> {
-    const events = await this.store.readStream(streamOf('licence', id));
-    const licence = events.reduce<LicenceState>(
-      (state, event) => licenceDecider.evolve(state, toDomainEvent<LicenceEvent>(event)),
-      licenceDecider.initialState(),
-    );
+    const { decider, category } = licenceAggregate;
+    const licence = (await aggregateStream(this.store, decider, category.streamOf(id))).state;
     // Another member state's or a missing licence: nothing to screen; the runner answers 404.
     const owned = licence.status !== 'NONE' && licence.issuingMemberState === request.principal.ms;
     const matches = owned

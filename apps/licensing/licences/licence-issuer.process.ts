@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { ApplicationEvent, DecisionIssued, IssueLicence } from '@dul/domain';
+import type { DecisionIssued, IssueLicence } from '@dul/domain';
 import { applicationDecider, DomainError, everyType, issueLicenceFromGrant } from '@dul/domain';
 import type { EventStore, StoredEvent } from '@dul/event-store';
-import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
+import { aggregateStream, EVENT_STORE, toDomainEvent } from '@dul/event-store';
 import { Reactor } from '@dul/platform';
 import { licenceIdFor } from '../public/licence-id';
 import { LicenceWrite } from '../public/licensing.commands';
@@ -30,11 +30,9 @@ export class LicenceIssuer extends Reactor<DecisionIssued> {
   protected async react(event: StoredEvent): Promise<void> {
     const decision = toDomainEvent<DecisionIssued>(event);
     if (decision.data.outcome === 'DENY') return;
-    const history = await this.store.readStream(event.streamId, { maxCount: event.streamVersion + 1 });
-    const application = history.reduce(
-      (state, stored) => applicationDecider.evolve(state, toDomainEvent<ApplicationEvent>(stored)),
-      applicationDecider.initialState(),
-    );
+    const { state: application } = await aggregateStream(this.store, applicationDecider, event.streamId, {
+      upToVersion: event.streamVersion,
+    });
     if (application.status !== 'GRANTED') return;
     const licenceId = licenceIdFor(application.applicationId);
     const command: IssueLicence = {

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Principal } from '@dul/auth';
-import type { LicenceEvent, LicenceState } from '@dul/domain';
-import { licenceDecider, refuse } from '@dul/domain';
+import { refuse } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
-import { EVENT_STORE, toDomainEvent } from '@dul/event-store';
-import { ReadConsistency, streamOf } from '@dul/platform';
+import { aggregateStream, EVENT_STORE } from '@dul/event-store';
+import { ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
 import { afterIdOf, nextCursorOf } from '@dul/http';
 import type { Page } from '../applications/application-queries';
+import { applicationAggregate, licenceAggregate } from '../public/application.aggregate';
 import type { ListLicencesQueryDto } from '../dto/queries.dto';
 import type { HistoryEntry } from '../history/history-entry';
 import { historyEntryOf } from '../history/history-entry';
@@ -94,20 +94,20 @@ export class LicenceQueries {
    * date and official. The same boundary as the licence: another member state's licence is not found.
    */
   async history(principal: Principal, id: string): Promise<LicenceHistory> {
-    const events = await this.store.readStream(streamOf('licence', id));
-    const state = events.reduce<LicenceState>(
-      (folded, event) => licenceDecider.evolve(folded, toDomainEvent<LicenceEvent>(event)),
-      licenceDecider.initialState(),
+    const { state, version, events } = await aggregateStream(
+      this.store,
+      licenceAggregate.decider,
+      licenceAggregate.category.streamOf(id),
     );
     if (state.status === 'NONE' || state.issuingMemberState !== principal.ms) {
       throw refuse.notFound('licence-not-found', `no licence ${id}`);
     }
-    const application = await this.store.readStream(streamOf('application', state.applicationId));
+    const application = await this.store.readStream(applicationAggregate.category.streamOf(state.applicationId));
     return {
       licenceId: state.licenceId,
       applicationId: state.applicationId,
       authority: state.issuingMemberState,
-      version: events.length - 1,
+      version,
       events: [
         ...application.map((event) => ({ stream: 'application' as const, ...historyEntryOf(event) })),
         ...events.map((event) => ({ stream: 'licence' as const, ...historyEntryOf(event) })),

@@ -3,6 +3,7 @@ import { LICENCE_EVENT_TYPES, licenceDecider } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
+import { licenceAggregate } from '../public/application.aggregate';
 
 /** The member state's licence register, and the expiry timer's work list (expiryPending + validUntil). */
 export interface LicenceDocument {
@@ -29,7 +30,7 @@ export const licenceRegisterProjection: Projection<LicenceDocument> = {
   handles: LICENCE_EVENT_TYPES,
   // Every list is one authority's register (GET /v1/licences).
   indexes: { equality: ['authority'] },
-  documentId: (event: StoredEvent) => (event.streamId.startsWith('licence-') ? event.streamId.slice(8) : null),
+  documentId: (event: StoredEvent) => licenceAggregate.category.idOrNull(event.streamId),
   evolve: (document, event) => {
     const previous: LicenceState = document?.licence ?? licenceDecider.initialState();
     const state = licenceDecider.evolve(previous, toDomainEvent<LicenceEvent>(event));

@@ -14,7 +14,7 @@ import {
   generalAuthorisationUserDecider,
   nationalGeneralAuthorisationDecider,
 } from '@dul/domain';
-import { derivedId } from '@dul/event-store';
+import { derivedId, StreamCategory } from '@dul/event-store';
 import type { Aggregate } from '@dul/platform';
 import { ownedBy } from '@dul/platform';
 
@@ -23,7 +23,7 @@ export const generalAuthorisationUserAggregate: Aggregate<
   GeneralAuthorisationUserEvent,
   GeneralAuthorisationUserState
 > = {
-  category: 'general-authorisation-user',
+  category: new StreamCategory('general-authorisation-user'),
   decider: generalAuthorisationUserDecider,
   // Where no registration is required, the first-use notification starts the record.
   mayAct: ownedBy<GeneralAuthorisationUserCommand, GeneralAuthorisationUserState>(
@@ -37,7 +37,7 @@ export const nationalGeneralAuthorisationAggregate: Aggregate<
   NationalGeneralAuthorisationEvent,
   NationalGeneralAuthorisationState
 > = {
-  category: 'national-general-authorisation',
+  category: new StreamCategory('national-general-authorisation'),
   decider: nationalGeneralAuthorisationDecider,
   mayAct: ownedBy<NationalGeneralAuthorisationCommand, NationalGeneralAuthorisationState>(
     (state) => state.versions[0]?.memberState ?? null,
@@ -50,7 +50,7 @@ export const administrationFiguresAggregate: Aggregate<
   AdministrationFiguresEvent,
   AdministrationFiguresState
 > = {
-  category: 'administration-figures',
+  category: new StreamCategory('administration-figures'),
   decider: administrationFiguresDecider,
   mayAct: ownedBy<AdministrationFiguresCommand, AdministrationFiguresState>(
     (state) => (state.status === 'NONE' ? null : state.memberState),

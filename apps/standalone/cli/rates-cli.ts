@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { RecordReferenceRates, ReferenceRate } from '@dul/domain';
 import { DomainError, REFERENCE_RATES_CATEGORY, referenceRatesDecider } from '@dul/domain';
-import { handleCommand } from '@dul/event-store';
-import { streamOf } from '@dul/platform';
+import { handleCommand, StreamCategory } from '@dul/event-store';
 import { cliPersistence } from './cli-persistence';
 
 const USAGE = `npm run rates -- --file rates.json [--by operator-name]
@@ -44,7 +43,7 @@ async function main(): Promise<void> {
   };
   const persistence = await cliPersistence();
   try {
-    const stream = streamOf(REFERENCE_RATES_CATEGORY, source.trim().toUpperCase());
+    const stream = new StreamCategory(REFERENCE_RATES_CATEGORY).streamOf(source.trim().toUpperCase());
     const outcome = await handleCommand(persistence.events, referenceRatesDecider, stream, command, { retries: 3 });
     const [event] = outcome.events;
     process.stdout.write(

@@ -18,7 +18,8 @@ import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE, handleCommand } from '@dul/event-store';
 import type { ManualClock } from '@dul/platform';
 import { ProjectionHost } from '@dul/platform';
-import { art14ConsultationId, consultationStream } from '../../consultation/public/consultation-ids';
+import { consultationAggregate } from '../../consultation/public/consultation.aggregates';
+import { art14ConsultationId } from '../../consultation/public/consultation-ids';
 import { applicationAggregate, licenceAggregate } from '../../licensing/public/application.aggregate';
 import { CommandExecution, type WithoutMetadata } from '@dul/platform';
 import { CONSULTATION_DEADLINES, type ConsultationDeadlines } from '../../consultation/public/consultation-deadlines';
@@ -242,6 +243,7 @@ export async function seedActivity(
     if (elsewhere && memberStatesToConsult('INDIVIDUAL', ms, normaliseApplicationContent(content)).length > 0) {
       counts.art14Consultations++;
       const consultationId = art14ConsultationId(id, elsewhere);
+      const consultationStream = consultationAggregate.category.streamOf(consultationId);
       const consulted = principal(elsewhere, 'caseworker', `${elsewhere.toLowerCase()}-caseworker-1`);
       if (random.chance(0.7)) {
         objected = random.chance(0.1);
@@ -253,11 +255,11 @@ export async function seedActivity(
             : { answer: 'NO_OBJECTION' },
           metadata: commands.metadataFor(consulted, `seed-${id}`),
         };
-        await waitForStream(store, consultationStream(consultationId));
-        await handleCommand(store, consultationDecider, consultationStream(consultationId), reply, { retries: 3 });
+        await waitForStream(store, consultationStream);
+        await handleCommand(store, consultationDecider, consultationStream, reply, { retries: 3 });
         if (objected) counts.objections++;
       } else {
-        await waitForStream(store, consultationStream(consultationId));
+        await waitForStream(store, consultationStream);
         clock.set(new Date(t0 + 20 * DAY));
         counts.lapses += await deadlines.tick();
       }
@@ -298,7 +300,7 @@ export async function seedActivity(
 
   // Later in the year a few licences are suspended, some of them revoked.
   for (const { licenceId, ms, at } of grantedLicences.filter(() => random.chance(0.01))) {
-    await waitForStream(store, `licence-${licenceId}`);
+    await waitForStream(store, licenceAggregate.category.streamOf(licenceId));
     const approver = principal(ms, 'approver', `${ms.toLowerCase()}-approver-1`);
     const act = async (days: number, command: WithoutMetadata<LicenceCommand>): Promise<void> => {
       clock.set(new Date(at + days * DAY));

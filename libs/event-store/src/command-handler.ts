@@ -1,6 +1,7 @@
 import type { Command, Decider, DomainEvent } from '@dul/domain';
+import { aggregateStream } from './aggregate-stream';
 import { ConcurrencyError } from './event-store.errors';
-import type { AppendResult, EventStore, EventMetadata, StoredEvent } from './event-store.port';
+import type { AppendResult, EventStore, EventMetadata } from './event-store.port';
 
 export interface HandleCommandOptions<TState = unknown> {
   /**
@@ -29,11 +30,6 @@ export interface CommandOutcome<TEvent, TState> {
   readonly appended?: AppendResult;
 }
 
-/** Stored events back to the domain's shape. Upcasters for older schema versions hook in here. */
-export function toDomainEvent<TEvent extends DomainEvent>(stored: StoredEvent): TEvent {
-  return { type: stored.type, data: stored.data } as TEvent;
-}
-
 /**
  * Load, fold, decide, append with the expected version: the one way commands change a stream.
  * A command that decides nothing appends nothing.
@@ -48,10 +44,7 @@ export async function handleCommand<TCommand extends Command, TEvent extends Dom
   const retries = options.expectedVersion === undefined ? (options.retries ?? 0) : 0;
   const newEventId = options.newEventId ?? (() => crypto.randomUUID());
   for (let attempt = 0; ; attempt++) {
-    const stored = await store.readStream(streamId);
-    const version = stored.length - 1;
-    let state = decider.initialState();
-    for (const event of stored) state = decider.evolve(state, toDomainEvent<TEvent>(event));
+    const { state, version } = await aggregateStream(store, decider, streamId);
     options.guard?.(state);
     if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
       throw new ConcurrencyError(streamId, options.expectedVersion, version < 0 ? 'no-stream' : version);

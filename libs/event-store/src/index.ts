@@ -5,6 +5,8 @@ export * from './hash-chain';
 export * from './chain-audit';
 export * from './catch-up-subscription';
 export * from './in-memory-event-store.adapter';
+export * from './stream-category';
+export * from './aggregate-stream';
 export * from './command-handler';
 export * from './sqlite/sqlite-database';
 export * from './sqlite/sqlite-event-store.adapter';

@@ -1,7 +1,7 @@
 import type { Principal } from '@dul/auth';
 import type { Command, Decider, DomainEvent } from '@dul/domain';
 import { DomainError } from '@dul/domain';
-import { InMemoryEventStore } from '@dul/event-store';
+import { InMemoryEventStore, StreamCategory } from '@dul/event-store';
 import type { Aggregate } from './command-execution';
 import { CommandExecution, ownedBy } from './command-execution';
 
@@ -27,7 +27,7 @@ const decider: Decider<CounterCommand, CounterEvent, CounterState> = {
   },
 };
 const counter: Aggregate<CounterCommand, CounterEvent, CounterState> = {
-  category: 'counter',
+  category: new StreamCategory('counter'),
   decider,
   mayAct: ownedBy<CounterCommand, CounterState>((state) => state.owner, 'Open'),
 };

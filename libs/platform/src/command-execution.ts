@@ -4,7 +4,7 @@ import { Command as BusCommand } from '@nestjs/cqrs';
 import type { Principal } from '@dul/auth';
 import type { Command, CommandMetadata, Decider, DomainEvent } from '@dul/domain';
 import { refuse } from '@dul/domain';
-import type { EventStore, HandleCommandOptions } from '@dul/event-store';
+import type { EventStore, HandleCommandOptions, StreamCategory } from '@dul/event-store';
 import { ConcurrencyError, derivedEventIds, EVENT_STORE, handleCommand } from '@dul/event-store';
 import type { Clock } from './tokens';
 import { CLOCK } from './tokens';
@@ -23,7 +23,8 @@ export interface WriteOutcome extends WriteResult {
 }
 
 export interface Aggregate<TCommand extends Command, TEvent extends DomainEvent, TState> {
-  readonly category: string;
+  /** Its streams (`<category>-<id>`); the category's name also names the aggregate in refusals. */
+  readonly category: StreamCategory;
   readonly decider: Decider<TCommand, TEvent, TState>;
   /**
    * Whether the principal may send this command to the aggregate in this state. False answers 404
@@ -46,8 +47,6 @@ export function ownedBy<TCommand extends Command, TState>(
 
 /** A command as a controller builds it, before the metadata (actor, time, correlation) is added. */
 export type WithoutMetadata<T> = T extends unknown ? Omit<T, 'metadata'> : never;
-
-export const streamOf = (category: string, id: string): string => `${category}-${id}`;
 
 /** A write by an authenticated principal: the runner adds the metadata, guards, honours If-Match. */
 export interface PrincipalWrite<TCommand extends Command> {
@@ -131,7 +130,7 @@ export class CommandExecution {
     try {
       return await this.write(aggregate, id, command, {
         guard: (state: TState) => {
-          if (!aggregate.mayAct(state, principal, command)) throw notFound(aggregate.category, id);
+          if (!aggregate.mayAct(state, principal, command)) throw notFound(aggregate.category.name, id);
         },
         expectedVersion: ifMatch,
         retries: ifMatch === undefined ? 3 : 0,
@@ -141,7 +140,7 @@ export class CommandExecution {
       if (error instanceof ConcurrencyError && ifMatch !== undefined) {
         throw refuse.preconditionFailed(
           'if-match',
-          `${aggregate.category} ${id} is at version ${String(error.actualVersion)}, not ${ifMatch}`,
+          `${aggregate.category.name} ${id} is at version ${String(error.actualVersion)}, not ${ifMatch}`,
         );
       }
       throw error;
@@ -154,7 +153,7 @@ export class CommandExecution {
     command: TCommand,
     options: HandleCommandOptions<TState>,
   ): Promise<WriteOutcome> {
-    const stream = streamOf(aggregate.category, id);
+    const stream = aggregate.category.streamOf(id);
     const outcome = await handleCommand(this.store, aggregate.decider, stream, command, options);
     if (outcome.appended) {
       return {
@@ -166,7 +165,7 @@ export class CommandExecution {
     }
     // Nothing appended: the position to read at is the stream's last event, not a made-up 0.
     const [last] = await this.store.readStream(stream, { direction: 'backward', maxCount: 1 });
-    if (!last) throw notFound(aggregate.category, id);
+    if (!last) throw notFound(aggregate.category.name, id);
     return { id, version: outcome.version, position: last.globalPosition, appended: 0 };
   }
 }
