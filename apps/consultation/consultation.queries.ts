@@ -6,6 +6,7 @@ import type { ScreeningReview } from '@dul/domain';
 import { entriesOverlap, nameSimilarity, preparePartyName, refuse } from '@dul/domain';
 import type { DocumentFilter, ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
+import { readPage } from '@dul/http';
 import { afterIdOf, nextCursorOf } from '@dul/http';
 import type {
   ListConsultationsQueryDto,
@@ -117,22 +118,13 @@ export class ListConsultationsHandler implements IQueryHandler<ListConsultations
     };
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const [entries, total] = await Promise.all([
-      this.readModels.findEntries<ConsultationDocument>(CONSULTATIONS_PROJECTION, {
-        ...filter,
-        limit,
-        offset,
-        afterId: afterIdOf(query.cursor),
-      }),
-      this.readModels.countDocuments(CONSULTATIONS_PROJECTION, filter),
-    ]);
-    return {
-      items: entries.map((entry) => metadataOnly(entry.document)),
-      total,
-      limit,
-      offset,
-      nextCursor: nextCursorOf(entries, limit),
-    };
+    return readPage(
+      this.readModels,
+      CONSULTATIONS_PROJECTION,
+      filter,
+      { limit, offset, cursor: query.cursor },
+      (document: ConsultationDocument) => metadataOnly(document),
+    );
   }
 }
 
@@ -232,22 +224,13 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
     };
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const [entries, total] = await Promise.all([
-      this.readModels.findEntries<NotificationDocument>(NOTIFICATIONS_PROJECTION, {
-        ...filter,
-        limit,
-        offset,
-        afterId: afterIdOf(query.cursor),
-      }),
-      this.readModels.countDocuments(NOTIFICATIONS_PROJECTION, filter),
-    ]);
-    return {
-      items: entries.map((entry) => entry.document),
-      total,
-      limit,
-      offset,
-      nextCursor: nextCursorOf(entries, limit),
-    };
+    return readPage(
+      this.readModels,
+      NOTIFICATIONS_PROJECTION,
+      filter,
+      { limit, offset, cursor: query.cursor },
+      (document: NotificationDocument) => document,
+    );
   }
 }
 

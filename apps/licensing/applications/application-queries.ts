@@ -7,6 +7,7 @@ import type { Clock } from '@dul/platform';
 import { CLOCK, ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { matchesWhere, MAX_PAGE_SIZE, PROJECTION_STORE } from '@dul/projections';
+import { readPage } from '@dul/http';
 import { afterIdOf, nextCursorOf } from '@dul/http';
 import { CONSULTATIONS_PROJECTION } from '../../consultation/public/consultation-board';
 import { applicationAggregate } from '../public/application.aggregate';
@@ -90,23 +91,14 @@ export class ApplicationQueries {
         consistent,
       };
     }
-    const [entries, total] = await Promise.all([
-      this.readModels.findEntries<ApplicationDocument>(APPLICATIONS_PROJECTION, {
-        where,
-        limit,
-        offset,
-        afterId: afterIdOf(query.cursor),
-      }),
-      this.readModels.countDocuments(APPLICATIONS_PROJECTION, { where }),
-    ]);
-    return {
-      items: entries.map((entry) => this.summarise(entry.document, deadlines)),
-      total,
-      limit,
-      offset,
-      nextCursor: nextCursorOf(entries, limit),
-      consistent,
-    };
+    const page = await readPage(
+      this.readModels,
+      APPLICATIONS_PROJECTION,
+      { where },
+      { limit, offset, cursor: query.cursor },
+      (document: ApplicationDocument) => this.summarise(document, deadlines),
+    );
+    return { ...page, consistent };
   }
 
   /**

@@ -7,7 +7,7 @@ import { aggregateStream, EVENT_STORE } from '@dul/event-store';
 import { ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { afterIdOf, nextCursorOf } from '@dul/http';
+import { readPage } from '@dul/http';
 import type { Page } from '../applications/application-queries';
 import { nationalGeneralAuthorisationAggregate } from '../public/general-authorisation.aggregates';
 import type { ListRegistrationsQueryDto } from './general-authorisations.dto';
@@ -94,23 +94,14 @@ export class GeneralAuthorisationQueries {
       },
     };
     const { limit, offset } = query;
-    const [entries, total] = await Promise.all([
-      this.readModels.findEntries<RegistrationDocument>(GEA_REGISTRATIONS_PROJECTION, {
-        ...filter,
-        limit,
-        offset,
-        afterId: afterIdOf(query.cursor),
-      }),
-      this.readModels.countDocuments(GEA_REGISTRATIONS_PROJECTION, filter),
-    ]);
-    return {
-      items: entries.map(({ document: { user: _user, ...summary } }) => summary),
-      total,
-      limit,
-      offset,
-      nextCursor: nextCursorOf(entries, limit),
-      consistent,
-    };
+    const page = await readPage(
+      this.readModels,
+      GEA_REGISTRATIONS_PROJECTION,
+      filter,
+      { limit, offset, cursor: query.cursor },
+      ({ user: _user, ...summary }: RegistrationDocument) => summary,
+    );
+    return { ...page, consistent };
   }
 
   async detail(

@@ -6,7 +6,7 @@ import { aggregateStream, EVENT_STORE } from '@dul/event-store';
 import { ReadConsistency } from '@dul/platform';
 import type { ProjectionStore } from '@dul/projections';
 import { PROJECTION_STORE } from '@dul/projections';
-import { afterIdOf, nextCursorOf } from '@dul/http';
+import { readPage } from '@dul/http';
 import type { Page } from '../applications/application-queries';
 import { applicationAggregate, licenceAggregate } from '../public/application.aggregate';
 import type { ListLicencesQueryDto } from '../dto/queries.dto';
@@ -56,23 +56,14 @@ export class LicenceQueries {
     };
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const [entries, total] = await Promise.all([
-      this.readModels.findEntries<LicenceDocument>(LICENCES_PROJECTION, {
-        ...filter,
-        limit,
-        offset,
-        afterId: afterIdOf(query.cursor),
-      }),
-      this.readModels.countDocuments(LICENCES_PROJECTION, filter),
-    ]);
-    return {
-      items: entries.map(({ document: { licence: _licence, ...summary } }) => summary),
-      total,
-      limit,
-      offset,
-      nextCursor: nextCursorOf(entries, limit),
-      consistent,
-    };
+    const page = await readPage(
+      this.readModels,
+      LICENCES_PROJECTION,
+      filter,
+      { limit, offset, cursor: query.cursor },
+      ({ licence: _licence, ...summary }: LicenceDocument) => summary,
+    );
+    return { ...page, consistent };
   }
 
   async detail(
