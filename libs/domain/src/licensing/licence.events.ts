@@ -3,6 +3,8 @@ import { everyType } from '../decider';
 import type { MemberStateCode } from '../reference/member-states';
 import type { ApplicationItem, ApplicationKind, Exporter, Party } from './application.content';
 import type { Art15Ground, Art16Notification } from './art16-notification';
+import type { ConsultedDenial } from '../consultation/consultation-status';
+import type { GrantDespiteDenialNotified } from '../denials/grant-despite-denial';
 
 /** The licensed quantity and value of one item. */
 export interface ItemLimit {
@@ -57,9 +59,16 @@ export interface WideningAssessment {
   readonly widened: readonly string[];
   readonly proposedBy: string;
   readonly proposedAt: string;
-  /** Screening against the denial register right before the decision; no match, or it would not be approved. */
+  /** Screening against the denial register right before the decision; every match was consulted on (Art 16). */
   readonly screenedAt: string;
   readonly denialMatches: readonly WideningDenialMatch[];
+  /** The Art 16 consultations the widening waited for, with how each ended (absent before they existed). */
+  readonly priorDenials?: readonly ConsultedDenial[];
+  /**
+   * Art 16: approved despite a matching denial, notified to every other member state and the Commission
+   * with the reasons, as a grant despite a denial is (null when no denial was consulted on).
+   */
+  readonly grantDespiteDenial?: GrantDespiteDenialNotified['data'] | null;
 }
 
 /**
@@ -76,6 +85,8 @@ export type LicenceAmendmentProposed = DomainEvent<
     readonly validityMonths: number;
     readonly validUntil: string;
     readonly itemLimits: readonly ItemLimit[];
+    /** New items (control entries) the widening adds after the existing ones; absent before item widenings. */
+    readonly addedItems?: readonly ApplicationItem[];
     readonly widened: readonly string[];
     readonly proposedBy: string;
     readonly proposedAt: string;
@@ -101,6 +112,8 @@ export type LicenceAmended = DomainEvent<
     readonly validityMonths: number;
     readonly validUntil: string;
     readonly itemLimits: readonly ItemLimit[];
+    /** Items a widening added, appended after the existing ones (absent when none). */
+    readonly addedItems?: readonly ApplicationItem[];
     readonly substantialLimitation: boolean;
     /** Art 16: set when the amendment is a substantial limitation. */
     readonly notification: Art16Notification | null;
