@@ -1,7 +1,7 @@
 import type { ICommand } from '@nestjs/cqrs';
-import type { ConsultationCommand, DenialMatch, OpenConsultation } from '@dul/domain';
-import { normaliseApplicationContent } from '@dul/domain';
-import { applicationHistory, contentInput, itemInput, NOW } from '@dul/domain/testing';
+import type { ConsultationCommand, DenialMatch, LicenceCommand, OpenConsultation } from '@dul/domain';
+import { licenceDecider, normaliseApplicationContent, wideningConsultationSubjectId } from '@dul/domain';
+import { applicationHistory, contentInput, decided, itemInput, meta, NOW } from '@dul/domain/testing';
 import type { StoredEvent } from '@dul/event-store';
 import type { CommandExecution } from '@dul/platform';
 import type { ReactorDependencies } from '@dul/platform/testing';
@@ -151,5 +151,100 @@ describe('consultation opener (Art 14(1) and Art 16 process manager)', () => {
       .given(history.events)
       .when(history.events[0] as StoredEvent)
       .thenSendsNothing();
+  });
+
+  describe('a widening of a licence (a new assessment of the widened licence)', () => {
+    const toChina = normaliseApplicationContent(locatedIn('FR'));
+    const authority = meta({ actor: 'boss@bafa' });
+    const issue: LicenceCommand = {
+      type: 'IssueLicence',
+      data: {
+        licenceId: 'lic-1',
+        applicationId: 'app-1',
+        kind: 'INDIVIDUAL',
+        issuingMemberState: 'DE',
+        holder: toChina.exporter,
+        items: toChina.items,
+        destinationCountry: toChina.destinationCountry,
+        endUser: toChina.endUser,
+        consignee: toChina.consignee,
+        decision: {
+          outcome: 'GRANT',
+          art15Grounds: [],
+          conditions: [],
+          validityMonths: 12,
+          validityJustification: null,
+          issuedBy: 'boss@bafa',
+        },
+      },
+      metadata: authority,
+    };
+    const widen = (amendmentId: string): LicenceCommand => ({
+      type: 'AmendLicence',
+      data: { amendmentId, reason: 'second contract', validityMonths: 24, substantialLimitation: false },
+      metadata: authority,
+    });
+    const subject = wideningConsultationSubjectId('app-1', 'lic-1', 'w-1');
+    const widenedHistory = (...more: LicenceCommand[]) => {
+      const history = new EventHistory();
+      history.append('application-app-1', [applicationHistory.submitted(locatedIn('FR'))]);
+      history.append('licence-lic-1', decided(licenceDecider, [issue, widen('w-1'), ...more]));
+      return history;
+    };
+
+    it('opens the widening’s own Art 14(1) consultation of FR for a licence to CN with items in FR, keyed by licence and amendment', async () => {
+      const history = widenedHistory();
+      const sent = await openerSpec().given(history.events).when(history.last()).sent();
+      expect(opened(sent)).toEqual([
+        {
+          id: art14ConsultationId(subject, 'FR'),
+          kind: 'ITEMS_LOCATED_ELSEWHERE',
+          consulted: 'FR',
+          now: NOW.toISOString(),
+        },
+      ]);
+      expect(art14ConsultationId(subject, 'FR')).not.toBe(art14ConsultationId('app-1', 'FR'));
+      expect(processWriteOf<ConsultationCommand>(sent[0]).command.data).toMatchObject({
+        applicationId: 'app-1',
+        widening: { licenceId: 'lic-1', amendmentId: 'w-1' },
+      });
+    });
+
+    it('consults the denying member state on a denial the widened licence matches (Art 16), recording nothing on the application', async () => {
+      const match: DenialMatch = {
+        denialId: 'den-9',
+        issuingMemberState: 'IT',
+        score: 0.93,
+        matchedFields: ['destination', 'endUser.name'],
+        entryOverlaps: [],
+        parties: [],
+        explanation: 'same end user and destination as an Italian denial',
+      };
+      const recorded: unknown[] = [];
+      const history = widenedHistory();
+      const sent = await openerSpec([match], recorded).given(history.events).when(history.last()).sent();
+      expect(recorded).toEqual([]);
+      expect(opened(sent).map(({ id, kind }) => [id, kind])).toEqual([
+        [art14ConsultationId(subject, 'FR'), 'ITEMS_LOCATED_ELSEWHERE'],
+        [art16ConsultationId(subject, 'den-9'), 'PRIOR_DENIAL'],
+      ]);
+    });
+
+    it('opens nothing for a widening already decided by the time the opener sees its proposal', async () => {
+      const refuse: LicenceCommand = {
+        type: 'DecideLicenceAmendment',
+        data: {
+          amendmentId: 'w-1',
+          outcome: 'REFUSE',
+          reasons: 'no contract',
+          screening: { screenedAt: NOW.toISOString(), denialMatches: [] },
+          consultations: { blockingOpen: 0, bindingObjection: false },
+        },
+        metadata: meta({ actor: 'other-boss@bafa' }),
+      };
+      const history = widenedHistory(refuse);
+      const proposal = history.events.find((event) => event.type === 'LicenceAmendmentProposed') as StoredEvent;
+      await openerSpec().given(history.events).when(proposal).thenSendsNothing();
+    });
   });
 });
