@@ -673,7 +673,14 @@ describe('Licence decider', () => {
       context: Partial<WideningContext> = {},
     ): LicenceCommand => ({
       type: 'DecideLicenceAmendment',
-      data: { amendmentId: 'w-1', outcome, reasons: 'contract verified', screening: clean, consultations: settled, ...context },
+      data: {
+        amendmentId: 'w-1',
+        outcome,
+        reasons: 'contract verified',
+        screening: clean,
+        consultations: settled,
+        ...context,
+      },
       metadata,
     });
     const frMatch = { denialId: 'den-fr-1', issuingMemberState: 'FR', score: 0.97, explanation: 'same end user' };
