@@ -213,8 +213,6 @@ describe('a widening licence amendment between DE and FR authorities', () => {
       async () =>
         (await as('DE-caseworker').get('/v1/denials?destination=BR&controlEntry=5A001.j').expect(200)).body.total >= 1,
     );
-    const inboxBefore = (await as('NL-caseworker').get('/v1/notifications?type=GrantDespiteDenialNotified').expect(200))
-      .body.total as number;
 
     await as('DE-approver')
       .post(`/v1/licences/${licenceId}/amend`, {
@@ -248,30 +246,34 @@ describe('a widening licence amendment between DE and FR authorities', () => {
     const approved = await as('DE-approver-2').post(`/v1/licences/${licenceId}/decide-amendment`, approve).expect(200);
 
     const history = await as('DE-caseworker').get(`/v1/licences/${licenceId}/history`).expect(200);
-    const amended = (history.body.events as { type: string; data: Record<string, unknown> }[]).find(
-      (event) => event.type === 'LicenceAmended',
-    );
-    expect(amended).toMatchObject({
+    const events = history.body.events as { type: string; data: Record<string, unknown> }[];
+    expect(events.find((event) => event.type === 'LicenceAmended')).toMatchObject({
       data: {
         validityMonths: 24,
         widening: {
           priorDenials: [
             { issuingMemberState: 'FR', consultationId: consultation!.id, outcome: 'NOT_ESSENTIALLY_IDENTICAL' },
           ],
-          grantDespiteDenial: { grantingMemberState: 'DE', reasons: approve.grantDespiteDenialReasons },
         },
       },
     });
+    expect(events.find((event) => event.type === 'LicenceGrantDespiteDenialNotified')).toMatchObject({
+      data: { grantingMemberState: 'DE', amendmentId: 'widen-denied', reasons: approve.grantDespiteDenialReasons },
+    });
     expect(approved.body.position).toEqual(expect.any(Number));
-    // Art 16: every other member state and the Commission are told, with the reasons.
-    await waitFor(
-      async () =>
-        (await as('NL-caseworker').get('/v1/notifications?type=GrantDespiteDenialNotified')).body.total ===
-        inboxBefore + 1,
-    );
-    const inbox = await as('NL-caseworker').get('/v1/notifications?type=GrantDespiteDenialNotified').expect(200);
-    expect(
-      (inbox.body.items as { subject: { licenceId?: string } }[]).find((item) => item.subject.licenceId === licenceId),
-    ).toMatchObject({ from: 'DE', data: { amendmentId: 'widen-denied', reasons: approve.grantDespiteDenialReasons } });
+    // Art 16: every other member state and the Commission are told, with the reasons; not the granting one.
+    const inboxOf = async (who: string) =>
+      (await as(who).get('/v1/notifications?type=LicenceGrantDespiteDenialNotified').expect(200)).body as {
+        total: number;
+        items: { from: string; subject: { licenceId?: string }; data: unknown }[];
+      };
+    await waitFor(async () => (await inboxOf('NL-caseworker')).total === 1);
+    expect((await inboxOf('NL-caseworker')).items[0]).toMatchObject({
+      from: 'DE',
+      subject: { licenceId },
+      data: { amendmentId: 'widen-denied', reasons: approve.grantDespiteDenialReasons },
+    });
+    expect((await inboxOf('FR-caseworker')).total).toBe(1);
+    expect((await inboxOf('DE-caseworker')).total).toBe(0);
   }, 90_000);
 });

@@ -58,38 +58,27 @@ describe('Art 16 / Art 14(2) inbox', () => {
     });
   });
 
-  it('puts a widening approved despite a matching denial in the inbox of the Commission and every other member state as a grant despite a denial (Art 16)', () => {
-    const grantDespiteDenial = {
-      applicationId: 'app-1',
-      grantingMemberState: 'DE',
-      recipients: { memberStates: otherMemberStates('DE'), commission: true },
-      reasons: 'the French denial concerned a military end user',
-    };
+  it('puts a widening of a licence granted despite a matching denial in the inbox of the Commission and every other member state (Art 16)', () => {
     const event = stored(
       'licence-lic-1',
-      'LicenceAmended',
-      { widening: { amendmentId: 'w-1', grantDespiteDenial } },
+      'LicenceGrantDespiteDenialNotified',
+      {
+        applicationId: 'app-1',
+        licenceId: 'lic-1',
+        amendmentId: 'w-1',
+        grantingMemberState: 'DE',
+        recipients: { memberStates: otherMemberStates('DE'), commission: true },
+        reasons: 'the French denial concerned a military end user',
+      },
       'DE',
     );
-    expect(notificationsProjection.handles).toContain('LicenceAmended');
+    expect(notificationsProjection.handles).toContain('LicenceGrantDespiteDenialNotified');
     expect(notificationsProjection.evolve(null, event)).toMatchObject({
-      type: 'GrantDespiteDenialNotified',
+      type: 'LicenceGrantDespiteDenialNotified',
       from: 'DE',
       recipients: [...otherMemberStates('DE'), 'COMMISSION'],
       subject: { applicationId: 'app-1', licenceId: 'lic-1' },
-      data: { reasons: grantDespiteDenial.reasons, licenceId: 'lic-1', amendmentId: 'w-1' },
+      data: { amendmentId: 'w-1', reasons: 'the French denial concerned a military end user' },
     });
-  });
-
-  it('leaves out an amendment that notifies no grant despite a denial', () => {
-    const narrowing = stored('licence-lic-1', 'LicenceAmended', { reason: 'fewer units', notification: null }, 'DE');
-    const widening = stored(
-      'licence-lic-1',
-      'LicenceAmended',
-      { widening: { amendmentId: 'w-2', grantDespiteDenial: null } },
-      'DE',
-    );
-    expect(notificationsProjection.evolve(null, narrowing)).toBeNull();
-    expect(notificationsProjection.evolve(null, widening)).toBeNull();
   });
 });

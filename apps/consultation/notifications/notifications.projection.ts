@@ -35,6 +35,8 @@ interface Recipients {
 const NOTIFYING_TYPES = [
   'DenialNotified',
   'GrantDespiteDenialNotified',
+  // Art 16: a widening of a licence granted despite a denial, notified as a grant is.
+  'LicenceGrantDespiteDenialNotified',
   'FinalAssessmentRecorded',
   'DenialRenewed',
   'DenialAmended',
@@ -57,19 +59,12 @@ const GEA_NOTIFYING_TYPES = [
 /** Every type the inbox holds: what `GET /v1/notifications?type=` filters on. */
 export const NOTIFICATION_TYPES: readonly string[] = [...NOTIFYING_TYPES, ...GEA_NOTIFYING_TYPES];
 
-/*
- * Art 16: a widening approved despite a matching denial carries its notification in the licence's
- * LicenceAmended (one append, no widening without it); it reaches the inbox as a grant despite a denial.
- */
-const WIDENING_TYPE = 'LicenceAmended';
-
 export const notificationsProjection: Projection<NotificationDocument> = {
   name: NOTIFICATIONS_PROJECTION,
-  handles: [...NOTIFICATION_TYPES, WIDENING_TYPE],
+  handles: NOTIFICATION_TYPES,
   documentId: (event) => event.eventId,
   evolve: (_document, event: StoredEvent) => {
     if (GEA_NOTIFYING_TYPES.includes(event.type)) return generalAuthorisationNotification(event);
-    if (event.type === WIDENING_TYPE) return wideningDespiteDenialNotification(event);
     const data = event.data as {
       recipients?: Recipients;
       issuingMemberState?: string;
@@ -91,6 +86,7 @@ export const notificationsProjection: Projection<NotificationDocument> = {
         ...(event.streamId.startsWith('consultation-') && {
           consultationId: event.streamId.slice('consultation-'.length),
         }),
+        ...(event.streamId.startsWith('licence-') && { licenceId: event.streamId.slice('licence-'.length) }),
         ...(data.applicationId && { applicationId: data.applicationId }),
       },
       position: event.globalPosition,
@@ -101,28 +97,6 @@ export const notificationsProjection: Projection<NotificationDocument> = {
 
 function everyOtherMemberState(issuer: string): readonly string[] {
   return MEMBER_STATE_CODES.filter((code) => code !== issuer);
-}
-
-function wideningDespiteDenialNotification(event: StoredEvent): NotificationDocument | null {
-  const { widening } = event.data as {
-    widening?: {
-      amendmentId: string;
-      grantDespiteDenial?: { grantingMemberState: string; recipients: Recipients; applicationId: string } | null;
-    };
-  };
-  const notification = widening?.grantDespiteDenial ?? null;
-  if (widening === undefined || notification === null) return null;
-  const { recipients } = notification;
-  return {
-    id: event.eventId,
-    type: 'GrantDespiteDenialNotified',
-    from: notification.grantingMemberState,
-    recipients: [...recipients.memberStates, ...(recipients.commission ? ['COMMISSION'] : [])],
-    at: event.recordedAt.toISOString(),
-    subject: { applicationId: notification.applicationId, licenceId: event.streamId.slice('licence-'.length) },
-    position: event.globalPosition,
-    data: { ...notification, licenceId: event.streamId.slice('licence-'.length), amendmentId: widening.amendmentId },
-  };
 }
 
 function generalAuthorisationNotification(event: StoredEvent): NotificationDocument | null {

@@ -787,7 +787,7 @@ describe('Licence decider', () => {
     });
 
     it('approves a widening after the Art 16 consultation closed and notifies every member state and the Commission with the reasons', () => {
-      const [event] = spec
+      const events = spec
         .given([issuedEvent(), ...proposed()])
         .when(
           decideWidening('APPROVE', undefined, {
@@ -797,26 +797,34 @@ describe('Licence decider', () => {
           }),
         )
         .events();
-      expect(event).toMatchObject({
-        type: 'LicenceAmended',
-        data: {
-          widening: {
-            denialMatches: [frMatch],
-            priorDenials: [frConsulted('NOT_ESSENTIALLY_IDENTICAL')],
-            grantDespiteDenial: {
-              applicationId: APPLICATION_ID,
-              grantingMemberState: 'DE',
-              recipients: { commission: true },
-              reasons: 'the French denial concerned a military end user',
-              notifiedBy: 'other-boss@bafa',
-            },
+      expect(events).toMatchObject([
+        {
+          type: 'LicenceAmended',
+          data: { widening: { denialMatches: [frMatch], priorDenials: [frConsulted('NOT_ESSENTIALLY_IDENTICAL')] } },
+        },
+        {
+          type: 'LicenceGrantDespiteDenialNotified',
+          data: {
+            applicationId: APPLICATION_ID,
+            licenceId: LICENCE_ID,
+            amendmentId: 'w-1',
+            grantingMemberState: 'DE',
+            recipients: { commission: true },
+            denials: [frConsulted('NOT_ESSENTIALLY_IDENTICAL')],
+            reasons: 'the French denial concerned a military end user',
+            notifiedBy: 'other-boss@bafa',
           },
         },
-      });
-      const recipients = (event as Extract<LicenceEvent, { type: 'LicenceAmended' }>).data.widening?.grantDespiteDenial
-        ?.recipients.memberStates;
-      expect(recipients).toHaveLength(26);
-      expect(recipients).not.toContain('DE');
+      ]);
+      const [, notified] = events as [
+        LicenceEvent,
+        Extract<LicenceEvent, { type: 'LicenceGrantDespiteDenialNotified' }>,
+      ];
+      expect(notified.data.recipients.memberStates).toHaveLength(26);
+      expect(notified.data.recipients.memberStates).not.toContain('DE');
+      const state = fold(licenceDecider, [issuedEvent(), ...proposed(), ...events]) as Licence;
+      expect(state.validityMonths).toBe(12);
+      expect(state.items[0]?.quantity).toBe(50);
     });
 
     it('refuses to approve a widening despite a consulted denial without the reasons for it (Art 16)', () => {

@@ -456,17 +456,26 @@ function decideAmendment({ data, metadata }: DecideLicenceAmendment, state: Lice
   const priorDenials = checkedPriorDenials(data.priorDenials);
   const matches = data.screening.denialMatches;
   assertEveryMatchConsulted(matches, priorDenials);
-  const grantDespiteDenial =
+  const grantDespiteDenial: readonly LicenceEvent[] =
     priorDenials.length > 0
-      ? grantDespiteDenialNotification({
-          applicationId: licence.applicationId,
-          grantingMemberState: licence.issuingMemberState,
-          reasons: data.grantDespiteDenialReasons ?? '',
-          denials: priorDenials,
-          notifiedBy: metadata.actor,
-          at: metadata.now,
-        }).data
-      : null;
+      ? [
+          {
+            type: 'LicenceGrantDespiteDenialNotified',
+            data: {
+              ...grantDespiteDenialNotification({
+                applicationId: licence.applicationId,
+                grantingMemberState: licence.issuingMemberState,
+                reasons: data.grantDespiteDenialReasons ?? '',
+                denials: priorDenials,
+                notifiedBy: metadata.actor,
+                at: metadata.now,
+              }).data,
+              licenceId: licence.licenceId,
+              amendmentId: pending.amendmentId,
+            },
+          },
+        ]
+      : [];
   // Customs may have written off more, and time passed, since the proposal.
   const itemLimits = pending.itemLimits.map((limit, index) =>
     checkedItemLimit(licence.items[index] as LicensedItem, limit, `itemLimits[${index}]`),
@@ -496,10 +505,10 @@ function decideAmendment({ data, metadata }: DecideLicenceAmendment, state: Lice
           screenedAt: data.screening.screenedAt,
           denialMatches: matches,
           priorDenials,
-          grantDespiteDenial,
         },
       },
     },
+    ...grantDespiteDenial,
   ];
 }
 
@@ -741,6 +750,8 @@ function evolveExisting(state: Licence, event: LicenceEvent): Licence {
       return { ...state, pendingAmendment: event.data };
     case 'LicenceAmendmentRefused':
       return { ...state, pendingAmendment: null };
+    case 'LicenceGrantDespiteDenialNotified':
+      return state;
     case 'LicenceSuspended':
       return { ...state, status: 'SUSPENDED' };
     case 'LicenceReinstated':

@@ -62,13 +62,11 @@ export interface WideningAssessment {
   /** Screening against the denial register right before the decision; every match was consulted on (Art 16). */
   readonly screenedAt: string;
   readonly denialMatches: readonly WideningDenialMatch[];
-  /** The Art 16 consultations the widening waited for, with how each ended (absent before they existed). */
-  readonly priorDenials?: readonly ConsultedDenial[];
   /**
-   * Art 16: approved despite a matching denial, notified to every other member state and the Commission
-   * with the reasons, as a grant despite a denial is (null when no denial was consulted on).
+   * The Art 16 consultations the widening waited for, with how each ended (absent before they existed).
+   * When there are any, LicenceGrantDespiteDenialNotified is appended with the LicenceAmended.
    */
-  readonly grantDespiteDenial?: GrantDespiteDenialNotified['data'] | null;
+  readonly priorDenials?: readonly ConsultedDenial[];
 }
 
 /**
@@ -122,6 +120,16 @@ export type LicenceAmended = DomainEvent<
     /** Set when the amendment widened the licence: it was proposed, screened and decided by two officials. */
     readonly widening?: WideningAssessment;
   }
+>;
+
+/**
+ * Art 16: a widening approved after consulting another member state on its denial is notified to every
+ * other member state and the Commission with the reasons, as an application's grant despite a denial
+ * is. Appended together with the widening's LicenceAmended: one append, no widening without it.
+ */
+export type LicenceGrantDespiteDenialNotified = DomainEvent<
+  'LicenceGrantDespiteDenialNotified',
+  GrantDespiteDenialNotified['data'] & { readonly licenceId: string; readonly amendmentId: string }
 >;
 
 export type LicenceSuspended = DomainEvent<
@@ -189,6 +197,7 @@ export type LicenceEvent =
   | LicenceAmended
   | LicenceAmendmentProposed
   | LicenceAmendmentRefused
+  | LicenceGrantDespiteDenialNotified
   | LicenceSuspended
   | LicenceReinstated
   | LicenceAnnulled
@@ -202,6 +211,7 @@ export const LICENCE_EVENT_TYPES = everyType<LicenceEvent['type']>({
   LicenceAmended: true,
   LicenceAmendmentProposed: true,
   LicenceAmendmentRefused: true,
+  LicenceGrantDespiteDenialNotified: true,
   LicenceSuspended: true,
   LicenceReinstated: true,
   LicenceAnnulled: true,
