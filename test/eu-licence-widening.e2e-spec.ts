@@ -276,4 +276,67 @@ describe('a widening licence amendment between DE and FR authorities', () => {
     expect((await inboxOf('FR-caseworker')).total).toBe(1);
     expect((await inboxOf('DE-caseworker')).total).toBe(0);
   }, 90_000);
+
+  it('a widening that adds an item (a new control entry) located in FR to a licence to IN opens an Art 14(1) consultation of FR and adds the item once approved', async () => {
+    const toIndia: Content = {
+      ...EXAMPLE_APPLICATION_CONTENT,
+      destinationCountry: 'IN',
+      endUser: { name: 'Deccan Carrier Networks Pvt Ltd', address: '4 Ring Road, Hyderabad', country: 'IN' },
+      consignee: null,
+      otherParties: [],
+    };
+    const licenceId = licenceIdFor(await decided('DE', toIndia, 'GRANT'));
+    await waitFor(async () => (await as('DE-caseworker').get(`/v1/licences/${licenceId}`)).status === 200);
+    const [probe] = EXAMPLE_APPLICATION_CONTENT.items;
+    const added = {
+      ...probe!,
+      classification: { kind: 'LISTED', controlEntry: '5A002.a' },
+      description: 'Network encryption appliance',
+      quantity: 3,
+      memberStateWhereLocated: 'FR',
+    };
+    const invalid = await as('DE-approver')
+      .post(`/v1/licences/${licenceId}/amend`, {
+        amendmentId: 'widen-item',
+        reason: 'encryption for the same network',
+        addedItems: [{ ...added, hsCode: '12' }],
+        substantialLimitation: false,
+      })
+      .expect(400);
+    expect(JSON.stringify(invalid.body)).toContain('addedItems');
+    await as('DE-approver')
+      .post(`/v1/licences/${licenceId}/amend`, {
+        amendmentId: 'widen-item',
+        reason: 'encryption for the same network',
+        addedItems: [added],
+        substantialLimitation: false,
+      })
+      .expect(200);
+    await waitFor(async () => (await frWideningConsultations('ITEMS_LOCATED_ELSEWHERE', licenceId)).length === 1);
+    const [consultation] = await frWideningConsultations('ITEMS_LOCATED_ELSEWHERE', licenceId);
+    expect(consultation).toMatchObject({ widening: { licenceId, amendmentId: 'widen-item' } });
+    await as('FR-approver')
+      .post(`/v1/consultations/${consultation!.id}/replies`, { answer: 'NO_OBJECTION' })
+      .expect(200);
+
+    const approved = await as('DE-approver-2')
+      .post(`/v1/licences/${licenceId}/decide-amendment`, {
+        amendmentId: 'widen-item',
+        outcome: 'APPROVE',
+        reasons: 'encryption contract verified',
+      })
+      .expect(200);
+    const widened = await h
+      .http()
+      .get(`/v1/licences/${licenceId}`)
+      .set('authorization', `Bearer ${tokens['DE-caseworker']}`)
+      .set('x-consistent-with', String(approved.body.position))
+      .expect(200);
+    expect(widened.body.licence.items).toHaveLength(EXAMPLE_APPLICATION_CONTENT.items.length + 1);
+    expect(widened.body.licence.items.at(-1)).toMatchObject({
+      classification: { controlEntry: '5A002.a' },
+      quantity: 3,
+      memberStateWhereLocated: 'FR',
+    });
+  }, 60_000);
 });
