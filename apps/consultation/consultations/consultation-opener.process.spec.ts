@@ -156,18 +156,18 @@ describe('consultation opener (Art 14(1) and Art 16 process manager)', () => {
   describe('a widening of a licence (a new assessment of the widened licence)', () => {
     const toChina = normaliseApplicationContent(locatedIn('FR'));
     const authority = meta({ actor: 'boss@bafa' });
-    const issue: LicenceCommand = {
+    const issueOf = (licensed = toChina): LicenceCommand => ({
       type: 'IssueLicence',
       data: {
         licenceId: 'lic-1',
         applicationId: 'app-1',
         kind: 'INDIVIDUAL',
         issuingMemberState: 'DE',
-        holder: toChina.exporter,
-        items: toChina.items,
-        destinationCountry: toChina.destinationCountry,
-        endUser: toChina.endUser,
-        consignee: toChina.consignee,
+        holder: licensed.exporter,
+        items: licensed.items,
+        destinationCountry: licensed.destinationCountry,
+        endUser: licensed.endUser,
+        consignee: licensed.consignee,
         decision: {
           outcome: 'GRANT',
           art15Grounds: [],
@@ -178,7 +178,7 @@ describe('consultation opener (Art 14(1) and Art 16 process manager)', () => {
         },
       },
       metadata: authority,
-    };
+    });
     const widen = (amendmentId: string): LicenceCommand => ({
       type: 'AmendLicence',
       data: { amendmentId, reason: 'second contract', validityMonths: 24, substantialLimitation: false },
@@ -188,9 +188,48 @@ describe('consultation opener (Art 14(1) and Art 16 process manager)', () => {
     const widenedHistory = (...more: LicenceCommand[]) => {
       const history = new EventHistory();
       history.append('application-app-1', [applicationHistory.submitted(locatedIn('FR'))]);
-      history.append('licence-lic-1', decided(licenceDecider, [issue, widen('w-1'), ...more]));
+      history.append('licence-lic-1', decided(licenceDecider, [issueOf(), widen('w-1'), ...more]));
       return history;
     };
+
+    /** A licence to Japan (Annex II Section A Part 2) with its items in FR, widened by adding `added`. */
+    const japaneseWidenedBy = (added: ReturnType<typeof itemInput>) => {
+      const toJapan = contentInput({ items: [itemInput({ memberStateWhereLocated: 'FR' })] });
+      const history = new EventHistory();
+      history.append('application-app-1', [applicationHistory.submitted(toJapan)]);
+      const addItem: LicenceCommand = {
+        type: 'AmendLicence',
+        data: { amendmentId: 'w-1', reason: 'one more part', addedItems: [added], substantialLimitation: false },
+        metadata: authority,
+      };
+      history.append(
+        'licence-lic-1',
+        decided(licenceDecider, [issueOf(normaliseApplicationContent(toJapan)), addItem]),
+      );
+      return history;
+    };
+
+    it('consults no one on a widening of a licence to JP with items in FR when no item is in Annex IV (Art 14(1))', async () => {
+      const history = japaneseWidenedBy(itemInput({ memberStateWhereLocated: 'FR', quantity: 2 }));
+      await openerSpec().given(history.events).when(history.last()).thenSendsNothing();
+    });
+
+    it('consults FR on a widening of a licence to JP that adds an Annex IV item located in FR (Art 14(1): any destination)', async () => {
+      const annexIv = itemInput({
+        memberStateWhereLocated: 'FR',
+        classification: { kind: 'LISTED', controlEntry: '5A004.a' },
+      });
+      const history = japaneseWidenedBy(annexIv);
+      const sent = await openerSpec().given(history.events).when(history.last()).sent();
+      expect(opened(sent)).toEqual([
+        {
+          id: art14ConsultationId(subject, 'FR'),
+          kind: 'ITEMS_LOCATED_ELSEWHERE',
+          consulted: 'FR',
+          now: NOW.toISOString(),
+        },
+      ]);
+    });
 
     it('opens the widening’s own Art 14(1) consultation of FR for a licence to CN with items in FR, keyed by licence and amendment', async () => {
       const history = widenedHistory();
