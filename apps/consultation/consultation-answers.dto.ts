@@ -11,6 +11,15 @@ export class ConsultationSummaryDto {
   readonly kind!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   readonly applicationId!: string | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    properties: { licenceId: { type: 'string', format: 'uuid' }, amendmentId: { type: 'string' } },
+    description:
+      "The widening amendment of the application's licence the consultation is about (a widening is a new assessment, Art 14(1) and Art 16); null when about the application",
+    example: null,
+  })
+  readonly widening!: { readonly licenceId: string; readonly amendmentId: string } | null;
   @ApiProperty({ example: 'DE' })
   readonly requester!: string;
   @ApiProperty({ type: [String], example: ['FR'] })

@@ -189,6 +189,7 @@ const KEPT_IN: { readonly [T in ReportedEvent['type']]: ShardKind | 'licence' | 
   LicenceAmended: null,
   LicenceAmendmentProposed: null,
   LicenceAmendmentRefused: null,
+  LicenceGrantDespiteDenialNotified: null,
   LicenceReinstated: null,
   LicenceExpired: null,
   LicenceUsageRecorded: null,
@@ -403,6 +404,7 @@ function licenceEnding(stored: StoredEvent, recorded: number): LicenceEnding | n
     case 'LicenceIssued':
     case 'LicenceAmendmentProposed':
     case 'LicenceAmendmentRefused':
+    case 'LicenceGrantDespiteDenialNotified':
     case 'LicenceAmended':
     case 'LicenceReinstated':
     case 'LicenceExpired':

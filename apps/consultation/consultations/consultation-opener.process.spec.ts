@@ -1,7 +1,7 @@
 import type { ICommand } from '@nestjs/cqrs';
-import type { ConsultationCommand, DenialMatch, OpenConsultation } from '@dul/domain';
-import { normaliseApplicationContent } from '@dul/domain';
-import { applicationHistory, contentInput, itemInput, NOW } from '@dul/domain/testing';
+import type { ConsultationCommand, DenialMatch, LicenceCommand, OpenConsultation } from '@dul/domain';
+import { licenceDecider, normaliseApplicationContent, wideningConsultationSubjectId } from '@dul/domain';
+import { applicationHistory, contentInput, decided, itemInput, meta, NOW } from '@dul/domain/testing';
 import type { StoredEvent } from '@dul/event-store';
 import type { CommandExecution } from '@dul/platform';
 import type { ReactorDependencies } from '@dul/platform/testing';
@@ -151,5 +151,139 @@ describe('consultation opener (Art 14(1) and Art 16 process manager)', () => {
       .given(history.events)
       .when(history.events[0] as StoredEvent)
       .thenSendsNothing();
+  });
+
+  describe('a widening of a licence (a new assessment of the widened licence)', () => {
+    const toChina = normaliseApplicationContent(locatedIn('FR'));
+    const authority = meta({ actor: 'boss@bafa' });
+    const issueOf = (licensed = toChina): LicenceCommand => ({
+      type: 'IssueLicence',
+      data: {
+        licenceId: 'lic-1',
+        applicationId: 'app-1',
+        kind: 'INDIVIDUAL',
+        issuingMemberState: 'DE',
+        holder: licensed.exporter,
+        items: licensed.items,
+        destinationCountry: licensed.destinationCountry,
+        endUser: licensed.endUser,
+        consignee: licensed.consignee,
+        decision: {
+          outcome: 'GRANT',
+          art15Grounds: [],
+          conditions: [],
+          validityMonths: 12,
+          validityJustification: null,
+          issuedBy: 'boss@bafa',
+        },
+      },
+      metadata: authority,
+    });
+    const widen = (amendmentId: string): LicenceCommand => ({
+      type: 'AmendLicence',
+      data: { amendmentId, reason: 'second contract', validityMonths: 24, substantialLimitation: false },
+      metadata: authority,
+    });
+    const subject = wideningConsultationSubjectId('app-1', 'lic-1', 'w-1');
+    const widenedHistory = (...more: LicenceCommand[]) => {
+      const history = new EventHistory();
+      history.append('application-app-1', [applicationHistory.submitted(locatedIn('FR'))]);
+      history.append('licence-lic-1', decided(licenceDecider, [issueOf(), widen('w-1'), ...more]));
+      return history;
+    };
+
+    /** A licence to Japan (Annex II Section A Part 2) with its items in FR, widened by adding `added`. */
+    const japaneseWidenedBy = (added: ReturnType<typeof itemInput>) => {
+      const toJapan = contentInput({ items: [itemInput({ memberStateWhereLocated: 'FR' })] });
+      const history = new EventHistory();
+      history.append('application-app-1', [applicationHistory.submitted(toJapan)]);
+      const addItem: LicenceCommand = {
+        type: 'AmendLicence',
+        data: { amendmentId: 'w-1', reason: 'one more part', addedItems: [added], substantialLimitation: false },
+        metadata: authority,
+      };
+      history.append(
+        'licence-lic-1',
+        decided(licenceDecider, [issueOf(normaliseApplicationContent(toJapan)), addItem]),
+      );
+      return history;
+    };
+
+    it('consults no one on a widening of a licence to JP with items in FR when no item is in Annex IV (Art 14(1))', async () => {
+      const history = japaneseWidenedBy(itemInput({ memberStateWhereLocated: 'FR', quantity: 2 }));
+      await openerSpec().given(history.events).when(history.last()).thenSendsNothing();
+    });
+
+    it('consults FR on a widening of a licence to JP that adds an Annex IV item located in FR (Art 14(1): any destination)', async () => {
+      const annexIv = itemInput({
+        memberStateWhereLocated: 'FR',
+        classification: { kind: 'LISTED', controlEntry: '5A004.a' },
+      });
+      const history = japaneseWidenedBy(annexIv);
+      const sent = await openerSpec().given(history.events).when(history.last()).sent();
+      expect(opened(sent)).toEqual([
+        {
+          id: art14ConsultationId(subject, 'FR'),
+          kind: 'ITEMS_LOCATED_ELSEWHERE',
+          consulted: 'FR',
+          now: NOW.toISOString(),
+        },
+      ]);
+    });
+
+    it('opens the widening’s own Art 14(1) consultation of FR for a licence to CN with items in FR, keyed by licence and amendment', async () => {
+      const history = widenedHistory();
+      const sent = await openerSpec().given(history.events).when(history.last()).sent();
+      expect(opened(sent)).toEqual([
+        {
+          id: art14ConsultationId(subject, 'FR'),
+          kind: 'ITEMS_LOCATED_ELSEWHERE',
+          consulted: 'FR',
+          now: NOW.toISOString(),
+        },
+      ]);
+      expect(art14ConsultationId(subject, 'FR')).not.toBe(art14ConsultationId('app-1', 'FR'));
+      expect(processWriteOf<ConsultationCommand>(sent[0]).command.data).toMatchObject({
+        applicationId: 'app-1',
+        widening: { licenceId: 'lic-1', amendmentId: 'w-1' },
+      });
+    });
+
+    it('consults the denying member state on a denial the widened licence matches (Art 16), recording nothing on the application', async () => {
+      const match: DenialMatch = {
+        denialId: 'den-9',
+        issuingMemberState: 'IT',
+        score: 0.93,
+        matchedFields: ['destination', 'endUser.name'],
+        entryOverlaps: [],
+        parties: [],
+        explanation: 'same end user and destination as an Italian denial',
+      };
+      const recorded: unknown[] = [];
+      const history = widenedHistory();
+      const sent = await openerSpec([match], recorded).given(history.events).when(history.last()).sent();
+      expect(recorded).toEqual([]);
+      expect(opened(sent).map(({ id, kind }) => [id, kind])).toEqual([
+        [art14ConsultationId(subject, 'FR'), 'ITEMS_LOCATED_ELSEWHERE'],
+        [art16ConsultationId(subject, 'den-9'), 'PRIOR_DENIAL'],
+      ]);
+    });
+
+    it('opens nothing for a widening already decided by the time the opener sees its proposal', async () => {
+      const refuse: LicenceCommand = {
+        type: 'DecideLicenceAmendment',
+        data: {
+          amendmentId: 'w-1',
+          outcome: 'REFUSE',
+          reasons: 'no contract',
+          screening: { screenedAt: NOW.toISOString(), denialMatches: [] },
+          consultations: { blockingOpen: 0, bindingObjection: false },
+        },
+        metadata: meta({ actor: 'other-boss@bafa' }),
+      };
+      const history = widenedHistory(refuse);
+      const proposal = history.events.find((event) => event.type === 'LicenceAmendmentProposed') as StoredEvent;
+      await openerSpec().given(history.events).when(proposal).thenSendsNothing();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Consultation, ConsultationEvent, ConsultationState } from '@dul/domain';
+import type { Consultation, ConsultationEvent, ConsultationState, ConsultedWidening } from '@dul/domain';
 import { CONSULTATION_EVENT_TYPES, consultationDecider } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import { toDomainEvent } from '@dul/event-store';
@@ -11,6 +11,8 @@ export interface ConsultationDocument {
   readonly id: string;
   readonly kind: Consultation['kind'];
   readonly applicationId: string | null;
+  /** The widening of the application's licence it is about (Art 14(1), Art 16); null when about the application. */
+  readonly widening: ConsultedWidening | null;
   readonly requester: string;
   readonly consulted: readonly string[];
   /** Requester, consulted member states, and COMMISSION when it is informed: who may read it. */
@@ -49,6 +51,7 @@ export const consultationsProjection: Projection<ConsultationDocument> = {
       id: state.consultationId,
       kind: state.kind,
       applicationId: state.subject.applicationId,
+      widening: 'widening' in state.subject ? (state.subject.widening ?? null) : null,
       requester: state.requester,
       consulted: state.consulted,
       participants: [state.requester, ...state.consulted, ...(state.commissionInformed ? ['COMMISSION'] : [])],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { consultationStatusFor, consultedDenialsOf, refuse } from '@dul/domain';
 import type { Clock } from '@dul/platform';
 import { CLOCK } from '@dul/platform';
-import type { DecisionContext, DecisionContextPort } from '../public/decision-context.port';
+import type { DecisionContext, DecisionContextPort, WideningDecisionContext } from '../public/decision-context.port';
 import { ConsultationOpening } from './consultation-opening';
 
 /**
@@ -27,6 +27,37 @@ export class ConsultationDecisionContext implements DecisionContextPort {
     return {
       consultations: consultationStatusFor(consultations, now),
       priorDenials: consultedDenialsOf(consultations),
+    };
+  }
+
+  /**
+   * The same for a widening of the licence: the widened licence is screened and its consultations are
+   * opened right before the decision (they are the widening's own, keyed by licence and amendment),
+   * then read from their streams.
+   */
+  async contextForWidening(
+    licenceId: string,
+    memberState: string | null,
+    correlationId: string,
+  ): Promise<WideningDecisionContext | null> {
+    const found = await this.opening.widening(licenceId);
+    if (!found || found.licence.issuingMemberState !== memberState) return null;
+    const now = this.clock.now();
+    const subject = found.consultationCase;
+    const matches = await this.opening.openRequiredFor(subject, { now, correlationId });
+    const consultations = await this.opening.consultationsOfCase(subject, matches);
+    return {
+      consultations: consultationStatusFor(consultations, now),
+      priorDenials: consultedDenialsOf(consultations),
+      screening: {
+        screenedAt: now.toISOString(),
+        denialMatches: matches.map(({ denialId, issuingMemberState, score, explanation }) => ({
+          denialId,
+          issuingMemberState,
+          score,
+          explanation,
+        })),
+      },
     };
   }
 }

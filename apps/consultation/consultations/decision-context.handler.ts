@@ -1,6 +1,6 @@
 import type { IQueryHandler } from '@nestjs/cqrs';
 import { QueryHandler } from '@nestjs/cqrs';
-import { DecisionContextQuery } from '../public/decision-context.query';
+import { DecisionContextQuery, WideningDecisionContextQuery } from '../public/decision-context.query';
 import { ConsultationDecisionContext } from './decision-context.adapter';
 
 @QueryHandler(DecisionContextQuery)
@@ -9,5 +9,14 @@ export class DecisionContextHandler implements IQueryHandler<DecisionContextQuer
 
   execute(query: DecisionContextQuery) {
     return this.context.contextFor(query.applicationId, query.memberState, query.correlationId);
+  }
+}
+
+@QueryHandler(WideningDecisionContextQuery)
+export class WideningDecisionContextHandler implements IQueryHandler<WideningDecisionContextQuery> {
+  constructor(private readonly context: ConsultationDecisionContext) {}
+
+  execute(query: WideningDecisionContextQuery) {
+    return this.context.contextForWidening(query.licenceId, query.memberState, query.correlationId);
   }
 }

@@ -57,4 +57,28 @@ describe('Art 16 / Art 14(2) inbox', () => {
       subject: { applicationId: 'app-1', consultationId: 'c-1' },
     });
   });
+
+  it('puts a widening of a licence granted despite a matching denial in the inbox of the Commission and every other member state (Art 16)', () => {
+    const event = stored(
+      'licence-lic-1',
+      'LicenceGrantDespiteDenialNotified',
+      {
+        applicationId: 'app-1',
+        licenceId: 'lic-1',
+        amendmentId: 'w-1',
+        grantingMemberState: 'DE',
+        recipients: { memberStates: otherMemberStates('DE'), commission: true },
+        reasons: 'the French denial concerned a military end user',
+      },
+      'DE',
+    );
+    expect(notificationsProjection.handles).toContain('LicenceGrantDespiteDenialNotified');
+    expect(notificationsProjection.evolve(null, event)).toMatchObject({
+      type: 'LicenceGrantDespiteDenialNotified',
+      from: 'DE',
+      recipients: [...otherMemberStates('DE'), 'COMMISSION'],
+      subject: { applicationId: 'app-1', licenceId: 'lic-1' },
+      data: { amendmentId: 'w-1', reasons: 'the French denial concerned a military end user' },
+    });
+  });
 });

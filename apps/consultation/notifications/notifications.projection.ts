@@ -2,6 +2,7 @@ import { MEMBER_STATE_CODES } from '@dul/domain';
 import type { StoredEvent } from '@dul/event-store';
 import type { Projection } from '@dul/projections';
 import { consultationAggregate, denialAggregate } from '../public/consultation.aggregates';
+import { licenceAggregate } from '../../licensing/public/application.aggregate';
 
 /**
  * Art 16 notifications as each member state and the Commission receive them: denials entered in the
@@ -17,6 +18,7 @@ export interface NotificationDocument {
   readonly subject: {
     readonly denialId?: string;
     readonly applicationId?: string;
+    readonly licenceId?: string;
     readonly registrationId?: string;
     readonly consultationId?: string;
   };
@@ -35,6 +37,8 @@ interface Recipients {
 const NOTIFYING_TYPES = [
   'DenialNotified',
   'GrantDespiteDenialNotified',
+  // Art 16: a widening of a licence granted despite a denial, notified as a grant is.
+  'LicenceGrantDespiteDenialNotified',
   'FinalAssessmentRecorded',
   'DenialRenewed',
   'DenialAmended',
@@ -77,6 +81,7 @@ export const notificationsProjection: Projection<NotificationDocument> = {
     const recipients = data.recipients ?? { memberStates: everyOtherMemberState(from), commission: true };
     const denialId = denialAggregate.category.idOrNull(event.streamId);
     const consultationId = consultationAggregate.category.idOrNull(event.streamId);
+    const licenceId = licenceAggregate.category.idOrNull(event.streamId);
     return {
       id: event.eventId,
       type: event.type,
@@ -86,6 +91,7 @@ export const notificationsProjection: Projection<NotificationDocument> = {
       subject: {
         ...(denialId !== null && { denialId }),
         ...(consultationId !== null && { consultationId }),
+        ...(licenceId !== null && { licenceId }),
         ...(data.applicationId && { applicationId: data.applicationId }),
       },
       position: event.globalPosition,

@@ -3,8 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConsultationWritesModule } from './consultation.handlers';
 import { ConsultationOpening } from '../consultations/consultation-opening';
 import { ConsultationDecisionContext } from '../consultations/decision-context.adapter';
-import { DecisionContextHandler } from '../consultations/decision-context.handler';
-import { ScreenTransactionHandler } from '../screening/screen-transaction.handler';
+import { DecisionContextHandler, WideningDecisionContextHandler } from '../consultations/decision-context.handler';
 import { ScreeningService } from '../screening/screening.service';
 import { DECISION_CONTEXT } from './decision-context.port';
 import type { ConsultationSettings } from './consultation-settings';
@@ -24,8 +23,8 @@ import { CONSULTATION_SETTINGS } from './consultation-settings';
     ConsultationOpening,
     ConsultationDecisionContext,
     DecisionContextHandler,
-    // Screening for licensing's widening amendments (ScreenTransactionQuery).
-    ScreenTransactionHandler,
+    // The decision context of licensing's widening amendments (WideningDecisionContextQuery).
+    WideningDecisionContextHandler,
     { provide: DECISION_CONTEXT, useExisting: ConsultationDecisionContext },
   ],
   exports: [ScreeningService, ConsultationOpening, DECISION_CONTEXT],

@@ -19,6 +19,7 @@ import {
 import type { Art15Ground } from '@dul/domain';
 import {
   AMOUNT_MAX,
+  ApplicationItemDto,
   CONDITIONS_MAX,
   CUSTOMS_OFFICE_MAX,
   DECLARATION_REFERENCE_MAX,
@@ -49,8 +50,9 @@ export class ItemLimitDto {
 
 /**
  * Changes the licence's terms; leave out what does not change (at least one of conditions,
- * validityMonths, itemLimits). A widening (more quantity or value, longer validity) is recorded as a
- * proposal that another approver decides (POST /v1/licences/{id}/decide-amendment).
+ * validityMonths, itemLimits, addedItems). A widening (more quantity or value, longer validity, an
+ * added item) is recorded as a proposal that another approver decides (POST
+ * /v1/licences/{id}/decide-amendment), after the consultations the widened licence needs.
  */
 export class AmendLicenceDto {
   @ApiPropertyOptional({
@@ -114,6 +116,21 @@ export class AmendLicenceDto {
   @Type(() => ItemLimitDto)
   readonly itemLimits?: readonly ItemLimitDto[];
 
+  @ApiPropertyOptional({
+    type: () => ApplicationItemDto,
+    isArray: true,
+    maxItems: ITEMS_MAX,
+    description:
+      'Items to add to the licence, as an application states them (a widening). Another destination, end user or consignee is a new application',
+  })
+  @OptionalNotNull()
+  @IsArray()
+  @ArrayMaxSize(ITEMS_MAX)
+  @ValidateNested({ each: true })
+  @IsObject({ each: true })
+  @Type(() => ApplicationItemDto)
+  readonly addedItems?: readonly ApplicationItemDto[];
+
   @ApiProperty({
     description:
       "The authority's judgement that this substantially limits the licence (triggers an Art 16 notification)",
@@ -137,7 +154,7 @@ export class DecideLicenceAmendmentDto {
   @ApiProperty({
     enum: ['APPROVE', 'REFUSE'],
     description:
-      'APPROVE applies the proposed terms (refused while a denial in force matches); REFUSE keeps the licence',
+      "APPROVE applies the proposed terms (refused while the widening's Art 14(1) or Art 16 consultations are open, or after a binding Art 14(1) objection); REFUSE keeps the licence",
     example: 'APPROVE',
   })
   @IsIn(['APPROVE', 'REFUSE'])
@@ -151,6 +168,19 @@ export class DecideLicenceAmendmentDto {
   @IsNotEmpty()
   @MaxLength(TEXT_MAX)
   readonly reasons!: string;
+
+  @ApiPropertyOptional({
+    maxLength: TEXT_MAX,
+    description:
+      "Required to approve when the widening was consulted on another member state's denial (Art 16): " +
+      'notified with the approval to every member state and the Commission. Ignored for a refusal and when ' +
+      'no denial was consulted on',
+    example: 'The French denial concerned a military end user; the added probes go to the civil operator',
+  })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  readonly grantDespiteDenialReasons?: string;
 }
 
 export class SuspendLicenceDto {

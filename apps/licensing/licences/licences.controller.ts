@@ -83,7 +83,7 @@ export class LicencesController {
   @ApiOperation({
     operationId: 'amendLicence',
     summary:
-      'Modify the licence: a narrowing applies at once (a substantial limitation is notified to every member state); a widening (more quantity or value, longer validity) is recorded as a proposal for another approver (decide-amendment)',
+      'Modify the licence: a narrowing applies at once (a substantial limitation is notified to every member state); a widening (more quantity or value, longer validity, an added item) is recorded as a proposal for another approver (decide-amendment) and opens the Art 14(1) and Art 16 consultations the widened licence needs',
   })
   @ApiBody({
     type: AmendLicenceDto,
@@ -112,7 +112,7 @@ export class LicencesController {
   @Roles('approver')
   @ApiOperation({
     summary:
-      'Decide a proposed widening (four-eyes: not the proposer); the widened licence is screened against the denial register first, and a match refuses the approval (422 widening-matches-denial)',
+      "Decide a proposed widening (four-eyes: not the proposer), as an application's decision: the widened licence is screened again and its consultations opened first; an approval waits for them (422 consultation-open), a binding Art 14(1) objection refuses it (422 art14-binding-objection), and an approval after an Art 16 consultation is notified with grantDespiteDenialReasons",
   })
   @ApiBody({
     type: DecideLicenceAmendmentDto,

@@ -162,12 +162,16 @@ describe('licensing mapper', () => {
       ['lic-2', 'ANNULLED'],
       ['lic-3', 'ISSUED'],
       ['lic-3', 'EXPIRED'],
+      ['lic-4', 'ISSUED'],
+      ['lic-4', 'AMENDED'],
     ]);
   });
 
   it('notifies a grant despite a denial to the authorities and the Commission, with the reasons and the transaction', () => {
-    const notices = ofType('eu.dual-use.grant-despite-denial.notified.v1');
     const source = sourceOf('GrantDespiteDenialNotified');
+    const notices = ofType('eu.dual-use.grant-despite-denial.notified.v1').filter(
+      (event) => event.position === source.globalPosition,
+    );
     expect(notices.map((event) => [event.audience, event.topic, event.id, event.key])).toEqual([
       ['authorities', 'dul.authority.{memberState}.v1', `${source.eventId}:authorities`, 'app-3'],
       ['commission', 'dul.commission.v1', `${source.eventId}:commission`, 'app-3'],
@@ -198,6 +202,27 @@ describe('licensing mapper', () => {
     expect(isCyberSurveillance({ kind: 'LISTED', controlEntry: '1C350' })).toBe(false);
     expect(isCyberSurveillance({ kind: 'NOT_LISTED', catchAllGround: 'ART5' })).toBe(true);
     expect(isCyberSurveillance({ kind: 'NOT_LISTED', catchAllGround: 'ART4' })).toBe(false);
+  });
+
+  it('notifies a widening granted despite a denial to every member state and the Commission, with the widened items (Art 16)', () => {
+    const notified = ofType('eu.dual-use.grant-despite-denial.notified.v1').filter(
+      (event) => event.data.reasons === 'the French denial concerned a military end user',
+    );
+    expect(notified.map((event) => event.audience).sort()).toEqual(['authorities', 'commission']);
+    for (const event of notified) {
+      expect(event).toMatchObject({ key: 'app-1', subject: 'applications/app-1' });
+      expect(event.data.denials).toEqual([
+        {
+          denialId: 'den-fr-1',
+          memberState: 'FR',
+          consultationId: 'con-2',
+          consultationOutcome: 'NOT_ESSENTIALLY_IDENTICAL',
+        },
+      ]);
+      expect(event.data.items.map((item) => item.controlEntry)).toEqual(['5A001.j', null, '5A002.a']);
+    }
+    const widened = ofType('eu.dual-use.licence.amended.v1').find((event) => event.key === 'lic-4');
+    expect(widened?.data.licence.items).toHaveLength(3);
   });
 
   it('says which events need their stream folded, and LicenceIssued needs none', () => {

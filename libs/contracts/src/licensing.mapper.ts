@@ -1,7 +1,10 @@
 import type {
   Application,
+  ApplicationContent,
   ApplicationEvent,
   ApplicationItem,
+  ApplicationKind,
+  GrantDespiteDenialNotified,
   Licence,
   LicenceAmended,
   LicenceEvent,
@@ -17,8 +20,8 @@ import type { MappingContext } from './mapping';
 import { aggregateIdOf, dateOf, IntegrationMappingError, mappingError, notifiedParty, Publisher } from './mapping';
 import { v1ConsultationOutcome } from './consultation.mapper';
 
-// Applications and licences: statistics for the Commission, licence snapshots for customs, and the one
-// Art 16 notification recorded on an application (a grant despite a denial).
+// Applications and licences: statistics for the Commission, licence snapshots for customs, and the Art 16
+// notification of a grant despite a denial (of an application, or of a widening of its licence).
 
 export type LicensingEvent = ApplicationEvent | LicenceEvent;
 
@@ -94,34 +97,7 @@ export function licensingIntegrationEvents(
     }
     case 'GrantDespiteDenialNotified': {
       const application = applicationThrough(stored, context);
-      const { content } = application;
-      const { grantingMemberState, recipients, denials, reasons, grantedAt } = event.data;
-      const data: PublishedData<'eu.dual-use.grant-despite-denial.notified.v1'> = {
-        applicationId: application.applicationId,
-        notifyingMemberState: grantingMemberState,
-        recipients: { memberStates: [...recipients.memberStates], commission: recipients.commission },
-        denials: denials.map((denial) => ({
-          denialId: denial.denialId,
-          memberState: denial.issuingMemberState,
-          consultationId: denial.consultationId,
-          consultationOutcome: v1ConsultationOutcome(
-            denial.outcome ?? mappingError(stored, `the consultation on denial ${denial.denialId} is still open`),
-            (message) => mappingError(stored, message),
-          ),
-        })),
-        applicationKind: application.kind,
-        items: content.items.map(notifiedItem),
-        destinationCountry: content.destinationCountry,
-        endUser: notifiedParty(content.endUser),
-        consignee: content.consignee === null ? null : notifiedParty(content.consignee),
-        reasons,
-        grantedAt,
-      };
-      // Art 16: every member state and the Commission, each on its own topic, with one id per audience.
-      return [
-        out.publish('authorities', 'eu.dual-use.grant-despite-denial.notified.v1', application.applicationId, data),
-        out.publish('commission', 'eu.dual-use.grant-despite-denial.notified.v1', application.applicationId, data),
-      ];
+      return grantDespiteDenialMessages(out, stored, application.kind, application.content, event.data);
     }
     case 'LicenceIssued': {
       // The first event of a licence stream carries the whole licence: no context needed.
@@ -146,6 +122,11 @@ export function licensingIntegrationEvents(
         }),
         substantialLimitation,
       );
+    }
+    case 'LicenceGrantDespiteDenialNotified': {
+      // The same notice as an application's, of the transaction as widened (the licence folded through the widening).
+      const licence = licenceThrough(stored, context, 'ACTIVE', 'SUSPENDED');
+      return grantDespiteDenialMessages(out, stored, licence.kind, licence, event.data);
     }
     case 'LicenceAmendmentProposed':
     case 'LicenceAmendmentRefused':
@@ -355,6 +336,7 @@ function licenceThrough(
 
 function assertAmendmentFolded(stored: SourceEvent, licence: Licence, terms: LicenceAmended['data']): void {
   const folded =
+    licence.items.length === terms.itemLimits.length + (terms.addedItems?.length ?? 0) &&
     licence.validUntil === terms.validUntil &&
     licence.conditions.length === terms.conditions.length &&
     licence.conditions.every((condition, index) => condition === terms.conditions[index]) &&
@@ -365,6 +347,42 @@ function assertAmendmentFolded(stored: SourceEvent, licence: Licence, terms: Lic
   if (!folded) {
     throw new IntegrationMappingError(stored.eventId, 'the licence context was not folded through this amendment');
   }
+}
+
+/** Art 16: every member state and the Commission, each on its own topic, with one id per audience. */
+function grantDespiteDenialMessages(
+  out: Publisher,
+  stored: SourceEvent,
+  kind: ApplicationKind,
+  transaction: Pick<ApplicationContent, 'items' | 'destinationCountry' | 'endUser' | 'consignee'>,
+  notification: GrantDespiteDenialNotified['data'],
+): readonly IntegrationEvent[] {
+  const { applicationId, grantingMemberState, recipients, denials, reasons, grantedAt } = notification;
+  const data: PublishedData<'eu.dual-use.grant-despite-denial.notified.v1'> = {
+    applicationId,
+    notifyingMemberState: grantingMemberState,
+    recipients: { memberStates: [...recipients.memberStates], commission: recipients.commission },
+    denials: denials.map((denial) => ({
+      denialId: denial.denialId,
+      memberState: denial.issuingMemberState,
+      consultationId: denial.consultationId,
+      consultationOutcome: v1ConsultationOutcome(
+        denial.outcome ?? mappingError(stored, `the consultation on denial ${denial.denialId} is still open`),
+        (message) => mappingError(stored, message),
+      ),
+    })),
+    applicationKind: kind,
+    items: transaction.items.map(notifiedItem),
+    destinationCountry: transaction.destinationCountry,
+    endUser: notifiedParty(transaction.endUser),
+    consignee: transaction.consignee === null ? null : notifiedParty(transaction.consignee),
+    reasons,
+    grantedAt,
+  };
+  return [
+    out.publish('authorities', 'eu.dual-use.grant-despite-denial.notified.v1', applicationId, data),
+    out.publish('commission', 'eu.dual-use.grant-despite-denial.notified.v1', applicationId, data),
+  ];
 }
 
 function notifiedItem(item: ApplicationItem): GrantDespiteDenialNotifiedV1['items'][number] {

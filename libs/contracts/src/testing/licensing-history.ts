@@ -302,6 +302,43 @@ export function licensingHistory(): EventLog {
   });
   log.licence('lic-3', { type: 'ExpireLicence', data: {}, metadata: at(400, 'system:expiry-timer') });
 
+  // A widening that adds an item, approved after an Art 16 consultation of FR: notified as a grant despite a denial.
+  log.licence('lic-4', {
+    type: 'IssueLicence',
+    data: { ...data, licenceId: 'lic-4' },
+    metadata: at(5, 'system:licence-issuer'),
+  });
+  log.licence('lic-4', {
+    type: 'AmendLicence',
+    data: {
+      amendmentId: 'w-1',
+      reason: 'encryption for the same network',
+      addedItems: [itemInput({ classification: { kind: 'LISTED', controlEntry: '5A002.a' }, quantity: 3 })],
+      substantialLimitation: false,
+    },
+    metadata: at(60),
+  });
+  log.licence('lic-4', {
+    type: 'DecideLicenceAmendment',
+    data: {
+      amendmentId: 'w-1',
+      outcome: 'APPROVE',
+      reasons: 'contract verified',
+      screening: { screenedAt: at(61).now.toISOString(), denialMatches: [] },
+      consultations: { blockingOpen: 0, bindingObjection: false },
+      priorDenials: [
+        {
+          denialId: 'den-fr-1',
+          issuingMemberState: 'FR',
+          consultationId: 'con-2',
+          outcome: 'NOT_ESSENTIALLY_IDENTICAL',
+        },
+      ],
+      grantDespiteDenialReasons: 'the French denial concerned a military end user',
+    },
+    metadata: at(61, 'other-boss@bafa'),
+  });
+
   // A general-authorisation user: registered for EU001, suspended, reinstated.
   const [eu001] = UNION_GENERAL_AUTHORISATIONS;
   if (eu001 === undefined) throw new Error('no EU001 in the reference data');

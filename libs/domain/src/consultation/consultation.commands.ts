@@ -3,6 +3,7 @@ import type {
   CatchAllArticle,
   ConsultationAnswer,
   ConsultationPacket,
+  ConsultedWidening,
   PriorDenialMatch,
   SecurityInterestRequest,
 } from './consultation.events';
@@ -19,12 +20,16 @@ export interface OpenItemsLocatedElsewhereData extends OpenConsultationCommon {
   readonly kind: 'ITEMS_LOCATED_ELSEWHERE';
   readonly applicationId: string;
   readonly consulted: string;
+  /** Set when the consultation is about a widening amendment of the application's licence. */
+  readonly widening?: ConsultedWidening | null;
 }
 
 /** Art 16: the deciding authority consults the member state that issued a matching denial in force. */
 export interface OpenPriorDenialData extends OpenConsultationCommon {
   readonly kind: 'PRIOR_DENIAL';
   readonly applicationId: string;
+  /** Set when the consultation is about a widening amendment of the application's licence. */
+  readonly widening?: ConsultedWidening | null;
   /** The member state that issued the denial. */
   readonly consulted: string;
   readonly denialId: string;

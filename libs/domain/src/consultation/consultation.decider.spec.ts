@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { fold } from '../decider';
 import { otherMemberStates } from '../reference/member-states';
 import { deciderSpec } from '../testing/decider-spec';
+import type { OpenConsultation } from './consultation.commands';
 import type { Consultation } from './consultation.decider';
 import { consultationDecider } from './consultation.decider';
 import type { ConsultationEvent, ConsultationOpened } from './consultation.events';
@@ -48,6 +49,29 @@ function consultation(events: readonly ConsultationEvent[]): Consultation {
 
 describe('Consultation decider', () => {
   describe('opening an Art 14(1) consultation', () => {
+    it('records the widening of the licence a consultation is about, and nothing of the kind for the application itself (Art 14(1), Art 16)', () => {
+      const widening = { licenceId: 'lic-7', amendmentId: 'w-1' };
+      const art14 = openArt14('FR', 'DE');
+      const art16 = openArt16('FR', 'DE');
+      const aboutWidening = (command: OpenConsultation) =>
+        consultation(
+          spec
+            .given([])
+            .when({ ...command, data: { ...command.data, widening } } as OpenConsultation)
+            .events(),
+        ).subject;
+      expect(aboutWidening(art14)).toEqual({ kind: 'ITEMS_LOCATED_ELSEWHERE', applicationId: APPLICATION, widening });
+      expect(aboutWidening(art16)).toMatchObject({ kind: 'PRIOR_DENIAL', denialId: 'denial-9', widening });
+      expect(consultation(spec.given([]).when(art14).events()).subject).not.toHaveProperty('widening');
+      spec
+        .given([])
+        .when({
+          ...art14,
+          data: { ...art14.data, widening: { licenceId: ' ', amendmentId: 'w-1' } },
+        } as OpenConsultation)
+        .thenRefuses('INVALID', 'required-field');
+    });
+
     it('consults the member state where items are located, with the packet and a 10-working-day deadline', () => {
       const command = openArt14('FR', 'DE');
       spec

@@ -30,6 +30,7 @@ import type {
   ConsultationPacket,
   ConsultationReplied,
   ConsultationSubject,
+  ConsultedWidening,
   PriorDenialMatch,
   ExtensionRequested,
   SecurityInterestGrantNotified,
@@ -186,6 +187,7 @@ function openingTerms(
       const subject: ConsultationSubject = {
         kind: data.kind,
         applicationId: requiredText(data.applicationId, 'applicationId'),
+        ...checkedWidening(data.widening),
       };
       return replyTerms(subject, consulted, recordedRules('ITEMS_LOCATED_ELSEWHERE', REPLY_WORKING_DAYS));
     }
@@ -273,6 +275,18 @@ function priorDenialSubject(data: OpenPriorDenialData): ConsultationSubject {
     applicationId: requiredText(data.applicationId, 'applicationId'),
     denialId: requiredText(data.denialId, 'denialId'),
     match: checkedMatch(data.match),
+    ...checkedWidening(data.widening),
+  };
+}
+
+/** The widening a consultation is about, when it is about one (omitted from the subject otherwise). */
+function checkedWidening(widening: ConsultedWidening | null | undefined): { widening?: ConsultedWidening } {
+  if (widening === undefined || widening === null) return {};
+  return {
+    widening: {
+      licenceId: requiredText(widening.licenceId, 'widening.licenceId'),
+      amendmentId: requiredText(widening.amendmentId, 'widening.amendmentId'),
+    },
   };
 }
 

@@ -104,14 +104,30 @@ export interface PriorDenialMatch {
   readonly matchedFields: readonly string[];
 }
 
+/**
+ * A widening amendment of the application's licence, when a consultation is about the widening
+ * rather than the application itself (a widening is a new assessment: Art 14(1) and Art 16 apply).
+ */
+export interface ConsultedWidening {
+  readonly licenceId: string;
+  readonly amendmentId: string;
+}
+
 /** What the consultation is about; the discriminant is the kind. */
 export type ConsultationSubject =
-  | { readonly kind: 'ITEMS_LOCATED_ELSEWHERE'; readonly applicationId: string }
+  | {
+      readonly kind: 'ITEMS_LOCATED_ELSEWHERE';
+      readonly applicationId: string;
+      /** Absent when the consultation is about the application. */
+      readonly widening?: ConsultedWidening;
+    }
   | {
       readonly kind: 'PRIOR_DENIAL';
       readonly applicationId: string;
       readonly denialId: string;
       readonly match: PriorDenialMatch;
+      /** Absent when the consultation is about the application. */
+      readonly widening?: ConsultedWidening;
     }
   | {
       readonly kind: 'CATCH_ALL';

@@ -21,6 +21,14 @@ export function priorDenialConsultationId(applicationId: string, denialId: strin
   return `${applicationId}/art16/${denialId}`;
 }
 
+/**
+ * What a widening's consultations are keyed by in place of the application id: the Art 14(1) and
+ * Art 16 consultations of a widening are its own, apart from those of the application it amends.
+ */
+export function wideningConsultationSubjectId(applicationId: string, licenceId: string, amendmentId: string): string {
+  return `${applicationId}/licence/${licenceId}/widening/${amendmentId}`;
+}
+
 /** What Art 14(1) asks of one application: whom to consult, and who is only recorded. */
 export interface Art14Assessment {
   /** Member states consulted: items located there, and the destination or an item calls for it. */

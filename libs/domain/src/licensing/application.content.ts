@@ -356,7 +356,8 @@ function normaliseIdentifier(input: ExporterIdentifier): ExporterIdentifier {
   return { scheme: 'EORI', value: eori };
 }
 
-function normaliseItem(input: ApplicationItemInput, field: string): ApplicationItem {
+/** One item as an application (or a widening that adds it to a licence) states it, normalised and checked. */
+export function normaliseItem(input: ApplicationItemInput, field: string): ApplicationItem {
   return {
     classification: normaliseClassification(input.classification, `${field}.classification`),
     description: requiredText(input.description, `${field}.description`),

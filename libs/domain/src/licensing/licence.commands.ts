@@ -1,8 +1,9 @@
 import type { Command } from '../decider';
 import { refuse } from '../refusals';
-import type { ApplicationItem, ApplicationKind, Exporter, Party } from './application.content';
+import type { ConsultedDenial } from '../consultation/consultation-status';
+import type { ApplicationItem, ApplicationItemInput, ApplicationKind, Exporter, Party } from './application.content';
 import type { Application } from './application.decider';
-import type { DecisionOutcome } from './application.events';
+import type { ConsultationStatus, DecisionOutcome } from './application.events';
 import type { Art15Ground } from './art16-notification';
 import type { ItemLimit, UsageLine, WideningDenialMatch } from './licence.events';
 
@@ -46,6 +47,8 @@ export type AmendLicence = Command<
     readonly validityMonths?: number;
     /** One entry per item, in item order. */
     readonly itemLimits?: readonly ItemLimit[];
+    /** Items (control entries) to add to the licence: always a widening. */
+    readonly addedItems?: readonly ApplicationItemInput[];
     /** The authority's judgement that this substantially limits the licence (Art 16 notification). */
     readonly substantialLimitation: boolean;
     readonly grounds?: readonly Art15Ground[];
@@ -53,8 +56,10 @@ export type AmendLicence = Command<
 >;
 
 /**
- * Another official's decision on a proposed widening. `screening` is not the client's: the handler
- * screens the widened licence against the denial register right before it (as a decision is screened).
+ * Another official's decision on a proposed widening. `screening`, `consultations` and `priorDenials`
+ * are not the client's: the handler asks the consultation context for them right before the decision,
+ * exactly as for an application's decision (the widened licence is screened again and any consultation
+ * it needs is opened first).
  */
 export type DecideLicenceAmendment = Command<
   'DecideLicenceAmendment',
@@ -63,6 +68,12 @@ export type DecideLicenceAmendment = Command<
     readonly outcome: 'APPROVE' | 'REFUSE';
     readonly reasons: string;
     readonly screening: { readonly screenedAt: string; readonly denialMatches: readonly WideningDenialMatch[] };
+    /** The widening's Art 14(1) and Art 16 consultations: open ones hold an approval back, an objection forbids it. */
+    readonly consultations: ConsultationStatus;
+    /** The Art 16 consultations on matching denials: an approval after them is notified with reasons. */
+    readonly priorDenials?: readonly ConsultedDenial[];
+    /** Required to approve when `priorDenials` is not empty: why the authority widens despite them. */
+    readonly grantDespiteDenialReasons?: string;
   }
 >;
 

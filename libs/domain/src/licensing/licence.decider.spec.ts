@@ -17,7 +17,7 @@ import type { Application } from './application.decider';
 import type { IssueLicenceData, LicenceCommand } from './licence.commands';
 import { issueLicenceFromGrant } from './licence.commands';
 import type { Licence } from './licence.decider';
-import { licenceDecider } from './licence.decider';
+import { licenceDecider, widenedLicence } from './licence.decider';
 import type { LicenceEvent, UsageLine } from './licence.events';
 
 const spec = deciderSpec(licenceDecider);
@@ -662,17 +662,33 @@ describe('Licence decider', () => {
         metadata,
       );
     const clean = { screenedAt: '2025-03-12T09:00:00.000Z', denialMatches: [] };
+    const settled = { blockingOpen: 0, bindingObjection: false };
+    type WideningContext = Pick<
+      Extract<LicenceCommand, { type: 'DecideLicenceAmendment' }>['data'],
+      'screening' | 'consultations' | 'priorDenials' | 'grantDespiteDenialReasons'
+    >;
     const decideWidening = (
       outcome: 'APPROVE' | 'REFUSE',
       metadata = meta({ actor: 'other-boss@bafa' }),
-      screening: {
-        screenedAt: string;
-        denialMatches: { denialId: string; issuingMemberState: string; score: number; explanation: string }[];
-      } = clean,
+      context: Partial<WideningContext> = {},
     ): LicenceCommand => ({
       type: 'DecideLicenceAmendment',
-      data: { amendmentId: 'w-1', outcome, reasons: 'contract verified', screening },
+      data: {
+        amendmentId: 'w-1',
+        outcome,
+        reasons: 'contract verified',
+        screening: clean,
+        consultations: settled,
+        ...context,
+      },
       metadata,
+    });
+    const frMatch = { denialId: 'den-fr-1', issuingMemberState: 'FR', score: 0.97, explanation: 'same end user' };
+    const frConsulted = (outcome: 'NOT_ESSENTIALLY_IDENTICAL' | null) => ({
+      denialId: 'den-fr-1',
+      issuingMemberState: 'FR' as const,
+      consultationId: 'c-fr-1',
+      outcome,
     });
     const proposed = () => spec.given([issuedEvent()]).when(widen()).events();
 
@@ -724,19 +740,144 @@ describe('Licence decider', () => {
       expect(state.pendingAmendment).toBeNull();
     });
 
-    it('refuses to approve a widening when screening matches a denial in force: the denying member state is consulted first (Art 16)', () => {
+    // Changed with issue 9 item 7: a match used to refuse the approval outright (widening-matches-denial).
+    it('refuses to approve a widening that screening matched to a denial in force without an Art 16 consultation of the denying member state', () => {
+      const error = spec
+        .given([issuedEvent(), ...proposed()])
+        .when(decideWidening('APPROVE', undefined, { screening: { ...clean, denialMatches: [frMatch] } }))
+        .thenRefuses('RULE_VIOLATED', 'widening-denial-not-consulted');
+      expect(error.message).toContain('den-fr-1 (FR)');
+    });
+
+    it('refuses to approve a widening while its Art 14(1) or Art 16 consultations are open', () => {
+      spec
+        .given([issuedEvent(), ...proposed()])
+        .when(
+          decideWidening('APPROVE', undefined, {
+            screening: { ...clean, denialMatches: [frMatch] },
+            consultations: { blockingOpen: 1, bindingObjection: false },
+            priorDenials: [frConsulted(null)],
+          }),
+        )
+        .thenRefuses('RULE_VIOLATED', 'consultation-open');
+    });
+
+    it('refuses to approve a widening to which a member state where items are located objected (Art 14(1) objection binds)', () => {
       const error = spec
         .given([issuedEvent(), ...proposed()])
         .when(
-          decideWidening('APPROVE', meta({ actor: 'other-boss@bafa' }), {
-            ...clean,
-            denialMatches: [
-              { denialId: 'den-fr-1', issuingMemberState: 'FR', score: 0.97, explanation: 'same end user' },
-            ],
+          decideWidening('APPROVE', undefined, {
+            consultations: {
+              blockingOpen: 0,
+              bindingObjection: true,
+              objections: [{ memberState: 'FR', reasons: 'diversion risk' }],
+            },
           }),
         )
-        .thenRefuses('RULE_VIOLATED', 'widening-matches-denial');
-      expect(error.message).toContain('den-fr-1 (FR)');
+        .thenRefuses('RULE_VIOLATED', 'art14-binding-objection');
+      expect(error.message).toContain('FR ("diversion risk")');
+    });
+
+    it('lets another official refuse a widening while its consultations are open', () => {
+      const events = spec
+        .given([issuedEvent(), ...proposed()])
+        .when(decideWidening('REFUSE', undefined, { consultations: { blockingOpen: 2, bindingObjection: false } }))
+        .events();
+      expect(events).toMatchObject([{ type: 'LicenceAmendmentRefused' }]);
+    });
+
+    it('approves a widening after the Art 16 consultation closed and notifies every member state and the Commission with the reasons', () => {
+      const events = spec
+        .given([issuedEvent(), ...proposed()])
+        .when(
+          decideWidening('APPROVE', undefined, {
+            screening: { ...clean, denialMatches: [frMatch] },
+            priorDenials: [frConsulted('NOT_ESSENTIALLY_IDENTICAL')],
+            grantDespiteDenialReasons: 'the French denial concerned a military end user',
+          }),
+        )
+        .events();
+      expect(events).toMatchObject([
+        {
+          type: 'LicenceAmended',
+          data: { widening: { denialMatches: [frMatch], priorDenials: [frConsulted('NOT_ESSENTIALLY_IDENTICAL')] } },
+        },
+        {
+          type: 'LicenceGrantDespiteDenialNotified',
+          data: {
+            applicationId: APPLICATION_ID,
+            licenceId: LICENCE_ID,
+            amendmentId: 'w-1',
+            grantingMemberState: 'DE',
+            recipients: { commission: true },
+            denials: [frConsulted('NOT_ESSENTIALLY_IDENTICAL')],
+            reasons: 'the French denial concerned a military end user',
+            notifiedBy: 'other-boss@bafa',
+          },
+        },
+      ]);
+      const [, notified] = events as [
+        LicenceEvent,
+        Extract<LicenceEvent, { type: 'LicenceGrantDespiteDenialNotified' }>,
+      ];
+      expect(notified.data.recipients.memberStates).toHaveLength(26);
+      expect(notified.data.recipients.memberStates).not.toContain('DE');
+      const state = fold(licenceDecider, [issuedEvent(), ...proposed(), ...events]) as Licence;
+      expect(state.validityMonths).toBe(12);
+      expect(state.items[0]?.quantity).toBe(50);
+    });
+
+    it('refuses to approve a widening despite a consulted denial without the reasons for it (Art 16)', () => {
+      spec
+        .given([issuedEvent(), ...proposed()])
+        .when(
+          decideWidening('APPROVE', undefined, {
+            screening: { ...clean, denialMatches: [frMatch] },
+            priorDenials: [frConsulted('NOT_ESSENTIALLY_IDENTICAL')],
+          }),
+        )
+        .thenRefuses('RULE_VIOLATED', 'grant-despite-denial-reasons');
+    });
+
+    it('records an added item (a new control entry) as a widening, and adds it to the licence only when approved', () => {
+      const added = itemInput({
+        classification: { kind: 'LISTED', controlEntry: '5A002.a' },
+        description: 'Encryption appliance',
+        quantity: 3,
+        memberStateWhereLocated: 'FR',
+      });
+      const proposal = spec
+        .given([issuedEvent()])
+        .when(amend({ amendmentId: 'w-1', reason: 'encryption for the same network', addedItems: [added] }))
+        .events();
+      expect(proposal).toMatchObject([
+        { type: 'LicenceAmendmentProposed', data: { widened: ['items[2] added (5A002.a, 3 pcs)'] } },
+      ]);
+      const pending = fold(licenceDecider, [issuedEvent(), ...proposal]) as Licence;
+      expect(pending.items).toHaveLength(2);
+      expect(widenedLicence(pending)?.items[2]).toMatchObject({
+        classification: { controlEntry: '5A002.a' },
+        memberStateWhereLocated: 'FR',
+        usedQuantity: 0,
+      });
+      const approved = spec
+        .given([issuedEvent(), ...proposal])
+        .when(decideWidening('APPROVE'))
+        .events();
+      const state = fold(licenceDecider, [issuedEvent(), ...proposal, ...approved]) as Licence;
+      expect(state.items.map((item) => item.description)).toEqual([
+        content.items[0]?.description,
+        'Probe software licences',
+        'Encryption appliance',
+      ]);
+    });
+
+    it('refuses an added item that is not a valid item, naming its field', () => {
+      const error = spec
+        .given([issuedEvent()])
+        .when(amend({ amendmentId: 'w-1', addedItems: [itemInput({ hsCode: '12' })] }))
+        .thenRefuses('INVALID', 'hs-code-format');
+      expect(error.message).toContain('addedItems[0].hsCode');
     });
 
     it('lets another official refuse a widening: the licence keeps its terms', () => {
@@ -764,15 +905,17 @@ describe('Licence decider', () => {
         .thenRefuses('RULE_VIOLATED', 'widening-is-not-a-limitation');
     });
 
-    it('refuses a widening whose licence needs an Art 14(1) consultation, pointing to a new application', () => {
+    // Changed with issue 9 item 7: such a widening used to be refused (widening-needs-consultation).
+    it('proposes a widening whose licence needs an Art 14(1) consultation: the consultation context opens it on the proposal', () => {
       const located = issuedEventWith({
         destinationCountry: 'CN',
         items: content.items.map((item) => ({ ...item, memberStateWhereLocated: 'FR' as const })),
       });
-      spec
+      const events = spec
         .given([located])
         .when(amend({ amendmentId: 'w-4', validityMonths: 24 }))
-        .thenRefuses('RULE_VIOLATED', 'widening-needs-consultation');
+        .events();
+      expect(events).toMatchObject([{ type: 'LicenceAmendmentProposed', data: { amendmentId: 'w-4' } }]);
     });
 
     it("refuses to extend the validity beyond the kind's limit", () => {

@@ -1,16 +1,23 @@
 import type { CommandMetadata, Decider } from '../decider';
 import { assertNever } from '../decider';
 import { refuse } from '../refusals';
-import { memberStatesToConsult } from '../consultation/consultation.packet';
+import { grantDespiteDenialNotification } from '../denials/grant-despite-denial';
 import { sameSubject } from '../identity/subject.rules';
 import type { MemberStateCode } from '../reference/member-states';
 import { normaliseMemberState } from '../reference/member-states';
 import { addAmounts, checkedAmount, exceeds } from './amounts';
-import type { ApplicationItem, ApplicationKind, Exporter, Party } from './application.content';
-import { optionalText, positiveWholeMonths, requiredText } from './application.content';
+import type { ApplicationItem, ApplicationItemInput, ApplicationKind, Exporter, Party } from './application.content';
+import { normaliseItem, optionalText, positiveWholeMonths, requiredText } from './application.content';
 import type { Art15Ground, Art16Notification, Art16NotificationKind } from './art16-notification';
 import { ART15_GROUNDS, art16Notification } from './art16-notification';
-import { checkedDecisionTerms, isGrant } from './decision.rules';
+import {
+  assertNoBindingObjection,
+  assertNoBlockingConsultationOpen,
+  checkedConsultationStatus,
+  checkedDecisionTerms,
+  checkedPriorDenials,
+  isGrant,
+} from './decision.rules';
 import type {
   AmendLicence,
   AnnulLicence,
@@ -23,7 +30,14 @@ import type {
   RevokeLicence,
   SuspendLicence,
 } from './licence.commands';
-import type { ItemLimit, LicenceAmendmentProposed, LicenceEvent, LicenceIssued, UsageLine } from './licence.events';
+import type {
+  ItemLimit,
+  LicenceAmendmentProposed,
+  LicenceEvent,
+  LicenceIssued,
+  UsageLine,
+  WideningDenialMatch,
+} from './licence.events';
 import { addCalendarMonths, assertValidityWithinLimit, DEFAULT_VALIDITY_CAPS } from './validity';
 
 export type LicenceStatus = 'ACTIVE' | 'SUSPENDED' | 'REVOKED' | 'ANNULLED' | 'EXPIRED';
@@ -147,12 +161,18 @@ function issue({ data, metadata }: IssueLicence, state: LicenceState): readonly 
 function amend({ data, metadata }: AmendLicence, state: LicenceState): readonly LicenceEvent[] {
   const licence = liveLicence(state, metadata, 'amended');
   const reason = requiredText(data.reason, 'reason');
-  if (data.conditions === undefined && data.validityMonths === undefined && data.itemLimits === undefined) {
-    throw refuse.invalid('nothing-to-amend', 'give new conditions, validityMonths or itemLimits');
+  if (
+    data.conditions === undefined &&
+    data.validityMonths === undefined &&
+    data.itemLimits === undefined &&
+    (data.addedItems === undefined || data.addedItems.length === 0)
+  ) {
+    throw refuse.invalid('nothing-to-amend', 'give new conditions, validityMonths, itemLimits or addedItems');
   }
   assertNoPendingAmendment(licence);
   const validityMonths = amendedValidity(licence, data.validityMonths, metadata.now);
   const itemLimits = amendedItemLimits(licence, data.itemLimits);
+  const addedItems = checkedAddedItems(data.addedItems);
   const amended: Licence = {
     ...licence,
     conditions: cleanConditions(data.conditions ?? licence.conditions),
@@ -160,8 +180,8 @@ function amend({ data, metadata }: AmendLicence, state: LicenceState): readonly 
     validUntil: validUntilOf(licence, validityMonths),
     items: licence.items.map((item, index) => ({ ...item, ...itemLimits[index] })),
   };
-  const widened = wideningOf(licence, validityMonths, itemLimits);
-  if (widened.length > 0) return proposeWidening(data, amended, itemLimits, widened, reason, metadata);
+  const widened = wideningOf(licence, validityMonths, itemLimits, addedItems);
+  if (widened.length > 0) return proposeWidening(data, amended, itemLimits, addedItems, widened, reason, metadata);
   const notification = data.substantialLimitation
     ? notificationFor('SUBSTANTIAL_LIMITATION', amended, knownGrounds(data.grounds), reason, metadata)
     : null;
@@ -306,16 +326,21 @@ function amendedValidity(licence: Licence, months: number | undefined, now: Date
 }
 
 /**
- * A widening (longer validity, more quantity or value on any item) grants what was never assessed.
- * Reading of Art 12 and Art 14-16: it is a new authorisation decision, so it is a new assessment:
- * proposed by one official, decided by another (four-eyes), screened against the denial register
- * right before the decision, and with the Art 14(1) consultations the widened licence needs. Not yet
- * built for amendments: opening those consultations, and the Art 16 consultation of a denying member
- * state; so a widening that needs either is refused here, with a pointer to a new application (which
- * opens them). Adding items or destinations is not an amendment at all (there are no such fields):
- * it is a new application. A narrowing stays an amendment, notified when substantial (Art 16).
+ * A widening (longer validity, more quantity or value on any item, an item added) grants what was
+ * never assessed. Reading of Art 12 and Art 14-16: it is a new authorisation decision, so it is a new
+ * assessment: proposed by one official, decided by another (four-eyes), screened against the denial
+ * register right before the decision, with the Art 14(1) and Art 16 consultations the widened licence
+ * needs (the consultation context opens them on the proposal and again before the decision; the
+ * decision waits for them as an application's does). Another destination, end user or consignee is
+ * another transaction, not a widening of this one: a new application. A narrowing stays an
+ * amendment, notified when substantial (Art 16).
  */
-function wideningOf(licence: Licence, validityMonths: number, limits: readonly ItemLimit[]): readonly string[] {
+function wideningOf(
+  licence: Licence,
+  validityMonths: number,
+  limits: readonly ItemLimit[],
+  addedItems: readonly ApplicationItem[],
+): readonly string[] {
   const widened: string[] = [];
   if (validityMonths > licence.validityMonths)
     widened.push(`validity ${licence.validityMonths} → ${validityMonths} months`);
@@ -325,13 +350,42 @@ function wideningOf(licence: Licence, validityMonths: number, limits: readonly I
       widened.push(`items[${index}].quantity ${item.quantity} → ${limit.quantity}`);
     if (exceeds(limit.value, item.value)) widened.push(`items[${index}].value ${item.value} → ${limit.value}`);
   });
+  addedItems.forEach((item, offset) => {
+    const entry = item.classification.kind === 'LISTED' ? item.classification.controlEntry : 'not listed';
+    widened.push(`items[${licence.items.length + offset}] added (${entry}, ${item.quantity} ${item.unit})`);
+  });
   return widened;
+}
+
+/** Added items are checked as an application's items are; none when left out. */
+function checkedAddedItems(items: readonly ApplicationItemInput[] | undefined): readonly ApplicationItem[] {
+  return (items ?? []).map((item, offset) => normaliseItem(item, `addedItems[${offset}]`));
+}
+
+/**
+ * The licence as it would be if its pending widening were approved: what the widening's consultations
+ * and screening assess (Art 14(1), Art 16). Null when no widening is pending.
+ */
+export function widenedLicence(licence: Licence): Licence | null {
+  const pending = licence.pendingAmendment ?? null;
+  if (pending === null) return null;
+  return {
+    ...licence,
+    conditions: pending.conditions,
+    validityMonths: pending.validityMonths,
+    validUntil: pending.validUntil,
+    items: [
+      ...licence.items.map((item, index) => ({ ...item, ...pending.itemLimits[index] })),
+      ...(pending.addedItems ?? []).map((item) => ({ ...item, usedQuantity: 0, usedValue: 0 })),
+    ],
+  };
 }
 
 function proposeWidening(
   data: AmendLicence['data'],
   amended: Licence,
   itemLimits: readonly ItemLimit[],
+  addedItems: readonly ApplicationItem[],
   widened: readonly string[],
   reason: string,
   metadata: CommandMetadata,
@@ -342,14 +396,7 @@ function proposeWidening(
       `this amendment widens the licence (${widened.join(', ')}): it cannot be notified as a substantial limitation; send the limitation and the widening apart`,
     );
   }
-  // Art 14(1): the widened licence needs the consultations a new application would open.
-  const toConsult = memberStatesToConsult(amended.kind, amended.issuingMemberState, amended);
-  if (toConsult.length > 0) {
-    throw refuse.ruleViolated(
-      'widening-needs-consultation',
-      `the widened licence needs an Art 14(1) consultation of ${toConsult.join(', ')} (items located there): register the widening as an application`,
-    );
-  }
+  // The consultations the widened licence needs are opened by the consultation context on this event.
   return [
     {
       type: 'LicenceAmendmentProposed',
@@ -360,6 +407,7 @@ function proposeWidening(
         validityMonths: amended.validityMonths,
         validUntil: amended.validUntil,
         itemLimits,
+        ...(addedItems.length > 0 && { addedItems }),
         widened,
         proposedBy: metadata.actor,
         proposedAt: metadata.now.toISOString(),
@@ -401,13 +449,33 @@ function decideAmendment({ data, metadata }: DecideLicenceAmendment, state: Lice
     ];
   }
   if (data.outcome !== 'APPROVE') throw refuse.invalid('amendment-outcome', 'outcome must be APPROVE or REFUSE');
+  // As for an application's grant (Art 14(1), Art 16): an objection binds, open consultations are awaited.
+  const consultations = checkedConsultationStatus(data.consultations);
+  assertNoBindingObjection(consultations);
+  assertNoBlockingConsultationOpen(consultations);
+  const priorDenials = checkedPriorDenials(data.priorDenials);
   const matches = data.screening.denialMatches;
-  if (matches.length > 0) {
-    throw refuse.ruleViolated(
-      'widening-matches-denial',
-      `screening matched denial(s) in force ${matches.map((match) => `${match.denialId} (${match.issuingMemberState})`).join(', ')}: Art 16 asks to consult the denying member state before deciding; refuse the widening or register it as an application`,
-    );
-  }
+  assertEveryMatchConsulted(matches, priorDenials);
+  const grantDespiteDenial: readonly LicenceEvent[] =
+    priorDenials.length > 0
+      ? [
+          {
+            type: 'LicenceGrantDespiteDenialNotified',
+            data: {
+              ...grantDespiteDenialNotification({
+                applicationId: licence.applicationId,
+                grantingMemberState: licence.issuingMemberState,
+                reasons: data.grantDespiteDenialReasons ?? '',
+                denials: priorDenials,
+                notifiedBy: metadata.actor,
+                at: metadata.now,
+              }).data,
+              licenceId: licence.licenceId,
+              amendmentId: pending.amendmentId,
+            },
+          },
+        ]
+      : [];
   // Customs may have written off more, and time passed, since the proposal.
   const itemLimits = pending.itemLimits.map((limit, index) =>
     checkedItemLimit(licence.items[index] as LicensedItem, limit, `itemLimits[${index}]`),
@@ -424,6 +492,7 @@ function decideAmendment({ data, metadata }: DecideLicenceAmendment, state: Lice
         validityMonths: pending.validityMonths,
         validUntil: pending.validUntil,
         itemLimits,
+        ...(pending.addedItems !== undefined && pending.addedItems.length > 0 && { addedItems: pending.addedItems }),
         substantialLimitation: false,
         notification: null,
         amendedBy: metadata.actor,
@@ -434,11 +503,30 @@ function decideAmendment({ data, metadata }: DecideLicenceAmendment, state: Lice
           proposedBy: pending.proposedBy,
           proposedAt: pending.proposedAt,
           screenedAt: data.screening.screenedAt,
-          denialMatches: [],
+          denialMatches: matches,
+          priorDenials,
         },
       },
     },
+    ...grantDespiteDenial,
   ];
+}
+
+/**
+ * Art 16: every denial the screening matched right before the decision must have been consulted on
+ * first. The consultation context opens a consultation for each match before it answers, so a match
+ * without one means the context was bypassed: refused, never decided unconsulted.
+ */
+function assertEveryMatchConsulted(
+  matches: readonly WideningDenialMatch[],
+  priorDenials: readonly { readonly denialId: string }[],
+): void {
+  const unconsulted = matches.filter((match) => !priorDenials.some((denial) => denial.denialId === match.denialId));
+  if (unconsulted.length === 0) return;
+  throw refuse.ruleViolated(
+    'widening-denial-not-consulted',
+    `screening matched denial(s) in force ${unconsulted.map((match) => `${match.denialId} (${match.issuingMemberState})`).join(', ')} with no Art 16 consultation of the denying member state: consult it before deciding`,
+  );
 }
 
 function amendedItemLimits(licence: Licence, limits: readonly ItemLimit[] | undefined): readonly ItemLimit[] {
@@ -651,14 +739,19 @@ function evolveExisting(state: Licence, event: LicenceEvent): Licence {
     case 'LicenceIssued':
       return issued(event.data);
     case 'LicenceAmended': {
-      const { conditions, validityMonths, validUntil, itemLimits } = event.data;
-      const items = state.items.map((item, index) => ({ ...item, ...itemLimits[index] }));
+      const { conditions, validityMonths, validUntil, itemLimits, addedItems } = event.data;
+      const items = [
+        ...state.items.map((item, index) => ({ ...item, ...itemLimits[index] })),
+        ...(addedItems ?? []).map((item) => ({ ...item, usedQuantity: 0, usedValue: 0 })),
+      ];
       return { ...state, conditions, validityMonths, validUntil, items, pendingAmendment: null };
     }
     case 'LicenceAmendmentProposed':
       return { ...state, pendingAmendment: event.data };
     case 'LicenceAmendmentRefused':
       return { ...state, pendingAmendment: null };
+    case 'LicenceGrantDespiteDenialNotified':
+      return state;
     case 'LicenceSuspended':
       return { ...state, status: 'SUSPENDED' };
     case 'LicenceReinstated':

@@ -3,6 +3,8 @@ import { everyType } from '../decider';
 import type { MemberStateCode } from '../reference/member-states';
 import type { ApplicationItem, ApplicationKind, Exporter, Party } from './application.content';
 import type { Art15Ground, Art16Notification } from './art16-notification';
+import type { ConsultedDenial } from '../consultation/consultation-status';
+import type { GrantDespiteDenialNotified } from '../denials/grant-despite-denial';
 
 /** The licensed quantity and value of one item. */
 export interface ItemLimit {
@@ -57,9 +59,14 @@ export interface WideningAssessment {
   readonly widened: readonly string[];
   readonly proposedBy: string;
   readonly proposedAt: string;
-  /** Screening against the denial register right before the decision; no match, or it would not be approved. */
+  /** Screening against the denial register right before the decision; every match was consulted on (Art 16). */
   readonly screenedAt: string;
   readonly denialMatches: readonly WideningDenialMatch[];
+  /**
+   * The Art 16 consultations the widening waited for, with how each ended (absent before they existed).
+   * When there are any, LicenceGrantDespiteDenialNotified is appended with the LicenceAmended.
+   */
+  readonly priorDenials?: readonly ConsultedDenial[];
 }
 
 /**
@@ -76,6 +83,8 @@ export type LicenceAmendmentProposed = DomainEvent<
     readonly validityMonths: number;
     readonly validUntil: string;
     readonly itemLimits: readonly ItemLimit[];
+    /** New items (control entries) the widening adds after the existing ones; absent before item widenings. */
+    readonly addedItems?: readonly ApplicationItem[];
     readonly widened: readonly string[];
     readonly proposedBy: string;
     readonly proposedAt: string;
@@ -101,6 +110,8 @@ export type LicenceAmended = DomainEvent<
     readonly validityMonths: number;
     readonly validUntil: string;
     readonly itemLimits: readonly ItemLimit[];
+    /** Items a widening added, appended after the existing ones (absent when none). */
+    readonly addedItems?: readonly ApplicationItem[];
     readonly substantialLimitation: boolean;
     /** Art 16: set when the amendment is a substantial limitation. */
     readonly notification: Art16Notification | null;
@@ -109,6 +120,16 @@ export type LicenceAmended = DomainEvent<
     /** Set when the amendment widened the licence: it was proposed, screened and decided by two officials. */
     readonly widening?: WideningAssessment;
   }
+>;
+
+/**
+ * Art 16: a widening approved after consulting another member state on its denial is notified to every
+ * other member state and the Commission with the reasons, as an application's grant despite a denial
+ * is. Appended together with the widening's LicenceAmended: one append, no widening without it.
+ */
+export type LicenceGrantDespiteDenialNotified = DomainEvent<
+  'LicenceGrantDespiteDenialNotified',
+  GrantDespiteDenialNotified['data'] & { readonly licenceId: string; readonly amendmentId: string }
 >;
 
 export type LicenceSuspended = DomainEvent<
@@ -176,6 +197,7 @@ export type LicenceEvent =
   | LicenceAmended
   | LicenceAmendmentProposed
   | LicenceAmendmentRefused
+  | LicenceGrantDespiteDenialNotified
   | LicenceSuspended
   | LicenceReinstated
   | LicenceAnnulled
@@ -189,6 +211,7 @@ export const LICENCE_EVENT_TYPES = everyType<LicenceEvent['type']>({
   LicenceAmended: true,
   LicenceAmendmentProposed: true,
   LicenceAmendmentRefused: true,
+  LicenceGrantDespiteDenialNotified: true,
   LicenceSuspended: true,
   LicenceReinstated: true,
   LicenceAnnulled: true,

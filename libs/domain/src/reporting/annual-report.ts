@@ -362,6 +362,7 @@ class LogState {
       case 'LicenceAmended':
       case 'LicenceAmendmentProposed':
       case 'LicenceAmendmentRefused':
+      case 'LicenceGrantDespiteDenialNotified':
       case 'LicenceReinstated':
       case 'LicenceExpired':
       case 'LicenceUsageRecorded':
