@@ -134,9 +134,22 @@ export function partyNameTokens(name: string): readonly string[] {
   return nameTokens(name).map((token) => token.text);
 }
 
-/** A party name normalised to its tokens joined by single spaces; idempotent. */
+/**
+ * A party name normalised to its tokens joined by single spaces, the syllables of a name in Chinese
+ * characters or Hangul written together (长安 → changan: read again as Latin, the syllable an would
+ * be an article); idempotent.
+ */
 export function normalisePartyName(name: string): string {
-  return partyNameTokens(name).join(' ');
+  const words: string[] = [];
+  let previous: WeightedToken | undefined;
+  for (const token of nameTokens(name)) {
+    const last = words.length - 1;
+    if (token.syllable !== undefined && previous?.syllable === token.syllable && last >= 0) {
+      words[last] = foldToken(`${words[last] ?? ''}${token.text}`);
+    } else words.push(token.text);
+    previous = token;
+  }
+  return words.join(' ');
 }
 
 /** An address normalised to its tokens joined by single spaces (street-type words dropped). */
@@ -925,13 +938,17 @@ function rawTokens(text: string): RawToken[] {
   // Chinese characters and Hangul in the order written, syllable by syllable: their syllables
   // meet a Latin word of the other name as a run (see alignJoined).
   const tokens = latin.split(EAST_ASIAN_RUNS).flatMap((segment): RawToken[] => {
-    if (HAN_RUN.test(segment)) {
-      return hanSyllables(segment).map((syllable) => ({ text: syllable, arabicScript: false, syllable: 'han' }));
-    }
-    if (HANGUL_RUN.test(segment)) {
-      return hangulSyllables(segment).map((syllable) => ({ text: syllable, arabicScript: false, syllable: 'hangul' }));
-    }
-    return latinTokens(segment);
+    const syllables = HAN_RUN.test(segment)
+      ? { script: 'han' as const, texts: hanSyllables(segment) }
+      : HANGUL_RUN.test(segment)
+        ? { script: 'hangul' as const, texts: hangulSyllables(segment) }
+        : undefined;
+    if (syllables === undefined) return latinTokens(segment);
+    // A character alone is read as any Latin word would be: the syllables of a name of several are
+    // kept whatever they spell (see dropNoise).
+    return syllables.texts.map((text) =>
+      syllables.texts.length > 1 ? { text, arabicScript: false, syllable: syllables.script } : { text, arabicScript: false },
+    );
   });
   return [...tokens, ...arabic];
 }
@@ -1342,7 +1359,9 @@ export function legalFormsOf(name: string): readonly string[] {
   for (const form of LEGAL_FORM_KINDS) {
     const at = indexOfPhrase(tokens, form.words);
     if (at < 0) continue;
-    kinds.add(form.kind);
+    // A form of several words listed under two kinds (주식회사, Ju Sik Hoe Sa) counts for both.
+    const phrase = form.words.join(' ');
+    for (const same of LEGAL_FORM_KINDS) if (same.words.join(' ') === phrase) kinds.add(same.kind);
     if (form.words.length > 1) tokens = [...tokens.slice(0, at), { text: '' }, ...tokens.slice(at + form.words.length)];
   }
   return [...kinds].sort();
