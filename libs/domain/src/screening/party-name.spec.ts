@@ -13,6 +13,7 @@ import {
   legalFormsOf,
   phoneticKey,
   hebrewKey,
+  hongKongSpelling,
   koreanKey,
   prepareAddress,
   foldToken,
@@ -380,6 +381,13 @@ describe('writing variants that meet after normalisation', () => {
 
   it('meets an Urdu or Malay name with -ul written to the word before (Shamsul Arifin = Shams ul Arifin)', () => {
     expect(nameSimilarity('Shams ul Arifin Traders', 'Shamsul Arifin Traders')).toBeGreaterThan(0.9);
+  });
+
+  it('meets Chinese characters with their Cantonese reading as Hong Kong spells it (永安 Wing On, 嘉華 Ka Wah)', () => {
+    expect(hongKongSpelling('zoeng1')).toBe('cheung');
+    expect(nameSimilarity('永安電子有限公司', 'Wing On Electronics Limited')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('嘉華電子', 'Ka Wah Electronics')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('永安電子有限公司', 'Wing Hong Electronics Limited')).toBeLessThan(0.8);
   });
 });
 

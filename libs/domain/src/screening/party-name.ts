@@ -1,6 +1,7 @@
 import { romanize } from 'es-hangul';
 import { pinyin } from 'pinyin-pro';
 import { transliterate } from 'transliteration';
+import ToJyutping from 'to-jyutping';
 import addressWordsData from './data/address-words.json';
 import arabicScriptData from './data/arabic-script.json';
 import corporateWordsData from './data/corporate-words.json';
@@ -180,6 +181,8 @@ export interface PreparedText {
   readonly distinctiveTexts?: ReadonlySet<string>;
   /** The distinctive Latin tokens by their {@link koreanKey}, for looking a join of Hangul syllables up. */
   readonly koreanKeys?: ReadonlyMap<string, WeightedToken>;
+  /** The distinctive Latin tokens by their {@link cantoneseKey}, for looking a join of Chinese syllables up. */
+  readonly cantoneseKeys?: ReadonlyMap<string, WeightedToken>;
 }
 
 /** Adjacent tokens written together: the tokens from `start`, `length` of them, as one folded word. */
@@ -189,6 +192,8 @@ export interface TokenJoin {
   readonly text: string;
   /** For a run of Hangul syllables: its {@link koreanKey}. */
   readonly key?: string;
+  /** For a run of syllables in Chinese characters: its Cantonese reading's {@link cantoneseKey}. */
+  readonly cantonese?: string;
 }
 
 /** One normalised token and how much it counts in a similarity. */
@@ -210,8 +215,10 @@ export interface WeightedToken {
    * for a stop word (安 an, 德 de and 라 ra are syllables of a name, not an article).
    */
   readonly syllable?: 'han' | 'hangul';
-  /** True when the token stands for a run of Hangul syllables met by {@link koreanKey}, not letter for letter. */
+  /** True when the token stands for a run of syllables met by a romanisation key, not letter for letter. */
   readonly approximate?: boolean;
+  /** For a syllable of a name in Chinese characters: its Cantonese reading as Hong Kong spells it, folded (see {@link cantoneseKey}). */
+  readonly cantonese?: string;
 }
 
 /** Tunables of the text similarity; every field has a documented default. */
@@ -276,16 +283,28 @@ function isJoinable(token: WeightedToken): boolean {
 
 function joinIndex(
   tokens: readonly WeightedToken[],
-): Pick<PreparedText, 'joins' | 'distinctiveTexts' | 'koreanKeys'> {
+): Pick<PreparedText, 'joins' | 'distinctiveTexts' | 'koreanKeys' | 'cantoneseKeys'> {
   const joins: TokenJoin[] = [];
   for (let start = 0; start < tokens.length; start++) {
-    // A Hangul syllable alone is compared by its key too (see weightedTokenSimilarity).
-    for (let length = tokens[start]?.syllable === 'hangul' ? 1 : 2; length <= 4 && start + length <= tokens.length; length++) {
+    // A syllable alone is looked up by its key too: Hong Kong writes every syllable as a word (Wah Kwong).
+    const keyed = tokens[start]?.syllable === 'hangul' || tokens[start]?.cantonese !== undefined;
+    for (let length = keyed ? 1 : 2; length <= 4 && start + length <= tokens.length; length++) {
       const parts = tokens.slice(start, start + length);
       if (!parts.every(isJoinable)) break;
       const text = foldToken(parts.map((token) => token.text).join(''));
       const hangul = parts.every((token) => token.syllable === 'hangul');
-      if (length > 1 || hangul) joins.push({ start, length, text, ...(hangul ? { key: koreanKey(text) } : {}) });
+      const cantonese = parts.every((token) => token.cantonese !== undefined)
+        ? cantoneseKey(foldToken(parts.map((token) => token.cantonese ?? '').join('')))
+        : undefined;
+      if (length > 1 || hangul || cantonese !== undefined) {
+        joins.push({
+          start,
+          length,
+          text,
+          ...(hangul ? { key: koreanKey(text) } : {}),
+          ...(cantonese === undefined ? {} : { cantonese }),
+        });
+      }
     }
   }
   // Longest first, so that heng tai ci ye tries hengtaiciye before hengtai.
@@ -303,6 +322,9 @@ function joinIndex(
       tokens.filter((token) => token.arabicScript !== true && token.hebrewScript !== true).map((token) => token.text),
     ),
     koreanKeys: new Map(latin.map((token) => [koreanKey(token.text), token] as const)),
+    cantoneseKeys: new Map(
+      latin.filter((token) => token.syllable === undefined).map((token) => [cantoneseKey(token.text), token] as const),
+    ),
   };
 }
 
@@ -319,7 +341,9 @@ function alignJoined(a: PreparedText, b: PreparedText): readonly WeightedToken[]
   const replaced = new Map<number, { readonly length: number; readonly token: WeightedToken }>();
   const used = new Set<number>();
   for (const join of joins) {
-    const keyed = join.key === undefined ? undefined : b.koreanKeys?.get(join.key);
+    const keyed =
+      (join.key === undefined ? undefined : b.koreanKeys?.get(join.key)) ??
+      (join.cantonese === undefined ? undefined : b.cantoneseKeys?.get(join.cantonese));
     if (!targets.has(join.text) && keyed === undefined) continue;
     const span = Array.from({ length: join.length }, (_, offset) => join.start + offset);
     if (span.some((index) => used.has(index))) continue;
@@ -715,6 +739,46 @@ export function koreanKey(folded: string): string {
 }
 
 /**
+ * A Cantonese syllable in Jyutping (what `to-jyutping` reads a character as) spelt the way the Hong
+ * Kong government romanisation writes names: 華光 waa gwong → Wa Kwong, 德信 dak seon → Tak Shun,
+ * 張 zoeng → Cheung. Before folding; {@link cantoneseKey} then merges what the spellings still vary on.
+ */
+export function hongKongSpelling(jyutping: string): string {
+  return jyutping
+    .toLowerCase()
+    .replace(/[0-9]/g, '')
+    .replace(/oeng/g, 'eung')
+    .replace(/oek/g, 'euk')
+    .replace(/un$/, 'oon')
+    .replace(/eon/g, 'un')
+    .replace(/eot/g, 'ut')
+    .replace(/eoi/g, 'ui')
+    .replace(/yu/g, 'u')
+    .replace(/ou$/, 'o')
+    .replace(/aa/g, 'a')
+    .replace(/^gw/, 'kw')
+    .replace(/^[zc]/, 'ch')
+    .replace(/^j/, 'y');
+}
+
+/**
+ * A folded Latin token as a Cantonese name could be spelt: Hong Kong writes the aspirated and plain
+ * stops alike (Tak for d and t), ch or ts for Jyutping z and c, sh or s, and an h after an open
+ * vowel (Wah). Compared only against syllables written in Chinese characters, never between two Latin names.
+ */
+export function cantoneseKey(folded: string): string {
+  return folded
+    .replace(/h$/, '')
+    .replace(/sh/g, 's')
+    .replace(/ch|z/g, 'c')
+    .replace(/ei$/, 'e')
+    .replace(/b/g, 'p')
+    .replace(/d/g, 't')
+    .replace(/(?<!n)g/g, 'k')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+/**
  * A folded Latin token as unvocalised Hebrew script writes it, for comparison with a word in that
  * script (data/hebrew-script.json): vowels dropped (the script writes few, and א ע ו י stand for
  * vowels inside a word); one letter each for what Hebrew writes with one letter: b/v (ב), p/f
@@ -766,6 +830,7 @@ interface RawToken {
   readonly arabicScript: boolean;
   readonly hebrewScript?: boolean;
   readonly syllable?: 'han' | 'hangul';
+  readonly cantonese?: string;
 }
 
 /**
@@ -910,6 +975,18 @@ function hanSyllables(run: string): string[] {
 }
 
 /**
+ * The Cantonese readings of Chinese characters, by `to-jyutping`, in Hong Kong spelling and folded
+ * (see hongKongSpelling): firms of Hong Kong and Macao write their names so (華光 Wah Kwong, not
+ * Huaguang). One per character, or none when the reading of some character is unknown.
+ */
+function cantoneseSyllables(run: string): readonly string[] | undefined {
+  const readings = ToJyutping.getJyutpingList(run).map(([, jyutping]) => jyutping);
+  return readings.every((reading): reading is string => typeof reading === 'string' && reading !== '')
+    ? readings.map((reading) => foldToken(hongKongSpelling(reading)))
+    : undefined;
+}
+
+/**
  * Hangul, one syllable at a time, in the Revised Romanization of Korean by `es-hangul`. Syllable by
  * syllable, not word by word: firms spell their names syllable by syllable (Jongro, not the
  * assimilated Jongno), and the syllables then meet a Latin word of the other name as Chinese
@@ -944,11 +1021,15 @@ function rawTokens(text: string): RawToken[] {
         ? { script: 'hangul' as const, texts: hangulSyllables(segment) }
         : undefined;
     if (syllables === undefined) return latinTokens(segment);
+    const cantonese = syllables.script === 'han' ? cantoneseSyllables(segment) : undefined;
+    const aligned = cantonese !== undefined && cantonese.length === syllables.texts.length ? cantonese : undefined;
     // A character alone is read as any Latin word would be: the syllables of a name of several are
     // kept whatever they spell (see dropNoise).
-    return syllables.texts.map((text) =>
-      syllables.texts.length > 1 ? { text, arabicScript: false, syllable: syllables.script } : { text, arabicScript: false },
-    );
+    return syllables.texts.map((text, index): RawToken => {
+      if (syllables.texts.length < 2) return { text, arabicScript: false };
+      const reading = aligned?.[index];
+      return { text, arabicScript: false, syllable: syllables.script, ...(reading === undefined ? {} : { cantonese: reading }) };
+    });
   });
   return [...tokens, ...arabic];
 }
@@ -1150,7 +1231,9 @@ function stemmedToken(token: RawToken): WeightedToken {
   }
   if (token.hebrewScript === true) return { text: token.text, weight: DISTINCTIVE_TOKEN_WEIGHT, hebrewScript: true };
   const stemmed = stemOf(token.text);
-  return token.syllable !== undefined && stemmed.text === token.text ? { ...stemmed, syllable: token.syllable } : stemmed;
+  return token.syllable !== undefined && stemmed.text === token.text
+    ? { ...stemmed, syllable: token.syllable, ...(token.cantonese === undefined ? {} : { cantonese: token.cantonese }) }
+    : stemmed;
 }
 
 /** Replaces each multi-word variant of a corporate word (ji shu, you xian gong si) by its stem. */

@@ -26,11 +26,11 @@ const TARGETS = { precision: 0.95, recall: 0.98 } as const;
 
 /**
  * The floors on tuning-scripts.json, at the figures measured when it was written (2026-12-02: 51
- * cases, 35 MATCH; TP 28, FP 0): the families it holds are not all handled yet (Cantonese, loanwords
+ * cases, 35 MATCH; TP 29, FP 0): the families it holds are not all handled yet (loanwords
  * in Hangul and Hebrew, German romanisation of Cyrillic, Korean romanisations against each other), so
  * recall stays below the target and the floor keeps what was reached. Raise, never lower.
  */
-const SCRIPTS_FLOORS = { precision: 1, recall: 28 / 35 } as const;
+const SCRIPTS_FLOORS = { precision: 1, recall: 29 / 35 } as const;
 
 /** Precision on all the tuning data together (the two tuning files and tuning-scripts.json). */
 const ALL_TUNING_PRECISION_FLOOR = 0.98;
