@@ -390,4 +390,3 @@ describe('writing variants that meet after normalisation', () => {
     expect(nameSimilarity('永安電子有限公司', 'Wing Hong Electronics Limited')).toBeLessThan(0.8);
   });
 });
-

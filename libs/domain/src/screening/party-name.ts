@@ -117,7 +117,8 @@ export const HANGUL_KEY_SIMILARITY = 0.9;
 
 // Scripts whose names and addresses rarely meet their Latin forms word for word (Hebrew, Arabic,
 // Persian, Chinese, Japanese, Korean): an address in one of them against a Latin one says little either way.
-const OTHER_SCRIPT = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+const OTHER_SCRIPT =
+  /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 // Words that say the party is a branch of the firm named: a branch is not a separate legal person.
 // Folded already (succursale → sucursale, niederlassung → niederlasung): this table is read before FOLDS exists.
@@ -993,7 +994,13 @@ function cantoneseSyllables(run: string): readonly string[] | undefined {
  * syllables do (see alignJoined, koreanKey).
  */
 function hangulSyllables(run: string): string[] {
-  return [...run].map((syllable) => romanize(syllable).toLowerCase().replace(/[^a-z]/g, '')).filter((s) => s !== '');
+  return [...run]
+    .map((syllable) =>
+      romanize(syllable)
+        .toLowerCase()
+        .replace(/[^a-z]/g, ''),
+    )
+    .filter((s) => s !== '');
 }
 
 function rawTokens(text: string): RawToken[] {
@@ -1028,7 +1035,12 @@ function rawTokens(text: string): RawToken[] {
     return syllables.texts.map((text, index): RawToken => {
       if (syllables.texts.length < 2) return { text, arabicScript: false };
       const reading = aligned?.[index];
-      return { text, arabicScript: false, syllable: syllables.script, ...(reading === undefined ? {} : { cantonese: reading }) };
+      return {
+        text,
+        arabicScript: false,
+        syllable: syllables.script,
+        ...(reading === undefined ? {} : { cantonese: reading }),
+      };
     });
   });
   return [...tokens, ...arabic];
@@ -1378,9 +1390,13 @@ const CHINESE_ADDRESS_MARKERS = /大道|[省市区區县縣镇鎮乡鄉村路街
 const CHINESE_RUN = /[\u3400-\u9fff]+/g;
 
 function chineseAddressWords(address: string): string {
-  return address
-    .replace(CHINESE_ADDRESS_MARKERS, ' ')
-    .replace(CHINESE_RUN, (run) => ` ${hanSyllables(run).join('').replace(/[^a-z]/g, '')} `);
+  return address.replace(CHINESE_ADDRESS_MARKERS, ' ').replace(
+    CHINESE_RUN,
+    (run) =>
+      ` ${hanSyllables(run)
+        .join('')
+        .replace(/[^a-z]/g, '')} `,
+  );
 }
 
 function addressTokens(address: string): WeightedToken[] {

@@ -12,7 +12,9 @@ const json = process.argv.slice(2).find((argument) => !argument.startsWith('--')
 const options = json === undefined ? {} : (JSON.parse(json) as Record<string, number>);
 const files = { 'tuning.json': tuning, 'heldout.json': heldout, 'tuning-scripts.json': tuningScripts };
 for (const [file, cases] of Object.entries(files)) {
-  console.log(summariseScreening(file, evaluateScreening(cases as unknown as readonly ScreeningCase[], options)).split('\n')[0]);
+  console.log(
+    summariseScreening(file, evaluateScreening(cases as unknown as readonly ScreeningCase[], options)).split('\n')[0],
+  );
 }
 const cases = Object.values(files).flat() as unknown as readonly ScreeningCase[];
 const figures = evaluateScreening(cases, options);
