@@ -147,6 +147,9 @@ describe('party name normalisation', () => {
         'S.p.A. S.A. de C.V. Sp. z o.o.',
         'joint stock company joint',
         'Iran Electronics Industries IEI',
+        '长安达华光电有限公司 e',
+        '(주)한빛 사에 에에',
+        'אורטק מערכות בע"מ שת',
       ),
     );
     const legalWords = new Set(LEGAL_FORMS.flatMap((form) => form.toLowerCase().split(/[^a-z]+/)));

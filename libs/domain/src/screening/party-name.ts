@@ -137,21 +137,25 @@ export function partyNameTokens(name: string): readonly string[] {
 }
 
 /**
- * A party name normalised to its tokens joined by single spaces, the syllables of a name in Chinese
- * characters or Hangul written together (长安 → changan: read again as Latin, the syllable an would
- * be an article); idempotent.
+ * A party name normalised to its tokens joined by single spaces; idempotent. A name in Chinese
+ * characters or Hangul is written in Latin letters with the syllables of each run together (长安 →
+ * changan), and that Latin form normalised once more: read again as Latin, a syllable standing alone
+ * could be an article (an) and a run written together a legal form (사에 → sae), so the normal form
+ * is the one its own Latin reading gives.
  */
 export function normalisePartyName(name: string): string {
+  const tokens = nameTokens(name);
+  if (!tokens.some((token) => token.syllable !== undefined)) return tokens.map((token) => token.text).join(' ');
   const words: string[] = [];
   let previous: WeightedToken | undefined;
-  for (const token of nameTokens(name)) {
+  for (const token of tokens) {
     const last = words.length - 1;
     if (token.syllable !== undefined && previous?.syllable === token.syllable && last >= 0) {
       words[last] = foldToken(`${words[last] ?? ''}${token.text}`);
     } else words.push(token.text);
     previous = token;
   }
-  return words.join(' ');
+  return partyNameTokens(words.join(' ')).join(' ');
 }
 
 /** An address normalised to its tokens joined by single spaces (street-type words dropped). */
@@ -585,7 +589,8 @@ function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: 
       other.arabicScript !== true &&
       script.text.length >= 2 &&
       // Latin c is כ or ק (Carmel) as often as the ts/tz of צ folded to c (Tsur): either reading.
-      (script.text === hebrewKey(other.text) || script.text === hebrewKey(other.text).replace(/c/g, 'k'))
+      (script.text === foldedHebrewKey(hebrewKey(other.text)) ||
+        script.text === foldedHebrewKey(hebrewKey(other.text).replace(/c/g, 'k')))
       ? HEBREW_SCRIPT_SIMILARITY
       : 0;
   }
@@ -798,6 +803,12 @@ export function hebrewKey(folded: string): string {
     .replace(/([a-z])\1+/g, '$1');
 }
 
+// A Hebrew key read again as Latin text must stay itself (normalisation is idempotent): folded as
+// Latin words are (ת ש, t s, would fold to c; צ is c already), on both sides of a comparison.
+function foldedHebrewKey(key: string): string {
+  return foldToken(key);
+}
+
 /**
  * The consonants of a folded Latin token, as Arabic script would write them: th → s, dh → z,
  * gh → g, then vowels dropped, and a final h (a Persian final -e, an Arabic -ah) dropped. Reading:
@@ -958,7 +969,7 @@ function hebrewWord(word: string): RawToken[] {
     })
     .join('')
     .replace(/([a-z])\1+/g, '$1');
-  return text === '' ? [] : [{ text, arabicScript: false, hebrewScript: true }];
+  return text === '' ? [] : [{ text: foldedHebrewKey(text), arabicScript: false, hebrewScript: true }];
 }
 
 // Chinese characters (CJK unified ideographs, extension A, compatibility forms) and Hangul syllables.
@@ -972,7 +983,16 @@ const EAST_ASIAN_RUNS = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\uac00-\ud
  * table takes the commonest reading (zhong, sha, xing).
  */
 function hanSyllables(run: string): string[] {
-  return pinyin(run, { toneType: 'none', type: 'array' }).map((syllable) => syllable.replace(/ü/g, 'u').toLowerCase());
+  const characters = [...run];
+  return pinyin(run, { toneType: 'none', type: 'array' }).map((syllable, index) => {
+    const latin = syllable.replace(/ü/g, 'u').toLowerCase();
+    // A rare character pinyin-pro has no reading for comes back as itself: the table's reading then.
+    return /^[a-z]+$/.test(latin)
+      ? latin
+      : transliterate(characters[index] ?? '')
+          .toLowerCase()
+          .replace(/[^a-z]/g, '');
+  });
 }
 
 /**
@@ -1030,11 +1050,12 @@ function rawTokens(text: string): RawToken[] {
     if (syllables === undefined) return latinTokens(segment);
     const cantonese = syllables.script === 'han' ? cantoneseSyllables(segment) : undefined;
     const aligned = cantonese !== undefined && cantonese.length === syllables.texts.length ? cantonese : undefined;
+    // A character without any reading (a rare one, or a private-use code point) is left out.
+    const read = syllables.texts.flatMap((text, index) => (text === '' ? [] : [{ text, reading: aligned?.[index] }]));
     // A character alone is read as any Latin word would be: the syllables of a name of several are
     // kept whatever they spell (see dropNoise).
-    return syllables.texts.map((text, index): RawToken => {
-      if (syllables.texts.length < 2) return { text, arabicScript: false };
-      const reading = aligned?.[index];
+    return read.map(({ text, reading }): RawToken => {
+      if (read.length < 2) return { text, arabicScript: false };
       return {
         text,
         arabicScript: false,
