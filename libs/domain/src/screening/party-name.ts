@@ -1014,13 +1014,21 @@ function cantoneseSyllables(run: string): readonly string[] | undefined {
  * syllables do (see alignJoined, koreanKey).
  */
 function hangulSyllables(run: string): string[] {
-  return [...run]
-    .map((syllable) =>
-      romanize(syllable)
-        .toLowerCase()
-        .replace(/[^a-z]/g, ''),
-    )
-    .filter((s) => s !== '');
+  return [...run].map(romanisedSyllable).filter((syllable) => syllable !== '');
+}
+
+// Hangul has 11,172 syllables and romanising one costs more than the rest of a name's preparation:
+// each is romanised once.
+const ROMANISED_SYLLABLES = new Map<string, string>();
+
+function romanisedSyllable(syllable: string): string {
+  const known = ROMANISED_SYLLABLES.get(syllable);
+  if (known !== undefined) return known;
+  const latin = romanize(syllable)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  ROMANISED_SYLLABLES.set(syllable, latin);
+  return latin;
 }
 
 function rawTokens(text: string): RawToken[] {
@@ -1471,6 +1479,13 @@ const LEGAL_FORM_KINDS: readonly { readonly kind: string; readonly words: readon
   .filter((form) => form.words.length > 0)
   .sort((x, y) => y.words.length - x.words.length);
 
+// The kinds each form is listed under, by its folded words.
+const LEGAL_FORM_PHRASE_KINDS: ReadonlyMap<string, readonly string[]> = LEGAL_FORM_KINDS.reduce((byPhrase, form) => {
+  const phrase = form.words.join(' ');
+  byPhrase.set(phrase, [...new Set([...(byPhrase.get(phrase) ?? []), form.kind])]);
+  return byPhrase;
+}, new Map<string, string[]>());
+
 /** The kinds of legal form a name carries, sorted: ООО and LLC are `limited`, A.Ş. and JSC `jointStock`. */
 export function legalFormsOf(name: string): readonly string[] {
   let tokens: { readonly text: string }[] = foldedTokens(name).map((text) => ({ text }));
@@ -1480,8 +1495,7 @@ export function legalFormsOf(name: string): readonly string[] {
     const at = indexOfPhrase(tokens, form.words);
     if (at < 0) continue;
     // A form of several words listed under two kinds (주식회사, Ju Sik Hoe Sa) counts for both.
-    const phrase = form.words.join(' ');
-    for (const same of LEGAL_FORM_KINDS) if (same.words.join(' ') === phrase) kinds.add(same.kind);
+    for (const kind of LEGAL_FORM_PHRASE_KINDS.get(form.words.join(' ')) ?? [form.kind]) kinds.add(kind);
     if (form.words.length > 1) tokens = [...tokens.slice(0, at), { text: '' }, ...tokens.slice(at + form.words.length)];
   }
   return [...kinds].sort();
