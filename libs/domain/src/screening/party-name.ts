@@ -184,10 +184,6 @@ export interface PreparedText {
   readonly joins?: readonly TokenJoin[];
   /** The texts of the distinctive tokens, for looking a join up in the other side. */
   readonly distinctiveTexts?: ReadonlySet<string>;
-  /** The distinctive Latin tokens by their {@link koreanKey}, for looking a join of Hangul syllables up. */
-  readonly koreanKeys?: ReadonlyMap<string, WeightedToken>;
-  /** The distinctive Latin tokens by their {@link cantoneseKey}, for looking a join of Chinese syllables up. */
-  readonly cantoneseKeys?: ReadonlyMap<string, WeightedToken>;
 }
 
 /** Adjacent tokens written together: the tokens from `start`, `length` of them, as one folded word. */
@@ -286,9 +282,7 @@ function isJoinable(token: WeightedToken): boolean {
   );
 }
 
-function joinIndex(
-  tokens: readonly WeightedToken[],
-): Pick<PreparedText, 'joins' | 'distinctiveTexts' | 'koreanKeys' | 'cantoneseKeys'> {
+function joinIndex(tokens: readonly WeightedToken[]): Pick<PreparedText, 'joins' | 'distinctiveTexts'> {
   const joins: TokenJoin[] = [];
   for (let start = 0; start < tokens.length; start++) {
     // A syllable alone is looked up by its key too: Hong Kong writes every syllable as a word (Wah Kwong).
@@ -314,23 +308,30 @@ function joinIndex(
   }
   // Longest first, so that heng tai ci ye tries hengtaiciye before hengtai.
   joins.sort((x, y) => y.length - x.length || x.start - y.start);
-  const latin = tokens.filter(
-    (token) =>
-      token.arabicScript !== true &&
-      token.hebrewScript !== true &&
-      token.syllable !== 'hangul' &&
-      token.weight === DISTINCTIVE_TOKEN_WEIGHT,
-  );
   return {
     joins,
     distinctiveTexts: new Set(
       tokens.filter((token) => token.arabicScript !== true && token.hebrewScript !== true).map((token) => token.text),
     ),
-    koreanKeys: new Map(latin.map((token) => [koreanKey(token.text), token] as const)),
-    cantoneseKeys: new Map(
-      latin.filter((token) => token.syllable === undefined).map((token) => [cantoneseKey(token.text), token] as const),
-    ),
   };
+}
+
+/**
+ * The distinctive Latin word of `b` that a run of Hangul or Chinese syllables spells by its key
+ * ({@link koreanKey}, {@link cantoneseKey}), if any. Keys are computed here, for the few names in
+ * those scripts, rather than kept for every prepared name.
+ */
+function keyedTarget(join: TokenJoin, b: PreparedText): WeightedToken | undefined {
+  if (join.key === undefined && join.cantonese === undefined) return undefined;
+  return b.tokens.find(
+    (token) =>
+      token.weight === DISTINCTIVE_TOKEN_WEIGHT &&
+      token.arabicScript !== true &&
+      token.hebrewScript !== true &&
+      token.syllable === undefined &&
+      ((join.key !== undefined && koreanKey(token.text) === join.key) ||
+        (join.cantonese !== undefined && cantoneseKey(token.text) === join.cantonese)),
+  );
 }
 
 /**
@@ -346,9 +347,7 @@ function alignJoined(a: PreparedText, b: PreparedText): readonly WeightedToken[]
   const replaced = new Map<number, { readonly length: number; readonly token: WeightedToken }>();
   const used = new Set<number>();
   for (const join of joins) {
-    const keyed =
-      (join.key === undefined ? undefined : b.koreanKeys?.get(join.key)) ??
-      (join.cantonese === undefined ? undefined : b.cantoneseKeys?.get(join.cantonese));
+    const keyed = targets.has(join.text) ? undefined : keyedTarget(join, b);
     if (!targets.has(join.text) && keyed === undefined) continue;
     const span = Array.from({ length: join.length }, (_, offset) => join.start + offset);
     if (span.some((index) => used.has(index))) continue;
