@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import addressWords from './data/address-words.json';
 import arabicScript from './data/arabic-script.json';
 import corporateWords from './data/corporate-words.json';
+import hebrewScript from './data/hebrew-script.json';
 import legalForms from './data/legal-forms.json';
 import stopWords from './data/stop-words.json';
 import wadeGiles from './data/wade-giles.json';
@@ -11,8 +12,12 @@ import {
   houseNumbersConflict,
   legalFormsOf,
   phoneticKey,
+  hebrewKey,
+  hongKongSpelling,
+  koreanKey,
   prepareAddress,
   foldToken,
+  nameEvidence,
   nameSimilarity,
   normaliseAddress,
   normalisePartyName,
@@ -69,7 +74,7 @@ describe('party name normalisation', () => {
   });
 
   it('keeps every word list in a data file that names its source', () => {
-    for (const data of [addressWords, arabicScript, corporateWords, legalForms, stopWords, wadeGiles]) {
+    for (const data of [addressWords, arabicScript, corporateWords, hebrewScript, legalForms, stopWords, wadeGiles]) {
       expect(data.source.length).toBeGreaterThan(20);
     }
   });
@@ -142,6 +147,9 @@ describe('party name normalisation', () => {
         'S.p.A. S.A. de C.V. Sp. z o.o.',
         'joint stock company joint',
         'Iran Electronics Industries IEI',
+        '长安达华光电有限公司 e',
+        '(주)한빛 사에 에에',
+        'אורטק מערכות בע"מ שת',
       ),
     );
     const legalWords = new Set(LEGAL_FORMS.flatMap((form) => form.toLowerCase().split(/[^a-z]+/)));
@@ -320,5 +328,68 @@ describe('writing variants that meet after normalisation', () => {
   it('finds a house-number conflict only when each address has a house number the other lacks', () => {
     expect(houseNumbersConflict(prepareAddress('Hosur Road 14'), prepareAddress('Hosur Road 16'))).toBe(true);
     expect(houseNumbersConflict(prepareAddress('Hosur Road 14'), prepareAddress('Hosur Road 14, 560068'))).toBe(false);
+  });
+
+  it('reads Chinese characters by the word they stand in, not their commonest reading (重庆 chong qing, 厦门 xia men)', () => {
+    expect(normalisePartyName('重庆')).toBe(normalisePartyName('Chongqing'));
+    expect(normalisePartyName('厦门')).toBe(normalisePartyName('Xiamen'));
+    expect(nameSimilarity('重庆嘉陵光电有限公司', 'Chongqing Jialing Guangdian Co., Ltd.')).toBe(1);
+  });
+
+  it('keeps a syllable of a Chinese or Korean name that spells a stop word (安 an, 达 da)', () => {
+    expect(partyNameTokens('长安')).toEqual(['chang', 'an']);
+    expect(nameSimilarity('常安光电', 'Changan Guangdian')).toBe(1);
+    expect(nameSimilarity('达华光电', 'Dahua Guangdian')).toBe(1);
+  });
+
+  it('reads Wade-Giles hs written solid as pinyin x (Hsinchiang = Xinjiang, Hsu = Xu)', () => {
+    expect(foldToken('hsu')).toBe(foldToken('xu'));
+    expect(nameSimilarity('Hsinlong Optics', 'Xinlong Optics')).toBe(1);
+  });
+
+  it('meets Hangul syllables with the Latin spellings firms use (한솔 Hansol, 동원 Dongwon, 화성 Hwasung)', () => {
+    expect(koreanKey(foldToken('hwaseong'))).toBe(koreanKey(foldToken('hwasung')));
+    expect(koreanKey(foldToken('daeu'))).toBe(koreanKey(foldToken('daewoo')));
+    expect(nameSimilarity('한솔전자', 'Hansol Electronics')).toBeGreaterThanOrEqual(0.9);
+    expect(nameSimilarity('동원기술 주식회사', 'Dongwon Technology Co., Ltd.')).toBeGreaterThanOrEqual(0.9);
+    expect(nameSimilarity('화성정밀', 'Hwasung Jungmil')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('keeps Hangul syllables that differ by a final consonant apart (동원 Dongwon is not 동운 Dongun)', () => {
+    expect(nameSimilarity('동원기술', 'Dongun Technology')).toBeLessThan(0.8);
+    expect(nameEvidence('동원기술', 'Dongun Technology').unmatchedWeight).toBeGreaterThan(0);
+  });
+
+  it('reads 주식회사 and (주) as a legal form of both kinds, Co., Ltd. and Corporation', () => {
+    expect(normalisePartyName('(주)한솔')).toBe(normalisePartyName('한솔 주식회사'));
+    expect(legalFormsOf('한솔 주식회사')).toEqual(['jointStock', 'limited']);
+  });
+
+  it('does not join the syllables of a Hangul name into the next word (선광 seon+gwang is not seong+gwang)', () => {
+    expect(nameSimilarity('대선광학', 'Daeseong Gwanghak')).toBeLessThan(0.5);
+  });
+
+  it('reads Hebrew script by a loose consonant key (שחם = Shaham, ברק = Barak, כנרת = Kinneret)', () => {
+    expect(hebrewKey(foldToken('shaham'))).toBe('skm');
+    expect(nameSimilarity('שחם מערכות בע"מ', 'Shaham Systems Ltd.')).toBeGreaterThan(0.8);
+    expect(nameSimilarity('ברק תקשורת', 'Barak Communications')).toBeGreaterThan(0.8);
+    expect(nameSimilarity('כנרת הנדסה', 'Kinneret Engineering')).toBeGreaterThan(0.8);
+    expect(nameSimilarity('ברק תקשורת', 'Zohar Communications')).toBeLessThan(0.5);
+  });
+
+  it('reads the háček letters of scientific transliteration as the digraphs (Ščukin = Shchukin, Žarkov = Zharkov)', () => {
+    expect(normalisePartyName('Ščukin Pribor')).toBe(normalisePartyName('Shchukin Pribor'));
+    expect(normalisePartyName('Žarkov Čas')).toBe(normalisePartyName('Zharkov Chas'));
+  });
+
+  it('meets an Urdu or Malay name with -ul written to the word before (Shamsul Arifin = Shams ul Arifin)', () => {
+    expect(nameSimilarity('Shams ul Arifin Traders', 'Shamsul Arifin Traders')).toBeGreaterThan(0.9);
+  });
+
+  it('meets Chinese characters with their Cantonese reading as Hong Kong spells it (永安 Wing On, 嘉華 Ka Wah)', () => {
+    expect(hongKongSpelling('zoeng1')).toBe('cheung');
+    expect(nameSimilarity('永安電子有限公司', 'Wing On Electronics Limited')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('嘉華電子', 'Ka Wah Electronics')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('永安電子有限公司', 'Wing Hong Electronics Limited')).toBeLessThan(0.8);
   });
 });

@@ -1,9 +1,13 @@
+import { romanize } from 'es-hangul';
+import { pinyin } from 'pinyin-pro';
 import { transliterate } from 'transliteration';
+import ToJyutping from 'to-jyutping';
 import addressWordsData from './data/address-words.json';
 import arabicScriptData from './data/arabic-script.json';
 import corporateWordsData from './data/corporate-words.json';
 import legalFormsData from './data/legal-forms.json';
 import greekData from './data/greek.json';
+import hebrewScriptData from './data/hebrew-script.json';
 import stopWordsData from './data/stop-words.json';
 import wadeGilesData from './data/wade-giles.json';
 import { jaroWinkler, jaroWinklerUpperBound, osaDistance, osaSimilarity } from './string-similarity';
@@ -100,10 +104,21 @@ export const TRUNCATION_SIMILARITY = 0.85;
 export const SOLID_ARTICLE_SIMILARITY = 0.95;
 /** An unknown word this close (Jaro-Winkler) to a corporate word is taken for a misspelling of it (Tecnical). */
 export const MISSPELT_CORPORATE_WORD_SIMILARITY = 0.95;
+/**
+ * A word in Hebrew script against a Latin word with the same consonants, read loosely (see
+ * {@link hebrewKey}): below the Arabic-script skeleton, because the key merges more letters.
+ */
+export const HEBREW_SCRIPT_SIMILARITY = 0.9;
+/**
+ * Syllables in Hangul against a Latin word that spells them another way (see {@link koreanKey}):
+ * Revised Romanization, McCune-Reischauer and the spellings firms registered (Samsung, Hyundai).
+ */
+export const HANGUL_KEY_SIMILARITY = 0.9;
 
-// Scripts whose names and addresses rarely meet their Latin forms word for word (Arabic, Persian,
-// Chinese, Japanese, Korean): an address in one of them against a Latin one says little either way.
-const OTHER_SCRIPT = /[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+// Scripts whose names and addresses rarely meet their Latin forms word for word (Hebrew, Arabic,
+// Persian, Chinese, Japanese, Korean): an address in one of them against a Latin one says little either way.
+const OTHER_SCRIPT =
+  /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 // Words that say the party is a branch of the firm named: a branch is not a separate legal person.
 // Folded already (succursale → sucursale, niederlassung → niederlasung): this table is read before FOLDS exists.
@@ -121,9 +136,26 @@ export function partyNameTokens(name: string): readonly string[] {
   return nameTokens(name).map((token) => token.text);
 }
 
-/** A party name normalised to its tokens joined by single spaces; idempotent. */
+/**
+ * A party name normalised to its tokens joined by single spaces; idempotent. A name in Chinese
+ * characters or Hangul is written in Latin letters with the syllables of each run together (长安 →
+ * changan), and that Latin form normalised once more: read again as Latin, a syllable standing alone
+ * could be an article (an) and a run written together a legal form (사에 → sae), so the normal form
+ * is the one its own Latin reading gives.
+ */
 export function normalisePartyName(name: string): string {
-  return partyNameTokens(name).join(' ');
+  const tokens = nameTokens(name);
+  if (!tokens.some((token) => token.syllable !== undefined)) return tokens.map((token) => token.text).join(' ');
+  const words: string[] = [];
+  let previous: WeightedToken | undefined;
+  for (const token of tokens) {
+    const last = words.length - 1;
+    if (token.syllable !== undefined && previous?.syllable === token.syllable && last >= 0) {
+      words[last] = foldToken(`${words[last] ?? ''}${token.text}`);
+    } else words.push(token.text);
+    previous = token;
+  }
+  return partyNameTokens(words.join(' ')).join(' ');
 }
 
 /** An address normalised to its tokens joined by single spaces (street-type words dropped). */
@@ -159,6 +191,10 @@ export interface TokenJoin {
   readonly start: number;
   readonly length: number;
   readonly text: string;
+  /** For a run of Hangul syllables: its {@link koreanKey}. */
+  readonly key?: string;
+  /** For a run of syllables in Chinese characters: its Cantonese reading's {@link cantoneseKey}. */
+  readonly cantonese?: string;
 }
 
 /** One normalised token and how much it counts in a similarity. */
@@ -173,6 +209,17 @@ export interface WeightedToken {
   readonly arabicScript?: boolean;
   /** For a distinctive Latin token: its phonetic key (see {@link phoneticKey}). */
   readonly phonetic?: string;
+  /** True for a token written in Hebrew script: its text is a consonant key (see {@link hebrewKey}). */
+  readonly hebrewScript?: boolean;
+  /**
+   * For one syllable of a name written in Chinese characters or Hangul, romanised: never taken
+   * for a stop word (安 an, 德 de and 라 ra are syllables of a name, not an article).
+   */
+  readonly syllable?: 'han' | 'hangul';
+  /** True when the token stands for a run of syllables met by a romanisation key, not letter for letter. */
+  readonly approximate?: boolean;
+  /** For a syllable of a name in Chinese characters: its Cantonese reading as Hong Kong spells it, folded (see {@link cantoneseKey}). */
+  readonly cantonese?: string;
 }
 
 /** Tunables of the text similarity; every field has a documented default. */
@@ -230,6 +277,7 @@ function isJoinable(token: WeightedToken): boolean {
   return (
     token.weight === DISTINCTIVE_TOKEN_WEIGHT &&
     token.arabicScript !== true &&
+    token.hebrewScript !== true &&
     token.text.length <= MAX_JOIN_PART_LENGTH
   );
 }
@@ -237,18 +285,53 @@ function isJoinable(token: WeightedToken): boolean {
 function joinIndex(tokens: readonly WeightedToken[]): Pick<PreparedText, 'joins' | 'distinctiveTexts'> {
   const joins: TokenJoin[] = [];
   for (let start = 0; start < tokens.length; start++) {
-    for (let length = 2; length <= 4 && start + length <= tokens.length; length++) {
+    // A syllable alone is looked up by its key too: Hong Kong writes every syllable as a word (Wah Kwong).
+    const keyed = tokens[start]?.syllable === 'hangul' || tokens[start]?.cantonese !== undefined;
+    for (let length = keyed ? 1 : 2; length <= 4 && start + length <= tokens.length; length++) {
       const parts = tokens.slice(start, start + length);
       if (!parts.every(isJoinable)) break;
-      joins.push({ start, length, text: foldToken(parts.map((token) => token.text).join('')) });
+      const text = foldToken(parts.map((token) => token.text).join(''));
+      const hangul = parts.every((token) => token.syllable === 'hangul');
+      const cantonese = parts.every((token) => token.cantonese !== undefined)
+        ? cantoneseKey(foldToken(parts.map((token) => token.cantonese ?? '').join('')))
+        : undefined;
+      if (length > 1 || hangul || cantonese !== undefined) {
+        joins.push({
+          start,
+          length,
+          text,
+          ...(hangul ? { key: koreanKey(text) } : {}),
+          ...(cantonese === undefined ? {} : { cantonese }),
+        });
+      }
     }
   }
   // Longest first, so that heng tai ci ye tries hengtaiciye before hengtai.
   joins.sort((x, y) => y.length - x.length || x.start - y.start);
   return {
     joins,
-    distinctiveTexts: new Set(tokens.filter((token) => token.arabicScript !== true).map((token) => token.text)),
+    distinctiveTexts: new Set(
+      tokens.filter((token) => token.arabicScript !== true && token.hebrewScript !== true).map((token) => token.text),
+    ),
   };
+}
+
+/**
+ * The distinctive Latin word of `b` that a run of Hangul or Chinese syllables spells by its key
+ * ({@link koreanKey}, {@link cantoneseKey}), if any. Keys are computed here, for the few names in
+ * those scripts, rather than kept for every prepared name.
+ */
+function keyedTarget(join: TokenJoin, b: PreparedText): WeightedToken | undefined {
+  if (join.key === undefined && join.cantonese === undefined) return undefined;
+  return b.tokens.find(
+    (token) =>
+      token.weight === DISTINCTIVE_TOKEN_WEIGHT &&
+      token.arabicScript !== true &&
+      token.hebrewScript !== true &&
+      token.syllable === undefined &&
+      ((join.key !== undefined && koreanKey(token.text) === join.key) ||
+        (join.cantonese !== undefined && cantoneseKey(token.text) === join.cantonese)),
+  );
 }
 
 /**
@@ -264,10 +347,13 @@ function alignJoined(a: PreparedText, b: PreparedText): readonly WeightedToken[]
   const replaced = new Map<number, { readonly length: number; readonly token: WeightedToken }>();
   const used = new Set<number>();
   for (const join of joins) {
-    if (!targets.has(join.text)) continue;
+    const keyed = targets.has(join.text) ? undefined : keyedTarget(join, b);
+    if (!targets.has(join.text) && keyed === undefined) continue;
     const span = Array.from({ length: join.length }, (_, offset) => join.start + offset);
     if (span.some((index) => used.has(index))) continue;
-    const token = b.tokens.find((candidate) => candidate.text === join.text);
+    const exact = b.tokens.find((candidate) => candidate.text === join.text);
+    // Met by the key only: the syllables stand for the Latin word, a little below the word itself.
+    const token = exact ?? (keyed === undefined ? undefined : { ...keyed, approximate: true });
     if (token === undefined) continue;
     span.forEach((index) => used.add(index));
     replaced.set(join.start, { length: join.length, token });
@@ -351,7 +437,15 @@ export function nameEvidence(
   const compactThreshold = options.compactSimilarityThreshold ?? DEFAULT_COMPACT_SIMILARITY_THRESHOLD;
   // Only for names split or joined differently: on names with as many tokens the token measure has
   // already compared every word, and one letter in a long compact string would hide a different word.
-  if (left.compact === '' || right.compact === '' || left.tokens.length === right.tokens.length)
+  // Nor for a name in Hangul: its syllables are aligned with the other name's words already, and
+  // written together they run into the next word (대선광학 daeseon+gwanghak = daeseong+gwanghak).
+  if (
+    left.compact === '' ||
+    right.compact === '' ||
+    left.tokens.length === right.tokens.length ||
+    left.tokens.some((token) => token.syllable === 'hangul') ||
+    right.tokens.some((token) => token.syllable === 'hangul')
+  )
     return evidence(jaccard);
   // The length difference alone bounds the similarity from above: skip the quadratic work when it must fail.
   const longer = Math.max(left.compact.length, right.compact.length);
@@ -486,7 +580,19 @@ export function softTokenOverlap(
 }
 
 function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: number): number {
-  if (a.text === b.text) return 1;
+  if (a.text === b.text) return a.approximate === true || b.approximate === true ? HANGUL_KEY_SIMILARITY : 1;
+  // Hebrew script writes few vowels and one letter for b/v, k/kh, p/f: compared by its loose key.
+  if (a.hebrewScript === true || b.hebrewScript === true) {
+    const [script, other] = a.hebrewScript === true ? [a, b] : [b, a];
+    return other.hebrewScript !== true &&
+      other.arabicScript !== true &&
+      script.text.length >= 2 &&
+      // Latin c is כ or ק (Carmel) as often as the ts/tz of צ folded to c (Tsur): either reading.
+      (script.text === foldedHebrewKey(hebrewKey(other.text)) ||
+        script.text === foldedHebrewKey(hebrewKey(other.text).replace(/c/g, 'k')))
+      ? HEBREW_SCRIPT_SIMILARITY
+      : 0;
+  }
   // Arabic script does not write short vowels: such a token is compared by its consonants only.
   if (a.arabicScript === true || b.arabicScript === true) {
     return a.consonants !== undefined && a.consonants.length >= 2 && a.consonants === b.consonants
@@ -563,8 +669,14 @@ function truncates(short: string, long: string): boolean {
   return short.length >= 4 && long.length >= short.length + 2 && long.startsWith(short) && !/[0-9]/.test(short);
 }
 
+// The article written solid before the name (AlNoor, Elgamal), or, in Urdu and Malay names, the
+// -ul joined to the word before it (Nurul Haq = Noor ul Haq; Shamsul, Badrul).
 function hasSolidArticle(long: string, short: string): boolean {
-  return short.length >= 3 && long.length === short.length + 2 && /^[ae]l/.test(long) && long.endsWith(short);
+  return (
+    short.length >= 3 &&
+    long.length === short.length + 2 &&
+    ((/^[ae]l/.test(long) && long.endsWith(short)) || (long.endsWith('ul') && long.startsWith(short)))
+  );
 }
 
 /**
@@ -586,6 +698,8 @@ export function foldToken(token: string): string {
 }
 
 const FOLDS: readonly (readonly [RegExp, string])[] = [
+  // Wade-Giles hs (Hsinhua, Hsu) is pinyin x; no other romanisation starts a word with hs.
+  [/^hs/, 'x'],
   [/x/g, 'ks'],
   [/shch/g, 'sh'],
   [/tsch/g, 'ch'],
@@ -604,6 +718,95 @@ const FOLDS: readonly (readonly [RegExp, string])[] = [
   [/[yj]/g, 'i'],
   [/([a-z])\1+/g, '$1'],
 ];
+
+/**
+ * A folded romanisation of Korean as it sounds, so that Revised Romanization (what Hangul is
+ * romanised to here), McCune-Reischauer and the spellings firms registered decades ago meet:
+ * eo and eu (ㅓ, ㅡ) are the u of Samsung, Hyundai and Kumho; ae and ai (ㅐ) one vowel; hw and wh
+ * (화: Hanwha, hwa) one w, and w before u or o silent (Daewoo, 대우 daeu); ch (McCune-Reischauer
+ * for ㅈ, folded j) as j; g/k, d/t, b/p as one letter each (the plain stops are voiced between
+ * vowels and the romanisations disagree on them: Kumho, 금호 geumho); r and l one liquid.
+ * Compared only against syllables written in Hangul, never between two Latin names.
+ */
+export function koreanKey(folded: string): string {
+  return folded
+    .replace(/e[ou]/g, 'u')
+    .replace(/a[ei]/g, 'a')
+    .replace(/hv|vh/g, 'v')
+    .replace(/v(?=[uo])/g, '')
+    .replace(/ch/g, 'i')
+    .replace(/sh/g, 's')
+    .replace(/g/g, 'k')
+    .replace(/d/g, 't')
+    .replace(/b/g, 'p')
+    .replace(/r/g, 'l')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+/**
+ * A Cantonese syllable in Jyutping (what `to-jyutping` reads a character as) spelt the way the Hong
+ * Kong government romanisation writes names: 華光 waa gwong → Wa Kwong, 德信 dak seon → Tak Shun,
+ * 張 zoeng → Cheung. Before folding; {@link cantoneseKey} then merges what the spellings still vary on.
+ */
+export function hongKongSpelling(jyutping: string): string {
+  return jyutping
+    .toLowerCase()
+    .replace(/[0-9]/g, '')
+    .replace(/oeng/g, 'eung')
+    .replace(/oek/g, 'euk')
+    .replace(/un$/, 'oon')
+    .replace(/eon/g, 'un')
+    .replace(/eot/g, 'ut')
+    .replace(/eoi/g, 'ui')
+    .replace(/yu/g, 'u')
+    .replace(/ou$/, 'o')
+    .replace(/aa/g, 'a')
+    .replace(/^gw/, 'kw')
+    .replace(/^[zc]/, 'ch')
+    .replace(/^j/, 'y');
+}
+
+/**
+ * A folded Latin token as a Cantonese name could be spelt: Hong Kong writes the aspirated and plain
+ * stops alike (Tak for d and t), ch or ts for Jyutping z and c, sh or s, and an h after an open
+ * vowel (Wah). Compared only against syllables written in Chinese characters, never between two Latin names.
+ */
+export function cantoneseKey(folded: string): string {
+  return folded
+    .replace(/h$/, '')
+    .replace(/sh/g, 's')
+    .replace(/ch|z/g, 'c')
+    .replace(/ei$/, 'e')
+    .replace(/b/g, 'p')
+    .replace(/d/g, 't')
+    .replace(/(?<!n)g/g, 'k')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+/**
+ * A folded Latin token as unvocalised Hebrew script writes it, for comparison with a word in that
+ * script (data/hebrew-script.json): vowels dropped (the script writes few, and א ע ו י stand for
+ * vowels inside a word); one letter each for what Hebrew writes with one letter: b/v (ב), p/f
+ * (פ), k/kh/ch/h (כ, ח; ה too, since Latin h stands for any of them), s/sh (ש), c for ts/tz (צ);
+ * th and t one t (ת). A final h is the vowel ה (Tova, Hadasah). Loose, hence {@link HEBREW_SCRIPT_SIMILARITY}.
+ */
+export function hebrewKey(folded: string): string {
+  return folded
+    .replace(/th/g, 't')
+    .replace(/ch|sh/g, (pair) => (pair === 'ch' ? 'k' : 's'))
+    .replace(/h$/, '')
+    .replace(/[aeiouy]/g, '')
+    .replace(/[vw]/g, 'b')
+    .replace(/f/g, 'p')
+    .replace(/[hq]/g, 'k')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+// A Hebrew key read again as Latin text must stay itself (normalisation is idempotent): folded as
+// Latin words are (ת ש, t s, would fold to c; צ is c already), on both sides of a comparison.
+function foldedHebrewKey(key: string): string {
+  return foldToken(key);
+}
 
 /**
  * The consonants of a folded Latin token, as Arabic script would write them: th → s, dh → z,
@@ -636,6 +839,9 @@ const ARABIC_WORDS: ReadonlyMap<string, string> = new Map(
 interface RawToken {
   readonly text: string;
   readonly arabicScript: boolean;
+  readonly hebrewScript?: boolean;
+  readonly syllable?: 'han' | 'hangul';
+  readonly cantonese?: string;
 }
 
 /**
@@ -733,16 +939,151 @@ function greekDigraphs(text: string): string {
   });
 }
 
+// Hebrew letters (final forms included) and the geresh and gershayim of abbreviations (בע"מ).
+const HEBREW_WORD = /[\u05d0-\u05ea\u05f3\u05f4"]+/g;
+const HEBREW_LETTERS: ReadonlyMap<string, string> = new Map(Object.entries(hebrewScriptData.letters));
+const HEBREW_VOWEL_LETTERS: ReadonlySet<string> = new Set(hebrewScriptData.vowelLetters);
+const HEBREW_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries(hebrewScriptData.words).map(([word, stem]) => [word.replace(/\u05f4/g, '"'), stem] as const),
+);
+
+/**
+ * One word in Hebrew script as Latin text: a known corporate word as its stem (or nothing, for a
+ * legal form such as בע"מ), otherwise its {@link hebrewKey}: the consonants, with א ע and, inside a
+ * word, ו and י read as the vowels they mostly are in unvocalised writing, and a final ה as a vowel.
+ */
+function hebrewWord(word: string): RawToken[] {
+  const bare = word.replace(/\u05f4/g, '"').replace(/\u05f3/g, "'");
+  const unprefixed = hebrewScriptData.prefixes.some((prefix) => bare.startsWith(prefix)) ? bare.slice(1) : bare;
+  const known = [bare, bare.replace(/["']/g, ''), unprefixed]
+    .map((form) => HEBREW_WORDS.get(form))
+    .find((stem) => stem !== undefined);
+  if (known !== undefined) return known === '' ? [] : [{ text: known, arabicScript: false }];
+  const letters = [...bare.replace(/["']/g, '')];
+  const text = letters
+    .map((letter, index) => {
+      if (HEBREW_VOWEL_LETTERS.has(letter) && index > 0) return '';
+      if (letter === 'ה' && index === letters.length - 1) return '';
+      return HEBREW_LETTERS.get(letter) ?? '';
+    })
+    .join('')
+    .replace(/([a-z])\1+/g, '$1');
+  return text === '' ? [] : [{ text: foldedHebrewKey(text), arabicScript: false, hebrewScript: true }];
+}
+
+// Chinese characters (CJK unified ideographs, extension A, compatibility forms) and Hangul syllables.
+const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/;
+const HANGUL_RUN = /[\uac00-\ud7af]+/;
+const EAST_ASIAN_RUNS = /([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[\uac00-\ud7af]+)/;
+
+/**
+ * Chinese characters as toneless pinyin syllables, by `pinyin-pro`, which reads a character by the
+ * word it stands in (重庆 chong qing, 厦门 xia men, 银行 yin hang), where a character-by-character
+ * table takes the commonest reading (zhong, sha, xing).
+ */
+function hanSyllables(run: string): string[] {
+  const characters = [...run];
+  return pinyin(run, { toneType: 'none', type: 'array' }).map((syllable, index) => {
+    const latin = syllable.replace(/ü/g, 'u').toLowerCase();
+    // A rare character pinyin-pro has no reading for comes back as itself: the table's reading then.
+    return /^[a-z]+$/.test(latin)
+      ? latin
+      : transliterate(characters[index] ?? '')
+          .toLowerCase()
+          .replace(/[^a-z]/g, '');
+  });
+}
+
+/**
+ * The Cantonese readings of Chinese characters, by `to-jyutping`, in Hong Kong spelling and folded
+ * (see hongKongSpelling): firms of Hong Kong and Macao write their names so (華光 Wah Kwong, not
+ * Huaguang). One per character, or none when the reading of some character is unknown.
+ */
+function cantoneseSyllables(run: string): readonly string[] | undefined {
+  const readings = ToJyutping.getJyutpingList(run).map(([, jyutping]) => jyutping);
+  return readings.every((reading): reading is string => typeof reading === 'string' && reading !== '')
+    ? readings.map((reading) => foldToken(hongKongSpelling(reading)))
+    : undefined;
+}
+
+/**
+ * Hangul, one syllable at a time, in the Revised Romanization of Korean by `es-hangul`. Syllable by
+ * syllable, not word by word: firms spell their names syllable by syllable (Jongro, not the
+ * assimilated Jongno), and the syllables then meet a Latin word of the other name as Chinese
+ * syllables do (see alignJoined, koreanKey).
+ */
+function hangulSyllables(run: string): string[] {
+  return [...run].map(romanisedSyllable).filter((syllable) => syllable !== '');
+}
+
+// Hangul has 11,172 syllables and romanising one costs more than the rest of a name's preparation:
+// each is romanised once.
+const ROMANISED_SYLLABLES = new Map<string, string>();
+
+function romanisedSyllable(syllable: string): string {
+  const known = ROMANISED_SYLLABLES.get(syllable);
+  if (known !== undefined) return known;
+  const latin = romanize(syllable)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  ROMANISED_SYLLABLES.set(syllable, latin);
+  return latin;
+}
+
 function rawTokens(text: string): RawToken[] {
   // 市 区 省 县 (city, district, province, county) follow a place name written in Chinese and are
-  // left out when it is romanised (深圳市 = Shenzhen).
-  const normalised = asciiDigits(text.normalize('NFKC')).replace(/[市区區省县縣]/g, ' ');
+  // left out when it is romanised (深圳市 = Shenzhen). (주) is the abbreviation of 주식회사 (a company limited by shares).
+  const normalised = asciiDigits(text.normalize('NFKC'))
+    .replace(/[市区區省县縣]/g, ' ')
+    .replace(/\(주\)/g, ' 주식회사 ');
   const arabic: RawToken[] = [];
-  const latin = normalised.replace(ARABIC_WORD, (word) => {
-    arabic.push(...arabicWord(word));
-    return ' ';
+  const latin = normalised
+    .replace(ARABIC_WORD, (word) => {
+      arabic.push(...arabicWord(word));
+      return ' ';
+    })
+    .replace(HEBREW_WORD, (word) => {
+      arabic.push(...hebrewWord(word));
+      return ' ';
+    });
+  // Chinese characters and Hangul in the order written, syllable by syllable: their syllables
+  // meet a Latin word of the other name as a run (see alignJoined).
+  const tokens = latin.split(EAST_ASIAN_RUNS).flatMap((segment): RawToken[] => {
+    const syllables = HAN_RUN.test(segment)
+      ? { script: 'han' as const, texts: hanSyllables(segment) }
+      : HANGUL_RUN.test(segment)
+        ? { script: 'hangul' as const, texts: hangulSyllables(segment) }
+        : undefined;
+    if (syllables === undefined) return latinTokens(segment);
+    const cantonese = syllables.script === 'han' ? cantoneseSyllables(segment) : undefined;
+    const aligned = cantonese !== undefined && cantonese.length === syllables.texts.length ? cantonese : undefined;
+    // A character without any reading (a rare one, or a private-use code point) is left out.
+    const read = syllables.texts.flatMap((text, index) => (text === '' ? [] : [{ text, reading: aligned?.[index] }]));
+    // A character alone is read as any Latin word would be: the syllables of a name of several are
+    // kept whatever they spell (see dropNoise).
+    return read.map(({ text, reading }): RawToken => {
+      if (read.length < 2) return { text, arabicScript: false };
+      return {
+        text,
+        arabicScript: false,
+        syllable: syllables.script,
+        ...(reading === undefined ? {} : { cantonese: reading }),
+      };
+    });
   });
-  const ascii = transliterate(greekDigraphs(wadeGilesToPinyin(latin))).toLowerCase();
+  return [...tokens, ...arabic];
+}
+
+// Scientific and ISO 9 transliteration of Cyrillic writes the hushing sounds with a háček (Ščit,
+// Čeljabinsk, Žukovskij) where BGN/PCGN and passports write digraphs (Shchit, Chelyabinsk,
+// Zhukovskiy): read as the digraphs before the accents go, or Ščit would be Scit. Only the háček:
+// Turkish ş and ç are dropped to s and c, as Turkish firms themselves write them without accents.
+const HACEK_LETTERS: Readonly<Record<string, string>> = { š: 'sh', č: 'ch', ž: 'zh', Š: 'Sh', Č: 'Ch', Ž: 'Zh' };
+
+function latinTokens(text: string): RawToken[] {
+  const ascii = transliterate(
+    greekDigraphs(wadeGilesToPinyin(text)).replace(/[šČčŠžŽ]/g, (letter) => HACEK_LETTERS[letter] ?? letter),
+  ).toLowerCase();
   const spelled = ascii
     .replace(/\bint'l\b/g, 'intl')
     // An apostrophe inside a word marks an ayn, a hamza or an aspirate (Mu'assasat, Tose'e, Xi'an): not a word break.
@@ -751,11 +1092,10 @@ function rawTokens(text: string): RawToken[] {
     .replace(/[&+]/g, ' and ')
     // Dotted abbreviations: S.p.A, L.L.C., A. E. → spa, llc, ae.
     .replace(/\b[a-z](?:\.\s?[a-z]\b)+\.?/g, (match) => ` ${match.replace(/[.\s]/g, '')} `);
-  const tokens = spelled
+  return spelled
     .split(/[^a-z0-9]+/)
     .filter((token) => token !== '')
     .map((token) => ({ text: token, arabicScript: false }));
-  return [...tokens, ...arabic];
 }
 
 function foldedTokens(text: string): string[] {
@@ -764,7 +1104,9 @@ function foldedTokens(text: string): string[] {
 
 function foldedRawTokens(text: string): RawToken[] {
   // A skeleton of Arabic script is folded already, letter group by letter group (see arabicWord).
-  return rawTokens(text).map((token) => (token.arabicScript ? token : { ...token, text: foldToken(token.text) }));
+  return rawTokens(text).map((token) =>
+    token.arabicScript || token.hebrewScript === true ? token : { ...token, text: foldToken(token.text) },
+  );
 }
 
 interface Vocabulary {
@@ -921,11 +1263,17 @@ function misspeltStem(token: string): WeightedToken | undefined {
 }
 
 function stemmedToken(token: RawToken): WeightedToken {
-  // A skeleton of Arabic script is its own consonant key; it is never a corporate word (those are
-  // mapped from the script itself, data/arabic-script.json).
-  return token.arabicScript
-    ? { text: token.text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: token.text, arabicScript: true }
-    : stemOf(token.text);
+  // A skeleton of Arabic script is its own consonant key, a word of Hebrew script its own key;
+  // neither is ever a corporate word (those are mapped from the script itself, data/arabic-script.json
+  // and data/hebrew-script.json).
+  if (token.arabicScript) {
+    return { text: token.text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: token.text, arabicScript: true };
+  }
+  if (token.hebrewScript === true) return { text: token.text, weight: DISTINCTIVE_TOKEN_WEIGHT, hebrewScript: true };
+  const stemmed = stemOf(token.text);
+  return token.syllable !== undefined && stemmed.text === token.text
+    ? { ...stemmed, syllable: token.syllable, ...(token.cantonese === undefined ? {} : { cantonese: token.cantonese }) }
+    : stemmed;
 }
 
 /** Replaces each multi-word variant of a corporate word (ji shu, you xian gong si) by its stem. */
@@ -945,7 +1293,7 @@ function nameTokens(name: string): WeightedToken[] {
   // in a name (Ningbo Hengtai, Balkan Optronics Beograd) says where the firm is, not which it is.
   const stemmed = replaceStemPhrases(
     raw.map((token) => {
-      if (token.arabicScript) return stemmedToken(token);
+      if (token.arabicScript || token.hebrewScript === true) return stemmedToken(token);
       const text = PLACE_ALIASES.get(token.text) ?? token.text;
       const stemmed = stemmedToken({ ...token, text });
       return CITY_WORDS.has(text) && stemmed.weight === DISTINCTIVE_TOKEN_WEIGHT
@@ -1070,14 +1418,19 @@ const CHINESE_ADDRESS_MARKERS = /大道|[省市区區县縣镇鎮乡鄉村路街
 const CHINESE_RUN = /[\u3400-\u9fff]+/g;
 
 function chineseAddressWords(address: string): string {
-  return address
-    .replace(CHINESE_ADDRESS_MARKERS, ' ')
-    .replace(CHINESE_RUN, (run) => ` ${transliterate(run).replace(/[^A-Za-z]/g, '')} `);
+  return address.replace(CHINESE_ADDRESS_MARKERS, ' ').replace(
+    CHINESE_RUN,
+    (run) =>
+      ` ${hanSyllables(run)
+        .join('')
+        .replace(/[^a-z]/g, '')} `,
+  );
 }
 
 function addressTokens(address: string): WeightedToken[] {
   const tokens = replacePlacePhrases(foldedRawTokens(chineseAddressWords(address))).map((token): WeightedToken => {
     const text = PLACE_ALIASES.get(token.text) ?? ORDINALS.get(token.text) ?? numberOf(token.text);
+    if (token.hebrewScript === true) return { text, weight: DISTINCTIVE_TOKEN_WEIGHT, hebrewScript: true };
     return token.arabicScript && text === token.text
       ? { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: text, arabicScript: true }
       : { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(text), phonetic: phoneticKey(text) };
@@ -1125,6 +1478,13 @@ const LEGAL_FORM_KINDS: readonly { readonly kind: string; readonly words: readon
   .filter((form) => form.words.length > 0)
   .sort((x, y) => y.words.length - x.words.length);
 
+// The kinds each form is listed under, by its folded words.
+const LEGAL_FORM_PHRASE_KINDS: ReadonlyMap<string, readonly string[]> = LEGAL_FORM_KINDS.reduce((byPhrase, form) => {
+  const phrase = form.words.join(' ');
+  byPhrase.set(phrase, [...new Set([...(byPhrase.get(phrase) ?? []), form.kind])]);
+  return byPhrase;
+}, new Map<string, string[]>());
+
 /** The kinds of legal form a name carries, sorted: ООО and LLC are `limited`, A.Ş. and JSC `jointStock`. */
 export function legalFormsOf(name: string): readonly string[] {
   let tokens: { readonly text: string }[] = foldedTokens(name).map((text) => ({ text }));
@@ -1133,7 +1493,8 @@ export function legalFormsOf(name: string): readonly string[] {
   for (const form of LEGAL_FORM_KINDS) {
     const at = indexOfPhrase(tokens, form.words);
     if (at < 0) continue;
-    kinds.add(form.kind);
+    // A form of several words listed under two kinds (주식회사, Ju Sik Hoe Sa) counts for both.
+    for (const kind of LEGAL_FORM_PHRASE_KINDS.get(form.words.join(' ')) ?? [form.kind]) kinds.add(kind);
     if (form.words.length > 1) tokens = [...tokens.slice(0, at), { text: '' }, ...tokens.slice(at + form.words.length)];
   }
   return [...kinds].sort();
@@ -1144,7 +1505,10 @@ export function legalFormsOf(name: string): readonly string[] {
  * together ("joint [ooo] stock company"), and stopping early would make normalising twice differ
  * from normalising once.
  */
-function dropNoise<T extends { readonly text: string }>(tokens: readonly T[], noise: Vocabulary): T[] {
+function dropNoise<T extends { readonly text: string; readonly syllable?: string }>(
+  tokens: readonly T[],
+  noise: Vocabulary,
+): T[] {
   let current = [...tokens];
   for (;;) {
     // Phrases before single words: "closed joint stock company" must go whole, not lose "company"
@@ -1155,7 +1519,8 @@ function dropNoise<T extends { readonly text: string }>(tokens: readonly T[], no
       current = [...current.slice(0, at), ...current.slice(at + phrase.length)];
       continue;
     }
-    const kept = current.filter((token) => !noise.singles.has(token.text));
+    // A syllable of a name in Chinese characters or Hangul is part of the name, whatever word it spells.
+    const kept = current.filter((token) => token.syllable !== undefined || !noise.singles.has(token.text));
     if (kept.length === current.length) return current;
     current = kept;
   }

@@ -265,6 +265,15 @@ describe('screening for essentially identical transactions (Art 2(22), Art 16)',
       ).toBe(true);
     });
 
+    it('holds house numbers against each other across scripts: the same name in Hangul at another number is not a match', () => {
+      const latin: Party = { name: 'Hansol Electronics Co., Ltd.', address: '77 Gongdan-ro, Gumi', country: 'KR' };
+      const sameHouse: Party = { name: '한솔전자 주식회사', address: '경상북도 구미시 공단로 77', country: 'KR' };
+      const otherHouse: Party = { ...sameHouse, address: '경상북도 구미시 산호대로 253' };
+      expect(compareParties(sameHouse, latin).objections).toEqual([]);
+      expect(compareParties(otherHouse, latin).objections).toEqual(['ADDRESS_DIFFERS']);
+      expect(compareParties(otherHouse, latin).matches).toBe(false);
+    });
+
     it('does not hold a postcode that one address adds against the other (a house number only conflicts with a house number)', () => {
       const short: Party = { name: 'Kaveri Optics Pvt Ltd', address: '14, Hosur Road, Bengaluru', country: 'IN' };
       const long: Party = { ...short, address: 'No. 14, Hosur Road, Bangalore 560068' };

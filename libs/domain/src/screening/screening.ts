@@ -608,8 +608,8 @@ function scoreParties(
     if (evidence.unmatchedWeight > thresholds.maxUnmatchedWeight) objections.push('EXTRA_NAME_WORDS');
     if (
       !branch &&
-      addressesComparable(left, right) &&
-      addressesDisagree(left, right, address, thresholds, textOptions)
+      ((addressesComparable(left, right) && addressesDisagree(left, right, address, thresholds, textOptions)) ||
+        numbersDisagreeAcrossScripts(left, right, address, thresholds))
     ) {
       objections.push('ADDRESS_DIFFERS');
     }
@@ -656,6 +656,24 @@ function addressesDisagree(
   return (
     (numbersDiffer(left.address, right.address) && address < thresholds.addressAgreementThreshold) ||
     houseNumbersConflict(left.address, right.address, textOptions)
+  );
+}
+
+// Digits are written alike in every script (Arabic-Indic and Persian digits are read as ASCII): an
+// address in Chinese characters, Hangul or Hebrew against a Latin one whose house numbers are all
+// different (湖滨南路88号 against 109 Furong Road) is another house, though its words cannot be
+// weighed against each other.
+function numbersDisagreeAcrossScripts(
+  left: PreparedParty,
+  right: PreparedParty,
+  address: number,
+  thresholds: ScreeningThresholds,
+): boolean {
+  return (
+    (left.address.otherScript === true || right.address.otherScript === true) &&
+    thresholds.addressAgreementThreshold > 0 &&
+    numbersDiffer(left.address, right.address) &&
+    address < thresholds.addressAgreementThreshold
   );
 }
 

@@ -6,7 +6,10 @@ import { describeMisses, evaluateScreening, summariseScreening } from './screeni
 // (precision 0.979, recall 0.777 on 2026-12-02, measured before anything was tuned on it) and its
 // misses were then studied and fixed, so it no longer measures anything unseen. heldout-2.json is
 // the fresh held-out set, built apart and never looked at while tuning: the figure we quote.
+// tuning-scripts.json holds cases across scripts (Chinese, Korean, Hebrew, Cyrillic, Arabic and Persian
+// romanisations) written by the matcher's own authors: tuning data by construction, never a held-out figure.
 const TUNING_FILES = ['tuning.json', 'heldout.json'] as const;
+const SCRIPTS_FILE = 'tuning-scripts.json';
 const HELD_OUT_FILE = 'heldout-2.json';
 
 /**
@@ -20,6 +23,17 @@ const HELD_OUT_FLOORS = { precision: 0.95, recall: 138 / 186 } as const;
 
 /** The targets of the issue, asserted on the tuning files together. */
 const TARGETS = { precision: 0.95, recall: 0.98 } as const;
+
+/**
+ * The floors on tuning-scripts.json, at the figures measured when it was written (2026-12-02: 51
+ * cases, 35 MATCH; TP 29, FP 0): the families it holds are not all handled yet (loanwords
+ * in Hangul and Hebrew, German romanisation of Cyrillic, Korean romanisations against each other), so
+ * recall stays below the target and the floor keeps what was reached. Raise, never lower.
+ */
+const SCRIPTS_FLOORS = { precision: 1, recall: 29 / 35 } as const;
+
+/** Precision on all the tuning data together (the two tuning files and tuning-scripts.json). */
+const ALL_TUNING_PRECISION_FLOOR = 0.98;
 
 /** The cases of an evaluation file beside this spec, or undefined when the file is not in this checkout. */
 function load(file: string): readonly ScreeningCase[] | undefined {
@@ -35,6 +49,7 @@ function load(file: string): readonly ScreeningCase[] | undefined {
 
 const tuningSets = TUNING_FILES.map((file) => ({ file, cases: load(file) }));
 const tuningCases = tuningSets.flatMap((set) => set.cases ?? []);
+const scriptsCases = load(SCRIPTS_FILE);
 const heldOutCases = load(HELD_OUT_FILE);
 
 function report(name: string, cases: readonly ScreeningCase[]) {
@@ -46,7 +61,7 @@ function report(name: string, cases: readonly ScreeningCase[]) {
 describe('screening evaluation sets', () => {
   it('has both tuning files, at least 300 cases with unique ids, every family in both, each case with a note', () => {
     expect(tuningSets.map((set) => set.cases === undefined)).toEqual([false, false]);
-    const all = [...tuningCases, ...(heldOutCases ?? [])];
+    const all = [...tuningCases, ...(scriptsCases ?? []), ...(heldOutCases ?? [])];
     expect(tuningCases.length).toBeGreaterThanOrEqual(300);
     // Ids are unique within a set (the fresh held-out set may number its cases afresh).
     expect(new Set(tuningCases.map((c) => c.id)).size).toBe(tuningCases.length);
@@ -54,6 +69,17 @@ describe('screening evaluation sets', () => {
     const families = tuningSets.map((set) => new Set((set.cases ?? []).map((c) => c.family)));
     expect(families[0]).toEqual(families[1]);
     expect(all.every((c) => c.note.length > 0 && ['MATCH', 'RELATED', 'NO_MATCH'].includes(c.expected))).toBe(true);
+  });
+});
+
+describe(`${SCRIPTS_FILE}: cases across scripts, tuning data written with the matcher`, () => {
+  it('is present, with unique ts- ids and a note and a label on every case', () => {
+    expect(scriptsCases).toBeDefined();
+    const cases = scriptsCases ?? [];
+    expect(cases.length).toBeGreaterThan(0);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+    expect(cases.every((c) => /^ts-[0-9]{4}$/.test(c.id) && c.note.length > 0)).toBe(true);
+    expect(cases.every((c) => ['MATCH', 'RELATED', 'NO_MATCH'].includes(c.expected))).toBe(true);
   });
 });
 
@@ -69,6 +95,23 @@ describe('screening quality on the tuning files (tuning.json and heldout.json; t
 
   it('raises at most one false match in twenty (precision at least 0.95)', () => {
     expect(figures.precision).toBeGreaterThanOrEqual(TARGETS.precision);
+  });
+});
+
+describe(`screening quality on ${SCRIPTS_FILE} and on all the tuning data together`, () => {
+  const scripts = report(SCRIPTS_FILE, scriptsCases ?? []);
+  const all = report([...TUNING_FILES, SCRIPTS_FILE].join(' + '), [...tuningCases, ...(scriptsCases ?? [])]);
+
+  it(`finds at least ${SCRIPTS_FLOORS.recall.toFixed(3)} of the same parties written across scripts (recall floor)`, () => {
+    expect(scripts.recall).toBeGreaterThanOrEqual(SCRIPTS_FLOORS.recall);
+  });
+
+  it('raises no false match across scripts, though hard negatives fold to similar strings (precision floor)', () => {
+    expect(scripts.precision).toBeGreaterThanOrEqual(SCRIPTS_FLOORS.precision);
+  });
+
+  it(`raises at most one false match in fifty on all the tuning data (precision at least ${ALL_TUNING_PRECISION_FLOOR})`, () => {
+    expect(all.precision).toBeGreaterThanOrEqual(ALL_TUNING_PRECISION_FLOOR);
   });
 });
 
