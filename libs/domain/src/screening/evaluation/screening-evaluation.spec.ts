@@ -4,22 +4,32 @@ import { describeMisses, evaluateScreening, summariseScreening } from './screeni
 // The labelled evaluation sets (README.md beside this file), built by helpers who never read the
 // matcher. tuning.json and heldout.json are both tuning data now: heldout.json was held out once
 // (precision 0.979, recall 0.777 on 2026-12-02, measured before anything was tuned on it) and its
-// misses were then studied and fixed, so it no longer measures anything unseen. heldout-2.json is
-// the fresh held-out set, built apart and never looked at while tuning: the figure we quote.
+// misses were then studied and fixed, so it no longer measures anything unseen. heldout-2.json was
+// the next held-out set (first scored 2026-12-02: precision 0.986, recall 0.742); its per-family
+// results (Chinese, Korean, Hebrew, Cyrillic weakest) then chose the next work, though its cases were
+// never opened while tuning. heldout-3.json is the fresh held-out set, built apart by a helper who
+// never read the matcher, scored first on the matcher of 2026-12-02 after that work: the figure we quote.
 // tuning-scripts.json holds cases across scripts (Chinese, Korean, Hebrew, Cyrillic, Arabic and Persian
 // romanisations) written by the matcher's own authors: tuning data by construction, never a held-out figure.
 const TUNING_FILES = ['tuning.json', 'heldout.json'] as const;
 const SCRIPTS_FILE = 'tuning-scripts.json';
-const HELD_OUT_FILE = 'heldout-2.json';
+const HELD_OUT_FILE = 'heldout-3.json';
+const EARLIER_HELD_OUT_FILE = 'heldout-2.json';
 
 /**
  * The floors asserted on the fresh held-out set. The issue asks for recall 0.98 at precision 0.95;
- * the first scoring of the matcher on heldout-2.json (2026-12-02, 353 cases, 186 MATCH) measured
- * precision 0.986 and recall 0.742 (138 of 186; 2 false matches). The recall floor is that measured
+ * the first scoring of the matcher on heldout-3.json (2026-12-02, 390 cases, 214 MATCH) measured
+ * precision 0.971 and recall 0.636 (136 of 214; 4 false matches). The recall floor is that measured
  * figure, so a regression fails while the gap to the target stays visible here and in
  * docs/screening.md. Raise it only with a matcher change made without looking at this file's misses.
  */
-const HELD_OUT_FLOORS = { precision: 0.95, recall: 138 / 186 } as const;
+const HELD_OUT_FLOORS = { precision: 0.95, recall: 136 / 214 } as const;
+
+/**
+ * heldout-2.json, scored a second time on the same matcher: precision 0.986, recall 0.747 (139 of
+ * 186). Kept as a regression floor; no longer a figure to quote (see the header).
+ */
+const EARLIER_HELD_OUT_FLOORS = { precision: 0.95, recall: 139 / 186 } as const;
 
 /** The targets of the issue, asserted on the tuning files together. */
 const TARGETS = { precision: 0.95, recall: 0.98 } as const;
@@ -51,6 +61,7 @@ const tuningSets = TUNING_FILES.map((file) => ({ file, cases: load(file) }));
 const tuningCases = tuningSets.flatMap((set) => set.cases ?? []);
 const scriptsCases = load(SCRIPTS_FILE);
 const heldOutCases = load(HELD_OUT_FILE);
+const earlierHeldOutCases = load(EARLIER_HELD_OUT_FILE);
 
 function report(name: string, cases: readonly ScreeningCase[]) {
   const figures = evaluateScreening(cases);
@@ -66,6 +77,9 @@ describe('screening evaluation sets', () => {
     // Ids are unique within a set (the fresh held-out set may number its cases afresh).
     expect(new Set(tuningCases.map((c) => c.id)).size).toBe(tuningCases.length);
     expect(new Set((heldOutCases ?? []).map((c) => c.id)).size).toBe(heldOutCases?.length ?? 0);
+    // No case of the fresh held-out set shares an id with any tuning case (it numbers its own, h3-).
+    const tuningIds = new Set([...tuningCases, ...(scriptsCases ?? [])].map((c) => c.id));
+    expect((heldOutCases ?? []).filter((c) => tuningIds.has(c.id))).toEqual([]);
     const families = tuningSets.map((set) => new Set((set.cases ?? []).map((c) => c.family)));
     expect(families[0]).toEqual(families[1]);
     expect(all.every((c) => c.note.length > 0 && ['MATCH', 'RELATED', 'NO_MATCH'].includes(c.expected))).toBe(true);
@@ -115,7 +129,7 @@ describe(`screening quality on ${SCRIPTS_FILE} and on all the tuning data togeth
   });
 });
 
-// heldout-2.json is part of the repository: a checkout without it is broken, not a reason to skip.
+// The held-out sets are part of the repository: a checkout without them is broken, not a reason to skip.
 describe(`screening quality on the held-out set ${HELD_OUT_FILE} (never tuned on: the figure we quote)`, () => {
   if (heldOutCases === undefined) throw new Error(`${HELD_OUT_FILE} is missing from this checkout`);
   const figures = heldOutCases === undefined ? undefined : report(HELD_OUT_FILE, heldOutCases);
@@ -126,5 +140,18 @@ describe(`screening quality on the held-out set ${HELD_OUT_FILE} (never tuned on
 
   it(`raises few false matches (precision floor ${HELD_OUT_FLOORS.precision})`, () => {
     expect(figures?.precision).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.precision);
+  });
+});
+
+describe(`screening quality on the earlier held-out set ${EARLIER_HELD_OUT_FILE} (scored twice; a regression floor)`, () => {
+  if (earlierHeldOutCases === undefined) throw new Error(`${EARLIER_HELD_OUT_FILE} is missing from this checkout`);
+  const figures = report(EARLIER_HELD_OUT_FILE, earlierHeldOutCases);
+
+  it(`finds at least ${EARLIER_HELD_OUT_FLOORS.recall.toFixed(3)} of the essentially identical transactions (recall floor)`, () => {
+    expect(figures.recall).toBeGreaterThanOrEqual(EARLIER_HELD_OUT_FLOORS.recall);
+  });
+
+  it(`raises few false matches (precision floor ${EARLIER_HELD_OUT_FLOORS.precision})`, () => {
+    expect(figures.precision).toBeGreaterThanOrEqual(EARLIER_HELD_OUT_FLOORS.precision);
   });
 });
