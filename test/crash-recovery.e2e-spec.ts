@@ -34,11 +34,15 @@ async function killMidAppends(env: Record<string, string>, minimumAcks: number):
   return acknowledged(worker.output().slice(0, worker.output().lastIndexOf('\n') + 1));
 }
 
-/** Every acknowledged event is stored, batches are whole, stream versions have no holes. */
+/**
+ * Every acknowledged event is stored, batches are whole, stream versions have no holes. Only the
+ * worker's own streams count: the app it boots appends events of its own (the daily root seal of
+ * yesterday, one event with its own correlation id), which are no batch of the worker's.
+ */
 async function assertIntact(store: EventStore, acks: readonly Ack[]): Promise<StoredEvent[]> {
   const all: StoredEvent[] = [];
   for (let batch = await store.readAll({ maxCount: 1000 }); batch.length > 0;) {
-    all.push(...batch);
+    all.push(...batch.filter((event) => event.streamId.startsWith('crash-')));
     batch = await store.readAll({ after: batch.at(-1)?.globalPosition, maxCount: 1000 });
   }
   const stored = new Set(all.map((event) => event.eventId));
