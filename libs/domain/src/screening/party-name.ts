@@ -485,7 +485,11 @@ export function softTokenOverlap(
   };
 }
 
-function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: number): number {
+/**
+ * How much two tokens count as one in {@link softTokenOverlap}, in [0, 1]. A rule added here must be
+ * admitted by mayBeSimilarTokens (token-bounds.ts): the denial index skips token pairs it rules out.
+ */
+export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: number): number {
   if (a.text === b.text) return 1;
   // Arabic script does not write short vowels: such a token is compared by its consonants only.
   if (a.arabicScript === true || b.arabicScript === true) {

@@ -366,6 +366,40 @@ export function compareParties(
   return scoreParties(preparedParty(a), preparedParty(b), { ...DEFAULT_SCREENING_THRESHOLDS, ...options }, true);
 }
 
+/** The prepared name of a party as the screening compares it (prepared once per party object). */
+export function preparedPartyName(party: Party): PreparedText {
+  return preparedParty(party).name;
+}
+
+/** The prepared address of a party as the screening compares it (prepared once per party object). */
+export function preparedPartyAddress(party: Party): PreparedText {
+  return preparedParty(party).address;
+}
+
+/**
+ * Prepares a denial for screening now (its gates, and the names and addresses of its parties), so
+ * that the first screening that meets it does not pay for it: the denial index calls this as a
+ * denial enters. Changes no result: the same caches the screening fills on first use.
+ */
+export function prepareDenialForScreening(denial: DenialInForce): void {
+  preparedDenial(denial);
+  partiesOf(denial);
+}
+
+/**
+ * The best party score of each denial as {@link reviewTransaction} ranks its near misses
+ * (unrounded, whichever gate the denial fails): for the denial index, which must know the nearest
+ * misses exactly before it may leave the rest out.
+ */
+export function nearMissScorer(
+  candidate: ScreeningCandidate,
+  options: ScreeningOptions = {},
+): (denial: DenialInForce) => number {
+  const thresholds = { ...DEFAULT_SCREENING_THRESHOLDS, ...options };
+  const prepared = prepareCandidate(candidate);
+  return (denial) => bestOf(compareAllParties(prepared, partiesOf(denial), thresholds))?.score ?? 0;
+}
+
 /** The screening view of an application about to be decided by `screeningMemberState`. */
 export function screeningCandidateFromApplication(
   screeningMemberState: string,
