@@ -444,12 +444,7 @@ function jaccardBound(gains: Float64Array, total: number): number {
  * the score is at most the name's; otherwise an address that may support closes at most
  * addressWeight × address of the gap. The cap, the city penalty and the objections only lower it.
  */
-function pairBound(
-  name: number,
-  distinctive: boolean,
-  address: number,
-  thresholds: ScreeningThresholds,
-): DenialBound {
+function pairBound(name: number, distinctive: boolean, address: number, thresholds: ScreeningThresholds): DenialBound {
   const compared = name >= thresholds.minimumNameSimilarity || distinctive;
   const supports = compared && address >= thresholds.addressSupportThreshold;
   const score = (supports ? name + thresholds.addressWeight * address * (1 - name) : name) + BOUND_SLACK;

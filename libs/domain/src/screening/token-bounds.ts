@@ -48,7 +48,14 @@ export function mayBeSimilarTokens(a: TokenProfile, b: TokenProfile, threshold: 
     if (x.text.startsWith(y.text) || y.text.startsWith(x.text)) return true;
     if (x.phonetic === y.phonetic) return true;
     if (
-      mayBeFuzzy(x.phonetic, y.phonetic, a.phoneticMask, b.phoneticMask, a.phoneticHasDigit || b.phoneticHasDigit, threshold)
+      mayBeFuzzy(
+        x.phonetic,
+        y.phonetic,
+        a.phoneticMask,
+        b.phoneticMask,
+        a.phoneticHasDigit || b.phoneticHasDigit,
+        threshold,
+      )
     ) {
       return true;
     }
