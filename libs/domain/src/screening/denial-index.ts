@@ -1,6 +1,6 @@
 import type { Party } from '../licensing/application.content';
 import type { PreparedText } from './party-name';
-import { DISTINCTIVE_TOKEN_WEIGHT, addressSimilarity, weightedTokenSimilarity } from './party-name';
+import { DISTINCTIVE_TOKEN_WEIGHT, addressSimilarity, preparePartyName, weightedTokenSimilarity } from './party-name';
 import type {
   DenialInForce,
   DenialMatch,
@@ -16,19 +16,19 @@ import {
   countryKey,
   nearMissScorer,
   parsedEntries,
-  prepareDenialForScreening,
   preparedPartyAddress,
   preparedPartyName,
   reviewTransaction,
   screenTransaction,
 } from './screening';
 import type { TokenProfile } from './token-bounds';
+import type { NameShape } from './token-bounds';
 import {
   BOUND_SLACK,
-  letterMask,
   mayBeCompactSimilar,
   mayBeInitialism,
   mayBeSimilarTokens,
+  nameShape,
   profileToken,
 } from './token-bounds';
 
@@ -59,6 +59,8 @@ export class DenialIndex {
   private readonly byDestination = new Map<string, Map<string, Set<string>>>();
   private readonly namesByDestination = new Map<string, DestinationNames>();
   private readonly partiesById = new Map<string, readonly IndexedParty[]>();
+  /** Each destination's denial ids in order, built when a review needs it and dropped on any change. */
+  private readonly idsInOrder = new Map<string, readonly string[]>();
   /** Under this key: the denials of a destination that have no parseable entry. */
   private static readonly NO_ENTRY = '';
 
@@ -74,16 +76,16 @@ export class DenialIndex {
   /** How many distinct name words the index holds, over all destinations. */
   get wordCount(): number {
     let count = 0;
-    for (const names of this.namesByDestination.values()) count += names.names.size;
+    for (const names of this.namesByDestination.values()) count += names.size;
     return count;
   }
 
   /** Adds a denial, replacing any earlier version with the same id (an amended denial). */
   add(denial: DenialInForce): void {
     this.remove(denial.denialId);
-    prepareDenialForScreening(denial);
     this.denials.set(denial.denialId, denial);
     const destination = countryKey(denial.destinationCountry);
+    this.idsInOrder.delete(destination);
     let byHead = this.byDestination.get(destination);
     if (byHead === undefined) {
       byHead = new Map();
@@ -102,8 +104,20 @@ export class DenialIndex {
       names = new DestinationNames();
       this.namesByDestination.set(destination, names);
     }
-    const parties = partiesOf(denial).map((party) => profileParty(denial.denialId, party));
-    parties.forEach((party) => names.add(party));
+    const filing = names;
+    const parties = partiesOf(denial).map((party): IndexedParty => {
+      // Prepared here and not kept (the Word entries keep the folded words, shared).
+      const name = preparePartyName(party.name);
+      return {
+        denialId: denial.denialId,
+        party,
+        nameWeight: weightOf(name),
+        shape: nameShape(name),
+        words: filing.fileWords(name),
+        joins: [...new Set((name.joins ?? []).map((join) => join.text))],
+      };
+    });
+    parties.forEach((party) => filing.add(party));
     this.partiesById.set(denial.denialId, parties);
   }
 
@@ -113,6 +127,7 @@ export class DenialIndex {
     if (denial === undefined) return false;
     this.denials.delete(denialId);
     const destination = countryKey(denial.destinationCountry);
+    this.idsInOrder.delete(destination);
     const byHead = this.byDestination.get(destination);
     if (byHead !== undefined) {
       for (const head of headsOf(denial.controlEntries)) {
@@ -211,8 +226,23 @@ export class DenialIndex {
       insertDescending(best, score(denial), nearest);
     }
     if (best.filter((value) => value > 0).length < nearest) {
-      const unmet = everyDenial().filter((denial) => !bounds.has(denial.denialId));
-      reviewed.push(...unmet.sort((a, b) => compareText(a.denialId, b.denialId)).slice(0, nearest));
+      // The misses that score 0 rank by id: the first few ids not reviewed yet.
+      const destination = countryKey(candidate.destinationCountry);
+      let ids = this.idsInOrder.get(destination);
+      if (ids === undefined) {
+        ids = everyDenial()
+          .map((denial) => denial.denialId)
+          .sort(compareText);
+        this.idsInOrder.set(destination, ids);
+      }
+      let added = 0;
+      for (const id of ids) {
+        if (added >= nearest) break;
+        const denial = this.denials.get(id);
+        if (bounds.has(id) || denial === undefined) continue;
+        reviewed.push(denial);
+        added++;
+      }
     }
     return reviewTransaction(candidate, reviewed, options);
   }
@@ -231,8 +261,9 @@ export class DenialIndex {
     const names = this.namesByDestination.get(countryKey(candidate.destinationCountry));
     if (names === undefined) return bounds;
     for (const party of partiesOf(candidate)) {
-      const mine = profileParty('', party);
-      const met = names.meetName(mine.name, thresholds);
+      const mine = preparedPartyName(party);
+      const met = names.meetName(mine, thresholds);
+      const mineWeight = weightOf(mine);
       const file = (other: IndexedParty, bound: DenialBound): void =>
         void bounds.set(other.denialId, widest(bounds.get(other.denialId), bound));
       for (const other of met.forced) file(other, UNBOUNDED);
@@ -242,11 +273,13 @@ export class DenialIndex {
       };
       for (const [other, gains] of met.gains) {
         if (met.forced.has(other)) continue;
-        const name = jaccardBound(gains, mine.nameWeight + other.nameWeight);
+        const name = jaccardBound(gains, mineWeight + other.nameWeight);
         // Few parties get here: their address is compared exactly (its value bounds the one the
         // score uses, which is 0 where the screening does not compare it). Screening for matches
         // alone needs no address: with an address weight of at most 1, a match needs the name minimum.
-        const address = compareAddresses ? addressSimilarity(mine.address, other.address, textOptions) : 1;
+        const address = compareAddresses
+          ? addressSimilarity(preparedPartyAddress(party), preparedPartyAddress(other.party), textOptions)
+          : 1;
         file(other, pairBound(name, met.distinctive.has(other), address, thresholds));
       }
     }
@@ -266,34 +299,28 @@ interface DenialBound {
 
 const UNBOUNDED: DenialBound = { score: Number.POSITIVE_INFINITY, mayMatch: true, mayBeRelated: true };
 
-/** A party (of an indexed denial or of the candidate), with what the bounds need of it. */
+/**
+ * A party of an indexed denial, with what the bounds need of its name. Its prepared name is not
+ * kept: the screening prepares (and caches) it when the party is first compared, which few are.
+ */
 interface IndexedParty {
   readonly denialId: string;
-  readonly name: PreparedText;
+  readonly party: Party;
   readonly nameWeight: number;
-  readonly compactMask: number;
-  readonly address: PreparedText;
+  readonly shape: NameShape;
+  /** The words of the name, as filed in the destination's word index. */
+  readonly words: readonly Word[];
+  /** The runs of words of the name written together (alignJoined), as filed. */
+  readonly joins: readonly string[];
 }
 
-function profileParty(denialId: string, party: Party): IndexedParty {
-  const name = preparedPartyName(party);
-  const address = preparedPartyAddress(party);
-  return {
-    denialId,
-    name,
-    nameWeight: weightOf(name),
-    compactMask: letterMask(name.compact),
-    address,
-  };
-}
-
-/** One distinct word of a destination's names (or addresses), with the parties using it and how often. */
+/** One distinct word of a destination's names, with the parties using it. */
 interface Word {
   readonly profile: TokenProfile;
-  readonly parties: Map<IndexedParty, number>;
+  readonly parties: Set<IndexedParty>;
 }
 
-/** What a candidate's name (or address) meets in a destination's parties. */
+/** What a candidate's name meets in a destination's parties. */
 interface Met {
   /** Per party: for each word of the candidate, the most it can add to the matched weight. */
   readonly gains: Map<IndexedParty, Float64Array>;
@@ -303,49 +330,82 @@ interface Met {
   readonly forced: Set<IndexedParty>;
 }
 
-/** The distinct words of the names of some parties, and their texts and joined runs for the alignment. */
-class WordIndex {
+/** The names of one destination's denials: their distinct words, joined runs, and shapes. */
+class DestinationNames {
   private readonly words = new Map<string, Word>();
-  private readonly texts = new Map<string, Set<IndexedParty>>();
-  private readonly joins = new Map<string, Set<IndexedParty>>();
+  /** The words by text, for the runs of the candidate's words written together. */
+  private readonly wordsByText = new Map<string, Word[]>();
+  private readonly joins = new Map<string, IndexedParty[]>();
+  /** Every party, by the length of its compact name: for the compact comparison. */
+  private readonly byCompactLength = new Map<number, Set<IndexedParty>>();
+  /** The parties whose name is a single word: the only ones that can be an initialism. */
+  private readonly singles = new Set<IndexedParty>();
 
   get size(): number {
     return this.words.size;
   }
 
-  add(party: IndexedParty, text: PreparedText): void {
-    for (const token of text.tokens) {
+  /** Files the words of a name, sharing one entry per distinct word; returns the words filed. */
+  fileWords(name: PreparedText): Word[] {
+    return name.tokens.map((token) => {
       // The whole token is the key: the word measure reads every field of it.
       const key = JSON.stringify(token);
       let word = this.words.get(key);
       if (word === undefined) {
-        word = { profile: profileToken(token), parties: new Map() };
+        word = { profile: profileToken(token), parties: new Set() };
         this.words.set(key, word);
+        const same = this.wordsByText.get(token.text);
+        if (same === undefined) this.wordsByText.set(token.text, [word]);
+        else same.push(word);
       }
-      word.parties.set(party, (word.parties.get(party) ?? 0) + 1);
-    }
-    for (const distinct of text.distinctiveTexts ?? []) fileUnder(this.texts, distinct, party);
-    for (const join of text.joins ?? []) fileUnder(this.joins, join.text, party);
+      return word;
+    });
   }
 
-  remove(party: IndexedParty, text: PreparedText): void {
-    for (const token of text.tokens) {
-      const key = JSON.stringify(token);
-      const word = this.words.get(key);
-      word?.parties.delete(party);
-      if (word?.parties.size === 0) this.words.delete(key);
+  add(party: IndexedParty): void {
+    for (const word of party.words) word.parties.add(party);
+    for (const join of party.joins) {
+      const filed = this.joins.get(join);
+      if (filed === undefined) this.joins.set(join, [party]);
+      else filed.push(party);
     }
-    for (const distinct of text.distinctiveTexts ?? []) unfile(this.texts, distinct, party);
-    for (const join of text.joins ?? []) unfile(this.joins, join.text, party);
+    fileUnder(this.byCompactLength, party.shape.compactLength, party);
+    if (party.shape.tokenCount === 1) this.singles.add(party);
+  }
+
+  remove(party: IndexedParty): void {
+    for (const word of party.words) {
+      word.parties.delete(party);
+      if (word.parties.size > 0) continue;
+      const key = JSON.stringify(word.profile.token);
+      if (this.words.get(key) !== word) continue;
+      this.words.delete(key);
+      const same = (this.wordsByText.get(word.profile.token.text) ?? []).filter((other) => other !== word);
+      if (same.length === 0) this.wordsByText.delete(word.profile.token.text);
+      else this.wordsByText.set(word.profile.token.text, same);
+    }
+    for (const join of party.joins) {
+      const filed = (this.joins.get(join) ?? []).filter((other) => other !== party);
+      if (filed.length === 0) this.joins.delete(join);
+      else this.joins.set(join, filed);
+    }
+    unfile(this.byCompactLength, party.shape.compactLength, party);
+    this.singles.delete(party);
+  }
+
+  isEmpty(): boolean {
+    return this.byCompactLength.size === 0;
   }
 
   /**
-   * Compares each word of the text with each distinct word held (the exact word measure, where
-   * mayBeSimilarTokens does not rule it out) and files what each party can gain from it.
+   * What the name meets: each of its words against each distinct word held (the exact word measure,
+   * where mayBeSimilarTokens does not rule it out), and the parties it may meet with words joined or
+   * split, written whole, or as initials, which are compared in full.
    */
-  meet(text: PreparedText, tokenThreshold: number): Met {
+  meetName(name: PreparedText, thresholds: ScreeningThresholds): Met {
+    const tokenThreshold = thresholds.tokenSimilarityThreshold;
     const met: Met = { gains: new Map(), distinctive: new Set(), forced: new Set() };
-    text.tokens.forEach((token, at) => {
+    name.tokens.forEach((token, at) => {
       const profile = profileToken(token);
       for (const word of this.words.values()) {
         if (!mayBeSimilarTokens(profile, word.profile, tokenThreshold)) continue;
@@ -354,10 +414,10 @@ class WordIndex {
         const gain = (similarity * (token.weight + word.profile.token.weight)) / 2;
         const distinctive =
           token.weight === DISTINCTIVE_TOKEN_WEIGHT && word.profile.token.weight === DISTINCTIVE_TOKEN_WEIGHT;
-        for (const party of word.parties.keys()) {
+        for (const party of word.parties) {
           let gains = met.gains.get(party);
           if (gains === undefined) {
-            gains = new Float64Array(text.tokens.length);
+            gains = new Float64Array(name.tokens.length);
             met.gains.set(party, gains);
           }
           if (gain > (gains[at] ?? 0)) gains[at] = gain;
@@ -366,56 +426,26 @@ class WordIndex {
       }
     });
     // Runs of words written together on one side and apart on the other change the words compared
-    // (alignJoined): such a pair is compared in full.
-    for (const join of text.joins ?? []) for (const party of this.texts.get(join.text) ?? []) met.forced.add(party);
-    for (const distinct of text.distinctiveTexts ?? []) {
-      for (const party of this.joins.get(distinct) ?? []) met.forced.add(party);
-    }
-    return met;
-  }
-}
-
-/** The names and addresses of one destination's denials. */
-class DestinationNames {
-  readonly names = new WordIndex();
-  /** Every party, by the length of its compact name: for the compact comparison. */
-  private readonly byCompactLength = new Map<number, Set<IndexedParty>>();
-  /** The parties whose name is a single word: the only ones that can be an initialism. */
-  private readonly singles = new Set<IndexedParty>();
-
-  add(party: IndexedParty): void {
-    this.names.add(party, party.name);
-    fileUnder(this.byCompactLength, party.name.compact.length, party);
-    if (party.name.tokens.length === 1) this.singles.add(party);
-  }
-
-  remove(party: IndexedParty): void {
-    this.names.remove(party, party.name);
-    unfile(this.byCompactLength, party.name.compact.length, party);
-    this.singles.delete(party);
-  }
-
-  isEmpty(): boolean {
-    return this.byCompactLength.size === 0;
-  }
-
-  /** What the name meets: its words, and the parties it may meet written whole or as initials. */
-  meetName(name: PreparedText, thresholds: ScreeningThresholds): Met {
-    const met = this.names.meet(name, thresholds.tokenSimilarityThreshold);
-    // Names written whole against split (the compact comparison): the compact lengths bound it, so
-    // only a few lengths are looked at.
-    const compactMask = letterMask(name.compact);
-    const threshold = thresholds.compactSimilarityThreshold;
-    const length = name.compact.length;
-    for (const [otherLength, parties] of this.byCompactLength) {
-      if (1 - Math.abs(length - otherLength) / Math.max(length, otherLength, 1) < threshold - BOUND_SLACK) continue;
-      for (const party of parties) {
-        if (mayBeCompactSimilar(name, party.name, compactMask, party.compactMask, threshold)) met.forced.add(party);
+    // (alignJoined, which looks joins up among the other side's texts outside Arabic script).
+    for (const join of name.joins ?? []) {
+      for (const word of this.wordsByText.get(join.text) ?? []) {
+        if (word.profile.token.arabicScript !== true) for (const party of word.parties) met.forced.add(party);
       }
     }
+    for (const text of name.distinctiveTexts ?? [])
+      for (const party of this.joins.get(text) ?? []) met.forced.add(party);
+    // Names written whole against split (the compact comparison): the compact lengths bound it, so
+    // only a few lengths are looked at.
+    const shape = nameShape(name);
+    const threshold = thresholds.compactSimilarityThreshold;
+    const length = shape.compactLength;
+    for (const [otherLength, parties] of this.byCompactLength) {
+      if (1 - Math.abs(length - otherLength) / Math.max(length, otherLength, 1) < threshold - BOUND_SLACK) continue;
+      for (const party of parties) if (mayBeCompactSimilar(shape, party.shape, threshold)) met.forced.add(party);
+    }
     // Initialisms (ATS against Advanced Technical Solutions): a single word against two or more.
-    const initialsOf = name.tokens.length === 1 ? this.allParties() : this.singles;
-    for (const party of initialsOf) if (mayBeInitialism(name, party.name)) met.forced.add(party);
+    const initialsOf = shape.tokenCount === 1 ? this.allParties() : this.singles;
+    for (const party of initialsOf) if (mayBeInitialism(shape, party.shape)) met.forced.add(party);
     return met;
   }
 

@@ -377,16 +377,6 @@ export function preparedPartyAddress(party: Party): PreparedText {
 }
 
 /**
- * Prepares a denial for screening now (its gates, and the names and addresses of its parties), so
- * that the first screening that meets it does not pay for it: the denial index calls this as a
- * denial enters. Changes no result: the same caches the screening fills on first use.
- */
-export function prepareDenialForScreening(denial: DenialInForce): void {
-  preparedDenial(denial);
-  partiesOf(denial);
-}
-
-/**
  * The best party score of each denial as {@link reviewTransaction} ranks its near misses
  * (unrounded, whichever gate the denial fails): for the denial index, which must know the nearest
  * misses exactly before it may leave the rest out.
@@ -477,10 +467,16 @@ const denialCache = new WeakMap<DenialInForce, PreparedDenial>();
 function preparedParty(party: Party): PreparedParty {
   let prepared = partyCache.get(party);
   if (prepared === undefined) {
+    // The address only when first compared: most parties a register holds never get that far
+    // (their names meet nothing), and a prepared address costs as much memory as the name.
+    let address: PreparedText | undefined;
     prepared = {
       party,
       name: preparePartyName(party.name),
-      address: prepareAddress(party.address),
+      get address(): PreparedText {
+        address ??= prepareAddress(party.address);
+        return address;
+      },
       country: countryKey(party.country),
     };
     partyCache.set(party, prepared);

@@ -89,32 +89,49 @@ function mayHaveSolidArticle(long: string, short: string): boolean {
   return short.length >= 3 && long.length === short.length + 2 && long.endsWith(short);
 }
 
+/** What the compact and initialism bounds need of a name: a few numbers, kept for every indexed party. */
+export interface NameShape {
+  readonly tokenCount: number;
+  readonly compactLength: number;
+  /** The letters of the compact form (see {@link letterMask}). */
+  readonly compactMask: number;
+  /** The length of the only token, for a name of one token; 0 otherwise. */
+  readonly singleLength: number;
+}
+
+export function nameShape(name: PreparedText): NameShape {
+  return {
+    tokenCount: name.tokens.length,
+    compactLength: name.compact.length,
+    compactMask: letterMask(name.compact),
+    singleLength: name.tokens.length === 1 ? (name.tokens[0]?.text.length ?? 0) : 0,
+  };
+}
+
 /**
  * False only when the compact forms of two names (written without spaces) certainly stay below the
- * compact threshold of nameEvidence: its edit distance is at least half the letters one has and the
- * other lacks (a substitution removes one and adds one, an insertion or deletion one, a swap none).
+ * compact threshold of nameEvidence: its edit distance is at least the difference in length, and at
+ * least half the letters one has and the other lacks (a substitution removes one and adds one, an
+ * insertion or deletion one, a swap none).
  */
 export function mayBeCompactSimilar(
-  a: PreparedText,
-  b: PreparedText,
-  maskA: number,
-  maskB: number,
+  a: NameShape,
+  b: NameShape,
   threshold: number = DEFAULT_COMPACT_SIMILARITY_THRESHOLD,
 ): boolean {
-  if (a.compact === '' || b.compact === '' || a.tokens.length === b.tokens.length) return false;
-  const longer = Math.max(a.compact.length, b.compact.length);
+  if (a.compactLength === 0 || b.compactLength === 0 || a.tokenCount === b.tokenCount) return false;
+  const longer = Math.max(a.compactLength, b.compactLength);
   const distance = Math.max(
-    Math.abs(a.compact.length - b.compact.length),
-    Math.ceil((popcount(maskA & ~maskB) + popcount(maskB & ~maskA)) / 2),
+    Math.abs(a.compactLength - b.compactLength),
+    Math.ceil((popcount(a.compactMask & ~b.compactMask) + popcount(b.compactMask & ~a.compactMask)) / 2),
   );
   return 1 - distance / longer >= threshold - BOUND_SLACK;
 }
 
 /** False only when neither name can be the initialism of the other (a single short word against two or more). */
-export function mayBeInitialism(a: PreparedText, b: PreparedText): boolean {
-  const short = (text: PreparedText): boolean =>
-    text.tokens.length === 1 && (text.tokens[0]?.text.length ?? 0) >= 2 && (text.tokens[0]?.text.length ?? 0) <= 5;
-  return (short(a) && b.tokens.length >= 2) || (short(b) && a.tokens.length >= 2);
+export function mayBeInitialism(a: NameShape, b: NameShape): boolean {
+  const short = (name: NameShape): boolean => name.singleLength >= 2 && name.singleLength <= 5;
+  return (short(a) && b.tokenCount >= 2) || (short(b) && a.tokenCount >= 2);
 }
 
 /** The letters a string contains, one bit each (a-z); any other character shares the last bit. */
