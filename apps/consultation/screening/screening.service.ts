@@ -1,7 +1,7 @@
 import type { OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable } from '@nestjs/common';
 import type { DenialInForce, DenialMatch, ScreeningCandidate, ScreeningReview } from '@dul/domain';
-import { DENIAL_EVENT_TYPES, DenialIndex, reviewTransaction, screenTransaction } from '@dul/domain';
+import { DENIAL_EVENT_TYPES, DenialIndex } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
 import type { ProjectionStore } from '@dul/projections';
@@ -22,11 +22,12 @@ export function isInForce(document: Pick<DenialDocument, 'status'>): boolean {
 
 /**
  * Screens a transaction against every denial in force issued by another member state (Art 2(22),
- * Art 16). The denials in force live in memory in a DenialIndex (destination, then control-entry
- * head), so a screening looks only at the denials that can pass the destination and item rules
- * instead of paging the whole register (issue 12: sub-linear in the number of denials); the pure
- * screening then compares items and parties and explains each match, so matcher changes in
- * libs/domain flow through unchanged.
+ * Art 16). The denials in force live in memory in a DenialIndex (destination, control-entry head,
+ * and the words of the party names), so a screening compares only the denials that can pass the
+ * destination and item rules and whose names can score, instead of paging the whole register
+ * (issue 12); the pure screening then compares items and parties and explains each match, so
+ * matcher changes in libs/domain flow through unchanged. The index answers exactly as the pure
+ * screening over every denial in force (denial-index.spec.ts).
  *
  * The index is built from the register's read model at the first screening (at boot when the app
  * warms it), then kept current from the same events the register projection handles: before each
@@ -52,7 +53,8 @@ export class ScreeningService implements OnApplicationBootstrap {
   }
 
   async screen(candidate: ScreeningCandidate): Promise<readonly DenialMatch[]> {
-    return screenTransaction(candidate, await this.inForce(candidate));
+    await this.refresh();
+    return this.index.screen(candidate);
   }
 
   /**
@@ -62,15 +64,8 @@ export class ScreeningService implements OnApplicationBootstrap {
    * on the items is explained too.
    */
   async review(candidate: ScreeningCandidate): Promise<ScreeningReview> {
-    return reviewTransaction(candidate, await this.inForce({ ...candidate, controlEntries: [] }));
-  }
-
-  /** The index's candidates for a transaction (it holds only entries in force, see catchUp). */
-  private async inForce(
-    candidate: Pick<ScreeningCandidate, 'destinationCountry' | 'controlEntries'>,
-  ): Promise<DenialInForce[]> {
     await this.refresh();
-    return this.index.candidatesFor(candidate);
+    return this.index.review(candidate);
   }
 
   /** How many denials in force the index holds. */

@@ -579,7 +579,11 @@ export function softTokenOverlap(
   };
 }
 
-function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: number): number {
+/**
+ * How much two tokens count as one in {@link softTokenOverlap}, in [0, 1]. A rule added here must be
+ * admitted by mayBeSimilarTokens (token-bounds.ts): the denial index skips token pairs it rules out.
+ */
+export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, threshold: number): number {
   if (a.text === b.text) return a.approximate === true || b.approximate === true ? HANGUL_KEY_SIMILARITY : 1;
   // Hebrew script writes few vowels and one letter for b/v, k/kh, p/f: compared by its loose key.
   if (a.hebrewScript === true || b.hebrewScript === true) {

@@ -366,6 +366,30 @@ export function compareParties(
   return scoreParties(preparedParty(a), preparedParty(b), { ...DEFAULT_SCREENING_THRESHOLDS, ...options }, true);
 }
 
+/** The prepared name of a party as the screening compares it (prepared once per party object). */
+export function preparedPartyName(party: Party): PreparedText {
+  return preparedParty(party).name;
+}
+
+/** The prepared address of a party as the screening compares it (prepared once per party object). */
+export function preparedPartyAddress(party: Party): PreparedText {
+  return preparedParty(party).address;
+}
+
+/**
+ * The best party score of each denial as {@link reviewTransaction} ranks its near misses
+ * (unrounded, whichever gate the denial fails): for the denial index, which must know the nearest
+ * misses exactly before it may leave the rest out.
+ */
+export function nearMissScorer(
+  candidate: ScreeningCandidate,
+  options: ScreeningOptions = {},
+): (denial: DenialInForce) => number {
+  const thresholds = { ...DEFAULT_SCREENING_THRESHOLDS, ...options };
+  const prepared = prepareCandidate(candidate);
+  return (denial) => bestOf(compareAllParties(prepared, partiesOf(denial), thresholds))?.score ?? 0;
+}
+
 /** The screening view of an application about to be decided by `screeningMemberState`. */
 export function screeningCandidateFromApplication(
   screeningMemberState: string,
@@ -443,10 +467,16 @@ const denialCache = new WeakMap<DenialInForce, PreparedDenial>();
 function preparedParty(party: Party): PreparedParty {
   let prepared = partyCache.get(party);
   if (prepared === undefined) {
+    // The address only when first compared: most parties a register holds never get that far
+    // (their names meet nothing), and a prepared address costs as much memory as the name.
+    let address: PreparedText | undefined;
     prepared = {
       party,
       name: preparePartyName(party.name),
-      address: prepareAddress(party.address),
+      get address(): PreparedText {
+        address ??= prepareAddress(party.address);
+        return address;
+      },
       country: countryKey(party.country),
     };
     partyCache.set(party, prepared);
