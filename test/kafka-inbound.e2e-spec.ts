@@ -14,9 +14,11 @@ describeWithKafka('inbound messages from national systems and other deployments'
   let deadLetters: Consumer;
   const dead: { reason: string; value: string }[] = [];
   let token = '';
+  const inboundGroup = `dul-inbound-test-${randomUUID()}`;
+  let kafkaAdmin: ReturnType<ReturnType<typeof testKafka>['admin']>;
 
   beforeAll(async () => {
-    h = await startLicensing({ KAFKA_BROKERS: testBrokers().join(',') });
+    h = await startLicensing({ KAFKA_BROKERS: testBrokers().join(','), KAFKA_INBOUND_GROUP: inboundGroup });
     token = await h.token('nl-caseworker', 'NL', ['caseworker']);
     const kafka = testKafka('national-system');
     producer = kafka.producer();
@@ -34,7 +36,7 @@ describeWithKafka('inbound messages from national systems and other deployments'
         )
         .catch(() => false);
     }, 60_000);
-    await admin.disconnect();
+    kafkaAdmin = admin;
     // The service's own consumer joins its group in the background; messages are sent once it listens.
     await waitFor(() => h.app.get(InboundConsumerService).ready, 90_000);
     deadLetters = kafka.consumer({ groupId: `dlq-watch-${randomUUID()}` });
@@ -53,6 +55,7 @@ describeWithKafka('inbound messages from national systems and other deployments'
   }, 200_000);
 
   afterAll(async () => {
+    await kafkaAdmin?.disconnect();
     await deadLetters?.disconnect();
     await producer?.disconnect();
     await h?.close();
@@ -94,7 +97,21 @@ describeWithKafka('inbound messages from national systems and other deployments'
     });
     const inRegister = async (id: string): Promise<boolean> =>
       (await h.http().get(`/v1/denials/${id}`).set('authorization', `Bearer ${token}`)).status === 200;
-    await waitFor(async () => (await inRegister(before)) && (await inRegister(after)), 60_000);
+    await waitFor(async () => (await inRegister(before)) && (await inRegister(after)), 60_000).catch(
+      async (error: unknown) => {
+        // What the consumer had done by then: which denials arrived, what was dead-lettered, its offsets.
+        const offsets = await kafkaAdmin
+          .fetchOffsets({ groupId: inboundGroup, topics: [INBOUND_TOPIC] })
+          .catch((failure: unknown) => String(failure));
+        const topic = await kafkaAdmin.fetchTopicOffsets(INBOUND_TOPIC).catch((failure: unknown) => String(failure));
+        throw new Error(
+          `${String(error)}; before in register: ${await inRegister(before)}, after: ${await inRegister(after)}; ` +
+            `consumer ready: ${h.app.get(InboundConsumerService).ready}; dead letters with the marker: ` +
+            `${JSON.stringify(dead.filter((message) => message.value.includes(marker)).map((m) => m.reason))}; ` +
+            `group offsets ${JSON.stringify(offsets)}; topic offsets ${JSON.stringify(topic)}`,
+        );
+      },
+    );
     await waitFor(() => dead.filter((message) => message.value.includes(marker)).length === 3, 60_000);
     const reasons = dead.filter((message) => message.value.includes(marker)).map((message) => message.reason);
     expect(reasons[0]).toBe('the value is not JSON');

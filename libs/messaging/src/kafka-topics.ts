@@ -20,20 +20,29 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicSpec[]): 
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((spec) => !existing.has(spec.topic));
     if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((spec) => ({
-          topic: spec.topic,
-          numPartitions: spec.partitions,
-          replicationFactor: spec.replicationFactor ?? 1,
-          configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
-        })),
-      });
-      await waitUntilServed(
-        admin,
-        missing.map((spec) => spec.topic),
-      );
+      await admin
+        .createTopics({
+          waitForLeaders: true,
+          topics: missing.map((spec) => ({
+            topic: spec.topic,
+            numPartitions: spec.partitions,
+            replicationFactor: spec.replicationFactor ?? 1,
+            configEntries: Object.entries(spec.config).map(([name, value]) => ({ name, value })),
+          })),
+        })
+        .catch((error: unknown) => {
+          // Another service (or instance) created some of them between our list and our create.
+          if (!createdMeanwhile(error)) throw error;
+        });
     }
+    // Every topic asked for, not only those created here: a topic another process is creating at
+    // this moment is listed before its partitions have leaders, and a consumer subscribing then is
+    // assigned none of its partitions (kafkajs does not rebalance when they appear), so it would
+    // never read that topic.
+    await waitUntilServed(
+      admin,
+      topics.map((spec) => spec.topic),
+    );
     return missing.map((spec) => spec.topic);
   } finally {
     await admin.disconnect();
@@ -41,10 +50,21 @@ export async function ensureTopics(kafka: Kafka, topics: readonly TopicSpec[]): 
 }
 
 /**
+ * A createTopics failure whose every topic error is TOPIC_ALREADY_EXISTS (kafkajs answers false
+ * itself when all of them exist, and throws its aggregate error when only some do).
+ */
+function createdMeanwhile(error: unknown): boolean {
+  const errors: readonly { readonly type?: string }[] | undefined = (
+    error as { errors?: readonly { readonly type?: string }[] }
+  ).errors;
+  return errors !== undefined && errors.length > 0 && errors.every((topic) => topic.type === 'TOPIC_ALREADY_EXISTS');
+}
+
+/**
  * `waitForLeaders` returns once the controller has elected leaders, but on a fresh KRaft broker the
  * metadata a client then asks for can still answer UNKNOWN_TOPIC_OR_PARTITION ("This server does not
  * host this topic-partition") for a moment, and kafkajs' `consumer.subscribe` does not retry it. Until
- * every partition of every new topic is in the metadata with a leader, nobody is told the topics exist.
+ * every partition of every topic is in the metadata with a leader, nobody is told the topics exist.
  */
 async function waitUntilServed(
   admin: ReturnType<Kafka['admin']>,
