@@ -161,26 +161,33 @@ describe('computeAnnualReport (properties)', () => {
 
   it('never adds a non-EUR value into a EUR total: without a rate, the EUR figures ignore every other currency', () => {
     fc.assert(
-      fc.property(fc.array(caseArb, { minLength: 1, maxLength: 8 }), fc.nat({ max: 1000 }), (cases, factor) => {
-        const report = computeAnnualReport(build(cases).events, { year: 2025 });
-        // The same cases with every non-EUR value changed: no EUR figure may move.
-        const changed = cases.map((spec) => ({
-          ...spec,
-          items: spec.items.map((generated) =>
-            generated.currency === 'EUR' ? generated : { ...generated, thousandths: generated.thousandths * factor },
-          ),
-        }));
-        const other = computeAnnualReport(build(changed).events, { year: 2025 });
-        const eurFigures = (of: AnnualReport) =>
-          [[of.totals], of.byMemberState, of.byReportingCode].map((rows) =>
-            rows.map((row) => [row.grantedValueEur, row.deniedValueEur]),
-          );
-        expect(eurFigures(other)).toEqual(eurFigures(report));
-        // And the values apart are exactly the non-EUR values decided in the year.
-        const apart = [...report.totals.grantedValuesWithoutEurRate, ...report.totals.deniedValuesWithoutEurRate];
-        expect(apart.every((amount) => amount.currency !== 'EUR')).toBe(true);
-        expect(report.totals.itemsConvertedToEur).toBe(0);
-      }),
+      fc.property(
+        fc.array(caseArb, { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (cases, factor) => {
+          const report = computeAnnualReport(build(cases).events, { year: 2025 });
+          // The same cases with every non-EUR value changed: no EUR figure may move.
+          const changed = cases.map((spec) => ({
+            ...spec,
+            items: spec.items.map((generated) =>
+              generated.currency === 'EUR'
+                ? generated
+                : // Another value within the generator's range (a product could pass the domain's maximum).
+                  { ...generated, thousandths: (generated.thousandths + factor * 7_919) % 50_000_001 },
+            ),
+          }));
+          const other = computeAnnualReport(build(changed).events, { year: 2025 });
+          const eurFigures = (of: AnnualReport) =>
+            [[of.totals], of.byMemberState, of.byReportingCode].map((rows) =>
+              rows.map((row) => [row.grantedValueEur, row.deniedValueEur]),
+            );
+          expect(eurFigures(other)).toEqual(eurFigures(report));
+          // And the values apart are exactly the non-EUR values decided in the year.
+          const apart = [...report.totals.grantedValuesWithoutEurRate, ...report.totals.deniedValuesWithoutEurRate];
+          expect(apart.every((amount) => amount.currency !== 'EUR')).toBe(true);
+          expect(report.totals.itemsConvertedToEur).toBe(0);
+        },
+      ),
       { numRuns: 30 },
     );
   });
