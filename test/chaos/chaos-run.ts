@@ -196,7 +196,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   );
   const relay = new Service(
     'apps/gateway/main.ts',
-        // One inbound group per run (kept across the relay's restarts), so runs never share a broker's group.
+    // One inbound group per run (kept across the relay's restarts), so runs never share a broker's group.
     {
       ...common,
       KAFKA_BROKERS: options.kafkaBrokers,
