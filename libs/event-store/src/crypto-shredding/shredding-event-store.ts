@@ -77,9 +77,18 @@ export function decryptField(field: EncryptedField, key: Buffer): string {
  *
  * Cost: one key-table query per append that carries personal data, and one per read call (for the
  * whole batch, not per event); events without personal data cost neither.
+ *
+ * Every new event is read by each projection runner and reactor (a dozen reads of one submission),
+ * so the decrypted fields of recently read events are kept, per event id, for the next reader
+ * (`DECRYPTED_EVENT_CACHE_SIZE`): AES was about 6% of a submission's CPU (issue 12 profile). The
+ * key table is still asked on every read, and a kept plaintext is used only while every key its
+ * fields name still exists: an event's ciphertext never changes and a key id names one key for ever
+ * (it can only be erased), so the kept plaintext is exactly what decryption would give, and an
+ * erasure, by this process or another, reads as erased from the next read on, as before.
  */
 export class ShreddingEventStore implements EventStore {
   private pepper: Promise<Buffer> | undefined;
+  private readonly decrypted = new Map<string, unknown>();
 
   constructor(
     private readonly inner: EventStore,
@@ -165,15 +174,32 @@ export class ShreddingEventStore implements EventStore {
     return events.map((event, index) => {
       const fields = perEvent[index] ?? [];
       if (fields.length === 0) return event;
+      const everyKeyKept = fields.every(({ field }) => (keys.get(field.k) ?? null) !== null);
+      const kept = everyKeyKept ? this.decrypted.get(event.eventId) : undefined;
+      if (kept !== undefined) return { ...event, data: structuredClone(kept) };
       const data = structuredClone(event.data);
       for (const { path, field } of fields) {
         const key = keys.get(field.k) ?? null;
         setAt(data, path, key === null ? this.erasedMarker : decryptField(field, key));
       }
-      return { ...event, data };
+      if (everyKeyKept) this.keepDecrypted(event.eventId, data);
+      else this.decrypted.delete(event.eventId);
+      return { ...event, data: everyKeyKept ? structuredClone(data) : data };
     });
   }
+
+  /** Oldest first out: the readers of an event read it within moments of its append. */
+  private keepDecrypted(eventId: string, data: unknown): void {
+    if (this.decrypted.size >= DECRYPTED_EVENT_CACHE_SIZE) {
+      const oldest = this.decrypted.keys().next();
+      if (oldest.done !== true) this.decrypted.delete(oldest.value);
+    }
+    this.decrypted.set(eventId, data);
+  }
 }
+
+/** How many events' decrypted data one store keeps for the next reader (see ShreddingEventStore). */
+export const DECRYPTED_EVENT_CACHE_SIZE = 2_000;
 
 function encryptedFieldsOf(data: unknown): { path: (string | number)[]; field: EncryptedField }[] {
   const found: { path: (string | number)[]; field: EncryptedField }[] = [];
