@@ -1,4 +1,5 @@
 import { createDecipheriv } from 'node:crypto';
+import type * as NodeCrypto from 'node:crypto';
 import { eventStoreContract, newEvent } from '@dul/event-store/testing';
 import { InMemoryEventStore } from '../in-memory-event-store.adapter';
 import { ChainVerifier } from '../hash-chain';
@@ -8,7 +9,7 @@ import { InMemorySubjectKeyStore } from './subject-key-store';
 
 // Counted, to see which reads decrypt; otherwise the real function.
 jest.mock('node:crypto', () => {
-  const actual = jest.requireActual<typeof import('node:crypto')>('node:crypto');
+  const actual = jest.requireActual<typeof NodeCrypto>('node:crypto');
   return { ...actual, createDecipheriv: jest.fn(actual.createDecipheriv) };
 });
 
