@@ -95,7 +95,7 @@ def party(p, what):
 
 
 def states(i):
-    """Two different issuing states for case i; Greece is written GR on every third case it occurs."""
+    """Two different issuing states for case i; Greece is written GR when i is 2 mod 3."""
     a = EU27[(i * 13 + 5) % 27]
     b = EU27[(i * 13 + 5 + 1 + (i * 5) % 25) % 27]
     assert a != b
