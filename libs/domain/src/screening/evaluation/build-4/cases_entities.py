@@ -264,8 +264,8 @@ ADDRESS_VARIANT = [
     R(N, ("OOO Lenin-Signal", "ul. Lenina 10, Tomsk", "RU"),
       ("OOO Lenin-Signal", "ul. Lenina 10, Tyumen", "RU"),
       "The same common name at the same street address in two different cities (every Russian town has a ul. Lenina)."),
-    R(N, ("Karachi Valve Works", "Plot 5, Sector 12, Korangi, Karachi", "PK"),
-      ("Karachi Valve Works", "Plot 5, Sector 12, Hayatabad, Peshawar", "PK"),
+    R(N, ("Taj Valve Works", "Plot 5, Sector 12, Korangi, Karachi", "PK"),
+      ("Taj Valve Works", "Plot 5, Sector 12, Hayatabad, Peshawar", "PK"),
       "Same plot and sector numbers in two different cities; a generic name."),
 ]
 
