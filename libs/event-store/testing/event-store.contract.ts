@@ -247,6 +247,47 @@ export function eventStoreContract(
         ).toBe(2);
       });
 
+      it('pages a read filtered by several types or categories in global order, exactly as a full read filtered after it', async () => {
+        const start = await store.headPosition();
+        const kinds = [unique('TypeA'), unique('TypeB'), unique('TypeC')];
+        const categories = ['catx', 'caty', 'catz'].map((c) => `${c}${randomUUID().slice(0, 8)}`);
+        // Interleaved so that no type or category is contiguous in the log.
+        for (let round = 0; round < 12; round += 1) {
+          const category = categories[round % 3] as string;
+          const types = [kinds[round % 3], kinds[(round + 1) % 3]] as string[];
+          await store.append(
+            `${category}-${randomUUID()}`,
+            types.map((type) => newEvent(type)),
+            'no-stream',
+          );
+        }
+        const everything = (await store.readAll({ after: start, maxCount: 1000 })).filter((e) =>
+          categories.includes(e.streamId.split('-')[0] as string),
+        );
+        const pageThrough = async (filter: { eventTypes?: string[]; categories?: string[] }) => {
+          const seen: StoredEvent[] = [];
+          for (let after = start; ;) {
+            const page = await store.readAll({ ...filter, after, maxCount: 5 });
+            seen.push(...page);
+            if (page.length < 5) return seen;
+            after = page.at(-1)?.globalPosition ?? after;
+          }
+        };
+        const [a, , c] = kinds as [string, string, string];
+        const [x, y] = categories as [string, string];
+        const ids = (events: StoredEvent[]) => events.map((e) => e.eventId);
+        expect(ids(await pageThrough({ eventTypes: [c, a, c] }))).toEqual(
+          ids(everything.filter((e) => e.type === a || e.type === c)),
+        );
+        expect(ids(await pageThrough({ categories: [y, x, y] }))).toEqual(
+          ids(everything.filter((e) => e.streamId.startsWith(`${x}-`) || e.streamId.startsWith(`${y}-`))),
+        );
+        expect(ids(await pageThrough({ eventTypes: [a, c], categories: [y] }))).toEqual(
+          ids(everything.filter((e) => (e.type === a || e.type === c) && e.streamId.startsWith(`${y}-`))),
+        );
+        expect(await store.readAll({ after: start, eventTypes: [] })).toEqual([]);
+      });
+
       it('reports head position 0 and reads nothing from an empty store', async () => {
         expect(await store.headPosition()).toBe(0);
         expect(await store.readAll()).toEqual([]);

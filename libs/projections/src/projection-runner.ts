@@ -132,6 +132,10 @@ export class ProjectionRunner {
       return 0;
     }
     await this.store.commit(name, checkpoint, next, async (tx) => {
+      if (tx.prefetch && batch.length > 1) {
+        const ids = batch.map((event) => this.projection.documentId(event)).filter((id) => id !== null);
+        await tx.prefetch(name, ids);
+      }
       for (const event of batch) await this.apply(tx, event);
     });
     this.scanned = undefined;

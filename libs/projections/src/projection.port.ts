@@ -36,6 +36,12 @@ export interface DocumentTransaction {
   get<T>(projection: string, id: string): Promise<T | null>;
   put(projection: string, id: string, document: unknown): Promise<void>;
   delete(projection: string, id: string): Promise<void>;
+  /**
+   * Reads these documents in one go, so the batch's `get`s that follow answer from memory. Optional:
+   * a store whose reads are in process (SQLite, memory) gains nothing from it. The PostgreSQL store
+   * otherwise paid one round trip per document a batch touched (issue 12: the rebuild's bound).
+   */
+  prefetch?(projection: string, ids: readonly string[]): Promise<void>;
 }
 
 export interface DocumentQuery {

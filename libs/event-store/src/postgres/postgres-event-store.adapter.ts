@@ -234,23 +234,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    const values: unknown[] = [options.after ?? 0];
-    const filters = ['global_position > $1'];
-    // Only the filters asked for, so the planner sees plain predicates and picks the
-    // (type, global_position) or (category, global_position) index.
-    if (options.eventTypes) {
-      values.push(options.eventTypes);
-      filters.push(`type = ANY($${values.length}::text[])`);
-    }
-    if (options.categories) {
-      values.push(options.categories);
-      filters.push(`category = ANY($${values.length}::text[])`);
-    }
-    values.push(options.maxCount ?? DEFAULT_READ_BATCH);
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM events WHERE ${filters.join(' AND ')} ORDER BY global_position LIMIT $${values.length}`,
-      values,
-    );
+    const { sql, values } = postgresReadAllStatement(options);
+    const { rows } = await this.pool.query<EventRow>(sql, values);
     return rows.map(toStoredEvent);
   }
 
@@ -345,4 +330,42 @@ function uniqueViolation(error: unknown): string | undefined {
   const { code, constraint } = error as { code?: unknown; constraint?: unknown };
   if (code !== UNIQUE_VIOLATION) return undefined;
   return typeof constraint === 'string' ? constraint : '';
+}
+
+/**
+ * The readAll query. Filtered by type or category, it reads each type's (or category's) own index
+ * range in position order, at most `limit` rows each, and merges them: `type = ANY($2)` over the
+ * (type, global_position) index cannot keep that order for several values, so the planner read
+ * every matching event after the position and sorted them (a bitmap scan: 104 ms for a 2,000-event
+ * page with 50,000 events after it), which made a rebuild or a long catch-up quadratic (issue 12).
+ * With both filters, the categories filter each type's range. A key named twice is read once.
+ */
+export function postgresReadAllStatement(options: ReadAllOptions): { sql: string; values: unknown[] } {
+  const limit = options.maxCount ?? DEFAULT_READ_BATCH;
+  const after = options.after ?? 0;
+  const byType = options.eventTypes !== undefined;
+  const keys = options.eventTypes ?? options.categories;
+  if (keys === undefined) {
+    return {
+      sql: `SELECT ${COLUMNS} FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
+      values: [after, limit],
+    };
+  }
+  const values: unknown[] = [after, limit, keys];
+  let alsoCategory = '';
+  if (byType && options.categories !== undefined) {
+    values.push(options.categories);
+    alsoCategory = ' AND e.category = ANY($4::text[])';
+  }
+  const column = byType ? 'type' : 'category';
+  return {
+    sql: `SELECT page.* FROM (SELECT DISTINCT unnest($3::text[])) AS wanted(key)
+      CROSS JOIN LATERAL (
+        SELECT ${COLUMNS} FROM events e
+        WHERE e.${column} = wanted.key AND e.global_position > $1${alsoCategory}
+        ORDER BY e.global_position LIMIT $2
+      ) AS page
+      ORDER BY page.global_position LIMIT $2`,
+    values,
+  };
 }

@@ -238,21 +238,9 @@ export class SqliteEventStore implements EventStore {
 
   // eslint-disable-next-line @typescript-eslint/require-await
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    const where = ['global_position > ?'];
-    const params: (string | number)[] = [options.after ?? 0];
-    if (options.eventTypes) {
-      where.push(`type IN (${options.eventTypes.map(() => '?').join(',') || 'NULL'})`);
-      params.push(...options.eventTypes);
-    }
-    if (options.categories) {
-      where.push(`category IN (${options.categories.map(() => '?').join(',') || 'NULL'})`);
-      params.push(...options.categories);
-    }
-    params.push(options.maxCount ?? DEFAULT_READ_BATCH);
+    const { sql, params } = sqliteReadAllStatement(options);
     return this.db
-      .prepare<(string | number)[], EventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE ${where.join(' AND ')} ORDER BY global_position LIMIT ?`,
-      )
+      .prepare<(string | number)[], EventRow>(sql)
       .all(...params)
       .map(toStoredEvent);
   }
@@ -302,4 +290,47 @@ export class SqliteEventStore implements EventStore {
     if (this.pending.length > 0) this.flush();
     if (this.db.open) this.db.close();
   }
+}
+
+/** Above this many types (or categories) a filtered read falls back to one IN list (SQLite caps compound selects at 500). */
+const MAX_MERGED_KEYS = 64;
+
+/**
+ * The readAll query. Filtered by type or category, it reads each key's own (key, global_position)
+ * index range in position order, at most `limit` rows each, and merges them: with `type IN (...)`
+ * SQLite read every matching event after the position into a temporary B-tree to sort it, so each
+ * page of a rebuild or a long catch-up cost as much as the whole rest of the log (issue 12; the
+ * PostgreSQL store has the same shape for the same reason). With both filters, the categories
+ * filter each type's range. A key named twice is read once.
+ */
+export function sqliteReadAllStatement(options: ReadAllOptions): { sql: string; params: (string | number)[] } {
+  const limit = options.maxCount ?? DEFAULT_READ_BATCH;
+  const after = options.after ?? 0;
+  const byType = options.eventTypes !== undefined;
+  const requested = options.eventTypes ?? options.categories;
+  if (requested === undefined) {
+    return {
+      sql: `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+      params: [after, limit],
+    };
+  }
+  const keys = [...new Set(requested)];
+  const column = byType ? 'type' : 'category';
+  const categories = byType && options.categories !== undefined ? [...new Set(options.categories)] : undefined;
+  const alsoCategory =
+    categories === undefined ? '' : ` AND category IN (${categories.map(() => '?').join(',') || 'NULL'})`;
+  if (keys.length === 0) {
+    return { sql: `SELECT ${COLUMNS} FROM events WHERE 0 LIMIT ?`, params: [limit] };
+  }
+  if (keys.length > MAX_MERGED_KEYS) {
+    return {
+      sql: `SELECT ${COLUMNS} FROM events WHERE global_position > ? AND ${column} IN (${keys.map(() => '?').join(',')})${alsoCategory} ORDER BY global_position LIMIT ?`,
+      params: [after, ...keys, ...(categories ?? []), limit],
+    };
+  }
+  const range = `SELECT * FROM (SELECT ${COLUMNS} FROM events WHERE ${column} = ? AND global_position > ?${alsoCategory} ORDER BY global_position LIMIT ?)`;
+  return {
+    sql: `${keys.map(() => range).join(' UNION ALL ')} ORDER BY global_position LIMIT ?`,
+    params: [...keys.flatMap((key) => [key, after, ...(categories ?? []), limit]), limit],
+  };
 }

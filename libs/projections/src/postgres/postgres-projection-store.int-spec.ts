@@ -179,6 +179,34 @@ describeWithPostgres('PostgresProjectionStore', () => {
       }
     });
 
+    it('prefetch reads a batch of documents in one query; the gets that follow answer from it, and a put in the batch wins', async () => {
+      await store.commit('cases', 0, 1, async (tx) => {
+        await tx.put('cases', 'a', { n: 1 });
+        await tx.put('cases', 'b', { n: 2 });
+      });
+      const queries = jest.spyOn(Client.prototype, 'query');
+      try {
+        await store.commit('cases', 1, 2, async (tx) => {
+          const before = queries.mock.calls.length;
+          await tx.prefetch?.('cases', ['a', 'b', 'missing', 'a']);
+          const afterPrefetch = queries.mock.calls.length;
+          expect(afterPrefetch - before).toBe(1);
+          const a = await tx.get<{ n: number }>('cases', 'a');
+          expect(a).toEqual({ n: 1 });
+          if (a) a.n = 99; // a copy: the next get does not see the caller's change
+          expect(await tx.get('cases', 'a')).toEqual({ n: 1 });
+          expect(await tx.get('cases', 'b')).toEqual({ n: 2 });
+          expect(await tx.get('cases', 'missing')).toBeNull();
+          expect(queries.mock.calls.length).toBe(afterPrefetch);
+          await tx.put('cases', 'a', { n: 3 });
+          expect(await tx.get('cases', 'a')).toEqual({ n: 3 });
+        });
+      } finally {
+        queries.mockRestore();
+      }
+      expect(await store.getDocument('cases', 'a')).toEqual({ n: 3 });
+    });
+
     it('stores any JSON document as it was put, arrays and nested values included', async () => {
       const doc = { list: [1, 'two', { three: 3 }], nested: { deep: [null, true] }, text: 'ä € "quoted" \\ slash' };
       await store.commit('cases', 0, 1, async (tx) => {

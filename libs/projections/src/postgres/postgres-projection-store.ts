@@ -55,11 +55,27 @@ export class PostgresProjectionStore implements ProjectionStore {
       // a round trip per event (issue 12: rebuilds and catch-up were bound by round trips).
       const pending = new Map<string, { name: string; id: string; json: string | null }>();
       const keyOf = (name: string, id: string): string => `${name}\u0000${id}`;
+      // Documents read ahead by prefetch, as their JSON text (parsed afresh on each get, like a read).
+      const fetched = new Map<string, string | null>();
       await work({
         get: async <T>(name: string, id: string) => {
           const buffered = pending.get(keyOf(name, id));
           if (buffered) return buffered.json === null ? null : (JSON.parse(buffered.json) as T);
+          const ahead = fetched.get(keyOf(name, id));
+          if (ahead !== undefined) return ahead === null ? null : (JSON.parse(ahead) as T);
           return readDocument<T>(client, name, id);
+        },
+        prefetch: async (name, ids) => {
+          const wanted = [...new Set(ids)].filter(
+            (id) => !pending.has(keyOf(name, id)) && !fetched.has(keyOf(name, id)),
+          );
+          if (wanted.length === 0) return;
+          const { rows } = await client.query<{ id: string; doc: string }>(
+            'SELECT id, doc::text AS doc FROM projection_documents WHERE projection = $1 AND id = ANY($2::text[])',
+            [name, wanted],
+          );
+          for (const id of wanted) fetched.set(keyOf(name, id), null);
+          for (const row of rows) fetched.set(keyOf(name, row.id), row.doc);
         },
         put: (name, id, document) => {
           pending.set(keyOf(name, id), { name, id, json: JSON.stringify(document) });
