@@ -141,6 +141,35 @@ describe('working days', () => {
     });
   });
 
+  describe('local dates', () => {
+    const intlDate = (instant: Date, ms: (typeof MEMBER_STATE_CODES)[number]): string =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: MEMBER_STATE_TIME_ZONES[ms] }).format(instant);
+
+    it("reads an instant's local date as Intl does, in every member state, at any time from 1900 to 2100", () => {
+      const instants = fc.date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date('2100-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      });
+      fc.assert(
+        fc.property(instants, fc.constantFrom(...MEMBER_STATE_CODES), (instant, ms) => {
+          expect(localDateIn(instant, ms)).toBe(intlDate(instant, ms));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+
+    it('reads the local date as Intl does minute by minute around a summer-time change and around midnight', () => {
+      for (const around of ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-10-24T22:00:00Z']) {
+        for (let minute = -180; minute <= 180; minute += 1) {
+          const instant = new Date(Date.parse(around) + minute * 60_000 - 1);
+          for (const ms of ['DE', 'PT', 'FI', 'IE'] as const)
+            expect(localDateIn(instant, ms)).toBe(intlDate(instant, ms));
+        }
+      }
+    });
+  });
+
   describe('refusals', () => {
     it.each(['2026-02-30', '2026-13-01', '26-03-06', '2026-03-06T10:00:00Z', ''])('refuses %j as a date', (date) => {
       expect(() => isWorkingDay(date, 'DE')).toThrow(/is not a calendar date/);
