@@ -1,5 +1,5 @@
 import type { Pool, QueryConfig } from 'pg';
-import { chainBatch } from '../hash-chain';
+import type { ChainedHashes } from '../hash-chain';
 import type { NewEvent } from '../event-store.port';
 import { ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY } from './postgres-migrations';
 
@@ -8,8 +8,11 @@ export interface GroupMember {
   readonly streamId: string;
   readonly firstVersion: number;
   readonly events: readonly NewEvent[];
-  /** The stream head's hash read with the version, before the lock: the chain continues from it. */
-  readonly headHash: string | null;
+  /**
+   * Each event's chain link (hash-chain.ts chainBatch), from the head hash the caller knew with the
+   * version: if the head moved, the version check under the lock refuses the member, so a chain never forks.
+   */
+  readonly hashes: readonly ChainedHashes[];
 }
 
 /**
@@ -36,7 +39,7 @@ const MAX_GROUP_MEMBERS = 64;
  */
 export function groupAppendStatement(members: readonly GroupMember[]): QueryConfig {
   const payload = members.map((member) => {
-    const hashes = chainBatch(member.streamId, member.firstVersion, member.headHash, member.events);
+    const { hashes } = member;
     return {
       stream: member.streamId,
       first: member.firstVersion,

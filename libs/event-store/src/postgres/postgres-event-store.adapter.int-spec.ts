@@ -2,6 +2,7 @@ import { Client, Pool } from 'pg';
 import { eventStoreContract, newEvent, waitFor } from '../../testing/event-store.contract';
 import { createTestDatabase, describeWithPostgres } from '../../../../infra/postgres/test-database';
 import type { TestDatabase } from '../../../../infra/postgres/test-database';
+import { verifyEventStore } from '../chain-audit';
 import { ConcurrencyError } from '../event-store.errors';
 import { appendStatement, PostgresEventStore } from './postgres-event-store.adapter';
 import {
@@ -217,6 +218,71 @@ describeWithPostgres('PostgresEventStore', () => {
       expect(results.map((result) => result.nextExpectedVersion).sort((a, b) => a - b)).toEqual([
         1, 3, 5, 7, 9, 11, 13, 15,
       ]);
+    });
+  });
+
+  describe('one round trip where the stream head is known', () => {
+    let database: TestDatabase;
+    let pool: Pool;
+    let store: PostgresEventStore;
+    let other: PostgresEventStore;
+    beforeEach(async () => {
+      database = await createTestDatabase();
+      pool = new Pool({ connectionString: database.url });
+      store = await PostgresEventStore.create(pool);
+      other = await PostgresEventStore.create(database.url);
+    });
+    afterEach(async () => {
+      await store.close();
+      await other.close();
+      await pool.end();
+      await database.drop();
+    });
+
+    const roundTrips = async (work: () => Promise<unknown>): Promise<number> => {
+      const queries = jest.spyOn(pool, 'query');
+      try {
+        await work();
+        return queries.mock.calls.length;
+      } finally {
+        queries.mockRestore();
+      }
+    };
+
+    it('appends to a new stream, and again to a stream this process appended to last, in one round trip each', async () => {
+      expect(await roundTrips(() => store.append('case-fast', [newEvent()], 'no-stream'))).toBe(1);
+      expect(await roundTrips(() => store.append('case-fast', [newEvent(), newEvent()], 0))).toBe(1);
+      expect(await roundTrips(() => store.append('case-fast', [newEvent()], 'any'))).toBe(1);
+      expect(await roundTrips(() => store.append('case-fast', [newEvent()], 'stream-exists'))).toBe(1);
+      expect((await store.readStream('case-fast')).map((event) => event.streamVersion)).toEqual([0, 1, 2, 3, 4]);
+      expect((await verifyEventStore(store)).ok).toBe(true);
+    });
+
+    it("refuses under the lock an append from a head another process has moved since, and continues the chain from the stream's real head", async () => {
+      await store.append('case-shared', [newEvent()], 'no-stream');
+      await other.append('case-shared', [newEvent()], 0);
+      // This process still remembers version 0; the database refuses that, so it reads and goes on from 1.
+      const result = await store.append('case-shared', [newEvent()], 'any');
+      expect(result.nextExpectedVersion).toBe(2);
+      const [, second, third] = await store.readStream('case-shared');
+      expect(third?.prevHash).toBe(second?.hash);
+      expect((await verifyEventStore(store)).ok).toBe(true);
+    });
+
+    it('answers 409 to an expected version that only this process still believes, and writes nothing', async () => {
+      await store.append('case-stale', [newEvent()], 'no-stream');
+      await other.append('case-stale', [newEvent()], 0);
+      await expect(store.append('case-stale', [newEvent()], 0)).rejects.toBeInstanceOf(ConcurrencyError);
+      await expect(store.append('case-stale', [newEvent()], 'no-stream')).rejects.toBeInstanceOf(ConcurrencyError);
+      expect(await store.readStream('case-stale')).toHaveLength(2);
+    });
+
+    it('answers a retried append with the original result when the retry goes by the fast path', async () => {
+      const events = [newEvent(), newEvent()];
+      const original = await store.append('case-retry', events, 'no-stream');
+      expect(await store.append('case-retry', events, 'no-stream')).toEqual(original);
+      expect(await store.append('case-retry', events, 'any')).toEqual(original);
+      expect(await store.readStream('case-retry')).toHaveLength(2);
     });
   });
 

@@ -33,6 +33,15 @@ interface EventRow {
   hash: string | null;
 }
 
+/** A stream's last version and that event's chain hash, as this process last wrote them. */
+interface StreamHead {
+  readonly version: number;
+  readonly hash: string | null;
+}
+
+/** How many streams' heads one store remembers for the one-round-trip append. */
+const MAX_KNOWN_HEADS = 10_000;
+
 interface StreamState {
   version: number | 'no-stream';
   headHash: string | null;
@@ -151,6 +160,8 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
   /** Concurrent appends of this process share one statement, lock and commit (append-group.ts). */
   private readonly groups: AppendGroupCommitter;
+  /** The head each stream had after this process's last append to it, most recent last (bounded). */
+  private readonly heads = new Map<string, StreamHead>();
 
   /** With a Pool, the caller keeps ownership: close() leaves it open. */
   constructor(connection: string | Pool) {
@@ -181,6 +192,18 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     validateAppend(streamId, events, expected);
+    // One round trip where the head is known: a new stream, or one this process appended to last.
+    // The group function checks version and event ids under the lock either way; anything but a clean
+    // append falls through to the full path below, which reads the stream and decides.
+    const known = this.knownHead(streamId, expected);
+    if (known !== undefined) {
+      const written = await this.submit(streamId, known.version + 1, events, known.hash).catch((error: unknown) => {
+        if (uniqueViolation(error) === undefined) throw error;
+        return undefined;
+      });
+      if (written !== undefined) return written;
+      this.heads.delete(streamId);
+    }
     for (let attempt = 1; ; attempt++) {
       const state = await this.streamState(streamId, events);
       const retried = resolveRetriedAppend(streamId, events, state.alreadyStored);
@@ -188,11 +211,8 @@ export class PostgresEventStore implements EventStore {
       assertExpectedVersion(streamId, expected, state.version);
       const firstVersion = state.version === 'no-stream' ? 0 : state.version + 1;
       try {
-        const written = await this.groups.submit({ streamId, firstVersion, events, headHash: state.headHash });
-        if (written.outcome === 'appended') {
-          this.appended.emit('appended');
-          return { nextExpectedVersion: firstVersion + events.length - 1, lastGlobalPosition: written.lastPosition };
-        }
+        const written = await this.submit(streamId, firstVersion, events, state.headHash);
+        if (written !== undefined) return written;
         // Under the lock the stream had moved on, or these very events were in: the next pass decides,
         // as after a lost race on the unique keys below.
         if (attempt >= MAX_APPEND_ATTEMPTS) {
@@ -212,6 +232,36 @@ export class PostgresEventStore implements EventStore {
         }
       }
     }
+  }
+
+  /**
+   * The head an append may start from without reading the stream: none for 'no-stream'; otherwise what
+   * this process's last append to the stream left, if the expectation agrees with it. Another
+   * process's append since then only costs the read this skipped (the version check refuses it).
+   */
+  private knownHead(streamId: string, expected: ExpectedVersion): StreamHead | undefined {
+    if (expected === 'no-stream') return { version: -1, hash: null };
+    const head = this.heads.get(streamId);
+    if (head === undefined) return undefined;
+    return typeof expected === 'number' && expected !== head.version ? undefined : head;
+  }
+
+  /** Hashes and submits one append to the group commit; undefined when the database refused it (moved on, or stored). */
+  private async submit(
+    streamId: string,
+    firstVersion: number,
+    events: readonly NewEvent[],
+    headHash: string | null,
+  ): Promise<AppendResult | undefined> {
+    const hashes = chainBatch(streamId, firstVersion, headHash, events);
+    const written = await this.groups.submit({ streamId, firstVersion, events, hashes });
+    if (written.outcome !== 'appended') return undefined;
+    const version = firstVersion + events.length - 1;
+    this.heads.delete(streamId);
+    if (this.heads.size >= MAX_KNOWN_HEADS) this.heads.delete(this.heads.keys().next().value as string);
+    this.heads.set(streamId, { version, hash: hashes.at(-1)?.hash ?? null });
+    this.appended.emit('appended');
+    return { nextExpectedVersion: version, lastGlobalPosition: written.lastPosition };
   }
 
   /** Appends of this process waiting to join the next group commit (a gauge for metrics and tests). */
