@@ -258,6 +258,16 @@ describeWithPostgres('PostgresEventStore', () => {
       expect((await verifyEventStore(store)).ok).toBe(true);
     });
 
+    it('appends in one round trip after a read of the whole stream, as a command does (read, decide, append)', async () => {
+      await other.append('case-read', [newEvent(), newEvent()], 'no-stream');
+      const events = await store.readStream('case-read');
+      expect(await roundTrips(() => store.append('case-read', [newEvent()], events.length - 1))).toBe(1);
+      // Another process moved the head: an expectation this process has not seen costs a read first.
+      await other.append('case-read', [newEvent()], 2);
+      expect(await roundTrips(() => store.append('case-read', [newEvent()], 3))).toBe(2);
+      expect((await verifyEventStore(store)).ok).toBe(true);
+    });
+
     it("refuses under the lock an append from a head another process has moved since, and continues the chain from the stream's real head", async () => {
       await store.append('case-shared', [newEvent()], 'no-stream');
       await other.append('case-shared', [newEvent()], 0);

@@ -160,7 +160,7 @@ export class PostgresEventStore implements EventStore {
   private closed = false;
   /** Concurrent appends of this process share one statement, lock and commit (append-group.ts). */
   private readonly groups: AppendGroupCommitter;
-  /** The head each stream had after this process's last append to it, most recent last (bounded). */
+  /** Each stream's head as this process last wrote or read it, most recent last (bounded). */
   private readonly heads = new Map<string, StreamHead>();
 
   /** With a Pool, the caller keeps ownership: close() leaves it open. */
@@ -236,7 +236,7 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * The head an append may start from without reading the stream: none for 'no-stream'; otherwise what
-   * this process's last append to the stream left, if the expectation agrees with it. Another
+   * this process last saw (its own append, or a read to the stream's end), if the expectation agrees. Another
    * process's append since then only costs the read this skipped (the version check refuses it).
    */
   private knownHead(streamId: string, expected: ExpectedVersion): StreamHead | undefined {
@@ -244,6 +244,12 @@ export class PostgresEventStore implements EventStore {
     const head = this.heads.get(streamId);
     if (head === undefined) return undefined;
     return typeof expected === 'number' && expected !== head.version ? undefined : head;
+  }
+
+  private rememberHead(streamId: string, head: StreamHead): void {
+    this.heads.delete(streamId);
+    if (this.heads.size >= MAX_KNOWN_HEADS) this.heads.delete(this.heads.keys().next().value as string);
+    this.heads.set(streamId, head);
   }
 
   /** Hashes and submits one append to the group commit; undefined when the database refused it (moved on, or stored). */
@@ -257,9 +263,7 @@ export class PostgresEventStore implements EventStore {
     const written = await this.groups.submit({ streamId, firstVersion, events, hashes });
     if (written.outcome !== 'appended') return undefined;
     const version = firstVersion + events.length - 1;
-    this.heads.delete(streamId);
-    if (this.heads.size >= MAX_KNOWN_HEADS) this.heads.delete(this.heads.keys().next().value as string);
-    this.heads.set(streamId, { version, hash: hashes.at(-1)?.hash ?? null });
+    this.rememberHead(streamId, { version, hash: hashes.at(-1)?.hash ?? null });
     this.appended.emit('appended');
     return { nextExpectedVersion: version, lastGlobalPosition: written.lastPosition };
   }
@@ -280,6 +284,12 @@ export class PostgresEventStore implements EventStore {
        LIMIT $3`,
       [streamId, from, options.maxCount ?? null],
     );
+    // A read that reached the end of the stream saw its head: the append that usually follows (a
+    // command reads its stream, decides, appends) can then go in one round trip.
+    const head = options.maxCount === undefined ? (backward ? rows[0] : rows.at(-1)) : undefined;
+    if (head !== undefined && (backward ? options.fromVersion === undefined : true)) {
+      this.rememberHead(streamId, { version: head.stream_version, hash: head.hash });
+    }
     return rows.map(toStoredEvent);
   }
 
