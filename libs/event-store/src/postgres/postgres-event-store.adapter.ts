@@ -392,40 +392,48 @@ function uniqueViolation(error: unknown): string | undefined {
   return typeof constraint === 'string' ? constraint : '';
 }
 
+/** Above this many types (or categories) a filtered read falls back to one `= ANY` filter. */
+const MAX_MERGED_KEYS = 64;
+
 /**
- * The readAll query. Filtered by type or category, it reads each type's (or category's) own index
- * range in position order, at most `limit` rows each, and merges them: `type = ANY($2)` over the
- * (type, global_position) index cannot keep that order for several values, so the planner read
- * every matching event after the position and sorted them (a bitmap scan: 104 ms for a 2,000-event
- * page with 50,000 events after it), which made a rebuild or a long catch-up quadratic (issue 12).
- * With both filters, the categories filter each type's range. A key named twice is read once.
+ * The readAll query. Filtered by type or category, it reads each key's own (key, global_position)
+ * index range in position order, at most `limit` rows each, and merges them (a Merge Append): with
+ * `type = ANY($2)` over several types no index yields position order, so the planner either walks
+ * the whole log after the position filtering rows, or bitmap-scans every matching event after it
+ * and sorts them for each page, which made a rebuild or a long catch-up over a type that is a few
+ * percent of a large log quadratic (issue 12). Each key is its own parameter, so the planner
+ * estimates each one from its own statistics. With both filters, the categories filter each type's
+ * range. A key named twice is read once.
  */
 export function postgresReadAllStatement(options: ReadAllOptions): { sql: string; values: unknown[] } {
   const limit = options.maxCount ?? DEFAULT_READ_BATCH;
   const after = options.after ?? 0;
   const byType = options.eventTypes !== undefined;
-  const keys = options.eventTypes ?? options.categories;
-  if (keys === undefined) {
+  const requested = options.eventTypes ?? options.categories;
+  if (requested === undefined) {
     return {
       sql: `SELECT ${COLUMNS} FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
       values: [after, limit],
     };
   }
-  const values: unknown[] = [after, limit, keys];
+  const keys = [...new Set(requested)];
+  const column = byType ? 'type' : 'category';
+  const values: unknown[] = [after, limit];
   let alsoCategory = '';
   if (byType && options.categories !== undefined) {
     values.push(options.categories);
-    alsoCategory = ' AND e.category = ANY($4::text[])';
+    alsoCategory = ` AND category = ANY($${values.length}::text[])`;
   }
-  const column = byType ? 'type' : 'category';
-  return {
-    sql: `SELECT page.* FROM (SELECT DISTINCT unnest($3::text[])) AS wanted(key)
-      CROSS JOIN LATERAL (
-        SELECT ${COLUMNS} FROM events e
-        WHERE e.${column} = wanted.key AND e.global_position > $1${alsoCategory}
-        ORDER BY e.global_position LIMIT $2
-      ) AS page
-      ORDER BY page.global_position LIMIT $2`,
-    values,
-  };
+  if (keys.length === 0 || keys.length > MAX_MERGED_KEYS) {
+    values.push(keys);
+    return {
+      sql: `SELECT ${COLUMNS} FROM events WHERE global_position > $1 AND ${column} = ANY($${values.length}::text[])${alsoCategory} ORDER BY global_position LIMIT $2`,
+      values,
+    };
+  }
+  const ranges = keys.map((key) => {
+    values.push(key);
+    return `(SELECT ${COLUMNS} FROM events WHERE ${column} = $${values.length} AND global_position > $1${alsoCategory} ORDER BY global_position LIMIT $2)`;
+  });
+  return { sql: `SELECT * FROM (${ranges.join(' UNION ALL ')}) AS page ORDER BY global_position LIMIT $2`, values };
 }
