@@ -251,8 +251,9 @@ export function eventStoreContract(
         const start = await store.headPosition();
         const kinds = [unique('TypeA'), unique('TypeB'), unique('TypeC')];
         const categories = ['catx', 'caty', 'catz'].map((c) => `${c}${randomUUID().slice(0, 8)}`);
-        // Interleaved so that no type or category is contiguous in the log.
-        for (let round = 0; round < 12; round += 1) {
+        // Interleaved so that no type or category is contiguous in the log; long enough that a store
+        // reading deep pages differently from pages near the head (PostgreSQL) pages through both.
+        for (let round = 0; round < 60; round += 1) {
           const category = categories[round % 3] as string;
           const types = [kinds[round % 3], kinds[(round + 1) % 3]] as string[];
           await store.append(
@@ -261,6 +262,7 @@ export function eventStoreContract(
             'no-stream',
           );
         }
+        await store.headPosition();
         const everything = (await store.readAll({ after: start, maxCount: 1000 })).filter((e) =>
           categories.includes(e.streamId.split('-')[0] as string),
         );
