@@ -8,6 +8,7 @@ import corporateWordsData from './data/corporate-words.json';
 import legalFormsData from './data/legal-forms.json';
 import greekData from './data/greek.json';
 import hebrewScriptData from './data/hebrew-script.json';
+import industryWordsData from './data/industry-words.json';
 import stopWordsData from './data/stop-words.json';
 import wadeGilesData from './data/wade-giles.json';
 import { jaroWinkler, jaroWinklerUpperBound, osaDistance, osaSimilarity } from './string-similarity';
@@ -74,13 +75,14 @@ type TokenClass = 'distinctive' | 'descriptive' | 'filler';
  * Corporate words mapped to one stem across languages and romanisations, as whole words (or whole
  * phrases, such as pinyin syllables written apart: ji shu) only: a prefix rule would also swallow
  * compound names (Electronmash, Telecomstroy) and make different firms look alike. Data:
- * data/corporate-words.json, with its source.
+ * data/corporate-words.json, and the translated industry words of data/industry-words.json (光电
+ * guangdian = Optoelectronic, Lazernye = Laser, Jeongmil = Precision), each with its source.
  */
 const CORPORATE_WORDS: readonly {
   readonly stem: string;
   readonly kind: string;
   readonly words: readonly string[];
-}[] = corporateWordsData.words;
+}[] = [...corporateWordsData.words, ...industryWordsData.words];
 
 /** How much two tokens count as one when one was written in Arabic or Persian script and their consonants agree. */
 export const ARABIC_SCRIPT_SIMILARITY = 0.95;
