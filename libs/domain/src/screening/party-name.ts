@@ -131,7 +131,20 @@ const BRANCH_WORDS: ReadonlySet<string> = new Set([
   'sucursal',
   'sucursale',
   'niederlasung',
+  // Turkish şube / şubesi, Russian and Kazakh representation (Predstavitelstvo AO ... v g. Almaty).
+  'sube',
+  'subesi',
+  'predstavitelstvo',
+  'predstavnictvo',
 ]);
+
+// A branch or representative *office*: the word after the branch word belongs to it.
+const BRANCH_OFFICE = 'ofice';
+
+// Branches written in characters or Hangul, where the romanised syllables would leave a stray
+// syllable (分公司 fen gong si, with gong si a legal form): 分公司 and 分厂 (branch company, branch
+// plant), 支店 and 支社 (Japanese branch), 지점 and 지사 (Korean branch).
+const BRANCH_MARKS = /分公司|分厂|分廠|支店|支社|지점|지사/u;
 
 /** The tokens of a party name, normalised (see the module comment); in the order written. */
 export function partyNameTokens(name: string): readonly string[] {
@@ -247,15 +260,18 @@ export interface NameEvidence {
 
 /** Prepares a party name once, for comparing it with many others. */
 export function preparePartyName(name: string): PreparedText {
-  const all = nameTokens(name);
-  const branchAt = all.findIndex((token) => BRANCH_WORDS.has(token.text));
+  const marked = BRANCH_MARKS.test(name);
+  const all = nameTokens(marked ? name.replace(new RegExp(BRANCH_MARKS.source, 'gu'), ' ') : name);
+  const branchAt = marked ? all.length : all.findIndex((token) => BRANCH_WORDS.has(token.text));
   // "Filial OOO Tekhnoprom v g. Kazani": the branch word and what follows "v" (in) name the place of
   // the branch, not the firm.
   const tokens =
     branchAt < 0
       ? all
       : all
-          .filter((token) => !BRANCH_WORDS.has(token.text))
+          .filter(
+            (token, index) => !BRANCH_WORDS.has(token.text) && !(index > branchAt && token.text === BRANCH_OFFICE),
+          )
           .filter(
             (_, index, rest) =>
               index < rest.findIndex((token) => token.text === 'v') || !rest.some((t) => t.text === 'v'),
@@ -265,7 +281,7 @@ export function preparePartyName(name: string): PreparedText {
     tokens,
     compact: foldToken(tokens.map((token) => token.text).join('')),
     legalForms: legalFormsOf(name),
-    branch: branchAt >= 0,
+    branch: marked || branchAt >= 0,
     otherScript: OTHER_SCRIPT.test(name),
     ...joinIndex(tokens),
   };
@@ -658,15 +674,20 @@ export function tokenSimilarity(a: string, b: string, threshold: number = DEFAUL
  * (Egyptian) g, is one sound (Jamal = Djamal = Gamal). Only compared between distinctive words.
  */
 export function phoneticKey(folded: string): string {
-  return folded
-    .replace(/^d?i(?=[aeou])/, 'g')
-    .replace(/^mp/, 'b')
-    .replace(/^nt/, 'd')
-    .replace(/^gk/, 'g')
-    .replace(/m[pb]/g, 'b')
-    .replace(/ch/g, 'h')
-    .replace(/c/g, 'k')
-    .replace(/([a-z])\1+/g, '$1');
+  return (
+    folded
+      .replace(/^d?i(?=[aeou])/, 'g')
+      .replace(/^mp/, 'b')
+      .replace(/^nt/, 'd')
+      .replace(/^gk/, 'g')
+      .replace(/m[pb]/g, 'b')
+      .replace(/ch/g, 'h')
+      .replace(/c/g, 'k')
+      // Thai, Hindi and Greek ph is an aspirated p, which English spellings drop (Phraya, Praya), as Persian
+      // writes Pars for Fars: folded ph is f, so f and p are one sound here.
+      .replace(/f/g, 'p')
+      .replace(/([a-z])\1+/g, '$1')
+  );
 }
 
 // A distinctive word cut short (Viet for Vietnam, Intl for International aside, which are listed):
@@ -1259,7 +1280,13 @@ function misspeltStem(token: string): WeightedToken | undefined {
     (length) => STEM_VARIANTS.get(`${token[0] ?? ''}${length}`) ?? [],
   );
   for (const [variant, stem] of nearby) {
-    const similarity = jaroWinkler(token, variant);
+    // Jaro-Winkler counts one substituted letter in a long word as more than one error (Avtamatika).
+    const similarity = Math.max(
+      jaroWinkler(token, variant),
+      token.length >= MIN_TYPO_TOKEN_LENGTH && osaDistance(token, variant) <= 1
+        ? MISSPELT_CORPORATE_WORD_SIMILARITY
+        : 0,
+    );
     if (similarity >= bestSimilarity && (best === undefined || similarity > bestSimilarity || stem.text < best.text)) {
       best = stem;
       bestSimilarity = similarity;
@@ -1293,8 +1320,21 @@ function replaceStemPhrases(tokens: readonly WeightedToken[]): WeightedToken[] {
   return current;
 }
 
+/**
+ * A word of a name read by OCR or typed with a digit for a letter (Ad0nis, 0pto-Elektron, Di1mun):
+ * 0 for o and 1 for l, in a word of three letters or more whose only digits are these. Names are
+ * seldom written with a digit inside a word; house numbers are addresses, never names.
+ */
+function ocrDigits(token: RawToken): RawToken {
+  if (token.arabicScript || token.hebrewScript === true || !/^[a-z]*[01][a-z01]*$/.test(token.text)) return token;
+  if (token.text.replace(/[01]/g, '').length < 3) return token;
+  return { ...token, text: foldToken(token.text.replace(/0/g, 'o').replace(/1/g, 'l')) };
+}
+
 function nameTokens(name: string): WeightedToken[] {
-  const raw = joinArabicAbd(dropNoise(replacePlacePhrases(foldedRawTokens(name)), NAME_DESCRIPTORS));
+  const raw = joinArabicAbd(
+    dropNoise(joinHanPlaces(replacePlacePhrases(foldedRawTokens(name).map(ocrDigits))), NAME_DESCRIPTORS),
+  );
   // Old postal spellings of cities (Soochow, Peking) are part of many Chinese firms' names; a city
   // in a name (Ningbo Hengtai, Balkan Optronics Beograd) says where the firm is, not which it is.
   const stemmed = replaceStemPhrases(
@@ -1334,6 +1374,40 @@ const PLACE_PHRASES: readonly { readonly words: readonly string[]; readonly cano
       return words.length > 1 ? [{ words, canonical: foldedTokens(name).join('') }] : [];
     }),
 ).sort((x, y) => y.words.length - x.words.length);
+
+/**
+ * A known city written in Chinese characters, read syllable by syllable (深圳 shen zhen, 东莞 dong
+ * guan), as the one word its Latin name is, so that it counts as the city it is (a filler word) and
+ * not as two syllables of the firm's name: a branch in Dongguan is the firm, and a name in
+ * characters that names its city has no extra words against its English form.
+ */
+function joinHanPlaces(tokens: readonly RawToken[]): RawToken[] {
+  const joined: RawToken[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const length = [3, 2].find((size) => {
+      const parts = tokens.slice(at, at + size);
+      if (parts.length < size || !parts.every((token) => token.syllable === 'han')) return false;
+      const text = foldToken(parts.map((token) => token.text).join(''));
+      return CITY_WORDS.has(PLACE_ALIASES.get(text) ?? text);
+    });
+    if (length === undefined) {
+      const token = tokens[at];
+      if (token !== undefined) joined.push(token);
+      continue;
+    }
+    joined.push({
+      text: foldToken(
+        tokens
+          .slice(at, at + length)
+          .map((token) => token.text)
+          .join(''),
+      ),
+      arabicScript: false,
+    });
+    at += length - 1;
+  }
+  return joined;
+}
 
 function replacePlacePhrases(tokens: readonly RawToken[]): RawToken[] {
   let current = [...tokens];
