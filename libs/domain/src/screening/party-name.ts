@@ -680,12 +680,16 @@ export function phoneticKey(folded: string): string {
       .replace(/^mp/, 'b')
       .replace(/^nt/, 'd')
       .replace(/^gk/, 'g')
+    // A z that begins a word is ts in German and Hebrew romanisation (Zentr = Tsentr, Zafon = Tzafon; ts is folded c).
+    .replace(/^z/, 'c')
       .replace(/m[pb]/g, 'b')
       .replace(/ch/g, 'h')
       .replace(/c/g, 'k')
       // Thai, Hindi and Greek ph is an aspirated p, which English spellings drop (Phraya, Praya), as Persian
       // writes Pars for Fars: folded ph is f, so f and p are one sound here.
       .replace(/f/g, 'p')
+    // OCR and typing read rn as m (Kamaphuli for Karnaphuli).
+    .replace(/rn/g, 'm')
       .replace(/([a-z])\1+/g, '$1')
   );
 }
@@ -1331,9 +1335,16 @@ function ocrDigits(token: RawToken): RawToken {
   return { ...token, text: foldToken(token.text.replace(/0/g, 'o').replace(/1/g, 'l')) };
 }
 
+// The year of incorporation Israeli (and some other) registers add to a name in parentheses
+// (Shaked Avionics (1998) Ltd.): part of the registered name, but firms leave it out in trade.
+const YEAR_IN_PARENTHESES = /\((?:19|20)[0-9]{2}\)/g;
+
 function nameTokens(name: string): WeightedToken[] {
   const raw = joinArabicAbd(
-    dropNoise(joinHanPlaces(replacePlacePhrases(foldedRawTokens(name).map(ocrDigits))), NAME_DESCRIPTORS),
+    dropNoise(
+      joinHanPlaces(replacePlacePhrases(foldedRawTokens(name.replace(YEAR_IN_PARENTHESES, ' ')).map(ocrDigits))),
+      NAME_DESCRIPTORS,
+    ),
   );
   // Old postal spellings of cities (Soochow, Peking) are part of many Chinese firms' names; a city
   // in a name (Ningbo Hengtai, Balkan Optronics Beograd) says where the firm is, not which it is.
