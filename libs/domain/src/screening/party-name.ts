@@ -680,16 +680,16 @@ export function phoneticKey(folded: string): string {
       .replace(/^mp/, 'b')
       .replace(/^nt/, 'd')
       .replace(/^gk/, 'g')
-    // A z that begins a word is ts in German and Hebrew romanisation (Zentr = Tsentr, Zafon = Tzafon; ts is folded c).
-    .replace(/^z/, 'c')
+      // A z that begins a word is ts in German and Hebrew romanisation (Zentr = Tsentr, Zafon = Tzafon; ts is folded c).
+      .replace(/^z/, 'c')
       .replace(/m[pb]/g, 'b')
       .replace(/ch/g, 'h')
       .replace(/c/g, 'k')
       // Thai, Hindi and Greek ph is an aspirated p, which English spellings drop (Phraya, Praya), as Persian
       // writes Pars for Fars: folded ph is f, so f and p are one sound here.
       .replace(/f/g, 'p')
-    // OCR and typing read rn as m (Kamaphuli for Karnaphuli).
-    .replace(/rn/g, 'm')
+      // OCR and typing read rn as m (Kamaphuli for Karnaphuli).
+      .replace(/rn/g, 'm')
       .replace(/([a-z])\1+/g, '$1')
   );
 }
@@ -852,6 +852,8 @@ export function consonantKey(folded: string): string {
       .replace(/gh/g, 'g')
       // v and w as vowels too: Persian و between vowels is written v in Latin (Noavaran) and not at all in the script.
       .replace(/[aeiouvw]/g, '')
+      // Arabic ق is q, k or (in the Gulf and Egypt) g, and غ gh or g: one consonant (Qudra / Gudra, Barq / Barg).
+      .replace(/g/g, 'k')
       .replace(/([a-z])\1+/g, '$1')
       .replace(/(.)h$/, '$1')
   );
@@ -1111,9 +1113,19 @@ function rawTokens(text: string): RawToken[] {
 // Turkish ş and ç are dropped to s and c, as Turkish firms themselves write them without accents.
 const HACEK_LETTERS: Readonly<Record<string, string>> = { š: 'sh', č: 'ch', ž: 'zh', Š: 'Sh', Č: 'Ch', Ž: 'Zh' };
 
+// McCune-Reischauer writes the Korean vowels ㅓ and ㅡ with a breve (Chŏngmil, Kŭmsong) where the
+// Revised Romanization writes eo and eu (Jeongmil, Geumseong): read as those before the accents go.
+// Not ŭ after a vowel: that is the Belarusian ŭ of Łacinka (Mahilioŭski), a w.
+function mccuneReischauerVowels(text: string): string {
+  return text.replace(/[ŏŎ]/g, (letter) => (letter === 'ŏ' ? 'eo' : 'Eo')).replace(/(?<![aeiouyAEIOUY])ŭ/g, 'eu');
+}
+
 function latinTokens(text: string): RawToken[] {
   const ascii = transliterate(
-    greekDigraphs(wadeGilesToPinyin(text)).replace(/[šČčŠžŽ]/g, (letter) => HACEK_LETTERS[letter] ?? letter),
+    mccuneReischauerVowels(greekDigraphs(wadeGilesToPinyin(text))).replace(
+      /[šČčŠžŽ]/g,
+      (letter) => HACEK_LETTERS[letter] ?? letter,
+    ),
   ).toLowerCase();
   const spelled = ascii
     .replace(/\bint'l\b/g, 'intl')
