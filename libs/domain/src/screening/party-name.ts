@@ -1068,6 +1068,11 @@ function rawTokens(text: string): RawToken[] {
   // left out when it is romanised (深圳市 = Shenzhen). (주) is the abbreviation of 주식회사 (a company limited by shares).
   const normalised = asciiDigits(text.normalize('NFKC'))
     .replace(/[市区區省县縣]/g, ' ')
+    // 厂 (factory, plant) ends the names of Chinese works (南京紫峰雷达元件厂 = ... Components Factory):
+    // read as the word, not as the syllable chang of a name.
+    .replace(/[厂廠](?=$|[\s(（]|有限|股份)/g, ' factory ')
+    // The katakana middle dot separates the words of a name written in katakana (カナメ・フォトニクス).
+    .replace(/[・･]/g, ' ')
     .replace(/\(주\)/g, ' 주식회사 ');
   const arabic: RawToken[] = [];
   const latin = normalised
@@ -1120,9 +1125,18 @@ function mccuneReischauerVowels(text: string): string {
   return text.replace(/[ŏŎ]/g, (letter) => (letter === 'ŏ' ? 'eo' : 'Eo')).replace(/(?<![aeiouyAEIOUY])ŭ/g, 'eu');
 }
 
+// Azerbaijani Latin writes ə for a and x for kh (Xəzər = Khazar): in a word with ə, x is kh, not ks.
+function azerbaijaniLetters(text: string): string {
+  return text.replace(/[\p{L}]*[əƏ][\p{L}]*/gu, (word) =>
+    word
+      .replace(/[əƏ]/g, (letter) => (letter === 'ə' ? 'a' : 'A'))
+      .replace(/[xX]/g, (letter) => (letter === 'x' ? 'kh' : 'Kh')),
+  );
+}
+
 function latinTokens(text: string): RawToken[] {
   const ascii = transliterate(
-    mccuneReischauerVowels(greekDigraphs(wadeGilesToPinyin(text))).replace(
+    mccuneReischauerVowels(azerbaijaniLetters(greekDigraphs(wadeGilesToPinyin(text)))).replace(
       /[šČčŠžŽ]/g,
       (letter) => HACEK_LETTERS[letter] ?? letter,
     ),
