@@ -1063,6 +1063,9 @@ function romanisedSyllable(syllable: string): string {
   return latin;
 }
 
+// Legal forms written in characters or Hangul, longest first.
+const CJK_LEGAL_FORMS = /(股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|주식회사|유한회사)/g;
+
 function rawTokens(text: string): RawToken[] {
   // 市 区 省 县 (city, district, province, county) follow a place name written in Chinese and are
   // left out when it is romanised (深圳市 = Shenzhen). (주) is the abbreviation of 주식회사 (a company limited by shares).
@@ -1071,6 +1074,10 @@ function rawTokens(text: string): RawToken[] {
     // 厂 (factory, plant) ends the names of Chinese works (南京紫峰雷达元件厂 = ... Components Factory):
     // read as the word, not as the syllable chang of a name.
     .replace(/[厂廠](?=$|[\s(（]|有限|股份)/g, ' factory ')
+    // A legal form written in characters or Hangul is read on its own, not with the name it follows
+    // or precedes: pinyin-pro reads a run by context, and 株式会社北斗 as one run gives zhu shi hui
+    // she bei dou, where she bei (设备, equipment) swallows the name's first syllable.
+    .replace(CJK_LEGAL_FORMS, ' $1 ')
     // The katakana middle dot separates the words of a name written in katakana (カナメ・フォトニクス).
     .replace(/[・･]/g, ' ')
     .replace(/\(주\)/g, ' 주식회사 ');
@@ -1339,6 +1346,18 @@ function stemmedToken(token: RawToken): WeightedToken {
     : stemmed;
 }
 
+/** The positions of the words that belong to a multi-word variant of a corporate word. */
+function stemPhraseWords(texts: readonly string[]): ReadonlySet<number> {
+  const covered = new Set<number>();
+  if (texts.length < 2) return covered;
+  const tokens = texts.map((text) => ({ text }));
+  for (const phrase of STEM_PHRASES) {
+    const at = indexOfPhrase(tokens, phrase.words);
+    if (at >= 0) phrase.words.forEach((_, offset) => covered.add(at + offset));
+  }
+  return covered;
+}
+
 /** Replaces each multi-word variant of a corporate word (ji shu, you xian gong si) by its stem. */
 function replaceStemPhrases(tokens: readonly WeightedToken[]): WeightedToken[] {
   let current = [...tokens];
@@ -1368,16 +1387,25 @@ const YEAR_IN_PARENTHESES = /\((?:19|20)[0-9]{2}\)/g;
 function nameTokens(name: string): WeightedToken[] {
   const raw = joinArabicAbd(
     dropNoise(
-      joinHanPlaces(replacePlacePhrases(foldedRawTokens(name.replace(YEAR_IN_PARENTHESES, ' ')).map(ocrDigits))),
+      joinHanPlaces(
+        replacePlacePhrases(
+          foldedRawTokens(name.replace(YEAR_IN_PARENTHESES, ' ').replace(CJK_LEGAL_FORMS, ' ')).map(ocrDigits),
+        ),
+      ),
       NAME_DESCRIPTORS,
     ),
   );
   // Old postal spellings of cities (Soochow, Peking) are part of many Chinese firms' names; a city
   // in a name (Ningbo Hengtai, Balkan Optronics Beograd) says where the firm is, not which it is.
+  // (A legal form in characters or Hangul is left out before: its syllables would otherwise run
+  // into the corporate phrases of the name next to it, 株式会社北斗 zhu shi hui [she bei] dou.)
+  // A word that is part of a corporate phrase (Vietnamese vien thong, telecom) is not read as a
+  // place it happens to spell (vien, Vienna's Wien folded).
+  const inPhrase = stemPhraseWords(raw.map((token) => STEMS.get(token.text)?.text ?? token.text));
   const stemmed = replaceStemPhrases(
-    raw.map((token) => {
+    raw.map((token, index) => {
       if (token.arabicScript || token.hebrewScript === true) return stemmedToken(token);
-      const text = PLACE_ALIASES.get(token.text) ?? token.text;
+      const text = inPhrase.has(index) ? token.text : (PLACE_ALIASES.get(token.text) ?? token.text);
       const stemmed = stemmedToken({ ...token, text });
       return CITY_WORDS.has(text) && stemmed.weight === DISTINCTIVE_TOKEN_WEIGHT
         ? { ...stemmed, weight: FILLER_TOKEN_WEIGHT }
