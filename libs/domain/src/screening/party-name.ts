@@ -1405,7 +1405,9 @@ function nameTokens(name: string): WeightedToken[] {
   const stemmed = replaceStemPhrases(
     raw.map((token, index) => {
       if (token.arabicScript || token.hebrewScript === true) return stemmedToken(token);
-      const text = inPhrase.has(index) ? token.text : (PLACE_ALIASES.get(token.text) ?? token.text);
+      const text = inPhrase.has(index)
+        ? token.text
+        : (PLACE_ALIASES.get(token.text) ?? cityOfAdjective(token.text) ?? token.text);
       const stemmed = stemmedToken({ ...token, text });
       return CITY_WORDS.has(text) && stemmed.weight === DISTINCTIVE_TOKEN_WEIGHT
         ? { ...stemmed, weight: FILLER_TOKEN_WEIGHT }
@@ -1473,6 +1475,31 @@ function joinHanPlaces(tokens: readonly RawToken[]): RawToken[] {
   }
   return joined;
 }
+
+// Slavic adjective endings of a city's name, folded: Gomelskiy, Homielski, Mogilevskaya, Tomskie.
+const CITY_ADJECTIVE = /^(.{3,}?)(?:en)?sk(?:ii|ie|iy|ia|aia|oe|ogo|ih|i|a|o)?$/;
+
+/**
+ * The city a Slavic adjective of place names (Gomelskiy Zavod, Homielski zavod, Tomskie pribory),
+ * when its stem is a known city or a variant of one (gomel, homiel, tomsk), or that city without
+ * its final vowel (Grodnenskie from Grodno): the firm is named after its city, as a city in a name is.
+ */
+function cityOfAdjective(text: string): string | undefined {
+  const stem = CITY_ADJECTIVE.exec(text)?.[1];
+  if (stem === undefined) return undefined;
+  for (const candidate of [`${stem}sk`, stem]) {
+    const city = PLACE_ALIASES.get(candidate) ?? (CITY_WORDS.has(candidate) ? candidate : undefined);
+    if (city !== undefined) return city;
+  }
+  return CITY_STEMS.get(stem);
+}
+
+// Known cities without their final vowel (grodno → grodn), for adjectives formed on that stem.
+const CITY_STEMS: ReadonlyMap<string, string> = new Map(
+  [...CITY_WORDS]
+    .filter((city) => /[aeiou]$/.test(city) && city.length >= 5)
+    .map((city) => [city.slice(0, -1), city] as const),
+);
 
 function replacePlacePhrases(tokens: readonly RawToken[]): RawToken[] {
   let current = [...tokens];
