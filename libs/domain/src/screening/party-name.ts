@@ -11,7 +11,7 @@ import hebrewScriptData from './data/hebrew-script.json';
 import industryWordsData from './data/industry-words.json';
 import stopWordsData from './data/stop-words.json';
 import wadeGilesData from './data/wade-giles.json';
-import { jaroWinkler, jaroWinklerUpperBound, osaDistance, osaSimilarity } from './string-similarity';
+import { jaroWinkler, jaroWinklerUpperBound, osaSimilarity, withinOneEdit } from './string-similarity';
 
 /**
  * Party names and addresses reduced to comparable tokens, and the similarity of two of them.
@@ -663,7 +663,7 @@ export function tokenSimilarity(a: string, b: string, threshold: number = DEFAUL
   const similarity = jaroWinkler(a, b);
   if (similarity >= threshold) return similarity;
   // Jaro-Winkler counts a substituted letter in a long word as more than one error (Mlcrosystems).
-  return Math.min(a.length, b.length) >= MIN_TYPO_TOKEN_LENGTH && osaDistance(a, b) <= 1 ? TYPO_SIMILARITY : 0;
+  return Math.min(a.length, b.length) >= MIN_TYPO_TOKEN_LENGTH && withinOneEdit(a, b) ? TYPO_SIMILARITY : 0;
 }
 
 /**
@@ -1320,9 +1320,7 @@ function misspeltStem(token: string): WeightedToken | undefined {
     // Jaro-Winkler counts one substituted letter in a long word as more than one error (Avtamatika).
     const similarity = Math.max(
       jaroWinkler(token, variant),
-      token.length >= MIN_TYPO_TOKEN_LENGTH && osaDistance(token, variant) <= 1
-        ? MISSPELT_CORPORATE_WORD_SIMILARITY
-        : 0,
+      token.length >= MIN_TYPO_TOKEN_LENGTH && withinOneEdit(token, variant) ? MISSPELT_CORPORATE_WORD_SIMILARITY : 0,
     );
     if (similarity >= bestSimilarity && (best === undefined || similarity > bestSimilarity || stem.text < best.text)) {
       best = stem;
@@ -1351,7 +1349,9 @@ function stemPhraseWords(texts: readonly string[]): ReadonlySet<number> {
   const covered = new Set<number>();
   if (texts.length < 2) return covered;
   const tokens = texts.map((text) => ({ text }));
+  const present = new Set(texts);
   for (const phrase of STEM_PHRASES) {
+    if (!present.has(phrase.words[0] ?? '')) continue;
     const at = indexOfPhrase(tokens, phrase.words);
     if (at >= 0) phrase.words.forEach((_, offset) => covered.add(at + offset));
   }
@@ -1361,7 +1361,11 @@ function stemPhraseWords(texts: readonly string[]): ReadonlySet<number> {
 /** Replaces each multi-word variant of a corporate word (ji shu, you xian gong si) by its stem. */
 function replaceStemPhrases(tokens: readonly WeightedToken[]): WeightedToken[] {
   let current = [...tokens];
+  // Only the phrases whose first word the name has (a few of the hundreds): same order, same result.
+  const present = new Set(current.map((token) => token.text));
   for (const phrase of STEM_PHRASES) {
+    if (!present.has(phrase.words[0] ?? '')) continue;
+    present.add(phrase.stem.text);
     for (let at = indexOfPhrase(current, phrase.words); at >= 0; at = indexOfPhrase(current, phrase.words)) {
       current = [...current.slice(0, at), phrase.stem, ...current.slice(at + phrase.words.length)];
     }
@@ -1662,7 +1666,9 @@ export function legalFormsOf(name: string): readonly string[] {
   let tokens: { readonly text: string }[] = foldedTokens(name).map((text) => ({ text }));
   const kinds = new Set<string>();
   // A form of several words consumes them; one-word forms do not, so a form of two kinds counts for both.
+  const present = new Set(tokens.map((token) => token.text));
   for (const form of LEGAL_FORM_KINDS) {
+    if (!present.has(form.words[0] ?? '')) continue;
     const at = indexOfPhrase(tokens, form.words);
     if (at < 0) continue;
     // A form of several words listed under two kinds (주식회사, Ju Sik Hoe Sa) counts for both.
@@ -1685,7 +1691,9 @@ function dropNoise<T extends { readonly text: string; readonly syllable?: string
   for (;;) {
     // Phrases before single words: "closed joint stock company" must go whole, not lose "company"
     // first and leave "closed joint stock" behind.
-    const phrase = noise.phrases.find((words) => indexOfPhrase(current, words) >= 0);
+    // (A phrase whose first word the text lacks cannot be in it: most are skipped by a set look-up.)
+    const present = new Set(current.map((token) => token.text));
+    const phrase = noise.phrases.find((words) => present.has(words[0] ?? '') && indexOfPhrase(current, words) >= 0);
     if (phrase !== undefined) {
       const at = indexOfPhrase(current, phrase);
       current = [...current.slice(0, at), ...current.slice(at + phrase.length)];
