@@ -453,6 +453,17 @@ describe('names across languages: translated industry words, forms, branches, pl
     expect(normalisePartyName('Xəzər Optik')).toBe(normalisePartyName('Khazar Optik'));
   });
 
+  it('meets Korean romanisations of one word, Latin against Latin', () => {
+    expect(nameSimilarity('Taegwang Chŏnja', 'Daegwang Electronics')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('Pitbit Optics', 'Bitbit Optics')).toBeGreaterThanOrEqual(0.8);
+    // Another vowel is another word.
+    expect(nameSimilarity('Sunil Optics', 'Sinil Optics')).toBeLessThan(0.8);
+  });
+
+  it('reads a house number written with a leading zero as the number', () => {
+    expect(addressSimilarity('Trecho 03, Lote 7, Brasilia', 'Trecho 3, Lote 7, Brasilia')).toBe(1);
+  });
+
   it('tells one edit apart as osaDistance does', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {

@@ -116,6 +116,14 @@ export const HEBREW_SCRIPT_SIMILARITY = 0.9;
  * Revised Romanization, McCune-Reischauer and the spellings firms registered (Samsung, Hyundai).
  */
 export const HANGUL_KEY_SIMILARITY = 0.9;
+/**
+ * Two distinctive Latin words that are one Korean word in two romanisations (McCune-Reischauer
+ * Taesŏng, Kwangju, Pitsori; the Revised Romanization's Daeseong, Gwangju, Bitsori): equal by the
+ * loose {@link koreanKey}, in keys of four letters or more; below a phonetic match, as the key merges
+ * voiced and voiceless stops that other languages keep apart.
+ */
+export const KOREAN_ROMANISATION_SIMILARITY = 0.85;
+const MIN_KOREAN_KEY_LENGTH = 4;
 
 // Scripts whose names and addresses rarely meet their Latin forms word for word (Hebrew, Arabic,
 // Persian, Chinese, Japanese, Korean): an address in one of them against a Latin one says little either way.
@@ -224,6 +232,8 @@ export interface WeightedToken {
   readonly arabicScript?: boolean;
   /** For a distinctive Latin token: its phonetic key (see {@link phoneticKey}). */
   readonly phonetic?: string;
+  /** For a distinctive Latin token: its {@link koreanKey}, for Korean romanisations against each other. */
+  readonly korean?: string;
   /** True for a token written in Hebrew script: its text is a consonant key (see {@link hebrewKey}). */
   readonly hebrewScript?: boolean;
   /**
@@ -642,6 +652,9 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
     (a.phonetic === b.phonetic || tokenSimilarity(a.phonetic, b.phonetic, threshold) > 0)
   ) {
     return PHONETIC_SIMILARITY;
+  }
+  if (a.korean !== undefined && a.korean.length >= MIN_KOREAN_KEY_LENGTH && a.korean === b.korean) {
+    return KOREAN_ROMANISATION_SIMILARITY;
   }
   // Romanisations of Arabic and Persian names differ mostly in their vowels (Khalid/Khaled,
   // Tose'e/Towsee): the same consonants in two long-enough words count, a little below a fuzzy match.
@@ -1301,6 +1314,7 @@ function stemOf(token: string): WeightedToken {
       weight: DISTINCTIVE_TOKEN_WEIGHT,
       consonants: consonantKey(token),
       phonetic: phoneticKey(token),
+      korean: koreanKey(token),
     }
   );
 }
@@ -1583,6 +1597,9 @@ const ORDINALS: ReadonlyMap<string, string> = new Map(
 );
 
 function numberOf(token: string): string {
+  // A house or plot number written with a leading zero (Trecho 03, No. 07) is that number; longer
+  // runs of digits are postcodes, whose zeros are part of them.
+  if (/^0+[1-9][0-9]?$/.test(token)) return token.replace(/^0+/, '');
   return /^([0-9]+)(?:st|nd|rd|th)$/.exec(token)?.[1] ?? token;
 }
 
