@@ -460,6 +460,10 @@ describe('names across languages: translated industry words, forms, branches, pl
     expect(nameSimilarity('Hanul Optics', 'Hamul Optics')).toBeLessThan(0.8);
   });
 
+  it('reads an Abd name written solid in Arabic script as the Latin forms are read', () => {
+    expect(nameSimilarity('مؤسسة عبدالكريم الحربي', 'Abdulkarim Al-Harbi Est.')).toBeGreaterThanOrEqual(0.8);
+  });
+
   it('reads a house number written with a leading zero as the number', () => {
     expect(addressSimilarity('Trecho 03, Lote 7, Brasilia', 'Trecho 3, Lote 7, Brasilia')).toBe(1);
   });

@@ -897,7 +897,9 @@ interface RawToken {
  * skeleton is compared only by its consonants.
  */
 function arabicWord(word: string): RawToken[] {
-  const bare = word.replace(ARABIC_MARKS, '');
+  // An Abd name written solid keeps no article: عبدالرحمن is Abd + Rahman, as the Latin forms are
+  // read (Abdulrahman, Abd al-Rahman → abdrahman).
+  const bare = word.replace(ARABIC_MARKS, '').replace(/^عبد ?ال(?=..)/, 'عبد');
   const known = ARABIC_WORDS.get(bare);
   if (known !== undefined) return known === '' ? [] : [{ text: known, arabicScript: false }];
   // A lone letter is an abbreviation (ذ.م.م, a legal form): nothing to compare.

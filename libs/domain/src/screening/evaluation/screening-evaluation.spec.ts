@@ -24,10 +24,10 @@ const EARLIER_HELD_OUT_FILE = 'heldout-2.json';
  * The floors asserted on heldout-3.json. The issue asks for recall 0.98 at precision 0.95. Its one
  * held-out scoring (2026-12-02, 390 cases, 214 MATCH) measured precision 0.971 and recall 0.636
  * (136 of 214); after its misses were studied (tuning data since), the matcher measures precision
- * 0.979 and recall 0.888 (190 of 214; 4 false matches). The recall floor is that figure, so a
+ * 0.979 and recall 0.893 (191 of 214; 4 false matches). The recall floor is that figure, so a
  * regression fails; it says how well the rules fit cases they were written from, not how they generalise.
  */
-const HELD_OUT_FLOORS = { precision: 0.95, recall: 190 / 214 } as const;
+const HELD_OUT_FLOORS = { precision: 0.95, recall: 191 / 214 } as const;
 
 /**
  * heldout-2.json, tuning data too (see the header): first 0.986 / 0.742, now precision 0.988,
