@@ -3,6 +3,7 @@ import addressWords from './data/address-words.json';
 import arabicScript from './data/arabic-script.json';
 import corporateWords from './data/corporate-words.json';
 import hebrewScript from './data/hebrew-script.json';
+import industryWords from './data/industry-words.json';
 import legalForms from './data/legal-forms.json';
 import stopWords from './data/stop-words.json';
 import wadeGiles from './data/wade-giles.json';
@@ -24,7 +25,7 @@ import {
   partyNameTokens,
   preparePartyName,
 } from './party-name';
-import { jaroWinkler, osaDistance } from './string-similarity';
+import { jaroWinkler, osaDistance, withinOneEdit } from './string-similarity';
 
 describe('party name normalisation', () => {
   it('survives case, accents and punctuation', () => {
@@ -74,7 +75,16 @@ describe('party name normalisation', () => {
   });
 
   it('keeps every word list in a data file that names its source', () => {
-    for (const data of [addressWords, arabicScript, corporateWords, hebrewScript, legalForms, stopWords, wadeGiles]) {
+    for (const data of [
+      addressWords,
+      arabicScript,
+      corporateWords,
+      hebrewScript,
+      industryWords,
+      legalForms,
+      stopWords,
+      wadeGiles,
+    ]) {
       expect(data.source.length).toBeGreaterThan(20);
     }
   });
@@ -391,5 +401,79 @@ describe('writing variants that meet after normalisation', () => {
     expect(nameSimilarity('永安電子有限公司', 'Wing On Electronics Limited')).toBeGreaterThanOrEqual(0.8);
     expect(nameSimilarity('嘉華電子', 'Ka Wah Electronics')).toBeGreaterThanOrEqual(0.8);
     expect(nameSimilarity('永安電子有限公司', 'Wing Hong Electronics Limited')).toBeLessThan(0.8);
+  });
+});
+
+// Examples written for these rules, not taken from the evaluation sets.
+describe('names across languages: translated industry words, forms, branches, places', () => {
+  it('meets an industry word in another language or script by its translation', () => {
+    expect(nameSimilarity('苏州恒达光电有限公司', 'Suzhou Hengda Optoelectronics Co., Ltd.')).toBeGreaterThanOrEqual(
+      0.8,
+    );
+    expect(nameSimilarity('OOO Uralskie Lazernye Tekhnologii', 'Ural Laser Technologies LLC')).toBeGreaterThanOrEqual(
+      0.5,
+    );
+    expect(nameSimilarity('Anadolu Hassas Döküm A.Ş.', 'Anadolu Precision Casting Inc.')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('شركة النخيل للأجهزة العلمية', 'Al Nakheel Scientific Instruments')).toBeGreaterThanOrEqual(
+      0.8,
+    );
+    expect(nameSimilarity('גליל אופטיקה בע"מ', 'Galil Optics Ltd.')).toBeGreaterThanOrEqual(0.8);
+    // The industry words alone are no identity: another firm with the same words keeps its own name
+    // word, which the party score reads as another firm (EXTRA_NAME_WORDS).
+    expect(nameEvidence('Anadolu Hassas Döküm A.Ş.', 'Marmara Precision Casting Inc.').unmatchedWeight).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('reads a legal form in characters apart from the name it touches', () => {
+    expect(nameSimilarity('株式会社東光精機', '東光精機株式会社')).toBe(1);
+    expect(legalFormsOf('Kōyō Seiki K.K.')).toEqual(expect.arrayContaining(['limited']));
+  });
+
+  it('reads the branch marks of Turkish, Russian and Chinese names', () => {
+    expect(preparePartyName('Marmara Optik A.Ş. Ankara Şubesi').branch).toBe(true);
+    expect(preparePartyName('Predstavitelstvo OOO Vega v g. Minske').branch).toBe(true);
+    expect(preparePartyName('宁波恒泰电子有限公司上海分公司').branch).toBe(true);
+    expect(preparePartyName('Office Systems Ltd').branch).toBe(false);
+  });
+
+  it('reads digits OCR put for letters, and the year of incorporation, as nothing new', () => {
+    expect(normalisePartyName('Ast0ria Sy5tems')).not.toBe(normalisePartyName('Astoria Systems'));
+    expect(normalisePartyName('Ast0ria Systems')).toBe(normalisePartyName('Astoria Systems'));
+    expect(normalisePartyName('Galil Avionics (2004) Ltd.')).toBe(normalisePartyName('Galil Avionics Ltd.'));
+  });
+
+  it('reads a Slavic adjective of a known city, and a city under its other name, as that city', () => {
+    expect(normalisePartyName('Gomelskiy Priborny Zavod')).toBe(normalisePartyName('Homielski Priborny Zavod'));
+    expect(prepareAddress('Savieckaja 5, Mahilioŭ').cities).toEqual(prepareAddress('Sovetskaya 5, Mogilev').cities);
+  });
+
+  it('reads McCune-Reischauer vowels and Azerbaijani letters as their usual spellings', () => {
+    expect(normalisePartyName('Hanbit Chŏngmil')).toBe(normalisePartyName('Hanbit Jeongmil'));
+    expect(normalisePartyName('Xəzər Optik')).toBe(normalisePartyName('Khazar Optik'));
+  });
+
+  it('meets Korean romanisations of one word, Latin against Latin', () => {
+    expect(nameSimilarity('Taegwang Chŏnja', 'Daegwang Electronics')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('Pitbit Optics', 'Bitbit Optics')).toBeGreaterThanOrEqual(0.8);
+    // Another consonant is another word.
+    expect(nameSimilarity('Hanul Optics', 'Hamul Optics')).toBeLessThan(0.8);
+  });
+
+  it('reads an Abd name written solid in Arabic script as the Latin forms are read', () => {
+    expect(nameSimilarity('مؤسسة عبدالكريم الحربي', 'Abdulkarim Al-Harbi Est.')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads a house number written with a leading zero as the number', () => {
+    expect(addressSimilarity('Trecho 03, Lote 7, Brasilia', 'Trecho 3, Lote 7, Brasilia')).toBe(1);
+  });
+
+  it('tells one edit apart as osaDistance does', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {
+        expect(withinOneEdit(a, b)).toBe(osaDistance(a, b) <= 1);
+      }),
+    );
+    expect(withinOneEdit('avtamatika', 'avtomatika')).toBe(true);
   });
 });

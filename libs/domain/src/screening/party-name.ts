@@ -8,9 +8,10 @@ import corporateWordsData from './data/corporate-words.json';
 import legalFormsData from './data/legal-forms.json';
 import greekData from './data/greek.json';
 import hebrewScriptData from './data/hebrew-script.json';
+import industryWordsData from './data/industry-words.json';
 import stopWordsData from './data/stop-words.json';
 import wadeGilesData from './data/wade-giles.json';
-import { jaroWinkler, jaroWinklerUpperBound, osaDistance, osaSimilarity } from './string-similarity';
+import { jaroWinkler, jaroWinklerUpperBound, osaSimilarity, withinOneEdit } from './string-similarity';
 
 /**
  * Party names and addresses reduced to comparable tokens, and the similarity of two of them.
@@ -74,13 +75,14 @@ type TokenClass = 'distinctive' | 'descriptive' | 'filler';
  * Corporate words mapped to one stem across languages and romanisations, as whole words (or whole
  * phrases, such as pinyin syllables written apart: ji shu) only: a prefix rule would also swallow
  * compound names (Electronmash, Telecomstroy) and make different firms look alike. Data:
- * data/corporate-words.json, with its source.
+ * data/corporate-words.json, and the translated industry words of data/industry-words.json (光电
+ * guangdian = Optoelectronic, Lazernye = Laser, Jeongmil = Precision), each with its source.
  */
 const CORPORATE_WORDS: readonly {
   readonly stem: string;
   readonly kind: string;
   readonly words: readonly string[];
-}[] = corporateWordsData.words;
+}[] = [...corporateWordsData.words, ...industryWordsData.words];
 
 /** How much two tokens count as one when one was written in Arabic or Persian script and their consonants agree. */
 export const ARABIC_SCRIPT_SIMILARITY = 0.95;
@@ -114,6 +116,14 @@ export const HEBREW_SCRIPT_SIMILARITY = 0.9;
  * Revised Romanization, McCune-Reischauer and the spellings firms registered (Samsung, Hyundai).
  */
 export const HANGUL_KEY_SIMILARITY = 0.9;
+/**
+ * Two distinctive Latin words that are one Korean word in two romanisations (McCune-Reischauer
+ * Taesŏng, Kwangju, Pitsori; the Revised Romanization's Daeseong, Gwangju, Bitsori): equal by the
+ * loose {@link koreanKey}, in keys of four letters or more; below a phonetic match, as the key merges
+ * voiced and voiceless stops that other languages keep apart.
+ */
+export const KOREAN_ROMANISATION_SIMILARITY = 0.85;
+const MIN_KOREAN_KEY_LENGTH = 4;
 
 // Scripts whose names and addresses rarely meet their Latin forms word for word (Hebrew, Arabic,
 // Persian, Chinese, Japanese, Korean): an address in one of them against a Latin one says little either way.
@@ -129,7 +139,20 @@ const BRANCH_WORDS: ReadonlySet<string> = new Set([
   'sucursal',
   'sucursale',
   'niederlasung',
+  // Turkish şube / şubesi, Russian and Kazakh representation (Predstavitelstvo AO ... v g. Almaty).
+  'sube',
+  'subesi',
+  'predstavitelstvo',
+  'predstavnictvo',
 ]);
+
+// A branch or representative *office*: the word after the branch word belongs to it.
+const BRANCH_OFFICE = 'ofice';
+
+// Branches written in characters or Hangul, where the romanised syllables would leave a stray
+// syllable (分公司 fen gong si, with gong si a legal form): 分公司 and 分厂 (branch company, branch
+// plant), 支店 and 支社 (Japanese branch), 지점 and 지사 (Korean branch).
+const BRANCH_MARKS = /分公司|分厂|分廠|支店|支社|지점|지사/u;
 
 /** The tokens of a party name, normalised (see the module comment); in the order written. */
 export function partyNameTokens(name: string): readonly string[] {
@@ -209,6 +232,8 @@ export interface WeightedToken {
   readonly arabicScript?: boolean;
   /** For a distinctive Latin token: its phonetic key (see {@link phoneticKey}). */
   readonly phonetic?: string;
+  /** For a distinctive Latin token: its {@link koreanKey}, for Korean romanisations against each other. */
+  readonly korean?: string;
   /** True for a token written in Hebrew script: its text is a consonant key (see {@link hebrewKey}). */
   readonly hebrewScript?: boolean;
   /**
@@ -245,15 +270,18 @@ export interface NameEvidence {
 
 /** Prepares a party name once, for comparing it with many others. */
 export function preparePartyName(name: string): PreparedText {
-  const all = nameTokens(name);
-  const branchAt = all.findIndex((token) => BRANCH_WORDS.has(token.text));
+  const marked = BRANCH_MARKS.test(name);
+  const all = nameTokens(marked ? name.replace(new RegExp(BRANCH_MARKS.source, 'gu'), ' ') : name);
+  const branchAt = marked ? all.length : all.findIndex((token) => BRANCH_WORDS.has(token.text));
   // "Filial OOO Tekhnoprom v g. Kazani": the branch word and what follows "v" (in) name the place of
   // the branch, not the firm.
   const tokens =
     branchAt < 0
       ? all
       : all
-          .filter((token) => !BRANCH_WORDS.has(token.text))
+          .filter(
+            (token, index) => !BRANCH_WORDS.has(token.text) && !(index > branchAt && token.text === BRANCH_OFFICE),
+          )
           .filter(
             (_, index, rest) =>
               index < rest.findIndex((token) => token.text === 'v') || !rest.some((t) => t.text === 'v'),
@@ -263,7 +291,7 @@ export function preparePartyName(name: string): PreparedText {
     tokens,
     compact: foldToken(tokens.map((token) => token.text).join('')),
     legalForms: legalFormsOf(name),
-    branch: branchAt >= 0,
+    branch: marked || branchAt >= 0,
     otherScript: OTHER_SCRIPT.test(name),
     ...joinIndex(tokens),
   };
@@ -625,6 +653,9 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
   ) {
     return PHONETIC_SIMILARITY;
   }
+  if (a.korean !== undefined && a.korean.length >= MIN_KOREAN_KEY_LENGTH && a.korean === b.korean) {
+    return KOREAN_ROMANISATION_SIMILARITY;
+  }
   // Romanisations of Arabic and Persian names differ mostly in their vowels (Khalid/Khaled,
   // Tose'e/Towsee): the same consonants in two long-enough words count, a little below a fuzzy match.
   return a.consonants !== undefined &&
@@ -645,7 +676,7 @@ export function tokenSimilarity(a: string, b: string, threshold: number = DEFAUL
   const similarity = jaroWinkler(a, b);
   if (similarity >= threshold) return similarity;
   // Jaro-Winkler counts a substituted letter in a long word as more than one error (Mlcrosystems).
-  return Math.min(a.length, b.length) >= MIN_TYPO_TOKEN_LENGTH && osaDistance(a, b) <= 1 ? TYPO_SIMILARITY : 0;
+  return Math.min(a.length, b.length) >= MIN_TYPO_TOKEN_LENGTH && withinOneEdit(a, b) ? TYPO_SIMILARITY : 0;
 }
 
 /**
@@ -656,15 +687,24 @@ export function tokenSimilarity(a: string, b: string, threshold: number = DEFAUL
  * (Egyptian) g, is one sound (Jamal = Djamal = Gamal). Only compared between distinctive words.
  */
 export function phoneticKey(folded: string): string {
-  return folded
-    .replace(/^d?i(?=[aeou])/, 'g')
-    .replace(/^mp/, 'b')
-    .replace(/^nt/, 'd')
-    .replace(/^gk/, 'g')
-    .replace(/m[pb]/g, 'b')
-    .replace(/ch/g, 'h')
-    .replace(/c/g, 'k')
-    .replace(/([a-z])\1+/g, '$1');
+  return (
+    folded
+      .replace(/^d?i(?=[aeou])/, 'g')
+      .replace(/^mp/, 'b')
+      .replace(/^nt/, 'd')
+      .replace(/^gk/, 'g')
+      // A z that begins a word is ts in German and Hebrew romanisation (Zentr = Tsentr, Zafon = Tzafon; ts is folded c).
+      .replace(/^z/, 'c')
+      .replace(/m[pb]/g, 'b')
+      .replace(/ch/g, 'h')
+      .replace(/c/g, 'k')
+      // Thai, Hindi and Greek ph is an aspirated p, which English spellings drop (Phraya, Praya), as Persian
+      // writes Pars for Fars: folded ph is f, so f and p are one sound here.
+      .replace(/f/g, 'p')
+      // OCR and typing read rn as m (Kamaphuli for Karnaphuli).
+      .replace(/rn/g, 'm')
+      .replace(/([a-z])\1+/g, '$1')
+  );
 }
 
 // A distinctive word cut short (Viet for Vietnam, Intl for International aside, which are listed):
@@ -825,6 +865,8 @@ export function consonantKey(folded: string): string {
       .replace(/gh/g, 'g')
       // v and w as vowels too: Persian و between vowels is written v in Latin (Noavaran) and not at all in the script.
       .replace(/[aeiouvw]/g, '')
+      // Arabic ق is q, k or (in the Gulf and Egypt) g, and غ gh or g: one consonant (Qudra / Gudra, Barq / Barg).
+      .replace(/g/g, 'k')
       .replace(/([a-z])\1+/g, '$1')
       .replace(/(.)h$/, '$1')
   );
@@ -855,7 +897,9 @@ interface RawToken {
  * skeleton is compared only by its consonants.
  */
 function arabicWord(word: string): RawToken[] {
-  const bare = word.replace(ARABIC_MARKS, '');
+  // An Abd name written solid keeps no article: عبدالرحمن is Abd + Rahman, as the Latin forms are
+  // read (Abdulrahman, Abd al-Rahman → abdrahman).
+  const bare = word.replace(ARABIC_MARKS, '').replace(/^عبد ?ال(?=..)/, 'عبد');
   const known = ARABIC_WORDS.get(bare);
   if (known !== undefined) return known === '' ? [] : [{ text: known, arabicScript: false }];
   // A lone letter is an abbreviation (ذ.م.م, a legal form): nothing to compare.
@@ -1034,11 +1078,23 @@ function romanisedSyllable(syllable: string): string {
   return latin;
 }
 
+// Legal forms written in characters or Hangul, longest first.
+const CJK_LEGAL_FORMS = /(股份有限公司|有限责任公司|有限責任公司|有限公司|株式会社|有限会社|주식회사|유한회사)/g;
+
 function rawTokens(text: string): RawToken[] {
   // 市 区 省 县 (city, district, province, county) follow a place name written in Chinese and are
   // left out when it is romanised (深圳市 = Shenzhen). (주) is the abbreviation of 주식회사 (a company limited by shares).
   const normalised = asciiDigits(text.normalize('NFKC'))
     .replace(/[市区區省县縣]/g, ' ')
+    // 厂 (factory, plant) ends the names of Chinese works (南京紫峰雷达元件厂 = ... Components Factory):
+    // read as the word, not as the syllable chang of a name.
+    .replace(/[厂廠](?=$|[\s(（]|有限|股份)/g, ' factory ')
+    // A legal form written in characters or Hangul is read on its own, not with the name it follows
+    // or precedes: pinyin-pro reads a run by context, and 株式会社北斗 as one run gives zhu shi hui
+    // she bei dou, where she bei (设备, equipment) swallows the name's first syllable.
+    .replace(CJK_LEGAL_FORMS, ' $1 ')
+    // The katakana middle dot separates the words of a name written in katakana (カナメ・フォトニクス).
+    .replace(/[・･]/g, ' ')
     .replace(/\(주\)/g, ' 주식회사 ');
   const arabic: RawToken[] = [];
   const latin = normalised
@@ -1084,9 +1140,28 @@ function rawTokens(text: string): RawToken[] {
 // Turkish ş and ç are dropped to s and c, as Turkish firms themselves write them without accents.
 const HACEK_LETTERS: Readonly<Record<string, string>> = { š: 'sh', č: 'ch', ž: 'zh', Š: 'Sh', Č: 'Ch', Ž: 'Zh' };
 
+// McCune-Reischauer writes the Korean vowels ㅓ and ㅡ with a breve (Chŏngmil, Kŭmsong) where the
+// Revised Romanization writes eo and eu (Jeongmil, Geumseong): read as those before the accents go.
+// Not ŭ after a vowel: that is the Belarusian ŭ of Łacinka (Mahilioŭski), a w.
+function mccuneReischauerVowels(text: string): string {
+  return text.replace(/[ŏŎ]/g, (letter) => (letter === 'ŏ' ? 'eo' : 'Eo')).replace(/(?<![aeiouyAEIOUY])ŭ/g, 'eu');
+}
+
+// Azerbaijani Latin writes ə for a and x for kh (Xəzər = Khazar): in a word with ə, x is kh, not ks.
+function azerbaijaniLetters(text: string): string {
+  return text.replace(/[\p{L}]*[əƏ][\p{L}]*/gu, (word) =>
+    word
+      .replace(/[əƏ]/g, (letter) => (letter === 'ə' ? 'a' : 'A'))
+      .replace(/[xX]/g, (letter) => (letter === 'x' ? 'kh' : 'Kh')),
+  );
+}
+
 function latinTokens(text: string): RawToken[] {
   const ascii = transliterate(
-    greekDigraphs(wadeGilesToPinyin(text)).replace(/[šČčŠžŽ]/g, (letter) => HACEK_LETTERS[letter] ?? letter),
+    mccuneReischauerVowels(azerbaijaniLetters(greekDigraphs(wadeGilesToPinyin(text)))).replace(
+      /[šČčŠžŽ]/g,
+      (letter) => HACEK_LETTERS[letter] ?? letter,
+    ),
   ).toLowerCase();
   const spelled = ascii
     .replace(/\bint'l\b/g, 'intl')
@@ -1241,6 +1316,7 @@ function stemOf(token: string): WeightedToken {
       weight: DISTINCTIVE_TOKEN_WEIGHT,
       consonants: consonantKey(token),
       phonetic: phoneticKey(token),
+      korean: koreanKey(token),
     }
   );
 }
@@ -1257,7 +1333,11 @@ function misspeltStem(token: string): WeightedToken | undefined {
     (length) => STEM_VARIANTS.get(`${token[0] ?? ''}${length}`) ?? [],
   );
   for (const [variant, stem] of nearby) {
-    const similarity = jaroWinkler(token, variant);
+    // Jaro-Winkler counts one substituted letter in a long word as more than one error (Avtamatika).
+    const similarity = Math.max(
+      jaroWinkler(token, variant),
+      token.length >= MIN_TYPO_TOKEN_LENGTH && withinOneEdit(token, variant) ? MISSPELT_CORPORATE_WORD_SIMILARITY : 0,
+    );
     if (similarity >= bestSimilarity && (best === undefined || similarity > bestSimilarity || stem.text < best.text)) {
       best = stem;
       bestSimilarity = similarity;
@@ -1280,10 +1360,28 @@ function stemmedToken(token: RawToken): WeightedToken {
     : stemmed;
 }
 
+/** The positions of the words that belong to a multi-word variant of a corporate word. */
+function stemPhraseWords(texts: readonly string[]): ReadonlySet<number> {
+  const covered = new Set<number>();
+  if (texts.length < 2) return covered;
+  const tokens = texts.map((text) => ({ text }));
+  const present = new Set(texts);
+  for (const phrase of STEM_PHRASES) {
+    if (!present.has(phrase.words[0] ?? '')) continue;
+    const at = indexOfPhrase(tokens, phrase.words);
+    if (at >= 0) phrase.words.forEach((_, offset) => covered.add(at + offset));
+  }
+  return covered;
+}
+
 /** Replaces each multi-word variant of a corporate word (ji shu, you xian gong si) by its stem. */
 function replaceStemPhrases(tokens: readonly WeightedToken[]): WeightedToken[] {
   let current = [...tokens];
+  // Only the phrases whose first word the name has (a few of the hundreds): same order, same result.
+  const present = new Set(current.map((token) => token.text));
   for (const phrase of STEM_PHRASES) {
+    if (!present.has(phrase.words[0] ?? '')) continue;
+    present.add(phrase.stem.text);
     for (let at = indexOfPhrase(current, phrase.words); at >= 0; at = indexOfPhrase(current, phrase.words)) {
       current = [...current.slice(0, at), phrase.stem, ...current.slice(at + phrase.words.length)];
     }
@@ -1291,14 +1389,45 @@ function replaceStemPhrases(tokens: readonly WeightedToken[]): WeightedToken[] {
   return current;
 }
 
+/**
+ * A word of a name read by OCR or typed with a digit for a letter (Ad0nis, 0pto-Elektron, Di1mun):
+ * 0 for o and 1 for l, in a word of three letters or more whose only digits are these. Names are
+ * seldom written with a digit inside a word; house numbers are addresses, never names.
+ */
+function ocrDigits(token: RawToken): RawToken {
+  if (token.arabicScript || token.hebrewScript === true || !/^[a-z]*[01][a-z01]*$/.test(token.text)) return token;
+  if (token.text.replace(/[01]/g, '').length < 3) return token;
+  return { ...token, text: foldToken(token.text.replace(/0/g, 'o').replace(/1/g, 'l')) };
+}
+
+// The year of incorporation Israeli (and some other) registers add to a name in parentheses
+// (Shaked Avionics (1998) Ltd.): part of the registered name, but firms leave it out in trade.
+const YEAR_IN_PARENTHESES = /\((?:19|20)[0-9]{2}\)/g;
+
 function nameTokens(name: string): WeightedToken[] {
-  const raw = joinArabicAbd(dropNoise(replacePlacePhrases(foldedRawTokens(name)), NAME_DESCRIPTORS));
+  const raw = joinArabicAbd(
+    dropNoise(
+      joinHanPlaces(
+        replacePlacePhrases(
+          foldedRawTokens(name.replace(YEAR_IN_PARENTHESES, ' ').replace(CJK_LEGAL_FORMS, ' ')).map(ocrDigits),
+        ),
+      ),
+      NAME_DESCRIPTORS,
+    ),
+  );
   // Old postal spellings of cities (Soochow, Peking) are part of many Chinese firms' names; a city
   // in a name (Ningbo Hengtai, Balkan Optronics Beograd) says where the firm is, not which it is.
+  // (A legal form in characters or Hangul is left out before: its syllables would otherwise run
+  // into the corporate phrases of the name next to it, 株式会社北斗 zhu shi hui [she bei] dou.)
+  // A word that is part of a corporate phrase (Vietnamese vien thong, telecom) is not read as a
+  // place it happens to spell (vien, Vienna's Wien folded).
+  const inPhrase = stemPhraseWords(raw.map((token) => STEMS.get(token.text)?.text ?? token.text));
   const stemmed = replaceStemPhrases(
-    raw.map((token) => {
+    raw.map((token, index) => {
       if (token.arabicScript || token.hebrewScript === true) return stemmedToken(token);
-      const text = PLACE_ALIASES.get(token.text) ?? token.text;
+      const text = inPhrase.has(index)
+        ? token.text
+        : (PLACE_ALIASES.get(token.text) ?? cityOfAdjective(token.text) ?? token.text);
       const stemmed = stemmedToken({ ...token, text });
       return CITY_WORDS.has(text) && stemmed.weight === DISTINCTIVE_TOKEN_WEIGHT
         ? { ...stemmed, weight: FILLER_TOKEN_WEIGHT }
@@ -1332,6 +1461,65 @@ const PLACE_PHRASES: readonly { readonly words: readonly string[]; readonly cano
       return words.length > 1 ? [{ words, canonical: foldedTokens(name).join('') }] : [];
     }),
 ).sort((x, y) => y.words.length - x.words.length);
+
+/**
+ * A known city written in Chinese characters, read syllable by syllable (深圳 shen zhen, 东莞 dong
+ * guan), as the one word its Latin name is, so that it counts as the city it is (a filler word) and
+ * not as two syllables of the firm's name: a branch in Dongguan is the firm, and a name in
+ * characters that names its city has no extra words against its English form.
+ */
+function joinHanPlaces(tokens: readonly RawToken[]): RawToken[] {
+  const joined: RawToken[] = [];
+  for (let at = 0; at < tokens.length; at++) {
+    const length = [3, 2].find((size) => {
+      const parts = tokens.slice(at, at + size);
+      if (parts.length < size || !parts.every((token) => token.syllable === 'han')) return false;
+      const text = foldToken(parts.map((token) => token.text).join(''));
+      return CITY_WORDS.has(PLACE_ALIASES.get(text) ?? text);
+    });
+    if (length === undefined) {
+      const token = tokens[at];
+      if (token !== undefined) joined.push(token);
+      continue;
+    }
+    joined.push({
+      text: foldToken(
+        tokens
+          .slice(at, at + length)
+          .map((token) => token.text)
+          .join(''),
+      ),
+      arabicScript: false,
+    });
+    at += length - 1;
+  }
+  return joined;
+}
+
+// Slavic adjective endings of a city's name, folded: Gomelskiy, Homielski, Mogilevskaya, Tomskie.
+const CITY_ADJECTIVE = /^(.{3,}?)(?:en)?sk(?:ii|ie|iy|ia|aia|oe|ogo|ih|i|a|o)?$/;
+
+/**
+ * The city a Slavic adjective of place names (Gomelskiy Zavod, Homielski zavod, Tomskie pribory),
+ * when its stem is a known city or a variant of one (gomel, homiel, tomsk), or that city without
+ * its final vowel (Grodnenskie from Grodno): the firm is named after its city, as a city in a name is.
+ */
+function cityOfAdjective(text: string): string | undefined {
+  const stem = CITY_ADJECTIVE.exec(text)?.[1];
+  if (stem === undefined) return undefined;
+  for (const candidate of [`${stem}sk`, stem]) {
+    const city = PLACE_ALIASES.get(candidate) ?? (CITY_WORDS.has(candidate) ? candidate : undefined);
+    if (city !== undefined) return city;
+  }
+  return CITY_STEMS.get(stem);
+}
+
+// Known cities without their final vowel (grodno → grodn), for adjectives formed on that stem.
+const CITY_STEMS: ReadonlyMap<string, string> = new Map(
+  [...CITY_WORDS]
+    .filter((city) => /[aeiou]$/.test(city) && city.length >= 5)
+    .map((city) => [city.slice(0, -1), city] as const),
+);
 
 function replacePlacePhrases(tokens: readonly RawToken[]): RawToken[] {
   let current = [...tokens];
@@ -1411,6 +1599,9 @@ const ORDINALS: ReadonlyMap<string, string> = new Map(
 );
 
 function numberOf(token: string): string {
+  // A house or plot number written with a leading zero (Trecho 03, No. 07) is that number; longer
+  // runs of digits are postcodes, whose zeros are part of them.
+  if (/^0+[1-9][0-9]?$/.test(token)) return token.replace(/^0+/, '');
   return /^([0-9]+)(?:st|nd|rd|th)$/.exec(token)?.[1] ?? token;
 }
 
@@ -1494,7 +1685,9 @@ export function legalFormsOf(name: string): readonly string[] {
   let tokens: { readonly text: string }[] = foldedTokens(name).map((text) => ({ text }));
   const kinds = new Set<string>();
   // A form of several words consumes them; one-word forms do not, so a form of two kinds counts for both.
+  const present = new Set(tokens.map((token) => token.text));
   for (const form of LEGAL_FORM_KINDS) {
+    if (!present.has(form.words[0] ?? '')) continue;
     const at = indexOfPhrase(tokens, form.words);
     if (at < 0) continue;
     // A form of several words listed under two kinds (주식회사, Ju Sik Hoe Sa) counts for both.
@@ -1517,7 +1710,9 @@ function dropNoise<T extends { readonly text: string; readonly syllable?: string
   for (;;) {
     // Phrases before single words: "closed joint stock company" must go whole, not lose "company"
     // first and leave "closed joint stock" behind.
-    const phrase = noise.phrases.find((words) => indexOfPhrase(current, words) >= 0);
+    // (A phrase whose first word the text lacks cannot be in it: most are skipped by a set look-up.)
+    const present = new Set(current.map((token) => token.text));
+    const phrase = noise.phrases.find((words) => present.has(words[0] ?? '') && indexOfPhrase(current, words) >= 0);
     if (phrase !== undefined) {
       const at = indexOfPhrase(current, phrase);
       current = [...current.slice(0, at), ...current.slice(at + phrase.length)];

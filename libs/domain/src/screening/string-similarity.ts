@@ -93,3 +93,21 @@ export function osaSimilarity(a: string, b: string): number {
   const longer = Math.max(a.length, b.length);
   return longer === 0 ? 1 : 1 - osaDistance(a, b) / longer;
 }
+
+/**
+ * True when the optimal string alignment distance of two strings is at most one (equal, or one
+ * insertion, deletion, substitution or swap of two neighbours apart): osaDistance(a, b) <= 1 in
+ * linear time and without allocating, for the misspelling scans that try many pairs.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let at = 0;
+  while (at < a.length && at < b.length && a[at] === b[at]) at++;
+  if (a.length === b.length) {
+    if (a.slice(at + 1) === b.slice(at + 1)) return true;
+    return a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(at + 1) === shorter.slice(at);
+}

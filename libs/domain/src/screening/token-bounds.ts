@@ -63,6 +63,8 @@ export function mayBeSimilarTokens(a: TokenProfile, b: TokenProfile, threshold: 
       return true;
     }
   }
+  // Korean romanisations against each other: the same Korean key (weightedTokenSimilarity).
+  if (x.korean !== undefined && x.korean === y.korean) return true;
   return (
     x.consonants !== undefined &&
     x.consonants.length >= 3 &&

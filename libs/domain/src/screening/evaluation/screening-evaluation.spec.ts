@@ -7,8 +7,12 @@ import { describeMisses, evaluateScreening, summariseScreening } from './screeni
 // misses were then studied and fixed, so it no longer measures anything unseen. heldout-2.json was
 // the next held-out set (first scored 2026-12-02: precision 0.986, recall 0.742); its per-family
 // results (Chinese, Korean, Hebrew, Cyrillic weakest) then chose the next work, though its cases were
-// never opened while tuning. heldout-3.json is the fresh held-out set, built apart by a helper who
-// never read the matcher, scored first on the matcher of 2026-12-02 after that work: the figure we quote.
+// never opened while tuning. heldout-3.json was the next held-out set, built apart by a helper who
+// never read the matcher, scored once on the matcher of 2026-12-02 (precision 0.971, recall 0.636);
+// since then its misses and heldout-2.json's have been studied and their causes fixed (translated
+// industry words, legal forms and branches across languages, cities under their other names), so
+// both are tuning data now: their floors below are regression floors, not held-out figures. The
+// next held-out set is wired in by the lead, not here.
 // tuning-scripts.json holds cases across scripts (Chinese, Korean, Hebrew, Cyrillic, Arabic and Persian
 // romanisations) written by the matcher's own authors: tuning data by construction, never a held-out figure.
 const TUNING_FILES = ['tuning.json', 'heldout.json'] as const;
@@ -17,30 +21,30 @@ const HELD_OUT_FILE = 'heldout-3.json';
 const EARLIER_HELD_OUT_FILE = 'heldout-2.json';
 
 /**
- * The floors asserted on the fresh held-out set. The issue asks for recall 0.98 at precision 0.95;
- * the first scoring of the matcher on heldout-3.json (2026-12-02, 390 cases, 214 MATCH) measured
- * precision 0.971 and recall 0.636 (136 of 214; 4 false matches). The recall floor is that measured
- * figure, so a regression fails while the gap to the target stays visible here and in
- * docs/screening.md. Raise it only with a matcher change made without looking at this file's misses.
+ * The floors asserted on heldout-3.json. The issue asks for recall 0.98 at precision 0.95. Its one
+ * held-out scoring (2026-12-02, 390 cases, 214 MATCH) measured precision 0.971 and recall 0.636
+ * (136 of 214); after its misses were studied (tuning data since), the matcher measures precision
+ * 0.979 and recall 0.893 (191 of 214; 4 false matches). The recall floor is that figure, so a
+ * regression fails; it says how well the rules fit cases they were written from, not how they generalise.
  */
-const HELD_OUT_FLOORS = { precision: 0.95, recall: 136 / 214 } as const;
+const HELD_OUT_FLOORS = { precision: 0.95, recall: 191 / 214 } as const;
 
 /**
- * heldout-2.json, scored a second time on the same matcher: precision 0.986, recall 0.747 (139 of
- * 186). Kept as a regression floor; no longer a figure to quote (see the header).
+ * heldout-2.json, tuning data too (see the header): first 0.986 / 0.742, now precision 0.988,
+ * recall 0.930 (173 of 186; 2 false matches). A regression floor; no longer a figure to quote.
  */
-const EARLIER_HELD_OUT_FLOORS = { precision: 0.95, recall: 139 / 186 } as const;
+const EARLIER_HELD_OUT_FLOORS = { precision: 0.95, recall: 173 / 186 } as const;
 
 /** The targets of the issue, asserted on the tuning files together. */
 const TARGETS = { precision: 0.95, recall: 0.98 } as const;
 
 /**
- * The floors on tuning-scripts.json, at the figures measured when it was written (2026-12-02: 51
- * cases, 35 MATCH; TP 29, FP 0): the families it holds are not all handled yet (loanwords
- * in Hangul and Hebrew, German romanisation of Cyrillic, Korean romanisations against each other), so
- * recall stays below the target and the floor keeps what was reached. Raise, never lower.
+ * The floors on tuning-scripts.json (51 cases, 35 MATCH): TP 29, FP 0 when it was written
+ * (2026-12-02); TP 34, FP 0 after the translated industry words (Hangul and Hebrew loanwords), the
+ * consonant key's g = k (Geumseong / Kumsong) and cities under their other names (Schukowski). The
+ * one left: vowel-only differences of short Arabic names (Youssef / Yusuf). Raise, never lower.
  */
-const SCRIPTS_FLOORS = { precision: 1, recall: 29 / 35 } as const;
+const SCRIPTS_FLOORS = { precision: 1, recall: 34 / 35 } as const;
 
 /** Precision on all the tuning data together (the two tuning files and tuning-scripts.json). */
 const ALL_TUNING_PRECISION_FLOOR = 0.98;
@@ -130,7 +134,7 @@ describe(`screening quality on ${SCRIPTS_FILE} and on all the tuning data togeth
 });
 
 // The held-out sets are part of the repository: a checkout without them is broken, not a reason to skip.
-describe(`screening quality on the held-out set ${HELD_OUT_FILE} (never tuned on: the figure we quote)`, () => {
+describe(`screening quality on ${HELD_OUT_FILE} (held out once, tuning data since: a regression floor)`, () => {
   if (heldOutCases === undefined) throw new Error(`${HELD_OUT_FILE} is missing from this checkout`);
   const figures = heldOutCases === undefined ? undefined : report(HELD_OUT_FILE, heldOutCases);
 
@@ -143,7 +147,7 @@ describe(`screening quality on the held-out set ${HELD_OUT_FILE} (never tuned on
   });
 });
 
-describe(`screening quality on the earlier held-out set ${EARLIER_HELD_OUT_FILE} (scored twice; a regression floor)`, () => {
+describe(`screening quality on ${EARLIER_HELD_OUT_FILE} (held out once, tuning data since: a regression floor)`, () => {
   if (earlierHeldOutCases === undefined) throw new Error(`${EARLIER_HELD_OUT_FILE} is missing from this checkout`);
   const figures = report(EARLIER_HELD_OUT_FILE, earlierHeldOutCases);
 
