@@ -13,6 +13,9 @@
  * append, read, readAll and projection rebuild; a raw INSERT for append; a bare Fastify route for HTTP (autocannon, 32
  * connections); a linear scan of every denial for screening. The HTTP scenarios run the standalone
  * app as a child process (compiled JavaScript), on ports 3161-3164.
+ *
+ * Emmett's rebuild is the slow part of `--only postgres`: about 300-350 ev/s on a shared 2-core
+ * machine, so some 5 minutes at 100,000 events (the whole scenario about 7).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -347,7 +350,10 @@ async function postgresScenarios(): Promise<void> {
       // once every event is applied and committed (a transaction per pulled batch, checkpoint
       // included). Pulled in batches of 2,000, as ours, and with no pause between full batches: the
       // defaults (100 per batch, 50 ms pause after each) would add >= 50 s of sleep at 100,000
-      // events and measure the pause rather than the rebuild.
+      // events and measure the pause rather than the rebuild. What bounds it is Emmett's own: its
+      // projector hands the projection one event at a time, and for each event Pongo's fresh client
+      // sends CREATE TABLE IF NOT EXISTS, reads the document, writes it, and Emmett stores the
+      // checkpoint: four round trips per event (counted on 2,000 events, 2026-12-02).
       const emmettCounting = pongoSingleStreamProjection<CountDocument, AmendedEvent>({
         collectionName: 'bench_rebuild',
         canHandle: ['LicenceApplicationAmended'],
