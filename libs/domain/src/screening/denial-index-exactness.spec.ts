@@ -4,6 +4,7 @@ import { DenialIndex } from './denial-index';
 import heldOut from './evaluation/heldout.json';
 import heldOut2 from './evaluation/heldout-2.json';
 import heldOut3 from './evaluation/heldout-3.json';
+import heldOut4 from './evaluation/heldout-4.json';
 import tuningScripts from './evaluation/tuning-scripts.json';
 import tuning from './evaluation/tuning.json';
 import type { DenialInForce, ScreeningCandidate } from './screening';
@@ -20,7 +21,15 @@ interface Case {
 }
 
 // Every labelled case, across scripts too: the index's bounds must admit whatever the scores admit.
-const cases = [labelled.pairs, tuning, heldOut, heldOut2, heldOut3, tuningScripts].flat() as unknown as readonly Case[];
+const cases = [
+  labelled.pairs,
+  tuning,
+  heldOut,
+  heldOut2,
+  heldOut3,
+  heldOut4,
+  tuningScripts,
+].flat() as unknown as readonly Case[];
 
 /** mulberry32: a seeded PRNG, so the generated register is the same every run. */
 function prng(seed: number): () => number {

@@ -4,36 +4,38 @@ import { describeMisses, evaluateScreening, summariseScreening } from './screeni
 // The labelled evaluation sets (README.md beside this file), built by helpers who never read the
 // matcher. tuning.json and heldout.json are both tuning data now: heldout.json was held out once
 // (precision 0.979, recall 0.777 on 2026-12-02, measured before anything was tuned on it) and its
-// misses were then studied and fixed, so it no longer measures anything unseen. heldout-2.json was
-// the next held-out set (first scored 2026-12-02: precision 0.986, recall 0.742); its per-family
-// results (Chinese, Korean, Hebrew, Cyrillic weakest) then chose the next work, though its cases were
-// never opened while tuning. heldout-3.json was the next held-out set, built apart by a helper who
-// never read the matcher, scored once on the matcher of 2026-12-02 (precision 0.971, recall 0.636);
-// since then its misses and heldout-2.json's have been studied and their causes fixed (translated
-// industry words, legal forms and branches across languages, cities under their other names), so
-// both are tuning data now: their floors below are regression floors, not held-out figures. The
-// next held-out set is wired in by the lead, not here.
+// misses were then studied and fixed, so it no longer measures anything unseen. heldout-2.json (first
+// scored 0.986 / 0.742) and heldout-3.json (first scored 0.971 / 0.636) followed the same path: each
+// was scored once, then its misses were studied and their causes fixed (translated industry words,
+// legal forms and branches across languages, cities under their other names), so both are tuning
+// data now and their floors below are regression floors, not held-out figures.
+// heldout-4.json is the held-out set: 429 cases built by a helper who read no matcher code, data or
+// test (build-4/README.md, independence statement), scored once on the matcher of 2026-12-02 after
+// that work, and not studied afterwards: the figure we quote.
 // tuning-scripts.json holds cases across scripts (Chinese, Korean, Hebrew, Cyrillic, Arabic and Persian
 // romanisations) written by the matcher's own authors: tuning data by construction, never a held-out figure.
 const TUNING_FILES = ['tuning.json', 'heldout.json'] as const;
 const SCRIPTS_FILE = 'tuning-scripts.json';
-const HELD_OUT_FILE = 'heldout-3.json';
-const EARLIER_HELD_OUT_FILE = 'heldout-2.json';
+const HELD_OUT_FILE = 'heldout-4.json';
 
 /**
- * The floors asserted on heldout-3.json. The issue asks for recall 0.98 at precision 0.95. Its one
- * held-out scoring (2026-12-02, 390 cases, 214 MATCH) measured precision 0.971 and recall 0.636
- * (136 of 214); after its misses were studied (tuning data since), the matcher measures precision
- * 0.979 and recall 0.893 (191 of 214; 4 false matches). The recall floor is that figure, so a
- * regression fails; it says how well the rules fit cases they were written from, not how they generalise.
+ * The floors asserted on heldout-4.json, at its one scoring (2026-12-02: 429 cases, 237 MATCH;
+ * precision 0.988, recall 0.722: TP 171, FP 2, FN 66, of which 41 reached the related tier for a
+ * caseworker's look and 25 did not). The issue asks for recall 0.98 at precision 0.95: missed. The
+ * recall floor is the measured figure, so a regression fails while the gap stays visible here and
+ * in docs/screening.md. Raise it only with a matcher change made without looking at this file's misses.
  */
-const HELD_OUT_FLOORS = { precision: 0.95, recall: 191 / 214 } as const;
+const HELD_OUT_FLOORS = { precision: 0.95, recall: 171 / 237 } as const;
 
 /**
- * heldout-2.json, tuning data too (see the header): first 0.986 / 0.742, now precision 0.988,
- * recall 0.930 (173 of 186; 2 false matches). A regression floor; no longer a figure to quote.
+ * Sets held out once and tuning data since (see the header), with their floors at the figures of
+ * the matcher after they were studied: heldout-3.json precision 0.979, recall 0.893 (191 of 214);
+ * heldout-2.json precision 0.988, recall 0.930 (173 of 186). Regression floors; no longer figures to quote.
  */
-const EARLIER_HELD_OUT_FLOORS = { precision: 0.95, recall: 173 / 186 } as const;
+const EARLIER_HELD_OUT = [
+  { file: 'heldout-3.json', floors: { precision: 0.95, recall: 191 / 214 } },
+  { file: 'heldout-2.json', floors: { precision: 0.95, recall: 173 / 186 } },
+] as const;
 
 /** The targets of the issue, asserted on the tuning files together. */
 const TARGETS = { precision: 0.95, recall: 0.98 } as const;
@@ -65,7 +67,6 @@ const tuningSets = TUNING_FILES.map((file) => ({ file, cases: load(file) }));
 const tuningCases = tuningSets.flatMap((set) => set.cases ?? []);
 const scriptsCases = load(SCRIPTS_FILE);
 const heldOutCases = load(HELD_OUT_FILE);
-const earlierHeldOutCases = load(EARLIER_HELD_OUT_FILE);
 
 function report(name: string, cases: readonly ScreeningCase[]) {
   const figures = evaluateScreening(cases);
@@ -81,8 +82,9 @@ describe('screening evaluation sets', () => {
     // Ids are unique within a set (the fresh held-out set may number its cases afresh).
     expect(new Set(tuningCases.map((c) => c.id)).size).toBe(tuningCases.length);
     expect(new Set((heldOutCases ?? []).map((c) => c.id)).size).toBe(heldOutCases?.length ?? 0);
-    // No case of the fresh held-out set shares an id with any tuning case (it numbers its own, h3-).
-    const tuningIds = new Set([...tuningCases, ...(scriptsCases ?? [])].map((c) => c.id));
+    // No case of the held-out set shares an id with any other case (it numbers its own, h4-).
+    const earlier = EARLIER_HELD_OUT.flatMap(({ file }) => load(file) ?? []);
+    const tuningIds = new Set([...tuningCases, ...(scriptsCases ?? []), ...earlier].map((c) => c.id));
     expect((heldOutCases ?? []).filter((c) => tuningIds.has(c.id))).toEqual([]);
     const families = tuningSets.map((set) => new Set((set.cases ?? []).map((c) => c.family)));
     expect(families[0]).toEqual(families[1]);
@@ -134,28 +136,31 @@ describe(`screening quality on ${SCRIPTS_FILE} and on all the tuning data togeth
 });
 
 // The held-out sets are part of the repository: a checkout without them is broken, not a reason to skip.
-describe(`screening quality on ${HELD_OUT_FILE} (held out once, tuning data since: a regression floor)`, () => {
+describe(`screening quality on the held-out set ${HELD_OUT_FILE} (never tuned on: the figure we quote)`, () => {
   if (heldOutCases === undefined) throw new Error(`${HELD_OUT_FILE} is missing from this checkout`);
-  const figures = heldOutCases === undefined ? undefined : report(HELD_OUT_FILE, heldOutCases);
+  const figures = report(HELD_OUT_FILE, heldOutCases);
 
-  it(`finds at least ${HELD_OUT_FLOORS.recall.toFixed(3)} of the essentially identical transactions (recall floor)`, () => {
-    expect(figures?.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.recall);
+  it(`finds at least ${HELD_OUT_FLOORS.recall.toFixed(3)} of the essentially identical transactions (recall floor; the target 0.98 is not reached)`, () => {
+    expect(figures.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.recall);
   });
 
   it(`raises few false matches (precision floor ${HELD_OUT_FLOORS.precision})`, () => {
-    expect(figures?.precision).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.precision);
+    expect(figures.precision).toBeGreaterThanOrEqual(HELD_OUT_FLOORS.precision);
   });
 });
 
-describe(`screening quality on ${EARLIER_HELD_OUT_FILE} (held out once, tuning data since: a regression floor)`, () => {
-  if (earlierHeldOutCases === undefined) throw new Error(`${EARLIER_HELD_OUT_FILE} is missing from this checkout`);
-  const figures = report(EARLIER_HELD_OUT_FILE, earlierHeldOutCases);
+for (const { file, floors } of EARLIER_HELD_OUT) {
+  describe(`screening quality on ${file} (held out once, tuning data since: a regression floor)`, () => {
+    const cases = load(file);
+    if (cases === undefined) throw new Error(`${file} is missing from this checkout`);
+    const figures = report(file, cases);
 
-  it(`finds at least ${EARLIER_HELD_OUT_FLOORS.recall.toFixed(3)} of the essentially identical transactions (recall floor)`, () => {
-    expect(figures.recall).toBeGreaterThanOrEqual(EARLIER_HELD_OUT_FLOORS.recall);
-  });
+    it(`finds at least ${floors.recall.toFixed(3)} of the essentially identical transactions (recall floor)`, () => {
+      expect(figures.recall).toBeGreaterThanOrEqual(floors.recall);
+    });
 
-  it(`raises few false matches (precision floor ${EARLIER_HELD_OUT_FLOORS.precision})`, () => {
-    expect(figures.precision).toBeGreaterThanOrEqual(EARLIER_HELD_OUT_FLOORS.precision);
+    it(`raises few false matches (precision floor ${floors.precision})`, () => {
+      expect(figures.precision).toBeGreaterThanOrEqual(floors.precision);
+    });
   });
-});
+}
