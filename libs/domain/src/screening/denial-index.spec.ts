@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Party } from '../licensing/application.content';
 import { DenialIndex } from './denial-index';
 import type { DenialInForce, ScreeningCandidate } from './screening';
-import { screenTransaction } from './screening';
+import { reviewTransaction, screenTransaction } from './screening';
 
 const kvant: Party = { name: 'Kvant Telecom LLC', address: 'Prospekt Mira 12, Moscow', country: 'RU' };
 
@@ -129,5 +129,69 @@ describe('the denial index (destination, then control-entry head)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  describe('a run of Hangul syllables that spells a Latin word of the other name only by its romanisation key', () => {
+    // 태림 (tae rim) is Tairim by the Korean key (koreanKey: ae and ai one vowel), though neither syllable
+    // meets the word alone: the matcher puts the word in place of the run (alignJoined), which
+    // changes the words compared and their total, so the index must compare such a name in full.
+    // Made-up firms; the others share only the word electronics with the candidate and score a little.
+    const register = (tairim: Party): DenialInForce[] => [
+      ...['Alvero', 'Brisko', 'Cendra', 'Dovalt', 'Emmerin', 'Fastor', 'Gorvan', 'Hillex', 'Ivrana', 'Jostel'].map(
+        (word, at) =>
+          denial(`a-${at}`, {
+            destinationCountry: 'KR',
+            controlEntries: ['3A001.a'],
+            endUser: { name: `${word} Electronics Ltd.`, address: `${word}-ro ${at + 1}, Busan`, country: 'KR' },
+          }),
+      ),
+      ...['Kelvora', 'Lunetra', 'Marvosk', 'Nordelk', 'Orsanti', 'Pelvaro', 'Quintar', 'Rosvalk'].map((word, at) =>
+        denial(`b-${at}`, {
+          destinationCountry: 'KR',
+          controlEntries: ['3A001.a'],
+          endUser: { name: `${word} Holdings`, address: `${word}-gil ${at + 1}, Daegu`, country: 'KR' },
+        }),
+      ),
+      // Another item, so that it is a near miss (NO_ITEM_OVERLAP), not a match; its id sorts last.
+      denial('z-tairim', {
+        destinationCountry: 'KR',
+        controlEntries: ['5A002.a'],
+        endUser: tairim,
+      }),
+    ];
+    const screened = (endUser: Party): ScreeningCandidate => ({
+      issuingMemberState: 'DE',
+      controlEntries: ['3A001.a'],
+      destinationCountry: 'KR',
+      endUser,
+      consignee: null,
+    });
+    const hangul: Party = { name: '서울태림전자', address: 'Seoul', country: 'KR' };
+    const latin: Party = { name: 'Tairim Electronics Precision Machinery', address: 'Seoul', country: 'KR' };
+
+    it('is offered for review when the candidate writes the syllables, and listed as the scan lists it', () => {
+      const all = register(latin);
+      const review = new DenialIndex(all).review(screened(hangul));
+      expect(review.nearMisses.map((miss) => miss.denialId)).toContain('z-tairim');
+      expect(review).toEqual(reviewTransaction(screened(hangul), all));
+    });
+
+    it('is offered for review when the denial writes the syllables, and listed as the scan lists it', () => {
+      const all = register(hangul);
+      const review = new DenialIndex(all).review(screened(latin));
+      expect(review.nearMisses.map((miss) => miss.denialId)).toContain('z-tairim');
+      expect(review).toEqual(reviewTransaction(screened(latin), all));
+    });
+
+    it('is reviewed as possibly related, as the scan reviews it, when its item overlaps', () => {
+      const all = register({ ...latin, name: 'Tairim Electronics Precision Co., Ltd.' }).map((d) =>
+        d.denialId === 'z-tairim' ? { ...d, controlEntries: ['3A001.a'] } : d,
+      );
+      const candidate = screened({ ...hangul, name: '태림전자 주식회사' });
+      const review = new DenialIndex(all).review(candidate);
+      expect(review.related.map((related) => related.denialId)).toEqual(['z-tairim']);
+      expect(review).toEqual(reviewTransaction(candidate, all));
+      expect(new DenialIndex(all).screen(candidate)).toEqual(screenTransaction(candidate, all));
+    });
   });
 });

@@ -25,11 +25,13 @@ import type { TokenProfile } from './token-bounds';
 import type { NameShape } from './token-bounds';
 import {
   BOUND_SLACK,
+  joinKeys,
   mayBeCompactSimilar,
   mayBeInitialism,
   mayBeSimilarTokens,
   nameShape,
   profileToken,
+  romanisationKeys,
 } from './token-bounds';
 
 /**
@@ -115,6 +117,7 @@ export class DenialIndex {
         shape: nameShape(name),
         words: filing.fileWords(name),
         joins: [...new Set((name.joins ?? []).map((join) => join.text))],
+        keyedJoins: [...new Set((name.joins ?? []).flatMap(joinKeys))],
       };
     });
     parties.forEach((party) => filing.add(party));
@@ -312,6 +315,8 @@ interface IndexedParty {
   readonly words: readonly Word[];
   /** The runs of words of the name written together (alignJoined), as filed. */
   readonly joins: readonly string[];
+  /** The romanisation keys of its runs of syllables (joinKeys), as filed. */
+  readonly keyedJoins: readonly string[];
 }
 
 /** One distinct word of a destination's names, with the parties using it. */
@@ -336,6 +341,10 @@ class DestinationNames {
   /** The words by text, for the runs of the candidate's words written together. */
   private readonly wordsByText = new Map<string, Word[]>();
   private readonly joins = new Map<string, IndexedParty[]>();
+  /** The words that may be what a run of syllables spells, by their romanisation keys (romanisationKeys). */
+  private readonly wordsByKey = new Map<string, Word[]>();
+  /** The parties by the romanisation keys of their runs of syllables (joinKeys). */
+  private readonly keyedJoins = new Map<string, IndexedParty[]>();
   /** Every party, by the length of its compact name: for the compact comparison. */
   private readonly byCompactLength = new Map<number, Set<IndexedParty>>();
   /** The parties whose name is a single word: the only ones that can be an initialism. */
@@ -357,6 +366,7 @@ class DestinationNames {
         const same = this.wordsByText.get(token.text);
         if (same === undefined) this.wordsByText.set(token.text, [word]);
         else same.push(word);
+        for (const romanised of romanisationKeys(token)) fileIn(this.wordsByKey, romanised, word);
       }
       return word;
     });
@@ -364,11 +374,8 @@ class DestinationNames {
 
   add(party: IndexedParty): void {
     for (const word of party.words) word.parties.add(party);
-    for (const join of party.joins) {
-      const filed = this.joins.get(join);
-      if (filed === undefined) this.joins.set(join, [party]);
-      else filed.push(party);
-    }
+    for (const join of party.joins) fileIn(this.joins, join, party);
+    for (const key of party.keyedJoins) fileIn(this.keyedJoins, key, party);
     fileUnder(this.byCompactLength, party.shape.compactLength, party);
     if (party.shape.tokenCount === 1) this.singles.add(party);
   }
@@ -383,12 +390,10 @@ class DestinationNames {
       const same = (this.wordsByText.get(word.profile.token.text) ?? []).filter((other) => other !== word);
       if (same.length === 0) this.wordsByText.delete(word.profile.token.text);
       else this.wordsByText.set(word.profile.token.text, same);
+      for (const romanised of romanisationKeys(word.profile.token)) unfileFrom(this.wordsByKey, romanised, word);
     }
-    for (const join of party.joins) {
-      const filed = (this.joins.get(join) ?? []).filter((other) => other !== party);
-      if (filed.length === 0) this.joins.delete(join);
-      else this.joins.set(join, filed);
-    }
+    for (const join of party.joins) unfileFrom(this.joins, join, party);
+    for (const key of party.keyedJoins) unfileFrom(this.keyedJoins, key, party);
     unfile(this.byCompactLength, party.shape.compactLength, party);
     this.singles.delete(party);
   }
@@ -434,6 +439,20 @@ class DestinationNames {
     }
     for (const text of name.distinctiveTexts ?? [])
       for (const party of this.joins.get(text) ?? []) met.forced.add(party);
+    // Runs of syllables (Hangul, Chinese characters) on one side met by a word of the other through
+    // its romanisation key only (부산해성 against Haesung): alignJoined puts the word in place of the
+    // run, so the words compared and their total weight change as for a run written together.
+    for (const join of name.joins ?? []) {
+      for (const key of joinKeys(join)) {
+        for (const word of this.wordsByKey.get(key) ?? []) for (const party of word.parties) met.forced.add(party);
+      }
+    }
+    if (this.keyedJoins.size > 0) {
+      for (const token of name.tokens) {
+        for (const key of romanisationKeys(token))
+          for (const party of this.keyedJoins.get(key) ?? []) met.forced.add(party);
+      }
+    }
     // Names written whole against split (the compact comparison): the compact lengths bound it, so
     // only a few lengths are looked at.
     const shape = nameShape(name);
@@ -526,6 +545,18 @@ function fileUnder<K>(map: Map<K, Set<IndexedParty>>, key: K, party: IndexedPart
     map.set(key, parties);
   }
   parties.add(party);
+}
+
+function fileIn<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const filed = map.get(key);
+  if (filed === undefined) map.set(key, [value]);
+  else filed.push(value);
+}
+
+function unfileFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const filed = (map.get(key) ?? []).filter((other) => other !== value);
+  if (filed.length === 0) map.delete(key);
+  else map.set(key, filed);
 }
 
 function unfile<K>(map: Map<K, Set<IndexedParty>>, key: K, party: IndexedParty): void {

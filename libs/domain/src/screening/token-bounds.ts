@@ -1,5 +1,11 @@
-import type { PreparedText, WeightedToken } from './party-name';
-import { DEFAULT_COMPACT_SIMILARITY_THRESHOLD, DISTINCTIVE_TOKEN_WEIGHT, MIN_FUZZY_TOKEN_LENGTH } from './party-name';
+import type { PreparedText, TokenJoin, WeightedToken } from './party-name';
+import {
+  DEFAULT_COMPACT_SIMILARITY_THRESHOLD,
+  DISTINCTIVE_TOKEN_WEIGHT,
+  MIN_FUZZY_TOKEN_LENGTH,
+  cantoneseKey,
+  koreanKey,
+} from './party-name';
 
 /**
  * Cheap necessary conditions for the name measures of party-name.ts, so that the denial index can
@@ -137,6 +143,34 @@ export function mayBeCompactSimilar(
 export function mayBeInitialism(a: NameShape, b: NameShape): boolean {
   const short = (name: NameShape): boolean => name.singleLength >= 2 && name.singleLength <= 5;
   return (short(a) && b.tokenCount >= 2) || (short(b) && a.tokenCount >= 2);
+}
+
+/**
+ * The keys under which a word may be what a run of syllables of the other name (Hangul, or Chinese
+ * characters read in Cantonese) spells by its romanisation key: alignJoined (party-name.ts) then puts
+ * the word in place of the run (keyedTarget), which changes the words compared and their total
+ * weight, so no bound on the words alone holds (부산해성 bu san hae seong against Haesung: no
+ * syllable meets the word, the run hae seong does). The same conditions as keyedTarget; a token
+ * that cannot be such a word has no keys. Matched against {@link joinKeys} of the other name.
+ */
+export function romanisationKeys(token: WeightedToken): readonly string[] {
+  if (
+    token.weight !== DISTINCTIVE_TOKEN_WEIGHT ||
+    token.arabicScript === true ||
+    token.hebrewScript === true ||
+    token.syllable !== undefined
+  ) {
+    return [];
+  }
+  return [`k ${koreanKey(token.text)}`, `c ${cantoneseKey(token.text)}`];
+}
+
+/** The romanisation keys a run of syllables is looked up by in the other name (see {@link romanisationKeys}). */
+export function joinKeys(join: TokenJoin): readonly string[] {
+  return [
+    ...(join.key === undefined ? [] : [`k ${join.key}`]),
+    ...(join.cantonese === undefined ? [] : [`c ${join.cantonese}`]),
+  ];
 }
 
 /** The letters a string contains, one bit each (a-z); any other character shares the last bit. */
