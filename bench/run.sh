@@ -9,4 +9,5 @@ run bench/screening.bench.ts
 run bench/report.bench.ts --applications "${BENCH_REPORT_APPLICATIONS:-2000}"
 # Issue 12's scenarios against Emmett, raw INSERT, a bare Fastify route and a linear scan; writes the
 # generated section of docs/benchmarks.md. BENCH_QUICK=1 runs it briefly without judging figures.
-run bench/side-by-side.bench.ts ${BENCH_QUICK:+--quick}
+# --expose-gc: the screening scenario measures the index's heap between two full collections.
+node --expose-gc -r ts-node/register/transpile-only -r tsconfig-paths/register bench/side-by-side.bench.ts ${BENCH_QUICK:+--quick}
