@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { ClientConfig } from 'pg';
+import type { ClientConfig, QueryResult, QueryResultRow } from 'pg';
 import type { LeaderLock } from '../projection.port';
 
 /**
@@ -17,6 +17,8 @@ export class PostgresLeaderLock implements LeaderLock {
   private connecting: Promise<Client> | undefined;
   private readonly held = new Set<string>();
   private closed = false;
+  /** The session's queries, one at a time: every runner of the process shares this one connection. */
+  private inTurn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly connection: string | ClientConfig) {}
 
@@ -26,7 +28,7 @@ export class PostgresLeaderLock implements LeaderLock {
     const client = await this.connect();
     if (this.held.has(name)) {
       try {
-        await client.query('SELECT 1');
+        await this.query(client, 'SELECT 1');
         return true;
       } catch {
         // The session is gone and every lock with it: start over on a new one.
@@ -34,7 +36,8 @@ export class PostgresLeaderLock implements LeaderLock {
         return this.tryAcquire(name);
       }
     }
-    const { rows } = await client.query<{ acquired: boolean }>(
+    const { rows } = await this.query<{ acquired: boolean }>(
+      client,
       "SELECT pg_try_advisory_lock(hashtext('projection:' || $1)) AS acquired",
       [name],
     );
@@ -47,7 +50,7 @@ export class PostgresLeaderLock implements LeaderLock {
   async release(name: string): Promise<void> {
     const client = this.client;
     if (!this.held.delete(name) || !client) return;
-    await client.query("SELECT pg_advisory_unlock(hashtext('projection:' || $1))", [name]);
+    await this.query(client, "SELECT pg_advisory_unlock(hashtext('projection:' || $1))", [name]);
   }
 
   async close(): Promise<void> {
@@ -58,6 +61,20 @@ export class PostgresLeaderLock implements LeaderLock {
     this.client = undefined;
     // Ending the session releases every lock it holds at once.
     await client?.end().catch(() => undefined);
+  }
+
+  /**
+   * A query on the session after the ones before it have answered. pg queues a query sent while
+   * another runs, but deprecates that (removed in pg 9), and a dozen runners re-confirm at once.
+   */
+  private query<R extends QueryResultRow = QueryResultRow>(
+    client: Client,
+    text: string,
+    values?: unknown[],
+  ): Promise<QueryResult<R>> {
+    const answer = this.inTurn.then(() => client.query<R>(text, values));
+    this.inTurn = answer.catch(() => undefined);
+    return answer;
   }
 
   private connect(): Promise<Client> {

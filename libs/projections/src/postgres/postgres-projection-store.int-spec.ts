@@ -247,6 +247,30 @@ describeWithPostgres('PostgresLeaderLock', () => {
     expect(await first.tryAcquire('cases')).toBe(false);
   });
 
+  it('answers a dozen runners acquiring and re-confirming at once one query at a time on its one session', async () => {
+    const lock = newLock();
+    let running = 0;
+    let most = 0;
+    const original = Client.prototype.query;
+    const queries = jest.spyOn(Client.prototype, 'query').mockImplementation(function (
+      this: Client,
+      ...args: unknown[]
+    ) {
+      running += 1;
+      most = Math.max(most, running);
+      const answer = (original as (...a: unknown[]) => Promise<unknown>).apply(this, args);
+      return answer.finally(() => (running -= 1)) as never;
+    });
+    try {
+      const names = Array.from({ length: 12 }, (_, i) => `projection-${i}`);
+      expect(await Promise.all(names.map((name) => lock.tryAcquire(name)))).toEqual(names.map(() => true));
+      expect(await Promise.all(names.map((name) => lock.tryAcquire(name)))).toEqual(names.map(() => true));
+    } finally {
+      queries.mockRestore();
+    }
+    expect(most).toBe(1);
+  });
+
   it('hands leadership over when the holder closes its session', async () => {
     const first = newLock();
     const second = newLock();
