@@ -289,10 +289,9 @@ export class PostgresEventStore implements EventStore {
     );
     // A read that reached the end of the stream saw its head: the append that usually follows (a
     // command reads its stream, decides, appends) can then go in one round trip.
-    const head = options.maxCount === undefined ? (backward ? rows[0] : rows.at(-1)) : undefined;
-    if (head !== undefined && (backward ? options.fromVersion === undefined : true)) {
-      this.rememberHead(streamId, { version: head.stream_version, hash: head.hash });
-    }
+    const reachedEnd = options.maxCount === undefined && (!backward || options.fromVersion === undefined);
+    const head = reachedEnd ? (backward ? rows[0] : rows.at(-1)) : undefined;
+    if (head !== undefined) this.rememberHead(streamId, { version: head.stream_version, hash: head.hash });
     return rows.map(toStoredEvent);
   }
 

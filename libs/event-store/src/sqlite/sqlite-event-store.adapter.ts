@@ -299,8 +299,9 @@ const MAX_MERGED_KEYS = 64;
  * The readAll query. Filtered by type or category, it reads each key's own (key, global_position)
  * index range in position order, at most `limit` rows each, and merges them: with `type IN (...)`
  * SQLite read every matching event after the position into a temporary B-tree to sort it, so each
- * page of a rebuild or a long catch-up cost as much as the whole rest of the log (issue 12; the
- * PostgreSQL store has the same shape for the same reason). With both filters, the categories
+ * page of a rebuild or a long catch-up cost as much as the whole rest of the log (issue 12). Unlike
+ * the PostgreSQL store, it merges near the head too: each SQL text is prepared once per connection
+ * (sqlite-database.ts), so the compound select costs no planning per read. With both filters, the categories
  * filter each type's range. A key named twice is read once.
  */
 export function sqliteReadAllStatement(options: ReadAllOptions): { sql: string; params: (string | number)[] } {
