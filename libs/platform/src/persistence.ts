@@ -6,6 +6,7 @@ import {
   openSqliteDatabase,
   PostgresEventStore,
   PostgresSubjectKeyStore,
+  SharedTailEventStore,
   ShreddingEventStore,
   SqliteEventStore,
   SqliteSubjectKeyStore,
@@ -46,7 +47,8 @@ export async function createPersistence(env: PersistenceEnvironment): Promise<Pe
 
 /** Personal data in events is encrypted per data subject (libs/domain/src/privacy/personal-data.ts). */
 function shredding(raw: EventStore, keys: SubjectKeyStore): ShreddingEventStore {
-  return new ShreddingEventStore(raw, keys, findPersonalData, ERASED_MARKER);
+  // The subscribers of this process share one read of each new batch (shared-tail.ts, issue 12).
+  return new ShreddingEventStore(new SharedTailEventStore(raw), keys, findPersonalData, ERASED_MARKER);
 }
 
 function sqlitePersistence(path: string): Persistence {

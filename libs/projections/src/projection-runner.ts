@@ -38,6 +38,13 @@ export class ProjectionRunner {
   private scanned: { base: number; to: number } | undefined;
   /** When the position first moved past the durable checkpoint without a commit. */
   private idleSince = 0;
+  /**
+   * The durable checkpoint as this runner last read or committed it, so a wake costs no read of it
+   * (issue 12). Only the leader commits, and every commit compares this value with the stored one
+   * (CheckpointMovedError), so a stale copy can never move the checkpoint; it is dropped on any
+   * failed commit and whenever leadership is not confirmed.
+   */
+  private durable: number | undefined;
 
   constructor(
     private readonly events: EventStore,
@@ -104,7 +111,8 @@ export class ProjectionRunner {
    */
   async runOnce(options: { readonly flushIdle?: boolean } = {}): Promise<number> {
     const name = this.projection.name;
-    const checkpoint = await this.store.checkpoint(name);
+    const checkpoint = this.durable ?? (await this.store.checkpoint(name));
+    this.durable = checkpoint;
     const from = this.position(checkpoint);
     // Read the head first: every event at or below it is final (the store's global-order guarantee),
     // so once the filtered read comes back short, the position may move past unhandled types too.
@@ -126,26 +134,40 @@ export class ProjectionRunner {
       }
       const due = this.now() - this.idleSince >= (this.options.idleCheckpointMs ?? 1000);
       if (next > checkpoint && (options.flushIdle === true || due)) {
-        await this.store.commit(name, checkpoint, next, () => Promise.resolve());
-        this.scanned = undefined;
+        await this.commit(checkpoint, next, () => Promise.resolve());
       }
       return 0;
     }
-    await this.store.commit(name, checkpoint, next, async (tx) => {
+    await this.commit(checkpoint, next, async (tx) => {
       if (tx.prefetch && batch.length > 1) {
         const ids = batch.map((event) => this.projection.documentId(event)).filter((id) => id !== null);
         await tx.prefetch(name, ids);
       }
       for (const event of batch) await this.apply(tx, event);
     });
-    this.scanned = undefined;
     return batch.length;
+  }
+
+  /** Moves the durable checkpoint from `checkpoint` to `next` with `work`, keeping the copy in step. */
+  private async commit(
+    checkpoint: number,
+    next: number,
+    work: Parameters<ProjectionStore['commit']>[3],
+  ): Promise<void> {
+    try {
+      await this.store.commit(this.projection.name, checkpoint, next, work);
+    } catch (error) {
+      this.durable = undefined;
+      throw error;
+    }
+    this.durable = next;
+    this.scanned = undefined;
   }
 
   private async flushIdle(): Promise<void> {
     const checkpoint = await this.store.checkpoint(this.projection.name);
     const to = this.position(checkpoint);
-    if (to > checkpoint) await this.store.commit(this.projection.name, checkpoint, to, () => Promise.resolve());
+    if (to > checkpoint) await this.commit(checkpoint, to, () => Promise.resolve());
     this.scanned = undefined;
   }
 
@@ -153,6 +175,7 @@ export class ProjectionRunner {
   async rebuild(): Promise<void> {
     await this.store.reset(this.projection.name);
     this.scanned = undefined;
+    this.durable = undefined;
     await this.catchUp();
   }
 
@@ -177,8 +200,11 @@ export class ProjectionRunner {
         // Leadership is re-confirmed periodically: lease-based locks renew on it, and a runner that
         // lost its lock stops writing (the checkpoint compare-and-set would refuse it anyway).
         if (!this.leader || Date.now() - this.confirmedAt > (this.options.leaderRetryMs ?? 1000)) {
+          const wasLeader = this.leader;
           this.leader = await this.lock.tryAcquire(this.projection.name);
           this.confirmedAt = Date.now();
+          // Whoever held the lock in between may have moved the checkpoint: read it again.
+          if (!wasLeader || !this.leader) this.durable = undefined;
           if (!this.leader) {
             await this.idle(this.options.leaderRetryMs ?? 1000);
             continue;
