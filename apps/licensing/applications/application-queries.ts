@@ -95,8 +95,9 @@ export class ApplicationQueries {
       this.readModels,
       APPLICATIONS_PROJECTION,
       { where },
-      { limit, offset, cursor: query.cursor },
-      (document: ApplicationDocument) => this.summarise(document, deadlines),
+      // The embedded application is the bulk of each document and no summary shows it.
+      { limit, offset, cursor: query.cursor, omit: ['application'] },
+      (document: ApplicationListed) => this.summarise(document, deadlines),
     );
     return { ...page, consistent };
   }
@@ -142,18 +143,21 @@ export class ApplicationQueries {
     return events.map(historyEntryOf);
   }
 
-  private summarise(document: ApplicationDocument, deadlines: ReadonlyMap<string, string>): ApplicationSummary {
-    const { application: _application, ...summary } = document;
+  private summarise(document: ApplicationListed, deadlines: ReadonlyMap<string, string>): ApplicationSummary {
+    const { application: _application, ...summary } = document as ApplicationDocument;
     const now = this.clock.now();
     const nextDeadline = deadlines.get(document.id) ?? null;
     return {
       ...summary,
       nextDeadline,
-      ageWorkingDays: workingDaysBetween(new Date(document.submittedAt), now, document.application.authority),
+      ageWorkingDays: workingDaysBetween(new Date(document.submittedAt), now, document.authority),
       overdue: nextDeadline !== null && nextDeadline < now.toISOString(),
     };
   }
 }
+
+/** An application's read-model document as a list reads it: without the embedded application. */
+type ApplicationListed = Omit<ApplicationDocument, 'application'>;
 
 function notFound(id: string): Error {
   return refuse.notFound('application-not-found', `no application ${id}`);

@@ -12,7 +12,7 @@ import { applicationAggregate } from '../public/application.aggregate';
  */
 export interface ApplicationDocument {
   readonly id: string;
-  readonly authority: string;
+  readonly authority: Application['authority'];
   readonly status: Application['status'];
   readonly kind: Application['kind'];
   readonly destination: string;

@@ -98,7 +98,7 @@ export class GeneralAuthorisationQueries {
       this.readModels,
       GEA_REGISTRATIONS_PROJECTION,
       filter,
-      { limit, offset, cursor: query.cursor },
+      { limit, offset, cursor: query.cursor, omit: ['user'] },
       ({ user: _user, ...summary }: RegistrationDocument) => summary,
     );
     return { ...page, consistent };

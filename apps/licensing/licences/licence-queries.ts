@@ -60,7 +60,7 @@ export class LicenceQueries {
       this.readModels,
       LICENCES_PROJECTION,
       filter,
-      { limit, offset, cursor: query.cursor },
+      { limit, offset, cursor: query.cursor, omit: ['licence'] },
       ({ licence: _licence, ...summary }: LicenceDocument) => summary,
     );
     return { ...page, consistent };

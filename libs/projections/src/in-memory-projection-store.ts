@@ -8,7 +8,7 @@ import type {
   ProjectionStore,
 } from './projection.port';
 import { CheckpointMovedError } from './projection.port';
-import { assertSafeFilter, matchesFilter, paginate } from './document-query';
+import { assertSafeField, assertSafeFilter, matchesFilter, paginate } from './document-query';
 
 /** For fast unit tests only. Commits are atomic: a failing `work` leaves nothing behind. */
 export class InMemoryProjectionStore implements ProjectionStore {
@@ -60,9 +60,10 @@ export class InMemoryProjectionStore implements ProjectionStore {
 
   // eslint-disable-next-line @typescript-eslint/require-await
   async findEntries<T>(projection: string, query: DocumentQuery = {}): Promise<DocumentEntry<T>[]> {
+    query.omit?.forEach(assertSafeField);
     return paginate(this.matching(projection, query, query.afterId), query).map(([id, doc]) => ({
       id,
-      document: structuredClone(doc) as T,
+      document: withoutFields(structuredClone(doc), query.omit) as T,
     }));
   }
 
@@ -106,4 +107,11 @@ export class InProcessLeaderLock implements LeaderLock {
   async close(): Promise<void> {
     for (const name of [...this.mine]) await this.release(name);
   }
+}
+
+function withoutFields(document: unknown, omit: readonly string[] | undefined): unknown {
+  if (omit === undefined || typeof document !== 'object' || document === null) return document;
+  const record = document as Record<string, unknown>;
+  for (const field of omit) delete record[field];
+  return record;
 }

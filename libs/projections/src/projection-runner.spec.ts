@@ -3,6 +3,7 @@ import { InMemoryEventStore, type StoredEvent } from '@dul/event-store';
 import { newEvent, waitFor } from '@dul/event-store/testing';
 import { InMemoryProjectionStore, InProcessLeaderLock } from './in-memory-projection-store';
 import type { Projection } from './projection.port';
+import { CheckpointMovedError } from './projection.port';
 import { ProjectionRunner } from './projection-runner';
 
 interface CaseDocument {
@@ -121,11 +122,49 @@ describe('ProjectionRunner', () => {
     /** Counts the writes a runner makes through the store. */
     class CountingStore extends InMemoryProjectionStore {
       commits = 0;
+      checkpointReads = 0;
       override commit(...args: Parameters<InMemoryProjectionStore['commit']>): Promise<void> {
         this.commits++;
         return super.commit(...args);
       }
+      override checkpoint(projection: string): Promise<number> {
+        this.checkpointReads++;
+        return super.checkpoint(projection);
+      }
     }
+
+    it('keeps its durable checkpoint between its own commits: a wake costs no read of it', async () => {
+      const store = new CountingStore();
+      const runner = new ProjectionRunner(events, store, new InProcessLeaderLock(), caseQueue, {
+        idleCheckpointMs: 0,
+      });
+      for (let i = 0; i < 10; i++) {
+        await events.append(`case-${i}`, [newEvent('Opened'), newEvent('Noise')], 'no-stream');
+        expect(await runner.runOnce()).toBe(1);
+        expect(await runner.runOnce()).toBe(0);
+      }
+      expect(store.checkpointReads).toBe(1);
+      expect(await store.checkpoint('case-queue')).toBe(20);
+      expect(await store.countDocuments('case-queue')).toBe(10);
+    });
+
+    it('a kept checkpoint made stale by another instance is refused by the compare-and-set, and no event is applied twice', async () => {
+      const store = new CountingStore();
+      const runner = new ProjectionRunner(events, store, new InProcessLeaderLock(), caseQueue, {
+        idleCheckpointMs: 0,
+      });
+      await events.append('case-1', [newEvent('Opened')], 'no-stream');
+      expect(await runner.runOnce()).toBe(1);
+      // Another instance (it held the lock meanwhile) applies the next event and moves the checkpoint.
+      await events.append('case-1', [newEvent('Closed')], 0);
+      const other = new ProjectionRunner(events, store, new InProcessLeaderLock(), caseQueue);
+      expect(await other.runOnce()).toBe(1);
+      await events.append('case-1', [newEvent('Closed')], 1);
+      await expect(runner.runOnce()).rejects.toBeInstanceOf(CheckpointMovedError);
+      expect(await runner.runOnce()).toBe(1);
+      expect(await store.getDocument('case-queue', 'case-1')).toEqual({ id: 'case-1', status: 'CLOSED', events: 3 });
+      expect(await store.checkpoint('case-queue')).toBe(3);
+    });
 
     it('an idle projection writes nothing for events it does not handle until its idle checkpoint is due', async () => {
       const store = new CountingStore();

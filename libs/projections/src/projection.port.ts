@@ -64,6 +64,12 @@ export interface DocumentQuery {
   readonly after?: Readonly<Record<string, string>>;
   /** Membership filters: the top-level array field holds this string (`{ recipients: 'FR' }`). */
   readonly contains?: Readonly<Record<string, string>>;
+  /**
+   * Top-level fields left out of each returned document, by the database: a list of summaries need
+   * not carry and parse the aggregate state its documents embed (issue 12: parsing whole documents
+   * was a fifth of a list request's CPU). Filters still see the whole document.
+   */
+  readonly omit?: readonly string[];
 }
 
 export type DocumentFilter = Pick<DocumentQuery, 'where' | 'before' | 'after' | 'contains'>;

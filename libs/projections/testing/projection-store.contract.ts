@@ -93,6 +93,28 @@ export function projectionStoreContract(name: string, factory: () => Promise<Pro
       ]);
     });
 
+    it('leaves the omitted top-level fields out of each returned document, while filters still see them', async () => {
+      await store.commit('cases', 0, 1, async (tx) => {
+        await tx.put('cases', 'a', { status: 'OPEN', state: { big: [1, 2, 3] }, note: 'x' });
+        await tx.put('cases', 'b', { status: 'OPEN', note: 'y' });
+        await tx.put('cases', 'c', { status: 'CLOSED', state: { big: [] } });
+      });
+      expect(await store.findEntries('cases', { where: { status: 'OPEN' }, omit: ['state'] })).toEqual([
+        { id: 'a', document: { status: 'OPEN', note: 'x' } },
+        { id: 'b', document: { status: 'OPEN', note: 'y' } },
+      ]);
+      expect(await store.findDocuments('cases', { where: { status: 'OPEN' }, omit: ['state', 'note'] })).toEqual([
+        { status: 'OPEN' },
+        { status: 'OPEN' },
+      ]);
+      expect(await store.findDocuments('cases', { where: { status: 'CLOSED' } })).toEqual([
+        { status: 'CLOSED', state: { big: [] } },
+      ]);
+      await expect(store.findDocuments('cases', { omit: ["state') --"] })).rejects.toThrow(
+        /Unsupported document field/,
+      );
+    });
+
     it('creating the indexes twice, or for two projections on one field, changes no result', async () => {
       await store.commit('cases', 0, 1, async (tx) => {
         for (const id of ['a', 'b', 'c'])

@@ -280,8 +280,14 @@ export function postgresPageStatement(
   }
   // ORDER BY id follows the column's "C" collation: code-point order, served by the primary key or
   // by an equality index (projection, field, id).
+  let doc = 'doc';
+  if (query.omit !== undefined && query.omit.length > 0) {
+    query.omit.forEach(assertSafeField);
+    values.push([...query.omit]);
+    doc = `doc - $${values.length}::text[]`;
+  }
   return {
-    sql: `SELECT id, doc FROM projection_documents WHERE ${sql}${keyset}
+    sql: `SELECT id, ${doc} AS doc FROM projection_documents WHERE ${sql}${keyset}
        ORDER BY id LIMIT $${values.length + 1} OFFSET $${values.length + 2}`,
     values: [...values, limit, offset],
   };

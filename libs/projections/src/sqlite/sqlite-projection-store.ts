@@ -160,9 +160,16 @@ export function sqlitePageStatement(projection: string, query: DocumentQuery): {
   const keyset = query.afterId === undefined ? '' : ' AND id > ?';
   if (query.afterId !== undefined) params.push(query.afterId);
   return {
-    sql: `SELECT id, doc FROM projection_documents WHERE ${sql}${keyset} ORDER BY id LIMIT ? OFFSET ?`,
+    sql: `SELECT id, ${sqliteDocumentColumn(query.omit)} AS doc FROM projection_documents WHERE ${sql}${keyset} ORDER BY id LIMIT ? OFFSET ?`,
     params: [...params, limit, offset],
   };
+}
+
+/** The document as a page returns it: whole, or without the omitted top-level fields. */
+function sqliteDocumentColumn(omit: readonly string[] | undefined): string {
+  if (omit === undefined || omit.length === 0) return 'doc';
+  omit.forEach(assertSafeField);
+  return `json_remove(doc, ${omit.map((field) => `'$.${field}'`).join(', ')})`;
 }
 
 function whereClause(projection: string, filter: DocumentFilter): { sql: string; params: unknown[] } {
