@@ -31,18 +31,22 @@ const HELD_OUT_FILE: string = 'heldout-4.json';
  */
 const HELD_OUT_FLOORS = { precision: 0.95, recall: 171 / 237 } as const;
 
-/** heldout-4.json after its misses were studied (see EARLIER_HELD_OUT): TP of its 237 MATCH. */
-const HELDOUT_4_RECALL_FLOOR = 171 / 237;
+/**
+ * heldout-4.json after its misses were studied (2026-12-03: precision 0.990, recall 0.810, TP 192, FP 2,
+ * FN 45 of 237 MATCH): translated industry words in characters, Hangul and Hebrew, Busan and Hong Kong
+ * read as themselves. A regression floor.
+ */
+const HELDOUT_4_RECALL_FLOOR = 192 / 237;
 
 /**
  * Sets held out once and tuning data since (see the header), with their floors at the figures of
  * the matcher after they were studied: heldout-4.json (see HELDOUT_4_RECALL_FLOOR); heldout-3.json precision 0.979, recall 0.893 (191 of 214);
- * heldout-2.json precision 0.988, recall 0.930 (173 of 186). Regression floors; no longer figures to quote.
+ * heldout-2.json precision 0.989, recall 0.935 (174 of 186). Regression floors; no longer figures to quote.
  */
 const EARLIER_HELD_OUT = [
   { file: 'heldout-4.json', floors: { precision: 0.95, recall: HELDOUT_4_RECALL_FLOOR } },
   { file: 'heldout-3.json', floors: { precision: 0.95, recall: 191 / 214 } },
-  { file: 'heldout-2.json', floors: { precision: 0.95, recall: 173 / 186 } },
+  { file: 'heldout-2.json', floors: { precision: 0.95, recall: 174 / 186 } },
 ] as const;
 
 /** The targets of the issue, asserted on the tuning files together. */
