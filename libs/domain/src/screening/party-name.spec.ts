@@ -24,6 +24,8 @@ import {
   normalisePartyName,
   partyNameTokens,
   preparePartyName,
+  SOLID_ARTICLE_SIMILARITY,
+  weightedTokenSimilarity,
 } from './party-name';
 import { jaroWinkler, osaDistance, withinOneEdit } from './string-similarity';
 
@@ -475,5 +477,61 @@ describe('names across languages: translated industry words, forms, branches, pl
       }),
     );
     expect(withinOneEdit('avtamatika', 'avtomatika')).toBe(true);
+  });
+
+  it('reads the Hangul syllable 산 san alone as a syllable of the name, not as the abbreviation San. (industry): 부산 is Busan', () => {
+    const busan = preparePartyName('부산해성전자 주식회사').tokens;
+    expect(busan.find((token) => token.text === 'san')?.weight).toBe(1);
+    expect(busan.map((token) => token.text)).not.toContain('industri');
+    // 산업 saneop, the whole word, is still industry; San. written in Latin letters is still its abbreviation.
+    expect(partyNameTokens('해성산업 주식회사')).toContain('industri');
+    expect(preparePartyName('Ozkan San. Elektronik').tokens.find((t) => t.text === 'san')?.abbreviates).toBe(
+      'industri',
+    );
+  });
+
+  it('never reads a solid Arabic article (al-, el-) into syllables of a name in Hangul or characters', () => {
+    const latin = { text: 'alnur', weight: 1 };
+    const syllable = { text: 'alnur', weight: 1, syllable: 'hangul' as const };
+    const nur = { text: 'nur', weight: 1 };
+    expect(weightedTokenSimilarity(latin, nur, 0.92)).toBe(SOLID_ARTICLE_SIMILARITY);
+    expect(weightedTokenSimilarity(syllable, nur, 0.92)).toBe(0);
+    expect(weightedTokenSimilarity(nur, { ...syllable, syllable: 'han' as const }, 0.92)).toBe(0);
+  });
+
+  it('reads a known city as the city, never as a misspelt corporate word (Hongkong is not Hangkong, aviation)', () => {
+    const texts = partyNameTokens('香港寶利達電子有限公司');
+    expect(texts).toContain('hongkong');
+    expect(texts).not.toContain('aviation');
+    expect(partyNameTokens('Hongkong Bao Electronics')).not.toContain('aviation');
+  });
+
+  it('reads out of a run of Chinese characters only the cities of places that write them (利達 li da is no Lida, Belarus)', () => {
+    const tokens = preparePartyName('寶利達電子有限公司').tokens;
+    expect(tokens.map((token) => token.text)).not.toContain('lida');
+    expect(tokens.filter((token) => token.syllable === 'han').map((token) => token.text)).toEqual(['bao', 'li', 'da']);
+    // A Taiwanese city written in characters is read as the city (a filler word), as a mainland one is.
+    expect(preparePartyName('新竹鼎晟精密').tokens[0]).toMatchObject({ text: 'ksinchu', weight: 0.2 });
+  });
+
+  it('reads the industry words of names in characters, Hangul, Japanese and Hebrew as their English words (data/industry-words.json)', () => {
+    // The industry word of each pair is one stem on both sides (the name's syllables meet by alignJoined).
+    const shares = (a: string, b: string, word: string) => {
+      expect(partyNameTokens(a)).toContain(word);
+      expect(partyNameTokens(b)).toContain(word);
+    };
+    shares('恒钧精密轴承', 'Hengjun Precision Bearing', 'bearing');
+    shares('鹏翔无线通讯', 'Pengxiang Wireless Communication', 'vireles');
+    shares('终南测控', 'Zhongnan Measurement and Control', 'measurementandcontrol');
+    shares('Zhongnan M&C', 'Zhongnan Measurement & Control', 'measurementandcontrol');
+    shares('대명레이다', 'Daemyung Radar', 'radar');
+    shares('Kobe Suiro Keiki', 'Kobe Hydrographic Instruments', 'hidrografic');
+    shares('תבור הידראוליקה', 'Tavor Hydraulics', 'hidraulics');
+  });
+
+  it('reads Sons and its translations (et Fils, e Hijos) as a filler word, and Yugen Kaisha as a limited company', () => {
+    expect(preparePartyName('Ben Slimane et Fils').tokens.find((t) => t.text === 'sons')?.weight).toBe(0.2);
+    expect(partyNameTokens('Toko Kogaku Yugen Kaisha')).toEqual(partyNameTokens('Toko Kogaku Ltd.'));
+    expect(legalFormsOf('Toko Kogaku Yugen Kaisha')).toEqual(['limited']);
   });
 });

@@ -638,7 +638,14 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
   if (abbreviation) return ABBREVIATION_SIMILARITY;
   const similarity = tokenSimilarity(a.text, b.text, threshold);
   if (similarity > 0) return similarity;
-  if (hasSolidArticle(a.text, b.text) || hasSolidArticle(b.text, a.text)) return SOLID_ARTICLE_SIMILARITY;
+  // An Arabic article is a Latin spelling: never read into syllables of Hangul or characters (알 al, 엘 el).
+  if (
+    a.syllable === undefined &&
+    b.syllable === undefined &&
+    (hasSolidArticle(a.text, b.text) || hasSolidArticle(b.text, a.text))
+  ) {
+    return SOLID_ARTICLE_SIMILARITY;
+  }
   if (
     a.phonetic !== undefined &&
     b.phonetic !== undefined &&
@@ -1308,17 +1315,23 @@ const NAME_NOISE = vocabulary(
 const ADDRESS_NOISE = vocabulary(ADDRESS_NOISE_WORDS, (token) => token);
 
 function stemOf(token: string): WeightedToken {
+  // A known city is itself, not a misspelling of a corporate word (Hongkong is not Hangkong, aviation).
   return (
     STEMS.get(token) ??
     ABBREVIATED.get(token) ??
-    misspeltStem(token) ?? {
-      text: token,
-      weight: DISTINCTIVE_TOKEN_WEIGHT,
-      consonants: consonantKey(token),
-      phonetic: phoneticKey(token),
-      korean: koreanKey(token),
-    }
+    (CITY_WORDS.has(token) ? undefined : misspeltStem(token)) ??
+    latinStem(token)
   );
+}
+
+function latinStem(token: string): WeightedToken {
+  return {
+    text: token,
+    weight: DISTINCTIVE_TOKEN_WEIGHT,
+    consonants: consonantKey(token),
+    phonetic: phoneticKey(token),
+    korean: koreanKey(token),
+  };
 }
 
 /**
@@ -1354,7 +1367,9 @@ function stemmedToken(token: RawToken): WeightedToken {
     return { text: token.text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: token.text, arabicScript: true };
   }
   if (token.hebrewScript === true) return { text: token.text, weight: DISTINCTIVE_TOKEN_WEIGHT, hebrewScript: true };
-  const stemmed = stemOf(token.text);
+  // A syllable of a name in characters or Hangul is a whole word or part of one, never a Latin
+  // abbreviation or a misspelling: 산 san (부산, Busan) is not San. (Sanayi, industry); 산업 saneop is.
+  const stemmed = token.syllable === undefined ? stemOf(token.text) : (STEMS.get(token.text) ?? latinStem(token.text));
   return token.syllable !== undefined && stemmed.text === token.text
     ? { ...stemmed, syllable: token.syllable, ...(token.cantonese === undefined ? {} : { cantonese: token.cantonese }) }
     : stemmed;
@@ -1452,6 +1467,14 @@ const CITY_WORDS: ReadonlySet<string> = new Set(
     .filter((city) => city.length >= 4),
 );
 
+// The cities of the places that write Chinese characters (mainland China, Hong Kong, Macau, Taiwan):
+// only these are read out of a run of syllables, where 利達 li da (Po Lee Tat) is no Lida in Belarus.
+const HAN_CITY_WORDS: ReadonlySet<string> = new Set(
+  ['CN', 'HK', 'MO', 'TW']
+    .flatMap((country) => (addressWordsData.cities.byCountry as Record<string, readonly string[]>)[country] ?? [])
+    .map((city) => foldedTokens(city).join('')),
+);
+
 // Places of several words (Hong Kong, Ha Noi, Sankt Peterburg) as their one-word canonical name, so
 // that they meet their abbreviations and solid spellings (HK, Hanoi).
 const PLACE_PHRASES: readonly { readonly words: readonly string[]; readonly canonical: string }[] = PLACE_NAMES.flatMap(
@@ -1475,7 +1498,7 @@ function joinHanPlaces(tokens: readonly RawToken[]): RawToken[] {
       const parts = tokens.slice(at, at + size);
       if (parts.length < size || !parts.every((token) => token.syllable === 'han')) return false;
       const text = foldToken(parts.map((token) => token.text).join(''));
-      return CITY_WORDS.has(PLACE_ALIASES.get(text) ?? text);
+      return HAN_CITY_WORDS.has(PLACE_ALIASES.get(text) ?? text);
     });
     if (length === undefined) {
       const token = tokens[at];

@@ -14,7 +14,15 @@ import {
   weightedTokenSimilarity,
 } from './party-name';
 import { osaSimilarity } from './string-similarity';
-import { mayBeCompactSimilar, mayBeInitialism, mayBeSimilarTokens, nameShape, profileToken } from './token-bounds';
+import {
+  joinKeys,
+  mayBeCompactSimilar,
+  mayBeInitialism,
+  mayBeSimilarTokens,
+  nameShape,
+  profileToken,
+  romanisationKeys,
+} from './token-bounds';
 
 interface Side {
   readonly endUser: { readonly name: string; readonly address: string };
@@ -124,5 +132,35 @@ describe('the bounds of the name measures (the denial index skips only what they
     expect(
       mayBeInitialism(nameShape(preparePartyName('Kvant Telecom')), nameShape(preparePartyName('Novator Systems'))),
     ).toBe(false);
+  });
+
+  // alignJoined puts a word of the other name in place of a run of words written apart (heng jun →
+  // Hengjun) or of syllables its romanisation key spells (hae seong → Haesung): the index admits such
+  // a pair only by the run's text among the other's words or by a shared romanisation key.
+  const mayJoin = (a: PreparedText, b: PreparedText): boolean => {
+    const keys = new Set(b.tokens.flatMap(romanisationKeys));
+    return (a.joins ?? []).some(
+      (join) => (b.distinctiveTexts?.has(join.text) ?? false) || joinKeys(join).some((key) => keys.has(key)),
+    );
+  };
+  const withoutJoins = (name: PreparedText): PreparedText => ({ ...name, joins: [] });
+
+  it('never rules out names whose runs of words or syllables alignJoined puts in place of a word of the other (the run rules)', () => {
+    const joined = pairs.filter(
+      ({ names: [a, b] }) =>
+        nameEvidence(a, b).similarity !== nameEvidence(withoutJoins(a), withoutJoins(b)).similarity,
+    );
+    expect(joined.length).toBeGreaterThan(0);
+    expect(
+      joined
+        .filter(({ names: [a, b] }) => !mayJoin(a, b) && !mayJoin(b, a))
+        .map(({ names: [a, b] }) => `${a.compact} ~ ${b.compact}`),
+    ).toEqual([]);
+    // Written apart against written together, by the text; Hangul against its Latin spelling, by the key.
+    const apart = preparePartyName('Luoyang Heng Jun Precision');
+    const together = preparePartyName('Luoyang Hengjun Precision');
+    expect(mayJoin(apart, together)).toBe(true);
+    expect(mayJoin(preparePartyName('부산해성전자'), preparePartyName('Busan Haesung Electronics'))).toBe(true);
+    expect(mayJoin(preparePartyName('Heng Jun Precision'), preparePartyName('Hengtai Precision'))).toBe(false);
   });
 });

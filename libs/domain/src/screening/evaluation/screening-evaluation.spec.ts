@@ -9,32 +9,44 @@ import { describeMisses, evaluateScreening, summariseScreening } from './screeni
 // was scored once, then its misses were studied and their causes fixed (translated industry words,
 // legal forms and branches across languages, cities under their other names), so both are tuning
 // data now and their floors below are regression floors, not held-out figures.
-// heldout-4.json is the held-out set: 429 cases built by a helper who read no matcher code, data or
-// test (build-4/README.md, independence statement), scored once on the matcher of 2026-12-02 after
-// that work, and not studied afterwards: the figure we quote.
+// heldout-4.json was the held-out set after them (429 cases by a helper who read no matcher code,
+// data or test; scored once on 2026-12-02: precision 0.988, recall 0.722, TP 171, FP 2, FN 66 of
+// 237 MATCH). That figure is quoted, so the file is burnt too: its misses were studied (Chinese,
+// Japanese and Korean industry words, Hong Kong and Busan read as other words, Ukrainian and
+// Belarusian compounds) and it is tuning data now, with a regression floor in EARLIER_HELD_OUT.
 // tuning-scripts.json holds cases across scripts (Chinese, Korean, Hebrew, Cyrillic, Arabic and Persian
 // romanisations) written by the matcher's own authors: tuning data by construction, never a held-out figure.
 const TUNING_FILES = ['tuning.json', 'heldout.json'] as const;
 const SCRIPTS_FILE = 'tuning-scripts.json';
-const HELD_OUT_FILE = 'heldout-4.json';
+// The next held-out set, heldout-5.json, is being built apart; until it is in the repository this
+// still names heldout-4.json (tuning data now, so the describe below is a floor, not a held-out
+// figure). The lead switches it to 'heldout-5.json', with HELD_OUT_FLOORS at its one scoring.
+const HELD_OUT_FILE: string = 'heldout-4.json';
 
 /**
- * The floors asserted on heldout-4.json, at its one scoring (2026-12-02: 429 cases, 237 MATCH;
- * precision 0.988, recall 0.722: TP 171, FP 2, FN 66, of which 41 reached the related tier for a
- * caseworker's look and 25 did not). The issue asks for recall 0.98 at precision 0.95: missed. The
- * recall floor is the measured figure, so a regression fails while the gap stays visible here and
- * in docs/screening.md. Raise it only with a matcher change made without looking at this file's misses.
+ * The floors asserted on HELD_OUT_FILE. While it still names heldout-4.json, they are that file's one
+ * held-out scoring (2026-12-02: 429 cases, 237 MATCH; precision 0.988, recall 0.722: TP 171, FP 2,
+ * FN 66): the file is tuning data now and EARLIER_HELD_OUT holds its real floor. The lead sets these
+ * to heldout-5.json's one scoring when that file replaces it.
  */
 const HELD_OUT_FLOORS = { precision: 0.95, recall: 171 / 237 } as const;
 
 /**
+ * heldout-4.json after its misses were studied (2026-12-03: precision 0.990, recall 0.810, TP 192, FP 2,
+ * FN 45 of 237 MATCH): translated industry words in characters, Hangul and Hebrew, Busan and Hong Kong
+ * read as themselves. A regression floor.
+ */
+const HELDOUT_4_RECALL_FLOOR = 192 / 237;
+
+/**
  * Sets held out once and tuning data since (see the header), with their floors at the figures of
- * the matcher after they were studied: heldout-3.json precision 0.979, recall 0.893 (191 of 214);
- * heldout-2.json precision 0.988, recall 0.930 (173 of 186). Regression floors; no longer figures to quote.
+ * the matcher after they were studied: heldout-4.json (see HELDOUT_4_RECALL_FLOOR); heldout-3.json precision 0.979, recall 0.893 (191 of 214);
+ * heldout-2.json precision 0.989, recall 0.935 (174 of 186). Regression floors; no longer figures to quote.
  */
 const EARLIER_HELD_OUT = [
+  { file: 'heldout-4.json', floors: { precision: 0.95, recall: HELDOUT_4_RECALL_FLOOR } },
   { file: 'heldout-3.json', floors: { precision: 0.95, recall: 191 / 214 } },
-  { file: 'heldout-2.json', floors: { precision: 0.95, recall: 173 / 186 } },
+  { file: 'heldout-2.json', floors: { precision: 0.95, recall: 174 / 186 } },
 ] as const;
 
 /** The targets of the issue, asserted on the tuning files together. */
@@ -83,7 +95,10 @@ describe('screening evaluation sets', () => {
     expect(new Set(tuningCases.map((c) => c.id)).size).toBe(tuningCases.length);
     expect(new Set((heldOutCases ?? []).map((c) => c.id)).size).toBe(heldOutCases?.length ?? 0);
     // No case of the held-out set shares an id with any other case (it numbers its own, h4-).
-    const earlier = EARLIER_HELD_OUT.flatMap(({ file }) => load(file) ?? []);
+    // (Until heldout-5.json replaces it, HELD_OUT_FILE is itself one of the earlier sets: not compared with itself.)
+    const earlier = EARLIER_HELD_OUT.filter(({ file }) => file !== HELD_OUT_FILE).flatMap(
+      ({ file }) => load(file) ?? [],
+    );
     const tuningIds = new Set([...tuningCases, ...(scriptsCases ?? []), ...earlier].map((c) => c.id));
     expect((heldOutCases ?? []).filter((c) => tuningIds.has(c.id))).toEqual([]);
     const families = tuningSets.map((set) => new Set((set.cases ?? []).map((c) => c.family)));

@@ -1,8 +1,9 @@
-// Prints the figures and misses on the tuning files (tuning.json and heldout.json, both tuning data
-// since heldout.json's one held-out measurement, and tuning-scripts.json, cases across scripts
+// Prints the figures and misses on the tuning files (tuning.json, heldout.json and heldout-4.json, all tuning data
+// since each one's one held-out measurement, and tuning-scripts.json, cases across scripts
 // written by the matcher's own authors; never a held-out set): the loop thresholds and rules are tuned with.
 // Usage: npx ts-node --transpile-only libs/domain/src/screening/evaluation/screening-tuning.cli.ts ['{"partyMatchThreshold":0.8}'] [--misses]
 import heldout from './heldout.json';
+import heldout4 from './heldout-4.json';
 import tuningScripts from './tuning-scripts.json';
 import tuning from './tuning.json';
 import type { ScreeningCase } from './screening-evaluation';
@@ -10,7 +11,12 @@ import { describeMisses, evaluateScreening, summariseScreening } from './screeni
 
 const json = process.argv.slice(2).find((argument) => !argument.startsWith('--'));
 const options = json === undefined ? {} : (JSON.parse(json) as Record<string, number>);
-const files = { 'tuning.json': tuning, 'heldout.json': heldout, 'tuning-scripts.json': tuningScripts };
+const files = {
+  'tuning.json': tuning,
+  'heldout.json': heldout,
+  'tuning-scripts.json': tuningScripts,
+  'heldout-4.json': heldout4,
+};
 for (const [file, cases] of Object.entries(files)) {
   console.log(
     summariseScreening(file, evaluateScreening(cases as unknown as readonly ScreeningCase[], options)).split('\n')[0],
