@@ -42,7 +42,8 @@ export class ProjectionRunner {
    * The durable checkpoint as this runner last read or committed it, so a wake costs no read of it
    * (issue 12). Only the leader commits, and every commit compares this value with the stored one
    * (CheckpointMovedError), so a stale copy can never move the checkpoint; it is dropped on any
-   * failed commit and whenever leadership is not confirmed.
+   * failed commit and at every leadership confirmation (leaderRetryMs), so a reset by someone else
+   * is seen within that interval.
    */
   private durable: number | undefined;
 
@@ -200,11 +201,12 @@ export class ProjectionRunner {
         // Leadership is re-confirmed periodically: lease-based locks renew on it, and a runner that
         // lost its lock stops writing (the checkpoint compare-and-set would refuse it anyway).
         if (!this.leader || Date.now() - this.confirmedAt > (this.options.leaderRetryMs ?? 1000)) {
-          const wasLeader = this.leader;
           this.leader = await this.lock.tryAcquire(this.projection.name);
           this.confirmedAt = Date.now();
-          // Whoever held the lock in between may have moved the checkpoint: read it again.
-          if (!wasLeader || !this.leader) this.durable = undefined;
+          // Read the checkpoint again at every confirmation: another holder of the lock, or an erasure
+          // resetting the read model (libs/platform/src/erasure.ts), may have moved it, and a runner with
+          // nothing to apply never commits, so the compare-and-set alone would not tell it.
+          this.durable = undefined;
           if (!this.leader) {
             await this.idle(this.options.leaderRetryMs ?? 1000);
             continue;
