@@ -4,6 +4,7 @@ export * from './append-rules';
 export * from './hash-chain';
 export * from './chain-audit';
 export * from './catch-up-subscription';
+export * from './delegating-event-store';
 export * from './shared-tail';
 export * from './in-memory-event-store.adapter';
 export * from './stream-category';

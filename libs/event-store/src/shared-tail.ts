@@ -1,11 +1,10 @@
+import { DelegatingEventStore } from './delegating-event-store';
 import { streamCategory } from './event-store.port';
 import type {
   AppendResult,
-  EventStore,
   ExpectedVersion,
   NewEvent,
   ReadAllOptions,
-  ReadStreamOptions,
   StoredEvent,
 } from './event-store.port';
 
@@ -36,7 +35,7 @@ interface TailPage {
  * It sits directly on the adapter, below crypto-shredding: the page holds what the adapter stores
  * (ciphertext), so erasure still reads as erased from the next read on.
  */
-export class SharedTailEventStore implements EventStore {
+export class SharedTailEventStore extends DelegatingEventStore {
   /** The highest position known to be final: every event at or below it is visible. */
   private knownHead = 0;
   private page: TailPage | undefined;
@@ -44,19 +43,17 @@ export class SharedTailEventStore implements EventStore {
   private inFlightAfter = 0;
   private inFlightHead = 0;
 
-  constructor(private readonly inner: EventStore) {}
-
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  override async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     const result = await this.inner.append(streamId, events, expected);
     this.seeHead(result.lastGlobalPosition);
     return result;
   }
 
-  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
-    return this.inner.readStream(streamId, options);
-  }
-
-  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+  override async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const after = options.after ?? 0;
     const maxCount = options.maxCount;
     if (maxCount !== undefined && maxCount <= 0) return this.inner.readAll(options);
@@ -126,33 +123,9 @@ export class SharedTailEventStore implements EventStore {
     if (position > this.knownHead) this.knownHead = position;
   }
 
-  async headPosition(): Promise<number> {
+  override async headPosition(): Promise<number> {
     const head = await this.inner.headPosition();
     this.seeHead(head);
     return head;
-  }
-
-  loadCheckpoint(name: string): Promise<number> {
-    return this.inner.loadCheckpoint(name);
-  }
-
-  saveCheckpoint(name: string, position: number): Promise<void> {
-    return this.inner.saveCheckpoint(name, position);
-  }
-
-  onAppended(listener: () => void): () => void {
-    return this.inner.onAppended(listener);
-  }
-
-  legacyUpTo(): Promise<number> {
-    return this.inner.legacyUpTo?.() ?? Promise.resolve(0);
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }

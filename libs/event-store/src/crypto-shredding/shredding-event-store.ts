@@ -9,6 +9,7 @@ import type {
   StoredEvent,
 } from '../event-store.port';
 import type { SubjectKeyStore } from './subject-key-store';
+import { DelegatingEventStore } from '../delegating-event-store';
 
 /** A personal-data field found in an event's data, as the policy reports it. */
 export interface PersonalFieldLocation {
@@ -86,18 +87,24 @@ export function decryptField(field: EncryptedField, key: Buffer): string {
  * (it can only be erased), so the kept plaintext is exactly what decryption would give, and an
  * erasure, by this process or another, reads as erased from the next read on, as before.
  */
-export class ShreddingEventStore implements EventStore {
+export class ShreddingEventStore extends DelegatingEventStore {
   private pepper: Promise<Buffer> | undefined;
   private readonly decrypted = new Map<string, unknown>();
 
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly keys: SubjectKeyStore,
     private readonly policy: PersonalDataPolicy,
     private readonly erasedMarker: string,
-  ) {}
+  ) {
+    super(inner);
+  }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+  override async append(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedVersion,
+  ): Promise<AppendResult> {
     const found = events.map((event) => this.policy(event.data));
     if (found.every((fields) => fields.length === 0)) return this.inner.append(streamId, events, expected);
     const pepper = await this.subjectPepper();
@@ -117,40 +124,12 @@ export class ShreddingEventStore implements EventStore {
     return this.inner.append(streamId, encrypted, expected);
   }
 
-  async readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
+  override async readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]> {
     return this.decrypt(await this.inner.readStream(streamId, options));
   }
 
-  async readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
+  override async readAll(options?: ReadAllOptions): Promise<StoredEvent[]> {
     return this.decrypt(await this.inner.readAll(options));
-  }
-
-  headPosition(): Promise<number> {
-    return this.inner.headPosition();
-  }
-
-  loadCheckpoint(name: string): Promise<number> {
-    return this.inner.loadCheckpoint(name);
-  }
-
-  saveCheckpoint(name: string, position: number): Promise<void> {
-    return this.inner.saveCheckpoint(name, position);
-  }
-
-  onAppended(listener: () => void): () => void {
-    return this.inner.onAppended(listener);
-  }
-
-  legacyUpTo(): Promise<number> {
-    return this.inner.legacyUpTo?.() ?? Promise.resolve(0);
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 
   /** The key-table id of a subject basis (e.g. partySubject(name, country)), for erasure. */
