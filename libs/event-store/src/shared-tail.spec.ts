@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { eventStoreContract, newEvent } from '@dul/event-store/testing';
 import { InMemoryEventStore } from './in-memory-event-store.adapter';
 import type { ReadAllOptions, StoredEvent } from './event-store.port';
-import { SHARED_TAIL_PAGE, SharedTailEventStore } from './shared-tail';
+import { SHARED_TAIL_FRESH_MS, SHARED_TAIL_PAGE, SharedTailEventStore } from './shared-tail';
 
 eventStoreContract('shared tail over in-memory', async () => ({
   store: new SharedTailEventStore(new InMemoryEventStore()),
@@ -58,6 +58,25 @@ describe('SharedTailEventStore', () => {
     const head = await store.headPosition();
     const read = await store.readAll({ after: 0, eventTypes: ['B'] });
     expect(read.map((event) => event.globalPosition)).toEqual([head]);
+  });
+
+  it('answers a poller that never asks for the head with what another process appended, once its page is older than the freshness bound', async () => {
+    // The gateway's Kafka relay: a catch-up subscription in a process that never appends.
+    const inner = new CountingStore();
+    let now = 1_000;
+    const store = new SharedTailEventStore(inner, { clock: () => now });
+    await inner.append('case-1', [newEvent('A')], 'no-stream');
+    expect((await store.readAll({ after: 0 })).map((event) => event.type)).toEqual(['A']);
+    await inner.append('case-2', [newEvent('B')], 'no-stream');
+    now += SHARED_TAIL_FRESH_MS;
+    inner.readAlls = 0;
+    // Within the bound the page still answers (one read for the readers one wake-up sends)...
+    expect((await store.readAll({ after: 1 })).map((event) => event.type)).toEqual([]);
+    expect(inner.readAlls).toBe(0);
+    now += 1;
+    // ...past it the log is read again, with and without a filter.
+    expect((await store.readAll({ after: 1 })).map((event) => event.type)).toEqual(['B']);
+    expect((await store.readAll({ after: 0, eventTypes: ['B'] })).map((event) => event.type)).toEqual(['B']);
   });
 
   it('sends a reader far behind the head to the adapter with its own filtered read', async () => {
