@@ -54,6 +54,9 @@ describe('shutdown with Server-Sent Events clients connected', () => {
         run.exited,
         new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 5_000)),
       ]);
+      // On failure, what the process printed while it shut down (a rare CI failure left nothing to read).
+      if (code === 'still running')
+        console.error(`still running 5 s after SIGTERM; its output:\n${run.output().slice(-4000)}`);
       expect(code).not.toBe('still running');
       expect(Date.now() - signalled).toBeLessThan(5_000);
       await Promise.all(streams.map((stream) => stream.ended));
