@@ -462,6 +462,52 @@ describe('names across languages: translated industry words, forms, branches, pl
     expect(nameSimilarity('Hanul Optics', 'Hamul Optics')).toBeLessThan(0.8);
   });
 
+  it('meets Japanese romanisations of one word, Latin against Latin (Ōno = Oono = Ohno, Kōki = Kouki, Sibata = Shibata)', () => {
+    // Every word has its counterpart, a little below equal words (JAPANESE_ROMANISATION_SIMILARITY):
+    // the address then decides, as for Korean romanisations.
+    for (const [a, b] of [
+      ['Ōno Kōki Kōgyō K.K.', 'Oono Kouki Kougyou Kabushiki Kaisha'],
+      ['Ohno Koki Co., Ltd.', 'Oono Kouki Co., Ltd.'],
+    ] as const) {
+      expect(nameEvidence(a, b).unmatchedWeight).toBe(0);
+      expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.7);
+    }
+    expect(nameSimilarity('Sinzyuku Seiki K.K.', 'Shinjuku Seiki K.K.')).toBeGreaterThanOrEqual(0.8);
+    // Another consonant is another word.
+    expect(nameSimilarity('Ono Koki K.K.', 'Ono Kaki K.K.')).toBeLessThan(0.8);
+    expect(nameSimilarity('Ono Koki K.K.', 'Ono Kori K.K.')).toBeLessThan(0.8);
+  });
+
+  it('reads a capital I between a capital and lower-case letters as the l OCR mistook it for (AItiva = Altiva)', () => {
+    expect(normalisePartyName('AItiva Sensing Pte. Ltd.')).toBe(normalisePartyName('Altiva Sensing Pte. Ltd.'));
+    // A capital I standing as a word, or in a name written in capitals, is an I.
+    expect(normalisePartyName('AI Labs')).not.toBe(normalisePartyName('Al Labs'));
+    expect(normalisePartyName('AITIVA')).toBe(normalisePartyName('Aitiva'));
+  });
+
+  it('reads only the cities of the party\'s country in its address (Tigran Mets Avenue, Меца, is not Meca in Armenia)', () => {
+    const yerevan = prepareAddress('Yerevan', 'AM').cities ?? [];
+    const mecca = prepareAddress('Mecca', 'SA').cities ?? [];
+    expect(yerevan).toHaveLength(1);
+    expect(prepareAddress('Ереван, пр. Тиграна Меца, 77', 'AM').cities).toEqual(yerevan);
+    // Without the country the street reads as the city it spells.
+    expect(prepareAddress('Ереван, пр. Тиграна Меца, 77').cities).toEqual(expect.arrayContaining([...mecca, ...yerevan]));
+    expect(prepareAddress('Plot 38, IMT Manesar, Gurgaon', 'IN').cities).toEqual(
+      expect.arrayContaining(prepareAddress('Plot 38, IMT Manesar, Gurugram', 'IN').cities ?? ['none']),
+    );
+  });
+
+  it('meets Vietnamese, Japanese, Korean and Chinese industry words by their translation', () => {
+    expect(
+      nameSimilarity('Công ty Cổ phần Thiết bị Đo lường Đông Nguyên', 'Dong Nguyen Measuring Equipment JSC'),
+    ).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('Hamano Keisoku K.K.', 'Hamano Measurement Co., Ltd.')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('Lanjing Shengxue Keji', 'Lanjing Acoustics Technology')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('Ind. Quím. del Plata S.A.', 'Industrias Químicas del Plata S.A.')).toBeGreaterThanOrEqual(
+      0.8,
+    );
+  });
+
   it('reads an Abd name written solid in Arabic script as the Latin forms are read', () => {
     expect(nameSimilarity('مؤسسة عبدالكريم الحربي', 'Abdulkarim Al-Harbi Est.')).toBeGreaterThanOrEqual(0.8);
   });

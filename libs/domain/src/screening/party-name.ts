@@ -124,6 +124,13 @@ export const HANGUL_KEY_SIMILARITY = 0.9;
  */
 export const KOREAN_ROMANISATION_SIMILARITY = 0.85;
 const MIN_KOREAN_KEY_LENGTH = 4;
+/**
+ * Two Japanese romanisations of one word (Hepburn with or without macrons, Kunrei-shiki, the
+ * spellings firms registered: Ōno = Oono = Ohno, Kōki = Kouki, Sibata Tyûô = Shibata Chuo) count
+ * as one word, as the Korean ones do: same {@link japaneseKey}, three letters or more.
+ */
+export const JAPANESE_ROMANISATION_SIMILARITY = 0.85;
+export const MIN_JAPANESE_KEY_LENGTH = 3;
 
 // Scripts whose names and addresses rarely meet their Latin forms word for word (Hebrew, Arabic,
 // Persian, Chinese, Japanese, Korean): an address in one of them against a Latin one says little either way.
@@ -234,6 +241,8 @@ export interface WeightedToken {
   readonly phonetic?: string;
   /** For a distinctive Latin token: its {@link koreanKey}, for Korean romanisations against each other. */
   readonly korean?: string;
+  /** For a distinctive Latin token: its {@link japaneseKey}, for Japanese romanisations against each other. */
+  readonly japanese?: string;
   /** True for a token written in Hebrew script: its text is a consonant key (see {@link hebrewKey}). */
   readonly hebrewScript?: boolean;
   /**
@@ -406,13 +415,21 @@ export function legalFormsDiffer(a: PreparedText, b: PreparedText): boolean {
   return left.length > 0 && right.length > 0 && !left.some((kind) => right.includes(kind));
 }
 
-/** Prepares an address once, for comparing it with many others. */
-export function prepareAddress(address: string): PreparedText {
+/**
+ * Prepares an address once, for comparing it with many others. Given the party's country (ISO 3166
+ * alpha-2), only the cities listed for that country count as cities the address names: a street or
+ * a word that reads as a city elsewhere (Tigran Mets Avenue, Меца, is not Meca; al-Sharqiya is not
+ * Sharjah) is no evidence that two addresses are in different places. A country without a list keeps
+ * every city.
+ */
+export function prepareAddress(address: string, country?: string): PreparedText {
   const tokens = addressTokens(address);
+  const cities = citiesIn(tokens);
+  const ofCountry = country === undefined ? undefined : CITIES_BY_COUNTRY.get(country.trim().toUpperCase());
   return {
     tokens,
     compact: tokens.map((token) => token.text).join(''),
-    cities: citiesIn(tokens),
+    cities: ofCountry === undefined ? cities : cities.filter((city) => ofCountry.has(city)),
     otherScript: OTHER_SCRIPT.test(address),
     numbers: [...new Set(tokens.flatMap((token) => /^[0-9]+/.exec(token.text)?.[0] ?? []))].sort(),
     ...joinIndex(tokens),
@@ -663,6 +680,9 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
   if (a.korean !== undefined && a.korean.length >= MIN_KOREAN_KEY_LENGTH && a.korean === b.korean) {
     return KOREAN_ROMANISATION_SIMILARITY;
   }
+  if (a.japanese !== undefined && a.japanese.length >= MIN_JAPANESE_KEY_LENGTH && a.japanese === b.japanese) {
+    return JAPANESE_ROMANISATION_SIMILARITY;
+  }
   // Romanisations of Arabic and Persian names differ mostly in their vowels (Khalid/Khaled,
   // Tose'e/Towsee): the same consonants in two long-enough words count, a little below a fuzzy match.
   return a.consonants !== undefined &&
@@ -791,6 +811,26 @@ export function koreanKey(folded: string): string {
     .replace(/d/g, 't')
     .replace(/b/g, 'p')
     .replace(/r/g, 'l')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+/**
+ * A folded romanisation of Japanese as it sounds, so that Hepburn, Kunrei-shiki and the registered
+ * spellings of one word meet: a long vowel written with a macron, doubled, as ou or with an h
+ * (ō, oo, ou, oh: folded o or u) is its short vowel, and o and u are one vowel here because folding
+ * has already made ou and oo a u; Kunrei si, ti, tu, hu, zi and sy, ty, zy before a vowel are Hepburn
+ * shi, chi, tsu, fu, ji and sh, ch, j (folded: s, t, c, f, i; ji folds to i). Compared only between two Latin words.
+ */
+export function japaneseKey(folded: string): string {
+  return folded
+    .replace(/oh(?![aeiou])/g, 'o')
+    .replace(/sh/g, 's')
+    .replace(/ch/g, 't')
+    .replace(/([st])i(?=[aou])/g, '$1')
+    .replace(/zi/g, 'i')
+    .replace(/c/g, 't')
+    .replace(/f/g, 'h')
+    .replace(/u/g, 'o')
     .replace(/([a-z])\1+/g, '$1');
 }
 
@@ -1163,9 +1203,15 @@ function azerbaijaniLetters(text: string): string {
   );
 }
 
+// OCR and retyping read a lower-case l as a capital I (AItiva for Altiva): a capital I between a
+// capital and lower-case letters, where no word has one, is an l. An acronym before a word (AI Labs) keeps its space.
+function ocrCapitalI(text: string): string {
+  return text.replace(/(?<=\b\p{Lu})I(?=\p{Ll}{2})/gu, 'l');
+}
+
 function latinTokens(text: string): RawToken[] {
   const ascii = transliterate(
-    mccuneReischauerVowels(azerbaijaniLetters(greekDigraphs(wadeGilesToPinyin(text)))).replace(
+    mccuneReischauerVowels(azerbaijaniLetters(greekDigraphs(wadeGilesToPinyin(ocrCapitalI(text))))).replace(
       /[šČčŠžŽ]/g,
       (letter) => HACEK_LETTERS[letter] ?? letter,
     ),
@@ -1331,6 +1377,7 @@ function latinStem(token: string): WeightedToken {
     consonants: consonantKey(token),
     phonetic: phoneticKey(token),
     korean: koreanKey(token),
+    japanese: japaneseKey(token),
   };
 }
 
@@ -1676,6 +1723,20 @@ const CITIES: readonly { readonly tokens: readonly string[]; readonly canonical:
   })
   .filter((city) => city.canonical !== '' && city.tokens.length > 0 && city.tokens.join('').length >= 3)
   .sort((x, y) => y.tokens.length - x.tokens.length);
+
+// The canonical names of the cities listed for each country: a listed spelling (Gurgaon) and every
+// place that spelling is a variant of (Gurugram).
+const CITIES_BY_COUNTRY: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries(addressWordsData.cities.byCountry as Record<string, readonly string[]>).map(([country, cities]) => [
+    country,
+    new Set(
+      cities.flatMap((city) => {
+        const words = addressTokens(city).map((token) => token.text).join(' ');
+        return CITIES.filter((known) => known.tokens.join(' ') === words).map((known) => known.canonical);
+      }),
+    ),
+  ]),
+);
 
 function citiesIn(tokens: readonly WeightedToken[]): readonly string[] {
   return [...new Set(CITIES.filter((city) => indexOfPhrase(tokens, city.tokens) >= 0).map((city) => city.canonical))];

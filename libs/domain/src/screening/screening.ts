@@ -477,7 +477,7 @@ function preparedParty(party: Party): PreparedParty {
       party,
       name: preparePartyName(party.name),
       get address(): PreparedText {
-        address ??= prepareAddress(party.address);
+        address ??= prepareAddress(party.address, countryKey(party.country));
         return address;
       },
       country: countryKey(party.country),

@@ -71,6 +71,8 @@ export function mayBeSimilarTokens(a: TokenProfile, b: TokenProfile, threshold: 
   }
   // Korean romanisations against each other: the same Korean key (weightedTokenSimilarity).
   if (x.korean !== undefined && x.korean === y.korean) return true;
+  // Japanese romanisations against each other: the same Japanese key (weightedTokenSimilarity).
+  if (x.japanese !== undefined && x.japanese === y.japanese) return true;
   return (
     x.consonants !== undefined &&
     x.consonants.length >= 3 &&
