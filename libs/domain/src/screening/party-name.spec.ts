@@ -508,6 +508,21 @@ describe('names across languages: translated industry words, forms, branches, pl
     );
   });
 
+  it('meets long Slavic compounds romanised apart by their merged consonants (Ischtechenergomasch = Ижтехэнергомаш)', () => {
+    expect(nameSimilarity('OOO Ischtechenergomasch', 'ООО «Ижтехэнергомаш»')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('JŞS Qarağandykenmaş', 'TOO Karagandykenmash')).toBeGreaterThanOrEqual(0.8);
+    // Another consonant is another compound; a short word is never compared so.
+    expect(nameSimilarity('OOO Ischtechenergomasch', 'OOO Uraltechenergomasch')).toBeLessThan(0.8);
+    expect(nameSimilarity('Sazhen', 'Sachen')).toBeLessThan(0.8);
+  });
+
+  it('reads ج written g (Egyptian), j or not at all, with vowels apart, as one letter (Gabal = Jabal = Gebel = جبل)', () => {
+    expect(nameSimilarity('Gebel El Tour Precision', 'Jabal al-Tur Precision')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('Gabal El Tor Precision', 'جبل الطور الدقيقة')).toBeGreaterThanOrEqual(0.8);
+    // A Korean word folded into the same letters is not read into it (개발 gaebal is development).
+    expect(normalisePartyName('Gabal El Tor')).not.toContain('development');
+  });
+
   it('reads an Abd name written solid in Arabic script as the Latin forms are read', () => {
     expect(nameSimilarity('مؤسسة عبدالكريم الحربي', 'Abdulkarim Al-Harbi Est.')).toBeGreaterThanOrEqual(0.8);
   });

@@ -131,6 +131,15 @@ const MIN_KOREAN_KEY_LENGTH = 4;
  */
 export const JAPANESE_ROMANISATION_SIMILARITY = 0.85;
 export const MIN_JAPANESE_KEY_LENGTH = 3;
+/**
+ * Two long words with the same {@link compoundKey} (Ischtechenergomasch = Ижтехэнергомаш,
+ * Qarağandykenmaş = Karagandykenmash) count as one, as two Arabic romanisations with the same
+ * consonants do. Only words of MIN_COMPOUND_TOKEN_LENGTH letters or more (folded): the Soviet-style
+ * compound names whose romanisations differ in several places at once, where a short word with
+ * these consonants could be any word.
+ */
+export const COMPOUND_ROMANISATION_SIMILARITY = 0.9;
+export const MIN_COMPOUND_TOKEN_LENGTH = 10;
 
 // Scripts whose names and addresses rarely meet their Latin forms word for word (Hebrew, Arabic,
 // Persian, Chinese, Japanese, Korean): an address in one of them against a Latin one says little either way.
@@ -243,6 +252,18 @@ export interface WeightedToken {
   readonly korean?: string;
   /** For a distinctive Latin token: its {@link japaneseKey}, for Japanese romanisations against each other. */
   readonly japanese?: string;
+  /**
+   * For a distinctive Latin token: the consonants of its phonetic key, for two Latin spellings of an
+   * Arabic name that differ in vowels and in how ج is written at once (Jabal = Gebel).
+   */
+  readonly phoneticConsonants?: string;
+  /**
+   * For a Latin token with a g: its consonants with the g left out, as Egyptian romanisation writes
+   * ج (Gabal, Hegazy), which the script skeleton leaves out as it leaves out the j of Jabal.
+   */
+  readonly egyptianConsonants?: string;
+  /** For a long distinctive Latin token: its {@link compoundKey}, for romanisations of a Slavic compound. */
+  readonly compound?: string;
   /** True for a token written in Hebrew script: its text is a consonant key (see {@link hebrewKey}). */
   readonly hebrewScript?: boolean;
   /**
@@ -644,7 +665,10 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
   }
   // Arabic script does not write short vowels: such a token is compared by its consonants only.
   if (a.arabicScript === true || b.arabicScript === true) {
-    return a.consonants !== undefined && a.consonants.length >= 2 && a.consonants === b.consonants
+    const [script, other] = a.arabicScript === true ? [a, b] : [b, a];
+    return script.consonants !== undefined &&
+      script.consonants.length >= 2 &&
+      (script.consonants === other.consonants || script.consonants === other.egyptianConsonants)
       ? ARABIC_SCRIPT_SIMILARITY
       : 0;
   }
@@ -683,13 +707,15 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
   if (a.japanese !== undefined && a.japanese.length >= MIN_JAPANESE_KEY_LENGTH && a.japanese === b.japanese) {
     return JAPANESE_ROMANISATION_SIMILARITY;
   }
+  if (a.compound !== undefined && a.compound === b.compound) return COMPOUND_ROMANISATION_SIMILARITY;
   // Romanisations of Arabic and Persian names differ mostly in their vowels (Khalid/Khaled,
   // Tose'e/Towsee): the same consonants in two long-enough words count, a little below a fuzzy match.
-  return a.consonants !== undefined &&
-    a.consonants.length >= MIN_CONSONANT_KEY_LENGTH &&
-    a.consonants === b.consonants &&
-    a.weight === DISTINCTIVE_TOKEN_WEIGHT &&
-    b.weight === DISTINCTIVE_TOKEN_WEIGHT
+  const sameConsonants =
+    (a.consonants !== undefined && a.consonants.length >= MIN_CONSONANT_KEY_LENGTH && a.consonants === b.consonants) ||
+    (a.phoneticConsonants !== undefined &&
+      a.phoneticConsonants.length >= MIN_CONSONANT_KEY_LENGTH &&
+      a.phoneticConsonants === b.phoneticConsonants);
+  return sameConsonants && a.weight === DISTINCTIVE_TOKEN_WEIGHT && b.weight === DISTINCTIVE_TOKEN_WEIGHT
     ? CONSONANT_SIMILARITY
     : 0;
 }
@@ -811,6 +837,19 @@ export function koreanKey(folded: string): string {
     .replace(/d/g, 't')
     .replace(/b/g, 'p')
     .replace(/r/g, 'l')
+    .replace(/([a-z])\1+/g, '$1');
+}
+
+/**
+ * The consonants of a long folded word with the letters the romanisations of Cyrillic write apart
+ * merged: ж, ш and щ (zh, sh, German sch, French j, and the s that Turkish and Kazakh ş lose in
+ * ASCII) are one s, with z and s; х and ч (kh, h, German ch, English ch) are one h; vowels and
+ * i/y/j dropped. German Ischtechenergomasch, BGN Izhtekhenergomash and ISO 9 Ižtehènergomaš meet.
+ */
+export function compoundKey(folded: string): string {
+  return folded
+    .replace(/[sz]h|ch|[sz]/g, (pair) => (pair === 'ch' ? 'h' : 's'))
+    .replace(/[aeiouy]/g, '')
     .replace(/([a-z])\1+/g, '$1');
 }
 
@@ -1378,6 +1417,9 @@ function latinStem(token: string): WeightedToken {
     phonetic: phoneticKey(token),
     korean: koreanKey(token),
     japanese: japaneseKey(token),
+    phoneticConsonants: consonantKey(phoneticKey(token)),
+    ...(token.includes('g') ? { egyptianConsonants: consonantKey(token.replace(/g/g, '')) } : {}),
+    ...(token.length >= MIN_COMPOUND_TOKEN_LENGTH ? { compound: compoundKey(token) } : {}),
   };
 }
 

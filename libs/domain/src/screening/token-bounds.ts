@@ -47,7 +47,12 @@ export function mayBeSimilarTokens(a: TokenProfile, b: TokenProfile, threshold: 
   // admitted whole rather than bounded, as those tokens are few.
   if (x.hebrewScript === true || y.hebrewScript === true) return true;
   if (x.arabicScript === true || y.arabicScript === true) {
-    return x.consonants !== undefined && x.consonants.length >= 2 && x.consonants === y.consonants;
+    const [script, other] = x.arabicScript === true ? [x, y] : [y, x];
+    return (
+      script.consonants !== undefined &&
+      script.consonants.length >= 2 &&
+      (script.consonants === other.consonants || script.consonants === other.egyptianConsonants)
+    );
   }
   if (x.abbreviates === y.text || y.abbreviates === x.text) return true;
   if (x.abbreviates !== undefined && x.abbreviates === y.abbreviates) return true;
@@ -73,10 +78,13 @@ export function mayBeSimilarTokens(a: TokenProfile, b: TokenProfile, threshold: 
   if (x.korean !== undefined && x.korean === y.korean) return true;
   // Japanese romanisations against each other: the same Japanese key (weightedTokenSimilarity).
   if (x.japanese !== undefined && x.japanese === y.japanese) return true;
+  // Long compounds romanised apart: the same compound key (weightedTokenSimilarity).
+  if (x.compound !== undefined && x.compound === y.compound) return true;
   return (
-    x.consonants !== undefined &&
-    x.consonants.length >= 3 &&
-    x.consonants === y.consonants &&
+    ((x.consonants !== undefined && x.consonants.length >= 3 && x.consonants === y.consonants) ||
+      (x.phoneticConsonants !== undefined &&
+        x.phoneticConsonants.length >= 3 &&
+        x.phoneticConsonants === y.phoneticConsonants)) &&
     x.weight === DISTINCTIVE_TOKEN_WEIGHT &&
     y.weight === DISTINCTIVE_TOKEN_WEIGHT
   );
