@@ -5,6 +5,7 @@ import heldOut from './evaluation/heldout.json';
 import heldOut2 from './evaluation/heldout-2.json';
 import heldOut3 from './evaluation/heldout-3.json';
 import heldOut4 from './evaluation/heldout-4.json';
+import heldOut5 from './evaluation/heldout-5.json';
 import tuningScripts from './evaluation/tuning-scripts.json';
 import tuning from './evaluation/tuning.json';
 import type { DenialInForce, ScreeningCandidate } from './screening';
@@ -28,6 +29,7 @@ const cases = [
   heldOut2,
   heldOut3,
   heldOut4,
+  heldOut5,
   tuningScripts,
 ].flat() as unknown as readonly Case[];
 

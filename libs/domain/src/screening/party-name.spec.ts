@@ -97,6 +97,34 @@ describe('party name normalisation', () => {
     expect(nameSimilarity('شرکت پارس الکترونیک', 'Pars Electronic Co.')).toBeGreaterThan(0.9);
   });
 
+  it('reads Arabic script letter by letter, so that two letters never fold into a third (کهکشان is k-h-k-sh-n, not kh)', () => {
+    expect(nameSimilarity('شرکت کهکشان گستر مهندسی', 'Kahkeshan Gostar Engineering Co.')).toBeGreaterThan(0.9);
+  });
+
+  it('reads the parts of a Persian compound as the Latin form writes them, apart or together (کهکشان‌گستر, ریخته‌گران)', () => {
+    expect(nameSimilarity('شرکت کهکشان\u200cگستر مهندسی', 'Kahkeshan Gostar Engineering Co.')).toBeGreaterThan(0.9);
+    expect(nameSimilarity('شرکت ریخته\u200cگران نقش جهان', 'Rikhtegaran Naghshe Jahan Co.')).toBeGreaterThanOrEqual(0.8);
+    // Other consonants are another word.
+    expect(nameSimilarity('شرکت ریخته\u200cگران نقش جهان', 'Rikhtehsazan Naghshe Jahan Co.')).toBeLessThan(0.8);
+  });
+
+  it('reads legal forms written out (društvo s ograničenom odgovornošću = d.o.o., With Limited Liability = W.L.L.)', () => {
+    expect(nameSimilarity('Drinatron d.o.o.', 'Drinatron društvo s ograničenom odgovornošću')).toBe(1);
+    expect(nameSimilarity('Dhaferi Marine W.L.L.', 'Dhaferi Marine With Limited Liability')).toBe(1);
+    expect(legalFormsOf('Vlora Teknik SHPK')).toEqual(legalFormsOf('Vlora Teknik Sh.p.k.'));
+  });
+
+  it('reads pinyin ü written v (Lvyuan = Lǜyuán) and keeps the v of Slavic words (Lviv)', () => {
+    expect(normalisePartyName('Lvyuan Sensor')).toBe(normalisePartyName('Lǜyuán Sensor'));
+    expect(normalisePartyName('Lviv Optics')).not.toBe(normalisePartyName('Luiv Optics'));
+  });
+
+  it('reads the city of a branch in a name as the place, not a word of the firm (Velmora Sdn Bhd (Johor Bahru branch))', () => {
+    const branch = preparePartyName('Velmora Instruments Sdn Bhd (Johor Bahru branch)');
+    expect(branch.branch).toBe(true);
+    expect(nameEvidence(branch, preparePartyName('Velmora Instruments Sdn Bhd')).unmatchedWeight).toBe(0);
+  });
+
   it('rewrites hyphenated Wade-Giles in pinyin and leaves other hyphenated names alone', () => {
     expect(normalisePartyName("Ch'eng-tu T'ien-i Optoelectronics")).toBe(
       normalisePartyName('Chengdu Tianyi Optoelectronics'),

@@ -234,6 +234,11 @@ export interface TokenJoin {
   readonly key?: string;
   /** For a run of syllables in Chinese characters: its Cantonese reading's {@link cantoneseKey}. */
   readonly cantonese?: string;
+  /**
+   * For a run of words in Arabic script (the parts of a Persian compound, ریخته‌گران): their skeletons
+   * written together, met by a Latin word with those consonants (Rikhtegaran).
+   */
+  readonly arabic?: string;
 }
 
 /** One normalised token and how much it counts in a similarity. */
@@ -330,6 +335,8 @@ export function preparePartyName(name: string): PreparedText {
 // A word of a name split in syllables (Chinese characters romanised one syllable each: 恒泰 → heng
 // tai; Kordon Boyu, Ha Noi) is at most this long per part.
 const MAX_JOIN_PART_LENGTH = 7;
+/** The fewest consonants a run of words in Arabic script must have to be met as one Latin word. */
+const MIN_ARABIC_JOIN_LENGTH = 5;
 
 function isJoinable(token: WeightedToken): boolean {
   return (
@@ -364,6 +371,16 @@ function joinIndex(tokens: readonly WeightedToken[]): Pick<PreparedText, 'joins'
       }
     }
   }
+  // Words in Arabic script side by side, as one Latin word may write them (a Persian compound
+  // written solid): two or three, together long enough to be a word of their own.
+  for (let start = 0; start < tokens.length; start++) {
+    for (let length = 2; length <= 3 && start + length <= tokens.length; length++) {
+      const parts = tokens.slice(start, start + length);
+      if (!parts.every((token) => token.arabicScript === true && token.weight === DISTINCTIVE_TOKEN_WEIGHT)) break;
+      const arabic = parts.map((token) => token.text).join('');
+      if (arabic.length >= MIN_ARABIC_JOIN_LENGTH) joins.push({ start, length, text: arabic, arabic });
+    }
+  }
   // Longest first, so that heng tai ci ye tries hengtaiciye before hengtai.
   joins.sort((x, y) => y.length - x.length || x.start - y.start);
   return {
@@ -380,6 +397,16 @@ function joinIndex(tokens: readonly WeightedToken[]): Pick<PreparedText, 'joins'
  * those scripts, rather than kept for every prepared name.
  */
 function keyedTarget(join: TokenJoin, b: PreparedText): WeightedToken | undefined {
+  if (join.arabic !== undefined) {
+    return b.tokens.find(
+      (token) =>
+        token.weight === DISTINCTIVE_TOKEN_WEIGHT &&
+        token.arabicScript !== true &&
+        token.hebrewScript !== true &&
+        token.syllable === undefined &&
+        token.consonants === join.arabic,
+    );
+  }
   if (join.key === undefined && join.cantonese === undefined) return undefined;
   return b.tokens.find(
     (token) =>
@@ -795,6 +822,9 @@ export function foldToken(token: string): string {
 }
 
 const FOLDS: readonly (readonly [RegExp, string])[] = [
+  // Pinyin ü is written v where the keyboard has no ü (Lvyuan = Lǜyuán, Nvshen = Nǚshén): lv and nv at
+  // the start of a word before a consonant or y, where no Slavic word has them (Lviv keeps its v).
+  [/^([ln])v(?=[^aeiouv]|$)/, '$1u'],
   // Wade-Giles hs (Hsinhua, Hsu) is pinyin x; no other romanisation starts a word with hs.
   [/^hs/, 'x'],
   [/x/g, 'ks'],
@@ -996,16 +1026,13 @@ function arabicWord(word: string): RawToken[] {
   const stem = article === undefined ? bare : bare.slice(article.length);
   const knownStem = ARABIC_WORDS.get(stem);
   if (knownStem !== undefined) return knownStem === '' ? [] : [{ text: knownStem, arabicScript: false }];
-  // Letters the skeleton leaves out (alif, ayn, hamza; waw and ya as vowels) stand where the Latin
-  // form writes a vowel: the letters on either side are folded apart, so that سپاهان is s-p-h-n as
-  // Sepahan is, not sfn (p and h would fold to f).
-  const pieces: string[] = [''];
-  [...stem].forEach((letter, index) => {
+  // Every letter is folded apart from its neighbours: the Latin form writes a vowel between most of
+  // them, and two letters side by side must not fold into the digraph of a third (سپاهان is s-p-h-n as
+  // Sepahan is, not sfn; کهکشان is k-h-k-sh-n as Kahkeshan is, not the kh of خ; ریخته is r-h-t-h, not th).
+  const pieces = [...stem].map((letter, index) =>
     // Waw and ya are long vowels inside a word, consonants (w, y) at its start.
-    const value = ARABIC_VOWEL_LETTERS.has(letter) && index > 0 ? '' : (ARABIC_LETTERS.get(letter) ?? '');
-    if (value === '') pieces.push('');
-    else pieces[pieces.length - 1] += value;
-  });
+    ARABIC_VOWEL_LETTERS.has(letter) && index > 0 ? '' : (ARABIC_LETTERS.get(letter) ?? ''),
+  );
   const text = consonantKey(pieces.map(foldToken).join('-'))
     .replace(/-/g, '')
     .replace(/([a-z])\1+/g, '$1');
@@ -1185,7 +1212,10 @@ function rawTokens(text: string): RawToken[] {
   const arabic: RawToken[] = [];
   const latin = normalised
     .replace(ARABIC_WORD, (word) => {
-      arabic.push(...arabicWord(word));
+      // Persian writes the parts of a compound with a zero-width non-joiner between them (کهکشان‌گستر),
+      // which Latin forms write as two words (Kahkeshan Gostar): read as two words; a final ه before
+      // it is the vowel -e it is at the end of a word (ریخته‌گران, Rikhte-garan).
+      for (const part of word.replace(/ه\u200c/g, '\u200c').split('\u200c')) arabic.push(...arabicWord(part));
       return ' ';
     })
     .replace(HEBREW_WORD, (word) => {
@@ -1514,6 +1544,7 @@ function nameTokens(name: string): WeightedToken[] {
       joinHanPlaces(
         replacePlacePhrases(
           foldedRawTokens(name.replace(YEAR_IN_PARENTHESES, ' ').replace(CJK_LEGAL_FORMS, ' ')).map(ocrDigits),
+          NAME_PLACE_PHRASES,
         ),
       ),
       NAME_DESCRIPTORS,
@@ -1566,13 +1597,28 @@ const HAN_CITY_WORDS: ReadonlySet<string> = new Set(
 
 // Places of several words (Hong Kong, Ha Noi, Sankt Peterburg) as their one-word canonical name, so
 // that they meet their abbreviations and solid spellings (HK, Hanoi).
-const PLACE_PHRASES: readonly { readonly words: readonly string[]; readonly canonical: string }[] = PLACE_NAMES.flatMap(
+type PlacePhrase = { readonly words: readonly string[]; readonly canonical: string };
+
+const PLACE_PHRASES: readonly PlacePhrase[] = PLACE_NAMES.flatMap(
   ({ name, variants }) =>
     [name, ...variants].flatMap((variant) => {
       const words = foldedTokens(variant);
       return words.length > 1 ? [{ words, canonical: foldedTokens(name).join('') }] : [];
     }),
 ).sort((x, y) => y.words.length - x.words.length);
+
+// In a name, the cities of several words listed by country too (Johor Bahru, New Delhi), as one word
+// each, so that a branch's city is the one filler word it is. Not in addresses: there the city list
+// reads them (citiesIn), and Kish Island joined would no longer be the Kish of the other address.
+const NAME_PLACE_PHRASES: readonly PlacePhrase[] = [
+  ...PLACE_PHRASES,
+  ...Object.values(addressWordsData.cities.byCountry as Record<string, readonly string[]>)
+    .flat()
+    .flatMap((city) => {
+      const words = foldedTokens(city);
+      return words.length > 1 ? [{ words, canonical: words.join('') }] : [];
+    }),
+].sort((x, y) => y.words.length - x.words.length);
 
 /**
  * A known city written in Chinese characters, read syllable by syllable (深圳 shen zhen, 东莞 dong
@@ -1633,9 +1679,9 @@ const CITY_STEMS: ReadonlyMap<string, string> = new Map(
     .map((city) => [city.slice(0, -1), city] as const),
 );
 
-function replacePlacePhrases(tokens: readonly RawToken[]): RawToken[] {
+function replacePlacePhrases(tokens: readonly RawToken[], phrases: readonly PlacePhrase[] = PLACE_PHRASES): RawToken[] {
   let current = [...tokens];
-  for (const phrase of PLACE_PHRASES) {
+  for (const phrase of phrases) {
     for (let at = indexOfPhrase(current, phrase.words); at >= 0; at = indexOfPhrase(current, phrase.words)) {
       current = [
         ...current.slice(0, at),

@@ -172,7 +172,11 @@ export function romanisationKeys(token: WeightedToken): readonly string[] {
   ) {
     return [];
   }
-  return [`k ${koreanKey(token.text)}`, `c ${cantoneseKey(token.text)}`];
+  return [
+    `k ${koreanKey(token.text)}`,
+    `c ${cantoneseKey(token.text)}`,
+    ...(token.consonants === undefined ? [] : [`a ${token.consonants}`]),
+  ];
 }
 
 /** The romanisation keys a run of syllables is looked up by in the other name (see {@link romanisationKeys}). */
@@ -180,6 +184,7 @@ export function joinKeys(join: TokenJoin): readonly string[] {
   return [
     ...(join.key === undefined ? [] : [`k ${join.key}`]),
     ...(join.cantonese === undefined ? [] : [`c ${join.cantonese}`]),
+    ...(join.arabic === undefined ? [] : [`a ${join.arabic}`]),
   ];
 }
 
