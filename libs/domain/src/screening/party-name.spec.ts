@@ -103,7 +103,9 @@ describe('party name normalisation', () => {
 
   it('reads the parts of a Persian compound as the Latin form writes them, apart or together (کهکشان‌گستر, ریخته‌گران)', () => {
     expect(nameSimilarity('شرکت کهکشان\u200cگستر مهندسی', 'Kahkeshan Gostar Engineering Co.')).toBeGreaterThan(0.9);
-    expect(nameSimilarity('شرکت ریخته\u200cگران نقش جهان', 'Rikhtegaran Naghshe Jahan Co.')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('شرکت ریخته\u200cگران نقش جهان', 'Rikhtegaran Naghshe Jahan Co.')).toBeGreaterThanOrEqual(
+      0.8,
+    );
     // Other consonants are another word.
     expect(nameSimilarity('شرکت ریخته\u200cگران نقش جهان', 'Rikhtehsazan Naghshe Jahan Co.')).toBeLessThan(0.8);
   });
@@ -123,6 +125,28 @@ describe('party name normalisation', () => {
     const branch = preparePartyName('Velmora Instruments Sdn Bhd (Johor Bahru branch)');
     expect(branch.branch).toBe(true);
     expect(nameEvidence(branch, preparePartyName('Velmora Instruments Sdn Bhd')).unmatchedWeight).toBe(0);
+  });
+
+  it('reads a Roman numeral after Phase, Sector or Block as its number, and nowhere else (Phase II = Phase 2)', () => {
+    expect(prepareAddress('Plot 7, Phase II, Cherlapally').numbers).toEqual(
+      prepareAddress('Plot 7, Phase 2, Cherlapally').numbers,
+    );
+    expect(addressSimilarity('Udyog Vihar Phase IV, Gurugram', 'Udyog Vihar Phase 4, Gurugram')).toBe(1);
+    expect(prepareAddress('Block XII').numbers).toEqual(['12']);
+    expect(prepareAddress('Xi Road 5, Xian').numbers).toEqual(['5']);
+  });
+
+  it('reads Vietnamese and Korean legal forms written short or romanised (CTCP, Cty TNHH, Chusik Hoesa)', () => {
+    expect(legalFormsOf('CTCP Thiet bi Do luong Dong Nguyen')).toEqual(legalFormsOf('Dong Nguyen JSC'));
+    expect(nameSimilarity('Cty TNHH Van Loi Thanh', 'Van Loi Thanh Company Limited')).toBe(1);
+    expect(legalFormsOf('Tongyul Kisul Chusik Hoesa')).toEqual(expect.arrayContaining(['limited']));
+  });
+
+  it('meets testing and hi-tech words across languages (检测 jiance = Testing, 하이텍 = Hitech)', () => {
+    expect(
+      nameSimilarity('广州锐蒙检测设备有限公司', 'Guangzhou Ruimeng Testing Equipment Co., Ltd.'),
+    ).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('주식회사 성우하이텍', 'Sungwoo Hitech Co., Ltd.')).toBeGreaterThanOrEqual(0.8);
   });
 
   it('rewrites hyphenated Wade-Giles in pinyin and leaves other hyphenated names alone', () => {
@@ -513,13 +537,15 @@ describe('names across languages: translated industry words, forms, branches, pl
     expect(normalisePartyName('AITIVA')).toBe(normalisePartyName('Aitiva'));
   });
 
-  it('reads only the cities of the party\'s country in its address (Tigran Mets Avenue, Меца, is not Meca in Armenia)', () => {
+  it("reads only the cities of the party's country in its address (Tigran Mets Avenue, Меца, is not Meca in Armenia)", () => {
     const yerevan = prepareAddress('Yerevan', 'AM').cities ?? [];
     const mecca = prepareAddress('Mecca', 'SA').cities ?? [];
     expect(yerevan).toHaveLength(1);
     expect(prepareAddress('Ереван, пр. Тиграна Меца, 77', 'AM').cities).toEqual(yerevan);
     // Without the country the street reads as the city it spells.
-    expect(prepareAddress('Ереван, пр. Тиграна Меца, 77').cities).toEqual(expect.arrayContaining([...mecca, ...yerevan]));
+    expect(prepareAddress('Ереван, пр. Тиграна Меца, 77').cities).toEqual(
+      expect.arrayContaining([...mecca, ...yerevan]),
+    );
     expect(prepareAddress('Plot 38, IMT Manesar, Gurgaon', 'IN').cities).toEqual(
       expect.arrayContaining(prepareAddress('Plot 38, IMT Manesar, Gurugram', 'IN').cities ?? ['none']),
     );

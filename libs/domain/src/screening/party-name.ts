@@ -1599,12 +1599,11 @@ const HAN_CITY_WORDS: ReadonlySet<string> = new Set(
 // that they meet their abbreviations and solid spellings (HK, Hanoi).
 type PlacePhrase = { readonly words: readonly string[]; readonly canonical: string };
 
-const PLACE_PHRASES: readonly PlacePhrase[] = PLACE_NAMES.flatMap(
-  ({ name, variants }) =>
-    [name, ...variants].flatMap((variant) => {
-      const words = foldedTokens(variant);
-      return words.length > 1 ? [{ words, canonical: foldedTokens(name).join('') }] : [];
-    }),
+const PLACE_PHRASES: readonly PlacePhrase[] = PLACE_NAMES.flatMap(({ name, variants }) =>
+  [name, ...variants].flatMap((variant) => {
+    const words = foldedTokens(variant);
+    return words.length > 1 ? [{ words, canonical: foldedTokens(name).join('') }] : [];
+  }),
 ).sort((x, y) => y.words.length - x.words.length);
 
 // In a name, the cities of several words listed by country too (Johor Bahru, New Delhi), as one word
@@ -1780,14 +1779,37 @@ function chineseAddressWords(address: string): string {
   );
 }
 
-function addressTokens(address: string): WeightedToken[] {
-  const tokens = replacePlacePhrases(foldedRawTokens(chineseAddressWords(address))).map((token): WeightedToken => {
-    const text = PLACE_ALIASES.get(token.text) ?? ORDINALS.get(token.text) ?? numberOf(token.text);
-    if (token.hebrewScript === true) return { text, weight: DISTINCTIVE_TOKEN_WEIGHT, hebrewScript: true };
-    return token.arabicScript && text === token.text
-      ? { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: text, arabicScript: true }
-      : { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(text), phonetic: phoneticKey(text) };
+// A Roman numeral after the word for a part of an estate (Phase II, Sector IV, Block XII) is the
+// number the other address may write in digits (Phase 2, Ph-4). Only there: Xi is west in pinyin, and
+// a lone I or V is a letter.
+const ROMAN_PART =
+  /\b(phase|ph|sector|sec|block|blk|stage|zone|unit|part|section|area)([\s.-]+)(?=[ivx]{1,5}\b)(x{0,3})(ix|iv|v?i{0,3})\b/gi;
+const ROMAN_VALUES: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
+
+function romanParts(address: string): string {
+  return address.replace(ROMAN_PART, (whole, part: string, gap: string, tens: string, units: string) => {
+    const numeral = `${tens}${units}`.toLowerCase();
+    if (numeral === '') return whole;
+    let value = 0;
+    for (let at = 0; at < numeral.length; at++) {
+      const here = ROMAN_VALUES[numeral[at] ?? ''] ?? 0;
+      const next = ROMAN_VALUES[numeral[at + 1] ?? ''] ?? 0;
+      value += here < next ? -here : here;
+    }
+    return `${part}${gap}${value}`;
   });
+}
+
+function addressTokens(address: string): WeightedToken[] {
+  const tokens = replacePlacePhrases(foldedRawTokens(chineseAddressWords(romanParts(address)))).map(
+    (token): WeightedToken => {
+      const text = PLACE_ALIASES.get(token.text) ?? ORDINALS.get(token.text) ?? numberOf(token.text);
+      if (token.hebrewScript === true) return { text, weight: DISTINCTIVE_TOKEN_WEIGHT, hebrewScript: true };
+      return token.arabicScript && text === token.text
+        ? { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: text, arabicScript: true }
+        : { text, weight: DISTINCTIVE_TOKEN_WEIGHT, consonants: consonantKey(text), phonetic: phoneticKey(text) };
+    },
+  );
   const kept = dropNoise(tokens, ADDRESS_NOISE);
   return kept.length > 0 ? kept : tokens;
 }
@@ -1819,7 +1841,9 @@ const CITIES_BY_COUNTRY: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     country,
     new Set(
       cities.flatMap((city) => {
-        const words = addressTokens(city).map((token) => token.text).join(' ');
+        const words = addressTokens(city)
+          .map((token) => token.text)
+          .join(' ');
         return CITIES.filter((known) => known.tokens.join(' ') === words).map((known) => known.canonical);
       }),
     ),
