@@ -149,6 +149,20 @@ describe('party name normalisation', () => {
     expect(nameSimilarity('주식회사 성우하이텍', 'Sungwoo Hitech Co., Ltd.')).toBeGreaterThanOrEqual(0.8);
   });
 
+  it('reads Wadi however the Maghreb or the script writes it (Oued Souf = Wadi Suf = وادي سوف), and Métrologie as measurement', () => {
+    expect(nameSimilarity('SARL Oued Souf Métrologie', 'Wadi Suf Metrology LLC')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('ش.ذ.م.م وادي سوف للقياسات', 'Wadi Suf Measurements LLC')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads Hebrew adjective forms of industry words, and the article ה a Latin form joins to the word (HaAmakim)', () => {
+    expect(nameSimilarity('צוקים הנדסה אלקטרונית בע"מ', 'Tsukim Electronic Engineering Ltd.')).toBeGreaterThanOrEqual(
+      0.8,
+    );
+    expect(nameSimilarity('שקמה עמקים טכנולוגיות בע"מ', 'Shiqma HaAmakim Technologies Ltd')).toBeGreaterThanOrEqual(
+      0.8,
+    );
+  });
+
   it('rewrites hyphenated Wade-Giles in pinyin and leaves other hyphenated names alone', () => {
     expect(normalisePartyName("Ch'eng-tu T'ien-i Optoelectronics")).toBe(
       normalisePartyName('Chengdu Tianyi Optoelectronics'),

@@ -685,8 +685,12 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
       other.arabicScript !== true &&
       script.text.length >= 2 &&
       // Latin c is כ or ק (Carmel) as often as the ts/tz of צ folded to c (Tsur): either reading.
-      (script.text === foldedHebrewKey(hebrewKey(other.text)) ||
-        script.text === foldedHebrewKey(hebrewKey(other.text).replace(/c/g, 'k')))
+      // The article ה, which Latin forms write joined to the word (HaAmakim), the script may leave out.
+      [other.text, ...(/^ha.{3}/.test(other.text) ? [other.text.slice(2)] : [])].some(
+        (text) =>
+          script.text === foldedHebrewKey(hebrewKey(text)) ||
+          script.text === foldedHebrewKey(hebrewKey(text).replace(/c/g, 'k')),
+      )
       ? HEBREW_SCRIPT_SIMILARITY
       : 0;
   }
