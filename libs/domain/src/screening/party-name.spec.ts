@@ -163,6 +163,21 @@ describe('party name normalisation', () => {
     );
   });
 
+  it('reads an abbreviation listed for several words as each of them (Elec. = Electric and Electronic)', () => {
+    expect(nameSimilarity('Sarhad Industrial Electrical Controls', 'Sarhad Ind. Elec. Ctrl.')).toBeGreaterThanOrEqual(
+      0.7,
+    );
+    expect(nameSimilarity('Sarhad Electronics', 'Sarhad Elec.')).toBeGreaterThanOrEqual(0.8);
+    expect(
+      nameSimilarity('Mekong Electrical Equipment Manufacturing JSC', 'Mekong Elec. Equip. Mfg. JSC'),
+    ).toBeGreaterThanOrEqual(0.7);
+    expect(nameSimilarity('Mindanao Power Systems Corporation', 'Mindanao Pwr. Sys. Corp.')).toBeGreaterThanOrEqual(
+      0.7,
+    );
+    // An abbreviation is not any word that starts like it.
+    expect(nameSimilarity('Sarhad Elec.', 'Sarhad Elegance')).toBeLessThan(0.8);
+  });
+
   it('rewrites hyphenated Wade-Giles in pinyin and leaves other hyphenated names alone', () => {
     expect(normalisePartyName("Ch'eng-tu T'ien-i Optoelectronics")).toBe(
       normalisePartyName('Chengdu Tianyi Optoelectronics'),

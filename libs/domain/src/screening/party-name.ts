@@ -247,6 +247,8 @@ export interface WeightedToken {
   readonly weight: number;
   /** For an abbreviation such as `tech`: the stem it may stand for (`technologi`). */
   readonly abbreviates?: string;
+  /** For an abbreviation of several words: the stems it stands for besides {@link abbreviates}. */
+  readonly alsoAbbreviates?: readonly string[];
   /** The token's consonants (see {@link consonantKey}), for comparison with a token written in Arabic script. */
   readonly consonants?: string;
   /** True for a token written in Arabic or Persian script: its text is already a consonant skeleton. */
@@ -704,8 +706,8 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
       : 0;
   }
   const abbreviation =
-    a.abbreviates === b.text ||
-    b.abbreviates === a.text ||
+    abbreviatesWord(a, b.text) ||
+    abbreviatesWord(b, a.text) ||
     (a.abbreviates !== undefined && a.abbreviates === b.abbreviates);
   if (abbreviation) return ABBREVIATION_SIMILARITY;
   const similarity = tokenSimilarity(a.text, b.text, threshold);
@@ -749,6 +751,11 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
   return sameConsonants && a.weight === DISTINCTIVE_TOKEN_WEIGHT && b.weight === DISTINCTIVE_TOKEN_WEIGHT
     ? CONSONANT_SIMILARITY
     : 0;
+}
+
+/** True when the token is an abbreviation of the word (stemmed): its first meaning or another listed. */
+export function abbreviatesWord(token: WeightedToken, word: string): boolean {
+  return token.abbreviates === word || (token.alsoAbbreviates?.includes(word) ?? false);
 }
 
 /** 1 for equal tokens; Jaro-Winkler for two long-enough alphabetic tokens at or above the threshold; else 0. */
@@ -1400,21 +1407,25 @@ const PLACE_ALIASES: ReadonlyMap<string, string> = new Map(
   }),
 );
 
-const ABBREVIATED: ReadonlyMap<string, WeightedToken> = new Map(
-  ABBREVIATIONS.map(([abbreviation, word]) => {
-    const text = foldedTokens(abbreviation).join('');
-    const stem = STEMS.get(foldedTokens(word).join(''));
-    return [
+// An abbreviation listed for several words (Elec. for Electric and Electronic) stands for each: the
+// first listed is the one it is stemmed as, the others it also meets.
+const ABBREVIATED: ReadonlyMap<string, WeightedToken> = ABBREVIATIONS.reduce((byText, [abbreviation, word]) => {
+  const text = foldedTokens(abbreviation).join('');
+  const stem = STEMS.get(foldedTokens(word).join(''));
+  const abbreviates = stem?.text ?? word;
+  const known = byText.get(text);
+  if (known === undefined) {
+    byText.set(text, {
       text,
-      {
-        text,
-        weight: stem?.weight ?? DESCRIPTIVE_TOKEN_WEIGHT,
-        abbreviates: stem?.text ?? word,
-        consonants: consonantKey(text),
-      },
-    ] as const;
-  }),
-);
+      weight: stem?.weight ?? DESCRIPTIVE_TOKEN_WEIGHT,
+      abbreviates,
+      consonants: consonantKey(text),
+    });
+  } else if (known.abbreviates !== abbreviates && !(known.alsoAbbreviates ?? []).includes(abbreviates)) {
+    byText.set(text, { ...known, alsoAbbreviates: [...(known.alsoAbbreviates ?? []), abbreviates] });
+  }
+  return byText;
+}, new Map<string, WeightedToken>());
 
 // Corporate words by first letter and length, so that looking for a misspelling scans a handful.
 const STEM_VARIANTS: ReadonlyMap<string, readonly (readonly [string, WeightedToken])[]> = [...STEMS.entries()].reduce(

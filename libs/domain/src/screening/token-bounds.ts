@@ -5,6 +5,7 @@ import {
   MIN_FUZZY_TOKEN_LENGTH,
   cantoneseKey,
   koreanKey,
+  abbreviatesWord,
 } from './party-name';
 
 /**
@@ -54,7 +55,7 @@ export function mayBeSimilarTokens(a: TokenProfile, b: TokenProfile, threshold: 
       (script.consonants === other.consonants || script.consonants === other.egyptianConsonants)
     );
   }
-  if (x.abbreviates === y.text || y.abbreviates === x.text) return true;
+  if (abbreviatesWord(x, y.text) || abbreviatesWord(y, x.text)) return true;
   if (x.abbreviates !== undefined && x.abbreviates === y.abbreviates) return true;
   if (mayBeFuzzy(x.text, y.text, a.textMask, b.textMask, a.textHasDigit || b.textHasDigit, threshold)) return true;
   if (mayHaveSolidArticle(x.text, y.text) || mayHaveSolidArticle(y.text, x.text)) return true;
