@@ -6,6 +6,7 @@ import heldOut2 from './evaluation/heldout-2.json';
 import heldOut3 from './evaluation/heldout-3.json';
 import heldOut4 from './evaluation/heldout-4.json';
 import heldOut5 from './evaluation/heldout-5.json';
+import heldOut6 from './evaluation/heldout-6.json';
 import tuningScripts from './evaluation/tuning-scripts.json';
 import tuning from './evaluation/tuning.json';
 import type { DenialInForce, ScreeningCandidate } from './screening';
@@ -30,6 +31,7 @@ const cases = [
   heldOut3,
   heldOut4,
   heldOut5,
+  heldOut6,
   tuningScripts,
 ].flat() as unknown as readonly Case[];
 

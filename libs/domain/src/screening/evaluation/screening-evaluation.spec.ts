@@ -18,33 +18,48 @@ import { describeMisses, evaluateScreening, summariseScreening } from './screeni
 // romanisations) written by the matcher's own authors: tuning data by construction, never a held-out figure.
 const TUNING_FILES = ['tuning.json', 'heldout.json'] as const;
 const SCRIPTS_FILE = 'tuning-scripts.json';
-// heldout-5.json is the held-out set now: 401 cases by three helpers who read no matcher code, data or
-// test (build-5/README.md), scored once on 2026-12-03 on the matcher as it stood; nothing was changed
-// after its results. Do not tune on it: its figure is the one docs/screening.md quotes.
-const HELD_OUT_FILE: string = 'heldout-5.json';
+// heldout-5.json was the held-out set after heldout-4 (401 cases by three helpers who read no matcher
+// code, data or test; scored once on 2026-12-03: precision 0.982, recall 0.728, TP 163 of 224). Its
+// misses were then studied (cities read in the party's country only, Japanese romanisations, Slavic
+// compounds, Egyptian g, Persian compounds at the ZWNJ, Vietnamese and Hebrew industry words, written-out
+// legal forms), so it is tuning data now with a regression floor in EARLIER_HELD_OUT.
+// heldout-6.json is the held-out set now: 388 cases by three helpers who read no matcher code, data or
+// test (build-6/README.md), written while heldout-5 was studied and scored once, after that study, on
+// 2026-12-03. Do not tune on it: its figure is the one docs/screening.md quotes.
+const HELD_OUT_FILE: string = 'heldout-6.json';
 
 /**
- * The floors asserted on HELD_OUT_FILE: its one scoring (2026-12-03: 401 cases, 224 MATCH; precision
- * 0.982, recall 0.728: TP 163, FP 3, FN 61), so a regression fails while the gap to the target stays visible.
+ * The floors asserted on HELD_OUT_FILE: its one scoring (2026-12-03: 388 cases, 198 MATCH; precision
+ * 0.972, recall 0.697: TP 138, FP 4, FN 60), so a regression fails while the gap to the target stays
+ * visible. The matcher as it stood before the heldout-5 study scored 0.971 / 0.677 (TP 134) on it.
  */
-const HELD_OUT_FLOORS = { precision: 0.95, recall: 163 / 224 } as const;
+const HELD_OUT_FLOORS = { precision: 0.95, recall: 138 / 198 } as const;
+
+/**
+ * heldout-5.json after its misses were studied (2026-12-03: precision 0.985, recall 0.875, TP 196, FP 3,
+ * FN 28 of 224 MATCH). A regression floor.
+ */
+const HELDOUT_5_RECALL_FLOOR = 196 / 224;
 
 /**
  * heldout-4.json after its misses were studied (2026-12-03: precision 0.990, recall 0.810, TP 192, FP 2,
- * FN 45 of 237 MATCH): translated industry words in characters, Hangul and Hebrew, Busan and Hong Kong
- * read as themselves. A regression floor.
+ * FN 45 of 237 MATCH), and after the heldout-5 study, which carried over to it (recall 0.869, TP 206):
+ * translated industry words in characters, Hangul and Hebrew, Busan and Hong Kong read as themselves,
+ * abbreviations of several words. A regression floor.
  */
-const HELDOUT_4_RECALL_FLOOR = 192 / 237;
+const HELDOUT_4_RECALL_FLOOR = 206 / 237;
 
 /**
  * Sets held out once and tuning data since (see the header), with their floors at the figures of
- * the matcher after they were studied: heldout-4.json (see HELDOUT_4_RECALL_FLOOR); heldout-3.json precision 0.979, recall 0.893 (191 of 214);
- * heldout-2.json precision 0.989, recall 0.935 (174 of 186). Regression floors; no longer figures to quote.
+ * the matcher after the last study: heldout-5.json and heldout-4.json (see above); heldout-3.json
+ * precision 0.980, recall 0.902 (193 of 214); heldout-2.json precision 0.989, recall 0.946 (176 of 186).
+ * Regression floors; no longer figures to quote.
  */
 const EARLIER_HELD_OUT = [
+  { file: 'heldout-5.json', floors: { precision: 0.95, recall: HELDOUT_5_RECALL_FLOOR } },
   { file: 'heldout-4.json', floors: { precision: 0.95, recall: HELDOUT_4_RECALL_FLOOR } },
-  { file: 'heldout-3.json', floors: { precision: 0.95, recall: 191 / 214 } },
-  { file: 'heldout-2.json', floors: { precision: 0.95, recall: 174 / 186 } },
+  { file: 'heldout-3.json', floors: { precision: 0.95, recall: 193 / 214 } },
+  { file: 'heldout-2.json', floors: { precision: 0.95, recall: 176 / 186 } },
 ] as const;
 
 /** The targets of the issue, asserted on the tuning files together. */
@@ -53,10 +68,10 @@ const TARGETS = { precision: 0.95, recall: 0.98 } as const;
 /**
  * The floors on tuning-scripts.json (51 cases, 35 MATCH): TP 29, FP 0 when it was written
  * (2026-12-02); TP 34, FP 0 after the translated industry words (Hangul and Hebrew loanwords), the
- * consonant key's g = k (Geumseong / Kumsong) and cities under their other names (Schukowski). The
- * one left: vowel-only differences of short Arabic names (Youssef / Yusuf). Raise, never lower.
+ * consonant key's g = k (Geumseong / Kumsong) and cities under their other names (Schukowski); TP 35
+ * after the phonetic consonants (Youssef / Yusuf, 2026-12-03). Raise, never lower.
  */
-const SCRIPTS_FLOORS = { precision: 1, recall: 34 / 35 } as const;
+const SCRIPTS_FLOORS = { precision: 1, recall: 35 / 35 } as const;
 
 /** Precision on all the tuning data together (the two tuning files and tuning-scripts.json). */
 const ALL_TUNING_PRECISION_FLOOR = 0.98;
@@ -92,7 +107,7 @@ describe('screening evaluation sets', () => {
     // Ids are unique within a set (the fresh held-out set may number its cases afresh).
     expect(new Set(tuningCases.map((c) => c.id)).size).toBe(tuningCases.length);
     expect(new Set((heldOutCases ?? []).map((c) => c.id)).size).toBe(heldOutCases?.length ?? 0);
-    // No case of the held-out set shares an id with any other case (it numbers its own, h5-).
+    // No case of the held-out set shares an id with any other case (it numbers its own, h6-).
     const earlier = EARLIER_HELD_OUT.filter(({ file }) => file !== HELD_OUT_FILE).flatMap(
       ({ file }) => load(file) ?? [],
     );
