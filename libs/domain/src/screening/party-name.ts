@@ -1697,8 +1697,12 @@ const CITY_STEMS: ReadonlyMap<string, string> = new Map(
 
 function replacePlacePhrases(tokens: readonly RawToken[], phrases: readonly PlacePhrase[] = PLACE_PHRASES): RawToken[] {
   let current = [...tokens];
+  // Most names hold none of the phrases' words: skip a phrase unless all its words are present.
+  const present = new Set(current.map((token) => token.text));
   for (const phrase of phrases) {
+    if (!phrase.words.every((word) => present.has(word))) continue;
     for (let at = indexOfPhrase(current, phrase.words); at >= 0; at = indexOfPhrase(current, phrase.words)) {
+      present.add(phrase.canonical);
       current = [
         ...current.slice(0, at),
         { text: phrase.canonical, arabicScript: false },
