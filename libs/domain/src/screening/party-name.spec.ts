@@ -178,6 +178,40 @@ describe('party name normalisation', () => {
     expect(nameSimilarity('Sarhad Elec.', 'Sarhad Elegance')).toBeLessThan(0.8);
   });
 
+  it('reads branch words of the Balkans, Greece and Germany (клон, Predstavništvo, Υποκατάστημα, Dega, Zweigniederlassung)', () => {
+    for (const name of [
+      '«Щъркел Инженеринг» ЕООД – клон Скопие',
+      'Ntelaportas Ilektroniki I.K.E. – Predstavništvo Beograd',
+      'Θαλασσινή Ακουστική Α.Ε. – Υποκατάστημα Ντουμπάι',
+      'Thermodynamiki Ipeirou A.E. – Dega Tiranë',
+      'Delaportas Electronics, Belgrade representative office',
+      'Alpha Sensorik GmbH Zweigniederlassung Istanbul',
+    ]) {
+      expect(preparePartyName(name).branch).toBe(true);
+    }
+    expect(preparePartyName('Ntelaportas Ilektroniki I.K.E.').branch).toBe(false);
+  });
+
+  it('reads a Chinese province in a name as a filler word, as a city is (Zhejiang Ningbo Mingyu = 宁波明宇)', () => {
+    expect(nameEvidence('Zhejiang Ningbo Mingyu Machine Tool Co., Ltd.', '宁波明宇机床有限公司').unmatchedWeight).toBe(
+      0,
+    );
+  });
+
+  it('reads an OCR cl for d as the same word (Darion = Clarion), as rn for m', () => {
+    expect(nameSimilarity('Darion Hydraulics LLC', 'Clarion Hydraulics LLC')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads a Persian compound in the script with or without its non-joiner as one word (موج‌کاوان = موجکاوان)', () => {
+    expect(nameSimilarity('شرکت موج\u200cکاوان صنعت', 'شرکت موجکاوان صنعت')).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('reads the legal forms of North Macedonia, Kyrgyzstan, Tajikistan and Vietnam (DOOEL, ЖЧК, ҶДММ, TNHH MTV)', () => {
+    expect(nameSimilarity('Kjosevski Inzenering DOOEL', 'Ќосевски Инженеринг ДООЕЛ')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('ҶДММ «Ромит Барқ»', 'Romit Barq LLC')).toBe(1);
+    expect(legalFormsOf('Công ty TNHH MTV Bảo Lâm')).toEqual(legalFormsOf('Bao Lam One Member Co., Ltd.'));
+  });
+
   it('rewrites hyphenated Wade-Giles in pinyin and leaves other hyphenated names alone', () => {
     expect(normalisePartyName("Ch'eng-tu T'ien-i Optoelectronics")).toBe(
       normalisePartyName('Chengdu Tianyi Optoelectronics'),

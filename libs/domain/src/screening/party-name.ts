@@ -160,6 +160,15 @@ const BRANCH_WORDS: ReadonlySet<string> = new Set([
   'subesi',
   'predstavitelstvo',
   'predstavnictvo',
+  // Serbian and Macedonian predstavništvo / претставништво, Bulgarian клон, Greek υποκατάστημα
+  // (ELOT ypokatastima), Albanian dega, German Zweigniederlassung, English representative (office).
+  'predstavnishtvo',
+  'prectavnishtvo',
+  'klon',
+  'ipokatastima',
+  'dega',
+  'zveigniederlasung',
+  'representative',
 ]);
 
 // A branch or representative *office*: the word after the branch word belongs to it.
@@ -338,7 +347,7 @@ export function preparePartyName(name: string): PreparedText {
 // tai; Kordon Boyu, Ha Noi) is at most this long per part.
 const MAX_JOIN_PART_LENGTH = 7;
 /** The fewest consonants a run of words in Arabic script must have to be met as one Latin word. */
-const MIN_ARABIC_JOIN_LENGTH = 5;
+const MIN_ARABIC_JOIN_LENGTH = 3;
 
 function isJoinable(token: WeightedToken): boolean {
   return (
@@ -400,10 +409,11 @@ function joinIndex(tokens: readonly WeightedToken[]): Pick<PreparedText, 'joins'
  */
 function keyedTarget(join: TokenJoin, b: PreparedText): WeightedToken | undefined {
   if (join.arabic !== undefined) {
+    // A Latin word with those consonants, or one word in the script written solid (موجکاوان against
+    // موج‌کاوان: a compound with or without its non-joiner).
     return b.tokens.find(
       (token) =>
         token.weight === DISTINCTIVE_TOKEN_WEIGHT &&
-        token.arabicScript !== true &&
         token.hebrewScript !== true &&
         token.syllable === undefined &&
         token.consonants === join.arabic,
@@ -787,6 +797,8 @@ export function phoneticKey(folded: string): string {
       // A z that begins a word is ts in German and Hebrew romanisation (Zentr = Tsentr, Zafon = Tzafon; ts is folded c).
       .replace(/^z/, 'c')
       .replace(/m[pb]/g, 'b')
+      // OCR reads cl as d (Darion for Clarion).
+      .replace(/cl/g, 'd')
       .replace(/ch/g, 'h')
       .replace(/c/g, 'k')
       // Thai, Hindi and Greek ph is an aspirated p, which English spellings drop (Phraya, Praya), as Persian

@@ -165,12 +165,11 @@ export function mayBeInitialism(a: NameShape, b: NameShape): boolean {
  * that cannot be such a word has no keys. Matched against {@link joinKeys} of the other name.
  */
 export function romanisationKeys(token: WeightedToken): readonly string[] {
-  if (
-    token.weight !== DISTINCTIVE_TOKEN_WEIGHT ||
-    token.arabicScript === true ||
-    token.hebrewScript === true ||
-    token.syllable !== undefined
-  ) {
+  // A word in Arabic script may be what the script words of the other name spell written together.
+  if (token.arabicScript === true) {
+    return token.weight === DISTINCTIVE_TOKEN_WEIGHT && token.consonants !== undefined ? [`a ${token.consonants}`] : [];
+  }
+  if (token.weight !== DISTINCTIVE_TOKEN_WEIGHT || token.hebrewScript === true || token.syllable !== undefined) {
     return [];
   }
   return [
