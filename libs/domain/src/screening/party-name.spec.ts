@@ -212,6 +212,21 @@ describe('party name normalisation', () => {
     expect(legalFormsOf('Công ty TNHH MTV Bảo Lâm')).toEqual(legalFormsOf('Bao Lam One Member Co., Ltd.'));
   });
 
+  it('reads numbers written in groups as one (Km 1.100 = 1100, 560 058 = 560058, S2013 = 2013) and II Phase as Phase 2', () => {
+    expect(prepareAddress('84, II Phase, Peenya, Bangalore - 560 058').numbers).toEqual(
+      prepareAddress('No. 84, 2nd Phase, Peenya, Bengaluru 560058').numbers,
+    );
+    expect(prepareAddress('Rodovia BR-153, Km 1.100').numbers).toEqual(prepareAddress('Rod. BR 153 Km 1100').numbers);
+    expect(prepareAddress('Av. Circunvalación 4150, S2013 Rosario').numbers).toEqual(['2013', '4150']);
+    // A run of groups is not a postcode, and a decimal stays apart.
+    expect(prepareAddress('Block 12 345 678').numbers).toEqual(['12', '345', '678']);
+  });
+
+  it('reads Brothers in any language as a filler word, as Sons (Bros. = Frères = Brothers)', () => {
+    expect(nameSimilarity('Abi Nader Frères', 'Abi Nader Brothers')).toBe(1);
+    expect(nameSimilarity('Sharkawy Bros. Valves', 'Sharkawy Brothers Valves')).toBe(1);
+  });
+
   it('rewrites hyphenated Wade-Giles in pinyin and leaves other hyphenated names alone', () => {
     expect(normalisePartyName("Ch'eng-tu T'ien-i Optoelectronics")).toBe(
       normalisePartyName('Chengdu Tianyi Optoelectronics'),

@@ -1819,18 +1819,42 @@ const ROMAN_PART =
   /\b(phase|ph|sector|sec|block|blk|stage|zone|unit|part|section|area)([\s.-]+)(?=[ivx]{1,5}\b)(x{0,3})(ix|iv|v?i{0,3})\b/gi;
 const ROMAN_VALUES: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
 
+// The same before the word (II Phase, IV Sector), as Indian addresses write it.
+const ROMAN_BEFORE_PART =
+  /\b(?=[ivx]{1,5}\s)(x{0,3})(ix|iv|v?i{0,3})(\s+)(phase|ph|sector|sec|block|blk|stage|zone|unit|part|section)\b/gi;
+
+function romanValue(tens: string, units: string): number | undefined {
+  const numeral = `${tens}${units}`.toLowerCase();
+  if (numeral === '') return undefined;
+  let value = 0;
+  for (let at = 0; at < numeral.length; at++) {
+    const here = ROMAN_VALUES[numeral[at] ?? ''] ?? 0;
+    const next = ROMAN_VALUES[numeral[at + 1] ?? ''] ?? 0;
+    value += here < next ? -here : here;
+  }
+  return value;
+}
+
+// Numbers as one number where addresses write them in groups: a thousands point (Km 1.100, Brazil),
+// a six-digit postcode in two groups of three (560 058, India), and the letter an Argentine postcode
+// carries (S2013 is 2013).
+function addressNumbers(address: string): string {
+  return address
+    .replace(/\b(\d{1,3})\.(\d{3})\b(?!\.\d)/g, '$1$2')
+    .replace(/(?<!\d )\b(\d{3}) (\d{3})\b(?! \d)/g, '$1$2')
+    .replace(/\b[A-Za-z](\d{4})(?:[A-Za-z]{3})?\b/g, '$1');
+}
+
 function romanParts(address: string): string {
-  return address.replace(ROMAN_PART, (whole, part: string, gap: string, tens: string, units: string) => {
-    const numeral = `${tens}${units}`.toLowerCase();
-    if (numeral === '') return whole;
-    let value = 0;
-    for (let at = 0; at < numeral.length; at++) {
-      const here = ROMAN_VALUES[numeral[at] ?? ''] ?? 0;
-      const next = ROMAN_VALUES[numeral[at + 1] ?? ''] ?? 0;
-      value += here < next ? -here : here;
-    }
-    return `${part}${gap}${value}`;
-  });
+  return addressNumbers(address)
+    .replace(ROMAN_PART, (whole, part: string, gap: string, tens: string, units: string) => {
+      const value = romanValue(tens, units);
+      return value === undefined ? whole : `${part}${gap}${value}`;
+    })
+    .replace(ROMAN_BEFORE_PART, (whole, tens: string, units: string, gap: string, part: string) => {
+      const value = romanValue(tens, units);
+      return value === undefined ? whole : `${value}${gap}${part}`;
+    });
 }
 
 function addressTokens(address: string): WeightedToken[] {

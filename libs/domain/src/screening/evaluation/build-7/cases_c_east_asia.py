@@ -31,9 +31,9 @@ CHINESE = [
     R(M, ("Chéngdū Lánqí Kējì Yǒuxiàn Gōngsī", "Tiānfǔ Dàdào Zhōngduàn 1388 hào, Gāoxīn Qū, Chéngdū, Sìchuān", "CN"),
       ("CHENGDU LANQI KEJI YOUXIAN GONGSI", "1388 TIANFU AVENUE MIDDLE SECTION, HIGH-TECH ZONE, CHENGDU", "CN"),
       "Pinyin with tone marks vs plain upper-case pinyin of the whole name including youxian gongsi; same address, so the same firm."),
-    R(M, ("合肥晶泓源传感器有限公司", "安徽省合肥市蜀山区望江西路800号", "CN"),
-      ("HEFEI JING HONG YUAN SENSOR CO LTD", "No. 800 Wangjiang West Road, Shushan District, Hefei, Anhui", "CN"),
-      "Hanzi vs pinyin written syllable by syllable (Jing Hong Yuan for 晶泓源) in a bank message without punctuation; same address, same firm."),
+    R(M, ("合肥晶泓岚传感器有限公司", "安徽省合肥市蜀山区望江西路800号", "CN"),
+      ("HEFEI JING HONG LAN SENSOR CO LTD", "No. 800 Wangjiang West Road, Shushan District, Hefei, Anhui", "CN"),
+      "Hanzi vs pinyin written syllable by syllable (Jing Hong Lan for 晶泓岚) in a bank message without punctuation; same address, same firm."),
     R(M, ("Tsingtao Haiqing Marine Electronics Co., Ltd.", "No. 17 Zhuzhou Road, Laoshan District, Tsingtao, Shandong", "CN"),
       ("Qingdao Haiqing Marine Electronics Co., Ltd.", "17 Zhuzhou Rd, Laoshan Dist., Qingdao 266101, Shandong", "CN"),
       "Old postal form Tsingtao vs pinyin Qingdao for 青岛, in the name and the address; the rest is identical, so the same company."),
@@ -61,8 +61,8 @@ CHINESE = [
           "Building 3, No. 1180 Bin'an Road, Binjiang District, Hangzhou", "CN"),
       YUNQUE_EN,
       "English trade name Skylark is the translation of the trade name 云雀 (pinyin Yunque); same building and the same business words, so the same firm (arguable: rests on the translation)."),
-    R(M, ("宁波浩宇液压股份有限公司", "浙江省宁波市北仑区大港工业城黄山西路58号", "CN"),
-      ("Ningbo Haoyu Hydraulic Co., Ltd.",
+    R(M, ("宁波倍驰液压股份有限公司", "浙江省宁波市北仑区大港工业城黄山西路58号", "CN"),
+      ("Ningbo Beichi Hydraulic Co., Ltd.",
        "58 Huangshan West Road, Dagang Industrial City, Beilun District, Ningbo, Zhejiang", "CN"),
       "股份有限公司 (joint-stock limited company) rendered in English simply as Co., Ltd., as such firms do; same Beilun address, same company."),
     R(M, ("Qingyuan Marine Technology Co., Ltd.", "No. 6, Chenggong 2nd Rd., Qianzhen Dist., Kaohsiung City", "TW"),
@@ -72,9 +72,9 @@ CHINESE = [
           "辽宁省大连市甘井子区营城子工业园区", "CN"),
       ("Dalian Bolan Cryogenics Co Ltd", "Yingchengzi Industrial Park, Ganjingzi District, Dalian, Liaoning", "CN"),
       "Hanzi name followed by its English name vs a shortened English name (Cryogenics for 低温设备); same industrial park in Dalian, same company."),
-    R(M, ("长沙星测测绘仪器有限公司", "湖南省长沙市岳麓区麓谷大道627号", "CN"),
-      ("Changsha Xing-Ce Surveying Instrument Co., Ltd.", "627 Lugu Avenue, Yuelu District, Changsha, Hunan", "CN"),
-      "Hanzi vs pinyin with a hyphen between the syllables of 星测 and the translated 测绘仪器; same address, same firm."),
+    R(M, ("长沙岳测测绘仪器有限公司", "湖南省长沙市岳麓区麓谷大道627号", "CN"),
+      ("Changsha Yue-Ce Surveying Instrument Co., Ltd.", "627 Lugu Avenue, Yuelu District, Changsha, Hunan", "CN"),
+      "Hanzi vs pinyin with a hyphen between the syllables of 岳测 and the translated 测绘仪器; same address, same firm."),
     # RELATED
     R(REL, ("Shenzhen Xinhan International Trading Co., Ltd.",
             "Room 1206, Building B, Kexing Science Park, 15 Keyuan Road, Nanshan District, Shenzhen", "CN"),
@@ -112,16 +112,16 @@ CHINESE = [
     R(N, ("Chin Yuan Marine Engineering Co., Ltd.", "No. 21, Zhongzheng Rd., Zhongzheng Dist., Keelung City", "TW"),
       CHINGYUAN_EN,
       "Chin Yuan (金源) marine engineering in Keelung vs Ching Yuan (清源) marine technology in Kaohsiung: different names in different cities."),
-    R(N, ("Hangzhou Yunqi Network Technology Co., Ltd.", "No. 569 Wenyi West Road, Xihu District, Hangzhou", "CN"),
+    R(N, ("Hangzhou Yunkuo Network Technology Co., Ltd.", "No. 569 Wenyi West Road, Xihu District, Hangzhou", "CN"),
       YUNQUE_EN,
-      "Yunqi (云启) network firm in Xihu vs Yunque (云雀) communication firm in Binjiang: a different trade name and address, a different firm."),
+      "Yunkuo (云阔) network firm in Xihu vs Yunque (云雀) communication firm in Binjiang: a different trade name and address, a different firm."),
 ]
 
 # ---------------------------------------------------------------------------------------------------------------
 # Korean: Hangul vs Revised Romanization, McCune-Reischauer (with and without breves), firms' own spellings,
 # 주식회사 / (주) vs Co., Ltd.
 # ---------------------------------------------------------------------------------------------------------------
-SEGWANG_RR = ("SEGWANG JEONGMIL CO., LTD.",
+SEGWANG_RR = ("SOLBIT JEONGMIL CO., LTD.",
               "22, Yeondeok-ro 15beon-gil, Seongsan-gu, Changwon-si, Gyeongsangnam-do", "KR")
 JUNGSUNG_EN = ("JUNGSUNG HI-TECH CO., LTD.", "163, Sandan-ro, Danwon-gu, Ansan-si, Gyeonggi-do", "KR")
 HYUNJIN_EN = ("Hyunjin Marine Electronics Co., Ltd.", "34, Mieumsandan 3-ro, Gangseo-gu, Busan", "KR")
@@ -129,12 +129,12 @@ UNHA_EN = ("Unha Sensor Co., Ltd.", "49, Cheomdangieop 1-ro, Sandong-myeon, Gumi
 DAON_EN = ("DAON SYSTEM Corp.", "168, Gasan digital 1-ro, Geumcheon-gu, Seoul", "KR")
 
 KOREAN = [
-    R(M, ("(주)세광정밀", "경상남도 창원시 성산구 연덕로15번길 22", "KR"),
+    R(M, ("(주)솔빛정밀", "경상남도 창원시 성산구 연덕로15번길 22", "KR"),
       SEGWANG_RR,
-      "Hangul with (주) vs Revised Romanization of the whole name (세광정밀 = Segwang Jeongmil) with Co., Ltd.; same Changwon address, same company."),
-    R(M, ("T'aesŏng Kwanghak Chusik Hoesa", "65 Kajŏng-ro, Yusŏng-gu, Taejŏn", "KR"),
-      ("Taeseong Gwanghak Co., Ltd.", "65, Gajeong-ro, Yuseong-gu, Daejeon", "KR"),
-      "McCune-Reischauer (T'aesŏng Kwanghak, Taejŏn, Yusŏng) vs Revised Romanization (Taeseong Gwanghak, Daejeon, Yuseong), Chusik Hoesa vs Co., Ltd.; same address, same firm."),
+      "Hangul with (주) vs Revised Romanization of the whole name (솔빛정밀 = Solbit Jeongmil) with Co., Ltd.; same Changwon address, same company."),
+    R(M, ("Tongbaek Kwanghak Chusik Hoesa", "65 Kajŏng-ro, Yusŏng-gu, Taejŏn", "KR"),
+      ("Dongbaek Gwanghak Co., Ltd.", "65, Gajeong-ro, Yuseong-gu, Daejeon", "KR"),
+      "McCune-Reischauer (Tongbaek Kwanghak for 동백광학, Taejŏn, Yusŏng) vs Revised Romanization (Dongbaek Gwanghak, Daejeon, Yuseong), Chusik Hoesa vs Co., Ltd.; same address, same firm."),
     R(M, ("누리웨이브(주)", "경기도 성남시 분당구 판교로255번길 35", "KR"),
       ("NURIWAVE Co., Ltd.", "35, Pangyo-ro 255beon-gil, Bundang-gu, Seongnam-si, Gyeonggi-do", "KR"),
       "Hangul name with a loanword (웨이브 = wave) and trailing (주) vs the firm's English spelling; same Pangyo address, same company."),
@@ -156,9 +156,9 @@ KOREAN = [
     R(REL, ("Jungsung Global Co., Ltd.", "2F, 163, Sandan-ro, Danwon-gu, Ansan-si, Gyeonggi-do", "KR"),
       JUNGSUNG_EN,
       "A differently named firm with the same stem Jungsung on another floor of the same address: a possible trading arm, worth a look."),
-    R(REL, ("세광산업(주)", "경상남도 창원시 성산구 연덕로15번길 22", "KR"),
+    R(REL, ("솔빛산업(주)", "경상남도 창원시 성산구 연덕로15번길 22", "KR"),
       SEGWANG_RR,
-      "세광산업 (Segwang Industrial) at the same address as the denied Segwang Jeongmil: same stem, different name, a possible affiliate."),
+      "솔빛산업 (Solbit Industrial) at the same address as the denied Solbit Jeongmil: same stem, different name, a possible affiliate."),
     R(N, ("Hyeonjun Marine Co., Ltd.", "12, Samhak-ro, Mokpo-si, Jeollanam-do", "KR"),
       HYUNJIN_EN,
       "Hyeonjun (현준) in Mokpo vs Hyunjin (현진) in Busan: a different name in a different city, a different firm."),
@@ -180,7 +180,7 @@ KOREAN = [
 # ---------------------------------------------------------------------------------------------------------------
 KORYO_ZH = ("株式会社光陵精機", "静岡県浜松市浜名区新都田2丁目14番8号", "JP")
 MINASE_EN = ("Minase Electronics Co., Ltd.", "3-5-10 Hirose, Shimamoto-cho, Mishima-gun, Osaka 618-0011", "JP")
-MINATO_EN = ("MINATO DEMPA KOGYO CO., LTD.", "3-12 Kita-Yamata, Tsuzuki-ku, Yokohama, Kanagawa", "JP")
+TSURUMI_EN = ("TSURUMI DEMPA KOGYO CO., LTD.", "1-7 Suehiro-cho, Tsurumi-ku, Yokohama, Kanagawa", "JP")
 OHTSUKI_EN = ("OHTSUKI KOKI CO., LTD.", "3-8-22 Takaidanaka, Higashi-Osaka, Osaka 577-0065", "JP")
 CHIKUMA_EN = ("Chikuma Kasei Co., Ltd.", "1600 Hirooka-Nomura, Shiojiri, Nagano", "JP")
 AOBA_EN = ("Aoba Photonics K.K.", "6-6-40 Aramaki Aza Aoba, Aoba-ku, Sendai, Miyagi", "JP")
@@ -195,8 +195,8 @@ JAPANESE = [
     R(M, ("Tukusi Keisoku Kabusiki Kaisya", "Sugu-kita 4-21, Kasuga-si, Hukuoka-ken", "JP"),
       ("筑紫計測株式会社", "福岡県春日市須玖北4丁目21番", "JP"),
       "Kunrei-shiki (Tukusi, Kabusiki Kaisya, Hukuoka, -si) vs kanji for 筑紫計測 (Hepburn Tsukushi Keisoku); same Kasuga address, same firm."),
-    R(M, ("Minato Denpa Kōgyō Kabushiki Kaisha", "Kanagawa-ken, Yokohama-shi, Tsuzuki-ku, Kitayamata 3-12", "JP"),
-      MINATO_EN,
+    R(M, ("Tsurumi Denpa Kōgyō Kabushiki Kaisha", "Kanagawa-ken, Yokohama-shi, Tsurumi-ku, Suehiro-chō 1-7", "JP"),
+      TSURUMI_EN,
       "Modified Hepburn Denpa Kōgyō vs traditional Hepburn Dempa (m before p) without macrons, Kabushiki Kaisha vs Co., Ltd., address in Japanese order; same firm."),
     R(M, ("アオバ・フォトニクス株式会社", "宮城県仙台市青葉区荒巻字青葉6-6-40", "JP"),
       AOBA_EN,
@@ -210,9 +210,9 @@ JAPANESE = [
     R(M, ("千曲化成(株)", "長野県塩尻市大字広丘野村1600", "JP"),
       CHIKUMA_EN,
       "Kanji with the abbreviation (株) vs Hepburn Chikuma Kasei Co., Ltd.; same Shiojiri address, same chemicals firm."),
-    R(REL, ("湊電波販売株式会社", "神奈川県横浜市都筑区北山田3-12", "JP"),
-      MINATO_EN,
-      "Minato Dempa Hanbai (sales company) at the same address as Minato Dempa Kogyo: same stem, different name, a likely sales affiliate."),
+    R(REL, ("鶴見電波販売株式会社", "神奈川県横浜市鶴見区末広町1-7", "JP"),
+      TSURUMI_EN,
+      "Tsurumi Dempa Hanbai (sales company) at the same address as Tsurumi Dempa Kogyo: same stem, different name, a likely sales affiliate."),
     R(REL, ("大槻ホールディングス株式会社", "大阪府東大阪市長田東1-4-11", "JP"),
       OHTSUKI_EN,
       "Ohtsuki Holdings in the same city at another address: a possible parent of the denied Ohtsuki Koki, not the same legal person."),

@@ -264,7 +264,7 @@ ABBREVIATION = [
            "No. 18, Jingke Road, Nantun District, Taichung", "TW"),
           ("Advanced Marine Technology Co., Ltd.",
            "No. 5, Chenggong 2nd Road, Qianzhen District, Kaohsiung", "TW"),
-      "'Adv. Mat.' means Advanced Materials, not Advanced Marine, and the firms sit in Taichung and Kaohsiung: different."),
+      "'Adv. Mat.' reads as Advanced Materials rather than Advanced Marine, and the firms sit in Taichung and Kaohsiung: different."),
     R(N, ("Intl. Elec. Systems LLC",
            "Al Quoz Industrial Area 3, Dubai", "AE"),
           ("International Electrical Systems LLC",
@@ -274,7 +274,7 @@ ABBREVIATION = [
            "Số 12 Phố Nguyễn Huy Tưởng, Thanh Xuân, Hà Nội", "VN"),
           ("Hanoi Electronic Components JSC",
            "Lô CN5, KCN Thạch Thất - Quốc Oai, Hà Nội", "VN"),
-      "Elec. here is Electrical, the name is the city plus generic words and the addresses are far apart: nothing to look at."),
+      "'Elec.' may be Electrical or Electronic, the name is only the city plus generic words and the two Hanoi addresses are far apart: nothing to look at."),
 ]
 
 WORD_ORDER = [
