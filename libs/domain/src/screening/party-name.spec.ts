@@ -651,6 +651,7 @@ describe('names across languages: translated industry words, forms, branches, pl
   it('reads ج written g (Egyptian), j or not at all, with vowels apart, as one letter (Gabal = Jabal = Gebel = جبل)', () => {
     expect(nameSimilarity('Gebel El Tour Precision', 'Jabal al-Tur Precision')).toBeGreaterThanOrEqual(0.8);
     expect(nameSimilarity('Gabal El Tor Precision', 'جبل الطور الدقيقة')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('El-Magd Sensors', 'Al Majd Sensors')).toBeGreaterThanOrEqual(0.8);
     // A Korean word folded into the same letters is not read into it (개발 gaebal is development).
     expect(normalisePartyName('Gabal El Tor')).not.toContain('development');
   });

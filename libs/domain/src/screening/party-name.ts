@@ -755,6 +755,9 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
   // Tose'e/Towsee): the same consonants in two long-enough words count, a little below a fuzzy match.
   const sameConsonants =
     (a.consonants !== undefined && a.consonants.length >= MIN_CONSONANT_KEY_LENGTH && a.consonants === b.consonants) ||
+    // An Egyptian g against the j the other spelling drops (El-Magd = Al Majd): both read without it.
+    (a.egyptianConsonants !== undefined && a.egyptianConsonants.length >= 2 && a.egyptianConsonants === b.consonants) ||
+    (b.egyptianConsonants !== undefined && b.egyptianConsonants.length >= 2 && b.egyptianConsonants === a.consonants) ||
     (a.phoneticConsonants !== undefined &&
       a.phoneticConsonants.length >= MIN_CONSONANT_KEY_LENGTH &&
       a.phoneticConsonants === b.phoneticConsonants);

@@ -83,6 +83,12 @@ export function mayBeSimilarTokens(a: TokenProfile, b: TokenProfile, threshold: 
   if (x.compound !== undefined && x.compound === y.compound) return true;
   return (
     ((x.consonants !== undefined && x.consonants.length >= 3 && x.consonants === y.consonants) ||
+      (x.egyptianConsonants !== undefined &&
+        x.egyptianConsonants.length >= 2 &&
+        x.egyptianConsonants === y.consonants) ||
+      (y.egyptianConsonants !== undefined &&
+        y.egyptianConsonants.length >= 2 &&
+        y.egyptianConsonants === x.consonants) ||
       (x.phoneticConsonants !== undefined &&
         x.phoneticConsonants.length >= 3 &&
         x.phoneticConsonants === y.phoneticConsonants)) &&
