@@ -7,6 +7,7 @@ import heldOut3 from './evaluation/heldout-3.json';
 import heldOut4 from './evaluation/heldout-4.json';
 import heldOut5 from './evaluation/heldout-5.json';
 import heldOut6 from './evaluation/heldout-6.json';
+import heldOut7 from './evaluation/heldout-7.json';
 import tuningScripts from './evaluation/tuning-scripts.json';
 import tuning from './evaluation/tuning.json';
 import type { DenialInForce, ScreeningCandidate } from './screening';
@@ -32,6 +33,7 @@ const cases = [
   heldOut4,
   heldOut5,
   heldOut6,
+  heldOut7,
   tuningScripts,
 ].flat() as unknown as readonly Case[];
 

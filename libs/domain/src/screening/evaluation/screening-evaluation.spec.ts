@@ -23,17 +23,28 @@ const SCRIPTS_FILE = 'tuning-scripts.json';
 // misses were then studied (cities read in the party's country only, Japanese romanisations, Slavic
 // compounds, Egyptian g, Persian compounds at the ZWNJ, Vietnamese and Hebrew industry words, written-out
 // legal forms), so it is tuning data now with a regression floor in EARLIER_HELD_OUT.
-// heldout-6.json is the held-out set now: 388 cases by three helpers who read no matcher code, data or
-// test (build-6/README.md), written while heldout-5 was studied and scored once, after that study, on
+// heldout-6.json was the held-out set after heldout-5 (388 cases, build-6/; scored once on 2026-12-03
+// after the heldout-5 study: precision 0.972, recall 0.697, TP 138 of 198). Its misses were then studied
+// (branch words of the Balkans and Greece, Balkan and Mongolian cities and legal forms, Chinese
+// provinces as filler, address numbers in groups), so it is tuning data now with a regression floor.
+// heldout-7.json is the held-out set now: 388 cases by three helpers who read no matcher code, data or
+// test (build-7/README.md), written while heldout-6 was studied and scored once, after that study, on
 // 2026-12-03. Do not tune on it: its figure is the one docs/screening.md quotes.
-const HELD_OUT_FILE: string = 'heldout-6.json';
+const HELD_OUT_FILE: string = 'heldout-7.json';
 
 /**
- * The floors asserted on HELD_OUT_FILE: its one scoring (2026-12-03: 388 cases, 198 MATCH; precision
- * 0.972, recall 0.697: TP 138, FP 4, FN 60), so a regression fails while the gap to the target stays
- * visible. The matcher as it stood before the heldout-5 study scored 0.971 / 0.677 (TP 134) on it.
+ * The floors asserted on HELD_OUT_FILE: its one scoring (2026-12-03: 388 cases, 200 MATCH; precision
+ * 0.979, recall 0.690: TP 138, FP 3, FN 62), so a regression fails while the gap to the target stays
+ * visible. The same set on the matcher of the session's start: 0.976 / 0.600 (TP 120); after the
+ * heldout-5 study: 0.977 / 0.650 (TP 130).
  */
-const HELD_OUT_FLOORS = { precision: 0.95, recall: 138 / 198 } as const;
+const HELD_OUT_FLOORS = { precision: 0.95, recall: 138 / 200 } as const;
+
+/**
+ * heldout-6.json after its misses were studied (2026-12-03: precision 0.971, recall 0.833, TP 165, FP 5,
+ * FN 33 of 198 MATCH). A regression floor.
+ */
+const HELDOUT_6_RECALL_FLOOR = 165 / 198;
 
 /**
  * heldout-5.json after its misses were studied (2026-12-03: precision 0.985, recall 0.875, TP 196, FP 3,
@@ -43,19 +54,20 @@ const HELDOUT_5_RECALL_FLOOR = 196 / 224;
 
 /**
  * heldout-4.json after its misses were studied (2026-12-03: precision 0.990, recall 0.810, TP 192, FP 2,
- * FN 45 of 237 MATCH), and after the heldout-5 study, which carried over to it (recall 0.869, TP 206):
+ * FN 45 of 237 MATCH), and after the heldout-5 and heldout-6 studies, which carried over to it (recall 0.878, TP 208):
  * translated industry words in characters, Hangul and Hebrew, Busan and Hong Kong read as themselves,
  * abbreviations of several words. A regression floor.
  */
-const HELDOUT_4_RECALL_FLOOR = 206 / 237;
+const HELDOUT_4_RECALL_FLOOR = 208 / 237;
 
 /**
  * Sets held out once and tuning data since (see the header), with their floors at the figures of
- * the matcher after the last study: heldout-5.json and heldout-4.json (see above); heldout-3.json
+ * the matcher after the last study: heldout-6.json, heldout-5.json and heldout-4.json (see above); heldout-3.json
  * precision 0.980, recall 0.902 (193 of 214); heldout-2.json precision 0.989, recall 0.946 (176 of 186).
  * Regression floors; no longer figures to quote.
  */
 const EARLIER_HELD_OUT = [
+  { file: 'heldout-6.json', floors: { precision: 0.95, recall: HELDOUT_6_RECALL_FLOOR } },
   { file: 'heldout-5.json', floors: { precision: 0.95, recall: HELDOUT_5_RECALL_FLOOR } },
   { file: 'heldout-4.json', floors: { precision: 0.95, recall: HELDOUT_4_RECALL_FLOOR } },
   { file: 'heldout-3.json', floors: { precision: 0.95, recall: 193 / 214 } },
@@ -107,7 +119,7 @@ describe('screening evaluation sets', () => {
     // Ids are unique within a set (the fresh held-out set may number its cases afresh).
     expect(new Set(tuningCases.map((c) => c.id)).size).toBe(tuningCases.length);
     expect(new Set((heldOutCases ?? []).map((c) => c.id)).size).toBe(heldOutCases?.length ?? 0);
-    // No case of the held-out set shares an id with any other case (it numbers its own, h6-).
+    // No case of the held-out set shares an id with any other case (it numbers its own, h7-).
     const earlier = EARLIER_HELD_OUT.filter(({ file }) => file !== HELD_OUT_FILE).flatMap(
       ({ file }) => load(file) ?? [],
     );

@@ -1,10 +1,11 @@
-// Prints the figures and misses on the tuning files (tuning.json, heldout.json, heldout-4.json and heldout-5.json, all tuning data
+// Prints the figures and misses on the tuning files (tuning.json, heldout.json, heldout-4.json, heldout-5.json and heldout-6.json, all tuning data
 // since each one's one held-out measurement, and tuning-scripts.json, cases across scripts
 // written by the matcher's own authors; never a held-out set): the loop thresholds and rules are tuned with.
 // Usage: npx ts-node --transpile-only libs/domain/src/screening/evaluation/screening-tuning.cli.ts ['{"partyMatchThreshold":0.8}'] [--misses]
 import heldout from './heldout.json';
 import heldout4 from './heldout-4.json';
 import heldout5 from './heldout-5.json';
+import heldout6 from './heldout-6.json';
 import tuningScripts from './tuning-scripts.json';
 import tuning from './tuning.json';
 import type { ScreeningCase } from './screening-evaluation';
@@ -18,6 +19,7 @@ const files = {
   'tuning-scripts.json': tuningScripts,
   'heldout-4.json': heldout4,
   'heldout-5.json': heldout5,
+  'heldout-6.json': heldout6,
 };
 for (const [file, cases] of Object.entries(files)) {
   console.log(
