@@ -707,14 +707,7 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
       : 0;
   }
   // Arabic script does not write short vowels: such a token is compared by its consonants only.
-  if (a.arabicScript === true || b.arabicScript === true) {
-    const [script, other] = a.arabicScript === true ? [a, b] : [b, a];
-    return script.consonants !== undefined &&
-      script.consonants.length >= 2 &&
-      (script.consonants === other.consonants || script.consonants === other.egyptianConsonants)
-      ? ARABIC_SCRIPT_SIMILARITY
-      : 0;
-  }
+  if (a.arabicScript === true || b.arabicScript === true) return arabicScriptMeets(a, b) ? ARABIC_SCRIPT_SIMILARITY : 0;
   const abbreviation =
     abbreviatesWord(a, b.text) ||
     abbreviatesWord(b, a.text) ||
@@ -751,19 +744,38 @@ export function weightedTokenSimilarity(a: WeightedToken, b: WeightedToken, thre
     return JAPANESE_ROMANISATION_SIMILARITY;
   }
   if (a.compound !== undefined && a.compound === b.compound) return COMPOUND_ROMANISATION_SIMILARITY;
-  // Romanisations of Arabic and Persian names differ mostly in their vowels (Khalid/Khaled,
-  // Tose'e/Towsee): the same consonants in two long-enough words count, a little below a fuzzy match.
-  const sameConsonants =
+  return consonantsMeet(a, b) ? CONSONANT_SIMILARITY : 0;
+}
+
+/**
+ * True when a token in Arabic script and another token have the same consonants: the other's, or
+ * the other's without an Egyptian g (Gabal = جبل, whose ج the skeleton leaves out). Shared with the
+ * denial index's bound (token-bounds.ts), which must admit exactly these pairs.
+ */
+export function arabicScriptMeets(a: WeightedToken, b: WeightedToken): boolean {
+  const [script, other] = a.arabicScript === true ? [a, b] : [b, a];
+  return (
+    script.consonants !== undefined &&
+    script.consonants.length >= 2 &&
+    (script.consonants === other.consonants || script.consonants === other.egyptianConsonants)
+  );
+}
+
+/**
+ * True when two distinctive Latin words are one name written with other vowels: romanisations of
+ * Arabic and Persian names differ mostly in their vowels (Khalid/Khaled, Tose'e/Towsee), in how ج is
+ * written (El-Magd = Al Majd, Egyptian g against a dropped j) and in both at once (Jabal = Gebel, by
+ * the consonants of the phonetic key). Shared with the denial index's bound (token-bounds.ts).
+ */
+export function consonantsMeet(a: WeightedToken, b: WeightedToken): boolean {
+  const same =
     (a.consonants !== undefined && a.consonants.length >= MIN_CONSONANT_KEY_LENGTH && a.consonants === b.consonants) ||
-    // An Egyptian g against the j the other spelling drops (El-Magd = Al Majd): both read without it.
     (a.egyptianConsonants !== undefined && a.egyptianConsonants.length >= 2 && a.egyptianConsonants === b.consonants) ||
     (b.egyptianConsonants !== undefined && b.egyptianConsonants.length >= 2 && b.egyptianConsonants === a.consonants) ||
     (a.phoneticConsonants !== undefined &&
       a.phoneticConsonants.length >= MIN_CONSONANT_KEY_LENGTH &&
       a.phoneticConsonants === b.phoneticConsonants);
-  return sameConsonants && a.weight === DISTINCTIVE_TOKEN_WEIGHT && b.weight === DISTINCTIVE_TOKEN_WEIGHT
-    ? CONSONANT_SIMILARITY
-    : 0;
+  return same && a.weight === DISTINCTIVE_TOKEN_WEIGHT && b.weight === DISTINCTIVE_TOKEN_WEIGHT;
 }
 
 /** True when the token is an abbreviation of the word (stemmed): its first meaning or another listed. */
@@ -1479,7 +1491,7 @@ function latinStem(token: string): WeightedToken {
     japanese: japaneseKey(token),
     phoneticConsonants: consonantKey(phoneticKey(token)),
     // Always present, undefined where they do not apply: one object shape for every Latin word keeps
-    // the comparisons of the denial index monomorphic (optional properties made screening 40% slower).
+    // the comparisons of the denial index monomorphic (optional properties made screening a third slower).
     egyptianConsonants: token.includes('g') ? consonantKey(token.replace(/g/g, '')) : undefined,
     compound: token.length >= MIN_COMPOUND_TOKEN_LENGTH ? compoundKey(token) : undefined,
   };
@@ -1818,13 +1830,12 @@ function chineseAddressWords(address: string): string {
 // A Roman numeral after the word for a part of an estate (Phase II, Sector IV, Block XII) is the
 // number the other address may write in digits (Phase 2, Ph-4). Only there: Xi is west in pinyin, and
 // a lone I or V is a letter.
-const ROMAN_PART =
-  /\b(phase|ph|sector|sec|block|blk|stage|zone|unit|part|section|area)([\s.-]+)(?=[ivx]{1,5}\b)(x{0,3})(ix|iv|v?i{0,3})\b/gi;
+const ESTATE_PARTS = 'phase|ph|sector|sec|block|blk|stage|zone|unit|part|section';
+const ROMAN_PART = new RegExp(`\\b(${ESTATE_PARTS}|area)([\\s.-]+)(?=[ivx]{1,5}\\b)(x{0,3})(ix|iv|v?i{0,3})\\b`, 'gi');
 const ROMAN_VALUES: Readonly<Record<string, number>> = { i: 1, v: 5, x: 10 };
 
 // The same before the word (II Phase, IV Sector), as Indian addresses write it.
-const ROMAN_BEFORE_PART =
-  /\b(?=[ivx]{1,5}\s)(x{0,3})(ix|iv|v?i{0,3})(\s+)(phase|ph|sector|sec|block|blk|stage|zone|unit|part|section)\b/gi;
+const ROMAN_BEFORE_PART = new RegExp(`\\b(?=[ivx]{1,5}\\s)(x{0,3})(ix|iv|v?i{0,3})(\\s+)(${ESTATE_PARTS})\\b`, 'gi');
 
 function romanValue(tens: string, units: string): number | undefined {
   const numeral = `${tens}${units}`.toLowerCase();

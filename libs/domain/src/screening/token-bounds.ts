@@ -6,6 +6,8 @@ import {
   cantoneseKey,
   koreanKey,
   abbreviatesWord,
+  arabicScriptMeets,
+  consonantsMeet,
 } from './party-name';
 
 /**
@@ -47,14 +49,7 @@ export function mayBeSimilarTokens(a: TokenProfile, b: TokenProfile, threshold: 
   // Hebrew script is compared by a loose consonant key of the other word (weightedTokenSimilarity):
   // admitted whole rather than bounded, as those tokens are few.
   if (x.hebrewScript === true || y.hebrewScript === true) return true;
-  if (x.arabicScript === true || y.arabicScript === true) {
-    const [script, other] = x.arabicScript === true ? [x, y] : [y, x];
-    return (
-      script.consonants !== undefined &&
-      script.consonants.length >= 2 &&
-      (script.consonants === other.consonants || script.consonants === other.egyptianConsonants)
-    );
-  }
+  if (x.arabicScript === true || y.arabicScript === true) return arabicScriptMeets(x, y);
   if (abbreviatesWord(x, y.text) || abbreviatesWord(y, x.text)) return true;
   if (x.abbreviates !== undefined && x.abbreviates === y.abbreviates) return true;
   if (mayBeFuzzy(x.text, y.text, a.textMask, b.textMask, a.textHasDigit || b.textHasDigit, threshold)) return true;
@@ -81,20 +76,7 @@ export function mayBeSimilarTokens(a: TokenProfile, b: TokenProfile, threshold: 
   if (x.japanese !== undefined && x.japanese === y.japanese) return true;
   // Long compounds romanised apart: the same compound key (weightedTokenSimilarity).
   if (x.compound !== undefined && x.compound === y.compound) return true;
-  return (
-    ((x.consonants !== undefined && x.consonants.length >= 3 && x.consonants === y.consonants) ||
-      (x.egyptianConsonants !== undefined &&
-        x.egyptianConsonants.length >= 2 &&
-        x.egyptianConsonants === y.consonants) ||
-      (y.egyptianConsonants !== undefined &&
-        y.egyptianConsonants.length >= 2 &&
-        y.egyptianConsonants === x.consonants) ||
-      (x.phoneticConsonants !== undefined &&
-        x.phoneticConsonants.length >= 3 &&
-        x.phoneticConsonants === y.phoneticConsonants)) &&
-    x.weight === DISTINCTIVE_TOKEN_WEIGHT &&
-    y.weight === DISTINCTIVE_TOKEN_WEIGHT
-  );
+  return consonantsMeet(x, y);
 }
 
 // tokenSimilarity is positive only for two words of MIN_FUZZY_TOKEN_LENGTH letters or more without
