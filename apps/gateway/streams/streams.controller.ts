@@ -58,8 +58,9 @@ export function parseResumePoint(lastEventId: string | undefined, from: string |
 @ApiBearerAuth()
 @Controller('v1/streams')
 export class StreamsController implements BeforeApplicationShutdown {
-  /** How to end each open stream: the process does not stop while a client holds one open. */
-  private readonly openStreams = new Set<() => void>();
+  /** How to end each open stream, and when it has ended: the process does not stop while a client holds one open. */
+  private readonly openStreams = new Map<() => void, Promise<void>>();
+  private shuttingDown = false;
 
   constructor(
     private readonly queryBus: QueryBus,
@@ -124,7 +125,10 @@ export class StreamsController implements BeforeApplicationShutdown {
       wake?.();
     };
     request.raw.on('close', end);
-    this.openStreams.add(end);
+    let ended!: () => void;
+    this.openStreams.set(end, new Promise<void>((resolve) => (ended = resolve)));
+    // Kept here: the response lets go of its socket once it has finished.
+    const socket = request.raw.socket;
     let lastWrite = Date.now();
     try {
       while (open) {
@@ -157,12 +161,22 @@ export class StreamsController implements BeforeApplicationShutdown {
       release();
       this.openStreams.delete(end);
       unsubscribe();
+      // At shutdown the socket closes with the stream: a keep-alive socket that goes idle after the HTTP
+      // server began to close is not closed by it, and would hold the process until its keep-alive
+      // timeout (the rare CI failure of test/sse-shutdown.e2e-spec.ts; Node's server.close() closes
+      // only the connections idle at the moment it is called).
       raw.end();
+      // destroySoon flushes what end() wrote (the last chunk) before it closes.
+      if (this.shuttingDown) socket.destroySoon();
+      ended();
     }
   }
 
-  /** SIGTERM: end every stream (clients reconnect with Last-Event-ID elsewhere) so the server can close. */
-  beforeApplicationShutdown(): void {
-    for (const end of [...this.openStreams]) end();
+  /** SIGTERM: end every stream (clients reconnect with Last-Event-ID elsewhere) and wait until each has, so the server can close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    const streams = [...this.openStreams];
+    for (const [end] of streams) end();
+    await Promise.all(streams.map(([, ended]) => ended));
   }
 }
