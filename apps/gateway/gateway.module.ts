@@ -20,7 +20,14 @@ export interface GatewayOptions {
   /** SASL/SCRAM, TLS and ACL settings of the Kafka clients (see RelayOptions). */
   readonly kafkaSecurity?: Pick<
     RelayOptions,
-    'sasl' | 'ssl' | 'manageAcls' | 'authorityPrincipal' | 'customsPrincipal' | 'commissionPrincipal' | 'inboundGroup'
+    | 'sasl'
+    | 'ssl'
+    | 'manageAcls'
+    | 'authorityPrincipal'
+    | 'customsPrincipal'
+    | 'commissionPrincipal'
+    | 'inboundGroup'
+    | 'shutdownGraceMs'
   >;
 }
 
@@ -39,6 +46,7 @@ export function kafkaSecurityFrom(environment: BaseEnvironment): GatewayOptions[
     customsPrincipal: environment.KAFKA_CUSTOMS_PRINCIPAL,
     commissionPrincipal: environment.KAFKA_COMMISSION_PRINCIPAL,
     inboundGroup: environment.KAFKA_INBOUND_GROUP,
+    shutdownGraceMs: environment.KAFKA_SHUTDOWN_GRACE_MS,
   };
 }
 

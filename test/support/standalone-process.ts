@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -20,7 +21,15 @@ export function startTsProcess(entry: string, env: Record<string, string>, args:
     ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(ROOT, entry), ...args],
     {
       cwd: ROOT,
-      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'), ...env },
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        // With KAFKA_BROKERS set (CI) each process joins an inbound consumer group of its own: a process
+        // another test killed stays a member of a shared group until its session ends, and holds every
+        // join (and so every shutdown) in it until then.
+        KAFKA_INBOUND_GROUP: `dul-inbound-test-${randomUUID()}`,
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -17,7 +17,7 @@ import { ConsultationWrite, DenialWrite } from '../../consultation/public/consul
 import type { Clock } from '@dul/platform';
 import { CLOCK, fieldProblems } from '@dul/platform';
 import { senderOfInboundTopic } from '@dul/contracts';
-import { ensureTopics, kafkaClient } from '@dul/messaging';
+import { ensureTopics, kafkaClient, settleWithin } from '@dul/messaging';
 import { connectionOf, gatewayTopics, RELAY_OPTIONS, type RelayOptions } from '../relay/relay.service';
 import { RetryingStart } from '../retrying-start';
 import {
@@ -51,6 +51,8 @@ export class InboundConsumerService
     return this.joined;
   }
   private producer: Producer | undefined;
+  /** Consumers disconnected by us, at shutdown or to start over. */
+  private readonly letGo = new WeakSet<Consumer>();
 
   constructor(
     private readonly commandBus: CommandBus,
@@ -73,7 +75,13 @@ export class InboundConsumerService
     await ensureTopics(kafka, topics);
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await this.producer.connect();
-    this.consumer = kafka.consumer({ groupId: this.options.inboundGroup ?? 'dul-inbound' });
+    const consumer: Consumer = kafka.consumer({
+      groupId: this.options.inboundGroup ?? 'dul-inbound',
+      // A consumer we have let go of is never restarted: kafkajs restarts a consumer that crashes while
+      // it leaves (a disconnect during a group join ends in a crash), and it would rejoin the group.
+      retry: { retries: 5, restartOnFailure: () => Promise.resolve(!this.letGo.has(consumer)) },
+    });
+    this.consumer = consumer;
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.joined = true));
     // kafkajs restarts a crashed consumer itself when the error is retriable; otherwise we start over.
     this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
@@ -89,8 +97,13 @@ export class InboundConsumerService
     this.joined = false;
     this.consumer = undefined;
     this.producer = undefined;
-    await consumer?.disconnect().catch(() => undefined);
-    await producer?.disconnect().catch(() => undefined);
+    // Bounded: a group join held by a dead member must not hold the shutdown (settleWithin says why).
+    const graceMs = this.options.shutdownGraceMs ?? 2_000;
+    if (consumer) this.letGo.add(consumer);
+    if (consumer && !(await settleWithin(consumer.disconnect(), graceMs)))
+      this.logger.warn(`Inbound consumer did not leave its group within ${graceMs} ms; going on without it`);
+    if (producer && !(await settleWithin(producer.disconnect(), graceMs)))
+      this.logger.warn(`Dead-letter producer did not disconnect within ${graceMs} ms; going on without it`);
   }
 
   /** Stops retrying too; only on the app's own shutdown. */

@@ -18,7 +18,15 @@ import { MEMBER_STATE_CODES } from '@dul/domain';
 import type { EventStore } from '@dul/event-store';
 import { EVENT_STORE } from '@dul/event-store';
 import type { KafkaConnection, OutboundMessage, TopicSpec } from '@dul/messaging';
-import { authorityAcls, ensureAcls, ensureTopics, kafkaClient, KafkaRelay, readerAcls } from '@dul/messaging';
+import {
+  authorityAcls,
+  ensureAcls,
+  ensureTopics,
+  kafkaClient,
+  KafkaRelay,
+  readerAcls,
+  settleWithin,
+} from '@dul/messaging';
 import { METRICS_REGISTRY, type MetricsRegistry } from '../metrics';
 import { CLOUD_EVENT_SOURCE, IntegrationEvents } from '../integration-events';
 import { RetryingStart } from '../retrying-start';
@@ -42,6 +50,8 @@ export interface RelayOptions {
   readonly commissionPrincipal?: string;
   /** Consumer group of the inbound consumer (default dul-inbound), one per deployment. */
   readonly inboundGroup?: string;
+  /** How long shutdown waits for a Kafka client to leave before it goes on (default 2,000 ms). */
+  readonly shutdownGraceMs?: number;
 }
 
 /** The connection the gateway's Kafka clients use. */
@@ -202,9 +212,15 @@ export class RelayService implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /** Finishes the batch in flight and saves the checkpoint while the store is still open. */
+  /**
+   * Finishes the batch in flight and saves the checkpoint while the store is still open, within the
+   * shutdown grace: a batch still unacknowledged then is sent again at the next start (at-least-once;
+   * consumers drop duplicates by event id), as after a crash.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.starter.stop();
-    await this.relay?.stop();
+    const graceMs = this.options.shutdownGraceMs ?? 2_000;
+    if (this.relay && !(await settleWithin(this.relay.stop(), graceMs)))
+      this.logger.warn(`Kafka relay did not stop within ${graceMs} ms; its last batch is sent again at the next start`);
   }
 }

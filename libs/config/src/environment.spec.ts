@@ -126,6 +126,19 @@ describe('authentication settings', () => {
       /KAFKA_INBOUND_GROUP must be a Kafka group id/,
     );
   });
+
+  it('bounds the wait for each Kafka client to leave at shutdown at 2,000 ms unless set, within 0 to 60,000 ms', () => {
+    expect(validateEnvironment(BaseEnvironment, {})).toMatchObject({ KAFKA_SHUTDOWN_GRACE_MS: 2_000 });
+    expect(validateEnvironment(BaseEnvironment, { KAFKA_SHUTDOWN_GRACE_MS: '500' })).toMatchObject({
+      KAFKA_SHUTDOWN_GRACE_MS: 500,
+    });
+    expect(() => validateEnvironment(BaseEnvironment, { KAFKA_SHUTDOWN_GRACE_MS: '90000' })).toThrow(
+      /KAFKA_SHUTDOWN_GRACE_MS must be between 0 and 60000/,
+    );
+    expect(() => validateEnvironment(BaseEnvironment, { KAFKA_SHUTDOWN_GRACE_MS: 'soon' })).toThrow(
+      /KAFKA_SHUTDOWN_GRACE_MS must be a whole number of milliseconds/,
+    );
+  });
 });
 
 describe('token trust settings', () => {

@@ -110,6 +110,17 @@ export class BaseEnvironment extends HttpEdgeEnvironment {
   @Matches(/^[A-Za-z0-9._-]{1,200}$/, { message: 'must be a Kafka group id (letters, digits, . _ -)' })
   readonly KAFKA_INBOUND_GROUP: string = 'dul-inbound';
 
+  /**
+   * How long shutdown waits for each Kafka client to leave (the inbound consumer's group, the
+   * producers) before it goes on without the goodbye: a group join held by a dead member would
+   * otherwise hold SIGTERM for up to the broker's session timeout (libs/messaging/src/shutdown-grace.ts).
+   */
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0, { message: 'must be between 0 and 60000' })
+  @Max(60_000, { message: 'must be between 0 and 60000' })
+  readonly KAFKA_SHUTDOWN_GRACE_MS: number = 2_000;
+
   @IsOptional()
   @IsInt({ message: 'must be an integer port number' })
   @Min(0, { message: 'must be between 0 and 65535' })
