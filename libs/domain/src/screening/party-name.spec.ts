@@ -174,6 +174,9 @@ describe('party name normalisation', () => {
     expect(nameSimilarity('Mindanao Power Systems Corporation', 'Mindanao Pwr. Sys. Corp.')).toBeGreaterThanOrEqual(
       0.7,
     );
+    // Hyd./Hydr. and Contg. as the registers abbreviate them (data/corporate-words.json).
+    expect(nameSimilarity('Kartal Hydraulics Contracting', 'Kartal Hydr. Contg.')).toBeGreaterThanOrEqual(0.7);
+    expect(nameSimilarity('Kartal Hydraulics', 'Kartal Hyd.')).toBeGreaterThanOrEqual(0.8);
     // An abbreviation is not any word that starts like it.
     expect(nameSimilarity('Sarhad Elec.', 'Sarhad Elegance')).toBeLessThan(0.8);
   });
@@ -242,6 +245,19 @@ describe('party name normalisation', () => {
     expect(legalFormsOf('Ege Hassas Ltd. Şti.')).toEqual(['limited']);
     expect(legalFormsOf('Nusantara Sdn Bhd')).toEqual(['limited']);
     expect(legalFormsOf('TOO Kaztekhsnab')).toEqual(['limited', 'partnership']);
+  });
+
+  it('reads the legal forms of Latin America, the Gulf, Mongolia, Armenia and Japan with their kinds (S.A.C., C.A., K.S.C.C., XXK, ՍՊԸ, Kabushiki-gaisha)', () => {
+    expect(legalFormsOf('Andina Sensores S.A.C.')).toEqual(['jointStock']);
+    expect(legalFormsOf('Orinoco Valvulas C.A.')).toEqual(['jointStock']);
+    expect(legalFormsOf('Jaber Marine K.S.C.C.')).toEqual(['jointStock']);
+    expect(legalFormsOf('Tuul Optik XXK')).toEqual(['limited']);
+    expect(legalFormsOf('Sevan Lazer ՍՊԸ')).toEqual(['limited']);
+    expect(legalFormsOf('Bajio Metal S. de R.L. de C.V.')).toEqual(['limited']);
+    expect(normalisePartyName('Andina Sensores Sociedad Anónima Cerrada')).toBe(normalisePartyName('Andina Sensores'));
+    expect(normalisePartyName('Tamura Denpa Kabushiki-gaisha')).toBe(normalisePartyName('Tamura Denpa'));
+    // ХХК and KhKhK are not forms: folded they are hk, Hong Kong (see data/legal-forms.json).
+    expect(normalisePartyName('Tuul Optik ХХК')).not.toBe(normalisePartyName('Tuul Optik'));
   });
 
   it('takes a misspelt corporate word for the word (Tecnical = Technical)', () => {
@@ -592,7 +608,7 @@ describe('names across languages: translated industry words, forms, branches, pl
     expect(nameSimilarity('Hanul Optics', 'Hamul Optics')).toBeLessThan(0.8);
   });
 
-  it('meets Japanese romanisations of one word, Latin against Latin (Ōno = Oono = Ohno, Kōki = Kouki, Sibata = Shibata)', () => {
+  it('meets Japanese romanisations of one word, Latin against Latin (Ōno = Oono = Ohno, Kōki = Kouki, Sibata = Shibata, Dempa = Denpa)', () => {
     // Every word has its counterpart, a little below equal words (JAPANESE_ROMANISATION_SIMILARITY):
     // the address then decides, as for Korean romanisations.
     for (const [a, b] of [
@@ -603,6 +619,9 @@ describe('names across languages: translated industry words, forms, branches, pl
       expect(nameSimilarity(a, b)).toBeGreaterThanOrEqual(0.7);
     }
     expect(nameSimilarity('Sinzyuku Seiki K.K.', 'Shinjuku Seiki K.K.')).toBeGreaterThanOrEqual(0.8);
+    // Traditional Hepburn writes ん as m before b, p and m; revised Hepburn and Kunrei write n.
+    expect(nameSimilarity('Tamura Dempa K.K.', 'Tamura Denpa K.K.')).toBeGreaterThanOrEqual(0.8);
+    expect(nameSimilarity('Shimbashi Seiki K.K.', 'Shinbashi Seiki K.K.')).toBeGreaterThanOrEqual(0.8);
     // Another consonant is another word.
     expect(nameSimilarity('Ono Koki K.K.', 'Ono Kaki K.K.')).toBeLessThan(0.8);
     expect(nameSimilarity('Ono Koki K.K.', 'Ono Kori K.K.')).toBeLessThan(0.8);

@@ -931,6 +931,8 @@ export function compoundKey(folded: string): string {
 export function japaneseKey(folded: string): string {
   return folded
     .replace(/oh(?![aeiou])/g, 'o')
+    // ん before b, p and m is m in traditional Hepburn, n in revised Hepburn and Kunrei (Dempa = Denpa).
+    .replace(/m(?=[bpm])/g, 'n')
     .replace(/sh/g, 's')
     .replace(/ch/g, 't')
     .replace(/([st])i(?=[aou])/g, '$1')

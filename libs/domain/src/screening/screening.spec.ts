@@ -247,6 +247,25 @@ describe('screening for essentially identical transactions (Art 2(22), Art 16)',
       expect(comparison.related).toBe(true);
     });
 
+    it('does not hold a post-office box against a street address (the box says where mail is collected, not where the firm sits)', () => {
+      const office: Party = {
+        name: 'Jumeirah Avionics Trading L.L.C.',
+        address: 'Office 1407, Al Moosa Tower 2, Sheikh Zayed Road, Dubai',
+        country: 'AE',
+      };
+      for (const box of ['P.O. Box 118442, Dubai', 'PO Box 118442 Dubai', 'POB 118442, Dubai', 'ص.ب 118442، دبي']) {
+        const comparison = compareParties({ ...office, address: box }, office);
+        expect(comparison.objections).not.toContain('ADDRESS_DIFFERS');
+        expect(comparison.matches).toBe(true);
+      }
+      // Two boxes are two addresses: another box number still disagrees.
+      const otherBox = compareParties(
+        { ...office, address: 'P.O. Box 52117, Sharjah' },
+        { ...office, address: 'P.O. Box 118442, Dubai' },
+      );
+      expect(otherBox.matches).toBe(false);
+    });
+
     it('does not match the same name at another house number on the same street, but marks it possibly related', () => {
       const atNine: Party = {
         name: 'Kartal Hidrolik Ltd. Şti.',

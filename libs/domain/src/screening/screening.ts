@@ -641,6 +641,7 @@ function scoreParties(
     if (evidence.unmatchedWeight > thresholds.maxUnmatchedWeight) objections.push('EXTRA_NAME_WORDS');
     if (
       !branch &&
+      !oneSideIsAPostBox(left, right) &&
       ((addressesComparable(left, right) && addressesDisagree(left, right, address, thresholds, textOptions)) ||
         numbersDisagreeAcrossScripts(left, right, address, thresholds))
     ) {
@@ -708,6 +709,16 @@ function numbersDisagreeAcrossScripts(
     numbersDiffer(left.address, right.address) &&
     address < thresholds.addressAgreementThreshold
   );
+}
+
+// A post-office box, common in the Gulf, says where the mail is collected, not where the firm sits:
+// against a street address it contradicts nothing (P.O. Box 118442, Dubai against Office 1407, Al Moosa
+// Tower 2, Dubai). Two boxes are compared as any two addresses are.
+const POST_BOX =
+  /(?:^|[^\p{L}])(?:p\.?\s*o\.?\s*box|p\.?\s*o\.?\s*b\.?\s*\d|post(?:al)?\s*box|postfach|caixa\s+postal|apartado\s+postal|ص\.?\s?ب)/iu;
+
+function oneSideIsAPostBox(left: PreparedParty, right: PreparedParty): boolean {
+  return POST_BOX.test(left.party.address) !== POST_BOX.test(right.party.address);
 }
 
 // Two addresses can contradict each other only when both say enough (two words or more after the
