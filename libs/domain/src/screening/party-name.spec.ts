@@ -260,6 +260,21 @@ describe('party name normalisation', () => {
     expect(normalisePartyName('Tuul Optik ХХК')).not.toBe(normalisePartyName('Tuul Optik'));
   });
 
+  it('reads the Balkan a.d. (joint-stock) as a legal form only as the last word of a name, never the Arabic article Ad', () => {
+    expect(legalFormsOf('Smederevske Pumpe a.d.')).toEqual(['jointStock']);
+    expect(legalFormsOf('Смедеревске Пумпе а.д.')).toEqual(['jointStock']);
+    expect(legalFormsOf('Smederevske Pumpe AD')).toEqual(['jointStock']);
+    expect(legalFormsOf('Ad-Diyaa Telecommunications LLC')).toEqual(['limited']);
+    expect(legalFormsOf('Ad Dammam Trading')).toEqual([]);
+  });
+
+  it('reads the Arabic article written solid with a corporate word as the article and the word (Alhandasa = Al-Handasa)', () => {
+    expect(normalisePartyName('Dar Alhandasa Co.')).toBe(normalisePartyName('Dar Al-Handasa Co.'));
+    expect(normalisePartyName('Elhandasa Systems')).toBe(normalisePartyName('El Handasa Systems'));
+    // Not before a word that is not listed, nor before a short one: Altech keeps its own word.
+    expect(normalisePartyName('Altech Systems')).not.toBe(normalisePartyName('Tech Systems'));
+  });
+
   it('takes a misspelt corporate word for the word (Tecnical = Technical)', () => {
     expect(normalisePartyName('Indus Tecnical Services')).toBe(normalisePartyName('Indus Technical Services'));
   });

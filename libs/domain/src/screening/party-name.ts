@@ -929,18 +929,20 @@ export function compoundKey(folded: string): string {
  * shi, chi, tsu, fu, ji and sh, ch, j (folded: s, t, c, f, i; ji folds to i). Compared only between two Latin words.
  */
 export function japaneseKey(folded: string): string {
-  return folded
-    .replace(/oh(?![aeiou])/g, 'o')
-    // ん before b, p and m is m in traditional Hepburn, n in revised Hepburn and Kunrei (Dempa = Denpa).
-    .replace(/m(?=[bpm])/g, 'n')
-    .replace(/sh/g, 's')
-    .replace(/ch/g, 't')
-    .replace(/([st])i(?=[aou])/g, '$1')
-    .replace(/zi/g, 'i')
-    .replace(/c/g, 't')
-    .replace(/f/g, 'h')
-    .replace(/u/g, 'o')
-    .replace(/([a-z])\1+/g, '$1');
+  return (
+    folded
+      .replace(/oh(?![aeiou])/g, 'o')
+      // ん before b, p and m is m in traditional Hepburn, n in revised Hepburn and Kunrei (Dempa = Denpa).
+      .replace(/m(?=[bpm])/g, 'n')
+      .replace(/sh/g, 's')
+      .replace(/ch/g, 't')
+      .replace(/([st])i(?=[aou])/g, '$1')
+      .replace(/zi/g, 'i')
+      .replace(/c/g, 't')
+      .replace(/f/g, 'h')
+      .replace(/u/g, 'o')
+      .replace(/([a-z])\1+/g, '$1')
+  );
 }
 
 /**
@@ -1479,8 +1481,20 @@ function stemOf(token: string): WeightedToken {
     STEMS.get(token) ??
     ABBREVIATED.get(token) ??
     (CITY_WORDS.has(token) ? undefined : misspeltStem(token)) ??
+    solidArticleStem(token) ??
     latinStem(token)
   );
+}
+
+/**
+ * The corporate word behind the Arabic article written solid with it (Alhandasa = Al-Handasa,
+ * engineering; Elkahraba = El Kahraba): the article is dropped where it stands apart, so it is here.
+ * Only before a listed corporate word of five letters or more, so a name that merely starts with
+ * al or el (Altech, Elvira) keeps its own word.
+ */
+function solidArticleStem(token: string): WeightedToken | undefined {
+  const article = /^(?:al|el)(.{5,})$/.exec(token);
+  return article?.[1] === undefined ? undefined : STEMS.get(article[1]);
 }
 
 function latinStem(token: string): WeightedToken {
@@ -1950,6 +1964,17 @@ const LEGAL_FORM_PHRASE_KINDS: ReadonlyMap<string, readonly string[]> = LEGAL_FO
 }, new Map<string, string[]>());
 
 /** The kinds of legal form a name carries, sorted: ООО and LLC are `limited`, A.Ş. and JSC `jointStock`. */
+// Forms that are ordinary words elsewhere (a.d. folds to ad, the Arabic article): a form only as the last word.
+const LAST_WORD_ONLY_FORMS: ReadonlySet<string> = new Set(
+  legalFormsData.lastWordOnly.forms.map((form) => foldedTokens(form).join(' ')),
+);
+
+function lastWordIndex(tokens: readonly { readonly text: string }[]): number {
+  let last = tokens.length - 1;
+  while (last >= 0 && tokens[last]?.text === '') last--;
+  return last;
+}
+
 export function legalFormsOf(name: string): readonly string[] {
   let tokens: { readonly text: string }[] = foldedTokens(name).map((text) => ({ text }));
   const kinds = new Set<string>();
@@ -1959,6 +1984,7 @@ export function legalFormsOf(name: string): readonly string[] {
     if (!present.has(form.words[0] ?? '')) continue;
     const at = indexOfPhrase(tokens, form.words);
     if (at < 0) continue;
+    if (LAST_WORD_ONLY_FORMS.has(form.words.join(' ')) && at !== lastWordIndex(tokens)) continue;
     // A form of several words listed under two kinds (주식회사, Ju Sik Hoe Sa) counts for both.
     for (const kind of LEGAL_FORM_PHRASE_KINDS.get(form.words.join(' ')) ?? [form.kind]) kinds.add(kind);
     if (form.words.length > 1) tokens = [...tokens.slice(0, at), { text: '' }, ...tokens.slice(at + form.words.length)];
