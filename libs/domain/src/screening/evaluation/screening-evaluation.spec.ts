@@ -27,20 +27,29 @@ const SCRIPTS_FILE = 'tuning-scripts.json';
 // after the heldout-5 study: precision 0.972, recall 0.697, TP 138 of 198). Its misses were then studied
 // (branch words of the Balkans and Greece, Balkan and Mongolian cities and legal forms, Chinese
 // provinces as filler, address numbers in groups), so it is tuning data now with a regression floor.
-// heldout-7.json is the held-out set now: 388 cases by three helpers who read no matcher code, data or
-// test (build-7/README.md), written while heldout-6 was studied and scored once, after that study, on
-// 2026-12-03. Its figure is the one docs/screening.md quotes. On 2026-12-04 its misses were studied
-// (screening-tuning.cli.ts reads it): it measures nothing unseen now, and gives way to heldout-8.json
-// once that set, written meanwhile by helpers who read no matcher code, has been scored once.
-const HELD_OUT_FILE: string = 'heldout-7.json';
+// heldout-7.json was the held-out set after heldout-6 (388 cases, build-7/; scored once on 2026-12-03
+// after the heldout-6 study: precision 0.979, recall 0.690, TP 138 of 200). Its misses were studied on
+// 2026-12-04 (legal forms of Latin America, the Gulf, North Africa, Mongolia and Armenia, Hepburn m
+// before b/p/m, a P.O. box against a street address, the Arabic article written solid, the Balkan a.d.
+// as a last word only), so it is tuning data now with a regression floor in EARLIER_HELD_OUT.
+// heldout-8.json is the held-out set now: 403 cases by four helpers who read no matcher code, data or
+// test (build-8/README.md and its notes), written while heldout-7 was studied, and scored once on
+// 2026-12-04 on the matcher frozen after that study (commit 9aacfbe). Its figure is the one
+// docs/screening.md quotes; the day its misses are studied it becomes tuning data like the others.
+const HELD_OUT_FILE: string = 'heldout-8.json';
 
 /**
- * The floors asserted on HELD_OUT_FILE: its one scoring (2026-12-03: 388 cases, 200 MATCH; precision
- * 0.979, recall 0.690: TP 138, FP 3, FN 62), so a regression fails while the gap to the target stays
- * visible. The same set on the matcher of the session's start: 0.976 / 0.600 (TP 120); after the
- * heldout-5 study: 0.977 / 0.650 (TP 130).
+ * The floors asserted on HELD_OUT_FILE: its one scoring (2026-12-04: 403 cases, 207 MATCH; precision
+ * 0.988, recall 0.792: TP 164, FP 2, FN 43), so a regression fails while the gap to the target stays
+ * visible.
  */
-const HELD_OUT_FLOORS = { precision: 0.95, recall: 138 / 200 } as const;
+const HELD_OUT_FLOORS = { precision: 0.95, recall: 164 / 207 } as const;
+
+/**
+ * heldout-7.json after its misses were studied (2026-12-04: precision 0.987, recall 0.785, TP 157, FP 2,
+ * FN 43 of 200 MATCH; its one held-out scoring was 0.979 / 0.690). A regression floor.
+ */
+const HELDOUT_7_RECALL_FLOOR = 157 / 200;
 
 /**
  * heldout-6.json after its misses were studied (2026-12-03: precision 0.971, recall 0.833, TP 165, FP 5,
@@ -64,11 +73,12 @@ const HELDOUT_4_RECALL_FLOOR = 208 / 237;
 
 /**
  * Sets held out once and tuning data since (see the header), with their floors at the figures of
- * the matcher after the last study: heldout-6.json, heldout-5.json and heldout-4.json (see above); heldout-3.json
+ * the matcher after the last study: heldout-7.json, heldout-6.json, heldout-5.json and heldout-4.json (see above); heldout-3.json
  * precision 0.980, recall 0.902 (193 of 214); heldout-2.json precision 0.989, recall 0.946 (176 of 186).
  * Regression floors; no longer figures to quote.
  */
 const EARLIER_HELD_OUT = [
+  { file: 'heldout-7.json', floors: { precision: 0.95, recall: HELDOUT_7_RECALL_FLOOR } },
   { file: 'heldout-6.json', floors: { precision: 0.95, recall: HELDOUT_6_RECALL_FLOOR } },
   { file: 'heldout-5.json', floors: { precision: 0.95, recall: HELDOUT_5_RECALL_FLOOR } },
   { file: 'heldout-4.json', floors: { precision: 0.95, recall: HELDOUT_4_RECALL_FLOOR } },
@@ -121,7 +131,7 @@ describe('screening evaluation sets', () => {
     // Ids are unique within a set (the fresh held-out set may number its cases afresh).
     expect(new Set(tuningCases.map((c) => c.id)).size).toBe(tuningCases.length);
     expect(new Set((heldOutCases ?? []).map((c) => c.id)).size).toBe(heldOutCases?.length ?? 0);
-    // No case of the held-out set shares an id with any other case (it numbers its own, h7-).
+    // No case of the held-out set shares an id with any other case (it numbers its own).
     const earlier = EARLIER_HELD_OUT.filter(({ file }) => file !== HELD_OUT_FILE).flatMap(
       ({ file }) => load(file) ?? [],
     );
