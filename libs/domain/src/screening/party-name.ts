@@ -441,21 +441,23 @@ function alignJoined(a: PreparedText, b: PreparedText): readonly WeightedToken[]
   const joins = a.joins ?? [];
   const targets = b.distinctiveTexts;
   if (joins.length === 0 || targets === undefined || targets.size === 0) return a.tokens;
-  const replaced = new Map<number, { readonly length: number; readonly token: WeightedToken }>();
-  const used = new Set<number>();
+  // Made only when a run meets a word: most comparisons have none, and this runs for each of them.
+  let replaced: Map<number, { readonly length: number; readonly token: WeightedToken }> | undefined;
+  let used: Set<number> | undefined;
   for (const join of joins) {
     const keyed = targets.has(join.text) ? undefined : keyedTarget(join, b);
     if (!targets.has(join.text) && keyed === undefined) continue;
     const span = Array.from({ length: join.length }, (_, offset) => join.start + offset);
-    if (span.some((index) => used.has(index))) continue;
+    if (used !== undefined && span.some((index) => used?.has(index) === true)) continue;
     const exact = b.tokens.find((candidate) => candidate.text === join.text);
     // Met by the key only: the syllables stand for the Latin word, a little below the word itself.
     const token = exact ?? (keyed === undefined ? undefined : { ...keyed, approximate: true });
     if (token === undefined) continue;
-    span.forEach((index) => used.add(index));
-    replaced.set(join.start, { length: join.length, token });
+    const taken = (used ??= new Set());
+    span.forEach((index) => taken.add(index));
+    (replaced ??= new Map()).set(join.start, { length: join.length, token });
   }
-  if (replaced.size === 0) return a.tokens;
+  if (replaced === undefined) return a.tokens;
   const tokens: WeightedToken[] = [];
   for (let index = 0; index < a.tokens.length; index++) {
     const join = replaced.get(index);
@@ -641,47 +643,118 @@ export function softTokenOverlap(
   readonly unmatchedB: readonly number[];
 } {
   const total = sumWeights(a) + sumWeights(b);
-  const pairs: { i: number; j: number; similarity: number; key: string }[] = [];
-  a.forEach((left, i) => {
-    b.forEach((right, j) => {
+  // Plain loops and reused flags: this runs for every name and address a screening compares, and
+  // its closures, pair keys and Sets were a third of what a dry run allocated (sampling heap profile).
+  const pairs: TokenPair[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const left = a[i] as WeightedToken;
+    for (let j = 0; j < b.length; j++) {
+      const right = b[j] as WeightedToken;
       const similarity = weightedTokenSimilarity(left, right, threshold);
-      if (similarity > 0) {
-        const key = left.text < right.text ? `${left.text} ${right.text}` : `${right.text} ${left.text}`;
-        pairs.push({ i, j, similarity, key });
-      }
-    });
-  });
-  pairs.sort((x, y) => y.similarity - x.similarity || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
+      if (similarity <= 0) continue;
+      const leftFirst = left.text < right.text;
+      pairs.push({
+        i,
+        j,
+        similarity,
+        low: leftFirst ? left.text : right.text,
+        high: leftFirst ? right.text : left.text,
+      });
+    }
+  }
+  if (pairs.length > 1) pairs.sort(comparePairs);
+  const usedA = flagsFor(0, a.length);
+  const usedB = flagsFor(1, b.length);
   let matched = 0;
   let distinctiveMatched = 0;
   for (const pair of pairs) {
-    if (usedA.has(pair.i) || usedB.has(pair.j)) continue;
-    usedA.add(pair.i);
-    usedB.add(pair.j);
+    if (usedA[pair.i] === 1 || usedB[pair.j] === 1) continue;
+    usedA[pair.i] = 1;
+    usedB[pair.j] = 1;
     const left = a[pair.i]?.weight ?? 0;
     const right = b[pair.j]?.weight ?? 0;
     matched += (pair.similarity * (left + right)) / 2;
     if (left === DISTINCTIVE_TOKEN_WEIGHT && right === DISTINCTIVE_TOKEN_WEIGHT) distinctiveMatched += pair.similarity;
   }
-  const allDistinctiveUsed = (tokens: readonly WeightedToken[], used: ReadonlySet<number>): boolean =>
-    tokens.some((token) => token.weight === DISTINCTIVE_TOKEN_WEIGHT) &&
-    tokens.every((token, index) => token.weight !== DISTINCTIVE_TOKEN_WEIGHT || used.has(index));
-  const unmatched = (tokens: readonly WeightedToken[], used: ReadonlySet<number>): number =>
-    tokens.reduce(
-      (sum, token, index) => (used.has(index) || token.weight <= FILLER_TOKEN_WEIGHT ? sum : sum + token.weight),
-      0,
-    );
   return {
     matched,
     total,
     distinctiveMatched,
     distinctiveContained: allDistinctiveUsed(a, usedA) || allDistinctiveUsed(b, usedB),
-    unmatchedWeight: unmatched(a, usedA) + unmatched(b, usedB),
-    unmatchedA: a.flatMap((_, index) => (usedA.has(index) ? [] : [index])),
-    unmatchedB: b.flatMap((_, index) => (usedB.has(index) ? [] : [index])),
+    unmatchedWeight: unmatchedWeightOf(a, usedA) + unmatchedWeightOf(b, usedB),
+    unmatchedA: unusedIndices(a.length, usedA),
+    unmatchedB: unusedIndices(b.length, usedB),
   };
+}
+
+interface TokenPair {
+  readonly i: number;
+  readonly j: number;
+  readonly similarity: number;
+  /** The pair's two texts in order, for the tie-break. */
+  readonly low: string;
+  readonly high: string;
+}
+
+// Best pairs first; a tie is broken by the pair's texts joined by a space ("low high"), compared
+// as the joined strings would be without building them.
+function comparePairs(x: TokenPair, y: TokenPair): number {
+  return y.similarity - x.similarity || compareJoined(x.low, x.high, y.low, y.high);
+}
+
+function compareJoined(a1: string, a2: string, b1: string, b2: string): number {
+  const lengthA = a1.length + 1 + a2.length;
+  const lengthB = b1.length + 1 + b2.length;
+  for (let at = 0; at < lengthA && at < lengthB; at++) {
+    const difference = joinedCharAt(a1, a2, at) - joinedCharAt(b1, b2, at);
+    if (difference !== 0) return difference < 0 ? -1 : 1;
+  }
+  return lengthA === lengthB ? 0 : lengthA < lengthB ? -1 : 1;
+}
+
+function joinedCharAt(first: string, second: string, at: number): number {
+  return at < first.length ? first.charCodeAt(at) : at === first.length ? 32 : second.charCodeAt(at - first.length - 1);
+}
+
+// The used flags of softTokenOverlap's two sides, reused across calls: the function neither
+// recurses nor yields, and the flags are read only before it returns.
+const usedFlags: Uint8Array[] = [new Uint8Array(32), new Uint8Array(32)];
+
+function flagsFor(side: 0 | 1, length: number): Uint8Array {
+  let flags: Uint8Array = usedFlags[side] as Uint8Array;
+  if (flags.length < length) {
+    flags = new Uint8Array(length * 2);
+    usedFlags[side] = flags;
+  }
+  flags.fill(0, 0, length);
+  return flags;
+}
+
+function allDistinctiveUsed(tokens: readonly WeightedToken[], used: Uint8Array): boolean {
+  let any = false;
+  for (let index = 0; index < tokens.length; index++) {
+    if ((tokens[index] as WeightedToken).weight !== DISTINCTIVE_TOKEN_WEIGHT) continue;
+    if (used[index] !== 1) return false;
+    any = true;
+  }
+  return any;
+}
+
+function unmatchedWeightOf(tokens: readonly WeightedToken[], used: Uint8Array): number {
+  let sum = 0;
+  for (let index = 0; index < tokens.length; index++) {
+    const weight = (tokens[index] as WeightedToken).weight;
+    if (used[index] !== 1 && weight > FILLER_TOKEN_WEIGHT) sum += weight;
+  }
+  return sum;
+}
+
+const NO_INDICES: readonly number[] = Object.freeze([]);
+
+function unusedIndices(length: number, used: Uint8Array): readonly number[] {
+  let unused: number[] | undefined;
+  for (let index = 0; index < length; index++) if (used[index] !== 1) (unused ??= []).push(index);
+  return unused ?? NO_INDICES;
 }
 
 /**
@@ -1937,8 +2010,26 @@ const CITIES_BY_COUNTRY: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ]),
 );
 
+// The positions in CITIES of the spellings that begin with each word: an address is tried only
+// against the spellings whose first word it contains (trying every one was most of the cost of
+// preparing an address, which every screened candidate pays).
+const CITIES_BY_FIRST_WORD: ReadonlyMap<string, readonly number[]> = CITIES.reduce((byWord, city, position) => {
+  const first = city.tokens[0] as string;
+  byWord.set(first, [...(byWord.get(first) ?? []), position]);
+  return byWord;
+}, new Map<string, number[]>());
+
 function citiesIn(tokens: readonly WeightedToken[]): readonly string[] {
-  return [...new Set(CITIES.filter((city) => indexOfPhrase(tokens, city.tokens) >= 0).map((city) => city.canonical))];
+  const positions = new Set<number>();
+  for (const token of tokens)
+    for (const position of CITIES_BY_FIRST_WORD.get(token.text) ?? []) positions.add(position);
+  // In CITIES order, as a filter of the whole list would give them.
+  const found = [...positions]
+    .sort((x, y) => x - y)
+    .map((position) => CITIES[position] as (typeof CITIES)[number])
+    .filter((city) => indexOfPhrase(tokens, city.tokens) >= 0)
+    .map((city) => city.canonical);
+  return [...new Set(found)];
 }
 
 // Every legal form with its kind, folded; phrases longest first, so that "Sdn Bhd" is read whole
