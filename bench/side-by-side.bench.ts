@@ -57,6 +57,8 @@ const READ_ALL_EVENTS = argv.includes('--events')
     : 100_000;
 const DENIALS = QUICK ? 2_000 : 100_000;
 const LISTED_APPLICATIONS = QUICK ? 2_000 : 100_000;
+/** Open consultations the reader's authority (DE) runs, one per tenth of its cases: each list page shows their deadlines. */
+const OPEN_CONSULTATIONS = QUICK ? 20 : 1_000;
 const ROOT = join(__dirname, '..');
 const WORK = join('/tmp', `dul-bench-${process.pid}`);
 /** Hard stop: a benchmark must never hang a terminal or CI job. */
@@ -628,6 +630,7 @@ async function listScenarios(bareLoad: Load | undefined): Promise<void> {
               const [id, json] = clonedApplication(doc, n);
               insert.run('applications', id, json);
             }
+            for (let n = 0; n < OPEN_CONSULTATIONS; n++) insert.run('consultations', ...openConsultation(n));
           })();
           db.close();
           return Promise.resolve();
@@ -650,6 +653,12 @@ async function listScenarios(bareLoad: Load | undefined): Promise<void> {
                 [batch.map(([id]) => id), batch.map(([, json]) => json)],
               );
             }
+            const consultations = Array.from({ length: OPEN_CONSULTATIONS }, (_, n) => openConsultation(n));
+            await pool.query(
+              `INSERT INTO projection_documents (projection, id, doc)
+               SELECT 'consultations', id, doc::jsonb FROM unnest($1::text[], $2::text[]) AS r(id, doc)`,
+              [consultations.map(([id]) => id), consultations.map(([, json]) => json)],
+            );
             // VACUUM sets the visibility map: counts are index-only scans, as autovacuum would let them be.
             await pool.query('VACUUM ANALYZE projection_documents');
           } finally {
@@ -694,7 +703,7 @@ async function listScenarios(bareLoad: Load | undefined): Promise<void> {
         ] as const) {
           const failed = result.errors + result.non2xx;
           rows.push({
-            scenario: `GET /v1/applications (${label}), 32 connections, ${fmt(LISTED_APPLICATIONS)} applications (${fmt(total)} of the reader's authority), ${store.label}`,
+            scenario: `GET /v1/applications (${label}), 32 connections, ${fmt(LISTED_APPLICATIONS)} applications (${fmt(total)} of the reader's authority, ${fmt(OPEN_CONSULTATIONS)} of them in an open consultation), ${store.label}`,
             ours: `${fmt(result.perSecond)} req/s, p50 ${fmt(result.p50)} ms, p99 ${fmt(result.p99)} ms, ${fmt(failed)} failed`,
             peer: `bare Fastify route ${fmt(bare.perSecond)} req/s, p99 ${fmt(bare.p99)} ms`,
             ratio: `${(result.perSecond / bare.perSecond).toFixed(3)}`,
@@ -722,6 +731,32 @@ function clonedApplication(doc: string, n: number): [string, string] {
   const parsed = JSON.parse(doc) as Record<string, unknown>;
   const authority = MEMBER_STATES_FOR_LISTS[n % MEMBER_STATES_FOR_LISTS.length] ?? 'DE';
   return [id, JSON.stringify({ ...parsed, id, applicationId: id, authority })];
+}
+
+/**
+ * An open Art 14 consultation DE runs on its n-th case (every tenth clone is DE's), as the board holds
+ * one: the fields the case queue reads (requester, status, applicationId, deadlineEndsAt) and the rest
+ * of a board row's bulk, so reading it costs what reading a real one does.
+ */
+function openConsultation(n: number): [string, string] {
+  const id = `bench-consultation-${String(n).padStart(6, '0')}`;
+  const applicationId = cloneId(n * MEMBER_STATES_FOR_LISTS.length);
+  return [
+    id,
+    JSON.stringify({
+      id,
+      article: 'ART_14_1',
+      requester: 'DE',
+      status: 'OPEN',
+      applicationId,
+      participants: ['DE', 'FR'],
+      consulted: ['FR'],
+      deadlineEndsAt: '2099-01-15T23:00:00.000Z',
+      openedAt: '2026-12-01T09:00:00.000Z',
+      replies: [],
+      consultation: { consultationId: id, applicationId, requester: 'DE', consulted: ['FR'], note: 'x'.repeat(600) },
+    }),
+  ];
 }
 
 /** The application's read-model document as the projection wrote it, once it is there. */

@@ -139,11 +139,17 @@ describe('EU consultation between three authorities (DE, FR, NL) and the Commiss
     const queued = await as('DE-caseworker').get(`/v1/applications/${application}`).expect(200);
     expect(queued.body.nextDeadline).toBe(consultation.deadlineEndsAt);
     expect(queued.body.overdue).toBe(false);
+    const page = await as('DE-caseworker').get('/v1/applications?limit=50').expect(200);
+    expect(page.body.items.find((item: { id: string }) => item.id === application)).toMatchObject({
+      nextDeadline: consultation.deadlineEndsAt,
+      overdue: false,
+    });
 
     // FR stays silent; the clock passes 10 FR working days and the lapse is recorded, once.
     h.clock.advanceDays(20);
     const overdue = await as('DE-caseworker').get('/v1/applications?overdue=true').expect(200);
     expect(overdue.body.items.map((item: { id: string }) => item.id)).toEqual([application]);
+    expect(overdue.body.items[0]).toMatchObject({ nextDeadline: consultation.deadlineEndsAt, overdue: true });
     const timer = h.app.get(ConsultationDeadlineTimer);
     await waitFor(
       async () => (await as('FR-caseworker').get(`/v1/consultations/${consultation.id}`)).body.version >= 0,

@@ -54,6 +54,20 @@ describe('list endpoints page by cursor', () => {
     expect(pages).toBe(3);
   });
 
+  it('a case-queue item is a summary: it leaves the embedded application out, and the detail carries it', async () => {
+    const [item] = (await list('/v1/applications?limit=1', caseworker)).items;
+    expect(item).toBeDefined();
+    expect(item).not.toHaveProperty('application');
+    expect(item).toMatchObject({ ageWorkingDays: expect.any(Number), overdue: false, nextDeadline: null });
+    const detail = await h
+      .http()
+      .get(`/v1/applications/${item?.id ?? ''}`)
+      .set('authorization', `Bearer ${caseworker}`)
+      .expect(200);
+    expect(detail.body).toHaveProperty('application.applicationId', item?.id);
+    expect(detail.body).toHaveProperty('ageWorkingDays', item && (item as { ageWorkingDays?: number }).ageWorkingDays);
+  });
+
   it("another authority's cursor walk sees none of them", async () => {
     const page = await list('/v1/applications?limit=3', otherAuthority);
     expect(page.items).toEqual([]);

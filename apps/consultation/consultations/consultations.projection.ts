@@ -40,8 +40,9 @@ export interface ConsultationDocument {
 export const consultationsProjection: Projection<ConsultationDocument> = {
   name: CONSULTATIONS_PROJECTION,
   handles: CONSULTATION_EVENT_TYPES,
-  // The board: an authority's own consultations (requester) or those it takes part in.
-  indexes: { equality: ['requester'], membership: ['participants', 'consulted'] },
+  // The board: an authority's own consultations (requester) or those it takes part in; a case
+  // queue page asks for the deadlines of its own applications (applicationId).
+  indexes: { equality: ['requester', 'applicationId'], membership: ['participants', 'consulted'] },
   documentId: (event: StoredEvent) => consultationAggregate.category.idOrNull(event.streamId),
   evolve: (document, event) => {
     const previous: ConsultationState = document?.consultation ?? consultationDecider.initialState();

@@ -5,7 +5,7 @@ import type { EventStore } from '@dul/event-store';
 import { aggregateStream, EVENT_STORE } from '@dul/event-store';
 import type { Clock } from '@dul/platform';
 import { CLOCK, ReadConsistency } from '@dul/platform';
-import type { ProjectionStore } from '@dul/projections';
+import type { DocumentFilter, ProjectionStore } from '@dul/projections';
 import { matchesWhere, MAX_PAGE_SIZE, PROJECTION_STORE } from '@dul/projections';
 import { readPage } from '@dul/http';
 import { afterIdOf, nextCursorOf } from '@dul/http';
@@ -52,7 +52,7 @@ export class ApplicationQueries {
     consistentWith?: number,
   ): Promise<Page<ApplicationSummary>> {
     const consistent = await this.consistency.waitFor(APPLICATIONS_PROJECTION, consistentWith);
-    const now = this.clock.now().toISOString();
+    const now = this.instantNow();
     const where = {
       authority: principal.ms ?? '',
       ...(query.status && { status: query.status }),
@@ -62,14 +62,11 @@ export class ApplicationQueries {
     };
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const deadlines = await this.openDeadlines(principal);
     if (query.overdue === true) {
       // Overdue: a deadline running on the case has passed. Few cases at a time, so read them one by one.
+      const deadlines = await this.openDeadlines(principal, { before: { deadlineEndsAt: now.iso } });
       const afterId = afterIdOf(query.cursor);
-      const overdueIds = [...deadlines]
-        .filter(([id, endsAt]) => endsAt < now && (afterId === undefined || id > afterId))
-        .map(([id]) => id)
-        .sort();
+      const overdueIds = [...deadlines.keys()].filter((id) => afterId === undefined || id > afterId).sort();
       const entries = (
         await Promise.all(
           overdueIds.map(async (id) => ({
@@ -83,7 +80,7 @@ export class ApplicationQueries {
       );
       const page = entries.slice(offset, offset + limit);
       return {
-        items: page.map((entry) => this.summarise(entry.document, deadlines)),
+        items: page.map((entry) => this.summarise(withoutApplication(entry.document), deadlines, now)),
         total: entries.length,
         limit,
         offset,
@@ -97,19 +94,31 @@ export class ApplicationQueries {
       { where },
       // The embedded application is the bulk of each document and no summary shows it.
       { limit, offset, cursor: query.cursor, omit: ['application'] },
-      (document: ApplicationListed) => this.summarise(document, deadlines),
+      (document: ApplicationListed) => document,
     );
-    return { ...page, consistent };
+    // The deadlines of this page's cases only: the cost of a page does not grow with the number of
+    // consultations the authority has open.
+    const deadlines = await this.openDeadlines(principal, {
+      oneOf: { applicationId: page.items.map((item) => item.id) },
+    });
+    return { ...page, items: page.items.map((document) => this.summarise(document, deadlines, now)), consistent };
   }
 
   /**
-   * The earliest deadline of each of the authority's cases: the consultations it runs (Art 14, Art 16)
-   * that are still open, from the consultation board.
+   * The earliest deadline of each of the authority's cases that `filter` selects: the consultations it
+   * runs (Art 14, Art 16) that are still open, from the consultation board. An application has a few
+   * consultations at most, so the cases of a page (or the overdue ones) have a bounded number of them.
    */
-  private async openDeadlines(principal: Principal): Promise<Map<string, string>> {
+  private async openDeadlines(principal: Principal, filter: DocumentFilter): Promise<Map<string, string>> {
     const open = await this.readModels.findDocuments<{ applicationId: string | null; deadlineEndsAt: string }>(
       CONSULTATIONS_PROJECTION,
-      { where: { requester: principal.ms ?? '', status: 'OPEN' }, limit: MAX_PAGE_SIZE * 10 },
+      {
+        ...filter,
+        where: { requester: principal.ms ?? '', status: 'OPEN' },
+        limit: MAX_PAGE_SIZE * 10,
+        // Only the deadline is read: the embedded consultation state stays in the database.
+        omit: ['consultation'],
+      },
     );
     const earliest = new Map<string, string>();
     for (const { applicationId, deadlineEndsAt } of open) {
@@ -129,7 +138,11 @@ export class ApplicationQueries {
     const document = await this.readModels.getDocument<ApplicationDocument>(APPLICATIONS_PROJECTION, id);
     if (!document || document.authority !== principal.ms) throw notFound(id);
     return {
-      ...this.summarise(document, await this.openDeadlines(principal)),
+      ...this.summarise(
+        withoutApplication(document),
+        await this.openDeadlines(principal, { oneOf: { applicationId: [id] } }),
+        this.instantNow(),
+      ),
       application: document.application,
       consistent,
     };
@@ -143,17 +156,40 @@ export class ApplicationQueries {
     return events.map(historyEntryOf);
   }
 
-  private summarise(document: ApplicationListed, deadlines: ReadonlyMap<string, string>): ApplicationSummary {
-    const { application: _application, ...summary } = document as ApplicationDocument;
-    const now = this.clock.now();
+  /**
+   * The list's one reading of the clock: every item of a page is summarised at the same instant
+   * (and reading the clock and formatting it once per item was a measurable part of a list request).
+   */
+  private instantNow(): Instant {
+    const date = this.clock.now();
+    return { date, iso: date.toISOString() };
+  }
+
+  private summarise(
+    document: ApplicationListed,
+    deadlines: ReadonlyMap<string, string>,
+    now: Instant,
+  ): ApplicationSummary {
     const nextDeadline = deadlines.get(document.id) ?? null;
     return {
-      ...summary,
+      ...document,
       nextDeadline,
-      ageWorkingDays: workingDaysBetween(new Date(document.submittedAt), now, document.authority),
-      overdue: nextDeadline !== null && nextDeadline < now.toISOString(),
+      ageWorkingDays: workingDaysBetween(new Date(document.submittedAt), now.date, document.authority),
+      overdue: nextDeadline !== null && nextDeadline < now.iso,
     };
   }
+}
+
+/** The instant a request is answered at, as a Date and as the ISO string deadlines compare with. */
+interface Instant {
+  readonly date: Date;
+  readonly iso: string;
+}
+
+/** A whole document as a summary shows it: the embedded application left out. */
+function withoutApplication(document: ApplicationDocument): ApplicationListed {
+  const { application: _application, ...listed } = document;
+  return listed;
 }
 
 /** An application's read-model document as a list reads it: without the embedded application. */

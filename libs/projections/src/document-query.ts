@@ -22,13 +22,17 @@ export function matchesFilter(document: unknown, filter: DocumentFilter): boolea
     Object.entries(filter.contains ?? {}).every(([field, member]) => {
       const value = record[field];
       return Array.isArray(value) && value.includes(member);
+    }) &&
+    Object.entries(filter.oneOf ?? {}).every(([field, members]) => {
+      const value = record[field];
+      return isString(value) && members.includes(value);
     })
   );
 }
 
 /** Every field a filter names, checked before it reaches SQL. */
 export function assertSafeFilter(filter: DocumentFilter): void {
-  [filter.where, filter.before, filter.after, filter.contains]
+  [filter.where, filter.before, filter.after, filter.contains, filter.oneOf]
     .flatMap((part) => Object.keys(part ?? {}))
     .forEach(assertSafeField);
 }

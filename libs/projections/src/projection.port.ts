@@ -65,6 +65,11 @@ export interface DocumentQuery {
   /** Membership filters: the top-level array field holds this string (`{ recipients: 'FR' }`). */
   readonly contains?: Readonly<Record<string, string>>;
   /**
+   * One-of filters: the top-level string field equals one of these strings (`{ applicationId: ids }`),
+   * so a page can fetch what belongs to its own items in one query; an empty list matches nothing.
+   */
+  readonly oneOf?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Top-level fields left out of each returned document, by the database: a list of summaries need
    * not carry and parse the aggregate state its documents embed (issue 12: parsing whole documents
    * was a fifth of a list request's CPU). Filters still see the whole document.
@@ -72,7 +77,7 @@ export interface DocumentQuery {
   readonly omit?: readonly string[];
 }
 
-export type DocumentFilter = Pick<DocumentQuery, 'where' | 'before' | 'after' | 'contains'>;
+export type DocumentFilter = Pick<DocumentQuery, 'where' | 'before' | 'after' | 'contains' | 'oneOf'>;
 
 /**
  * Where read models live: in the same database as the events (PostgreSQL or SQLite), so the

@@ -179,6 +179,26 @@ export function projectionStoreContract(name: string, factory: () => Promise<Pro
       expect(await store.countDocuments('inbox', { contains: { recipients: 'COMMISSION' } })).toBe(1);
     });
 
+    it('a one-of filter finds the documents whose string field is one of the listed values, and an empty list finds none', async () => {
+      await store.commit('boards', 0, 1, async (tx) => {
+        await tx.put('boards', 'k1', { id: 'k1', applicationId: 'app-1', requester: 'DE' });
+        await tx.put('boards', 'k2', { id: 'k2', applicationId: 'app-2', requester: 'DE' });
+        await tx.put('boards', 'k3', { id: 'k3', applicationId: 'app-3', requester: 'DE' });
+        await tx.put('boards', 'k4', { id: 'k4', applicationId: null, requester: 'DE' });
+        await tx.put('boards', 'k5', { id: 'k5', applicationId: ['app-1'], requester: 'DE' });
+        await tx.put('boards', 'k6', { id: 'k6', applicationId: 'app-1', requester: 'FR' });
+      });
+      const ids = (docs: { id: string }[]): string[] => docs.map((d) => d.id);
+      const oneOf = { applicationId: ['app-1', 'app-3', "it's"] };
+      expect(ids(await store.findDocuments('boards', { oneOf }))).toEqual(['k1', 'k3', 'k6']);
+      expect(ids(await store.findDocuments('boards', { oneOf, where: { requester: 'DE' } }))).toEqual(['k1', 'k3']);
+      expect(await store.countDocuments('boards', { oneOf, where: { requester: 'DE' } })).toBe(2);
+      expect(await store.findDocuments('boards', { oneOf: { applicationId: [] } })).toEqual([]);
+      await expect(store.findDocuments('boards', { oneOf: { "x') OR 1=1 --": ['y'] } })).rejects.toThrow(
+        'Unsupported document field',
+      );
+    });
+
     it('reset drops one projection and its checkpoint so it can rebuild from zero', async () => {
       await store.commit('cases', 0, 9, async (tx) => tx.put('cases', 'a', { id: 'a' }));
       await store.commit('other', 0, 9, async (tx) => tx.put('other', 'a', { id: 'a' }));

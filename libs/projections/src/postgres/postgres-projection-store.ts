@@ -334,6 +334,15 @@ function whereClause(
     // jsonb containment: the array holds this string (served by a GIN index where one is added).
     parts.push(`(jsonb_typeof(doc -> '${field}') = 'array' AND doc -> '${field}' @> $${values.length}::jsonb)`);
   }
+  for (const [field, members] of Object.entries(filter.oneOf ?? {})) {
+    assertSafeField(field);
+    values.push([...members]);
+    parts.push(
+      typed.has(field)
+        ? `${typedColumn(field)} = ANY($${values.length}::text[])`
+        : `(jsonb_typeof(doc -> '${field}') = 'string' AND doc ->> '${field}' = ANY($${values.length}::text[]))`,
+    );
+  }
   for (const [field, value] of Object.entries(filter.where ?? {})) {
     assertSafeField(field);
     if (typeof value === 'string' && typed.has(field)) {

@@ -40,6 +40,46 @@ describe('SqliteProjectionStore indexes', () => {
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  it("reads a one-of list through its field's index even where another filtered field has an index the planner would rate higher", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dul-proj-oneof-'));
+    const db = openSqliteDatabase(join(dir, 'read.db'));
+    const store = new SqliteProjectionStore(db);
+    await store.commit('consultations', 0, 1, async (tx) => {
+      for (let n = 0; n < 300; n++) {
+        await tx.put('consultations', `c${n}`, { requester: 'DE', status: 'OPEN', applicationId: `a${n}` });
+      }
+    });
+    await store.ensureIndexes('consultations', { equality: ['requester', 'status', 'applicationId'] });
+    const query = { where: { requester: 'DE', status: 'OPEN' }, oneOf: { applicationId: ['a7', 'a70', 'a700'] } };
+    const statements: string[] = [];
+    const prepare = db.prepare.bind(db);
+    jest.spyOn(db, 'prepare').mockImplementation((sql: string) => {
+      statements.push(sql);
+      return prepare(sql);
+    });
+    expect((await store.findEntries('consultations', query)).map((entry) => entry.id)).toEqual(['c7', 'c70']);
+    expect(await store.countDocuments('consultations', query)).toBe(2);
+    const [page, count] = statements.filter((sql) => sql.includes('json_each'));
+    const plan = (sql: string, params: unknown[]): string =>
+      prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...params)
+        .map((row) => (row as { detail: string }).detail)
+        .join('\n');
+    const { sql, params } = sqlitePageStatement(
+      'consultations',
+      query,
+      new Set(['projection_documents_applicationId']),
+    );
+    expect(sql).toBe(page);
+    expect(count).toContain('INDEXED BY projection_documents_applicationId');
+    expect(plan(sql, params)).toContain('USING INDEX projection_documents_applicationId');
+    // Left to itself (no statistics), the planner would walk every open consultation of DE.
+    const unguided = sqlitePageStatement('consultations', query);
+    expect(plan(unguided.sql, unguided.params)).not.toContain('projection_documents_applicationId');
+    jest.restoreAllMocks();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
 
 describe('SqliteLeaderLock', () => {

@@ -21,6 +21,9 @@ import { CheckpointMovedError } from '../projection.port';
  * one synchronous IMMEDIATE transaction.
  */
 export class SqliteProjectionStore implements ProjectionStore {
+  /** The names of projection_documents' indexes, read from the schema and kept for a minute (see oneOf). */
+  private indexNames: { readonly at: number; readonly names: ReadonlySet<string> } | undefined;
+
   constructor(private readonly db: SqliteDatabase) {}
 
   static open(path: string): SqliteProjectionStore {
@@ -104,7 +107,7 @@ export class SqliteProjectionStore implements ProjectionStore {
 
   // eslint-disable-next-line @typescript-eslint/require-await
   async findEntries<T>(projection: string, query: DocumentQuery = {}): Promise<DocumentEntry<T>[]> {
-    const { sql, params } = sqlitePageStatement(projection, query);
+    const { sql, params } = sqlitePageStatement(projection, query, this.indexes());
     return this.db
       .prepare<unknown[], { id: string; doc: string }>(sql)
       .all(...params)
@@ -127,6 +130,26 @@ export class SqliteProjectionStore implements ProjectionStore {
         )
         .run();
     }
+    this.indexNames = undefined;
+  }
+
+  /**
+   * The indexes this file has. Without statistics (this store never runs ANALYZE) SQLite's planner
+   * rates an equality on any indexed field above a one-of list, so a page's deadlines asked as
+   * "requester = DE AND status = OPEN AND applicationId IN (50 ids)" walked every open consultation of
+   * DE through the status index (53 ms at 20,000 consultations, 0.45 ms through the applicationId
+   * index). The statements name the one-of field's index when it has one.
+   */
+  private indexes(): ReadonlySet<string> {
+    if (this.indexNames === undefined || Date.now() - this.indexNames.at > 60_000) {
+      const rows = this.db
+        .prepare<[], { name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'projection_documents'",
+        )
+        .all();
+      this.indexNames = { at: Date.now(), names: new Set(rows.map((row) => row.name)) };
+    }
+    return this.indexNames.names;
   }
 
   // eslint-disable-next-line @typescript-eslint/require-await
@@ -134,7 +157,9 @@ export class SqliteProjectionStore implements ProjectionStore {
     const { sql, params } = whereClause(projection, query);
     return (
       this.db
-        .prepare<unknown[], { n: number }>(`SELECT COUNT(*) AS n FROM projection_documents WHERE ${sql}`)
+        .prepare<unknown[], { n: number }>(
+          `SELECT COUNT(*) AS n FROM projection_documents${indexedBy(query, this.indexes())} WHERE ${sql}`,
+        )
         .get(...params)?.n ?? 0
     );
   }
@@ -154,15 +179,28 @@ export class SqliteProjectionStore implements ProjectionStore {
 }
 
 /** The SELECT of one page (exported so a test can ask SQLite for its query plan). */
-export function sqlitePageStatement(projection: string, query: DocumentQuery): { sql: string; params: unknown[] } {
+export function sqlitePageStatement(
+  projection: string,
+  query: DocumentQuery,
+  indexes: ReadonlySet<string> = new Set(),
+): { sql: string; params: unknown[] } {
   const { sql, params } = whereClause(projection, query);
   const { limit, offset } = pageBounds(query);
   const keyset = query.afterId === undefined ? '' : ' AND id > ?';
   if (query.afterId !== undefined) params.push(query.afterId);
   return {
-    sql: `SELECT id, ${sqliteDocumentColumn(query.omit)} AS doc FROM projection_documents WHERE ${sql}${keyset} ORDER BY id LIMIT ? OFFSET ?`,
+    sql: `SELECT id, ${sqliteDocumentColumn(query.omit)} AS doc FROM projection_documents${indexedBy(query, indexes)} WHERE ${sql}${keyset} ORDER BY id LIMIT ? OFFSET ?`,
     params: [...params, limit, offset],
   };
+}
+
+/**
+ * A one-of list is a handful of values chosen by the caller (a page's ids), so when its field has an
+ * equality index that index is the one to read, whatever else the filter names.
+ */
+function indexedBy(filter: DocumentFilter, indexes: ReadonlySet<string>): string {
+  const field = Object.keys(filter.oneOf ?? {}).find((name) => indexes.has(indexNameFor(name, 'equality')));
+  return field === undefined ? '' : ` INDEXED BY ${indexNameFor(field, 'equality')}`;
 }
 
 /** The document as a page returns it: whole, or without the omitted top-level fields. */
@@ -191,6 +229,14 @@ function whereClause(projection: string, filter: DocumentFilter): { sql: string;
       `json_type(doc, '$.${field}') = 'array' AND EXISTS (SELECT 1 FROM json_each(doc, '$.${field}') WHERE json_each.value = ?)`,
     );
     params.push(member);
+  }
+  for (const [field, members] of Object.entries(filter.oneOf ?? {})) {
+    assertSafeField(field);
+    // The list travels as one JSON parameter, whatever its length; an equality index on the field serves it.
+    parts.push(
+      `json_type(doc, '$.${field}') = 'text' AND json_extract(doc, '$.${field}') IN (SELECT value FROM json_each(?))`,
+    );
+    params.push(JSON.stringify(members));
   }
   for (const [field, value] of Object.entries(filter.where ?? {})) {
     assertSafeField(field);
