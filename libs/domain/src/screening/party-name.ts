@@ -916,7 +916,7 @@ function hasSolidArticle(long: string, short: string): boolean {
 
 /**
  * Folds a lower-case ASCII token so that the usual romanisations of one spelling meet: x → ks,
- * shch/sch → sh, tsch/tch → ch, kh → h, ts/tz → c, zh → z, ck → k, ph → f, q → k, w → v, y/j → i,
+ * Polish szcz/sz/cz → shch/sh/ch, shch/sch → sh, tsch/tch → ch, kh → h, ts/tz → c, zh → z, ck → k, ph → f, q → k, w → v, y/j → i,
  * oo/ou → u, then doubled letters → one; in tokens of four letters or more also ae/oe/ue → a/o/u. Repeated until nothing changes, so folding is idempotent.
  */
 export function foldToken(token: string): string {
@@ -939,6 +939,11 @@ const FOLDS: readonly (readonly [RegExp, string])[] = [
   // Wade-Giles hs (Hsinhua, Hsu) is pinyin x; no other romanisation starts a word with hs.
   [/^hs/, 'x'],
   [/x/g, 'ks'],
+  // Polish romanisation of Cyrillic (and Polish names) write ш, щ and ч as sz, szcz and cz
+  // (Czastotomiery = Chastotomery): the English digraphs, folded as those are.
+  [/szcz/g, 'shch'],
+  [/sz/g, 'sh'],
+  [/cz/g, 'ch'],
   [/shch/g, 'sh'],
   [/tsch/g, 'ch'],
   [/sch/g, 'sh'],
@@ -1369,7 +1374,40 @@ function rawTokens(text: string): RawToken[] {
 // Čeljabinsk, Žukovskij) where BGN/PCGN and passports write digraphs (Shchit, Chelyabinsk,
 // Zhukovskiy): read as the digraphs before the accents go, or Ščit would be Scit. Only the háček:
 // Turkish ş and ç are dropped to s and c, as Turkish firms themselves write them without accents.
-const HACEK_LETTERS: Readonly<Record<string, string>> = { š: 'sh', č: 'ch', ž: 'zh', Š: 'Sh', Č: 'Ch', Ž: 'Zh' };
+// ISO 9 writes щ as ŝ (Ŝëlkovo = Shchyolkovo); Esperanto's ŝ is sh, which shch folds to as well.
+const HACEK_LETTERS: Readonly<Record<string, string>> = {
+  š: 'sh',
+  č: 'ch',
+  ž: 'zh',
+  ŝ: 'shch',
+  Š: 'Sh',
+  Č: 'Ch',
+  Ž: 'Zh',
+  Ŝ: 'Shch',
+};
+
+// The Kazakh letters of Cyrillic, which the transliteration library writes with an apostrophe (қ k')
+// or a symbol (ә @) that split the word (Құю read as the lone iu): read as Kazakh Latin writes them.
+const KAZAKH_LETTERS: Readonly<Record<string, string>> = {
+  қ: 'q',
+  ғ: 'gh',
+  ұ: 'u',
+  ү: 'u',
+  ә: 'a',
+  ө: 'o',
+  ң: 'ng',
+  һ: 'h',
+  і: 'i',
+  Қ: 'Q',
+  Ғ: 'Gh',
+  Ұ: 'U',
+  Ү: 'U',
+  Ә: 'A',
+  Ө: 'O',
+  Ң: 'Ng',
+  Һ: 'H',
+  І: 'I',
+};
 
 // McCune-Reischauer writes the Korean vowels ㅓ and ㅡ with a breve (Chŏngmil, Kŭmsong) where the
 // Revised Romanization writes eo and eu (Jeongmil, Geumseong): read as those before the accents go.
@@ -1395,10 +1433,9 @@ function ocrCapitalI(text: string): string {
 
 function latinTokens(text: string): RawToken[] {
   const ascii = transliterate(
-    mccuneReischauerVowels(azerbaijaniLetters(greekDigraphs(wadeGilesToPinyin(ocrCapitalI(text))))).replace(
-      /[šČčŠžŽ]/g,
-      (letter) => HACEK_LETTERS[letter] ?? letter,
-    ),
+    mccuneReischauerVowels(azerbaijaniLetters(greekDigraphs(wadeGilesToPinyin(ocrCapitalI(text)))))
+      .replace(/[šČčŠžŽŝŜ]/g, (letter) => HACEK_LETTERS[letter] ?? letter)
+      .replace(/[қғұүәөңһіҚҒҰҮӘӨҢҺІ]/g, (letter) => KAZAKH_LETTERS[letter] ?? letter),
   ).toLowerCase();
   const spelled = ascii
     .replace(/\bint'l\b/g, 'intl')
@@ -1961,7 +1998,7 @@ function romanParts(address: string): string {
 }
 
 function addressTokens(address: string): WeightedToken[] {
-  const tokens = replacePlacePhrases(foldedRawTokens(chineseAddressWords(romanParts(address)))).map(
+  const tokens = replacePlacePhrases(foldedRawTokens(chineseAddressWords(romanParts(regionsAsOneWord(address))))).map(
     (token): WeightedToken => {
       const text = PLACE_ALIASES.get(token.text) ?? ORDINALS.get(token.text) ?? numberOf(token.text);
       if (token.hebrewScript === true) return { text, weight: DISTINCTIVE_TOKEN_WEIGHT, hebrewScript: true };
@@ -1972,6 +2009,16 @@ function addressTokens(address: string): WeightedToken[] {
   );
   const kept = dropNoise(tokens, ADDRESS_NOISE);
   return kept.length > 0 ? kept : tokens;
+}
+
+// A place named just before a region word, with no comma between (Samara Region, Moskovskaya obl.,
+// Hrodzienskaja voblasć), is the region, not the city: written as one word (samararegion), it stays a
+// word of the address but is never read as its city. "Schukowski, Oblast Moskau" keeps its city.
+const REGION_AFTER_PLACE =
+  /(\p{L}[\p{L}'-]*)[ \t]+(?:region|oblast|obl\.?|province|krai|kray|voblast|voblasć|voblasts|oblysy|governorate)(?=[\s,;.)]|$)/giu;
+
+function regionsAsOneWord(address: string): string {
+  return address.replace(REGION_AFTER_PLACE, (_, place: string) => `${place}region`);
 }
 
 // Known cities as the address pipeline writes them (one or more tokens each), with the canonical

@@ -1,4 +1,4 @@
-// Prints the figures and misses on the tuning files (tuning.json, heldout.json, heldout-4.json, heldout-5.json, heldout-6.json and heldout-7.json, all tuning data
+// Prints the figures and misses on the tuning files (tuning.json, heldout.json, heldout-4.json, heldout-5.json, heldout-6.json, heldout-7.json and heldout-8.json, all tuning data
 // since each one's one held-out measurement, and tuning-scripts.json, cases across scripts
 // written by the matcher's own authors; never a held-out set): the loop thresholds and rules are tuned with.
 // Usage: npx ts-node --transpile-only libs/domain/src/screening/evaluation/screening-tuning.cli.ts ['{"partyMatchThreshold":0.8}'] [--misses]
@@ -7,6 +7,7 @@ import heldout4 from './heldout-4.json';
 import heldout5 from './heldout-5.json';
 import heldout6 from './heldout-6.json';
 import heldout7 from './heldout-7.json';
+import heldout8 from './heldout-8.json';
 import tuningScripts from './tuning-scripts.json';
 import tuning from './tuning.json';
 import type { ScreeningCase } from './screening-evaluation';
@@ -22,6 +23,7 @@ const files = {
   'heldout-5.json': heldout5,
   'heldout-6.json': heldout6,
   'heldout-7.json': heldout7,
+  'heldout-8.json': heldout8,
 };
 for (const [file, cases] of Object.entries(files)) {
   console.log(
