@@ -32,18 +32,28 @@ const SCRIPTS_FILE = 'tuning-scripts.json';
 // 2026-12-04 (legal forms of Latin America, the Gulf, North Africa, Mongolia and Armenia, Hepburn m
 // before b/p/m, a P.O. box against a street address, the Arabic article written solid, the Balkan a.d.
 // as a last word only), so it is tuning data now with a regression floor in EARLIER_HELD_OUT.
-// heldout-8.json is the held-out set now: 403 cases by four helpers who read no matcher code, data or
-// test (build-8/README.md and its notes), written while heldout-7 was studied, and scored once on
-// 2026-12-04 on the matcher frozen after that study (commit 9aacfbe). Its figure is the one
+// heldout-8.json was the held-out set after heldout-7 (403 cases, build-8/; scored once on 2026-12-04
+// after the heldout-7 study: precision 0.988, recall 0.792, TP 164 of 207). Its misses were studied the
+// same day (ISO 9 ŝ, Kazakh Cyrillic letters, Polish sz/cz, a region is not the city, Belarusian ZAT,
+// dictionary words), so it is tuning data now with a regression floor in EARLIER_HELD_OUT.
+// heldout-9.json is the held-out set now: 368 cases by five helpers who read no matcher code, data or
+// test (build-9/README.md and its notes), written while heldout-8 was studied, and scored once on
+// 2026-12-04 on the matcher frozen after that study (commit 98eadbd). Its figure is the one
 // docs/screening.md quotes; the day its misses are studied it becomes tuning data like the others.
-const HELD_OUT_FILE: string = 'heldout-8.json';
+const HELD_OUT_FILE: string = 'heldout-9.json';
 
 /**
- * The floors asserted on HELD_OUT_FILE: its one scoring (2026-12-04: 403 cases, 207 MATCH; precision
- * 0.988, recall 0.792: TP 164, FP 2, FN 43), so a regression fails while the gap to the target stays
+ * The floors asserted on HELD_OUT_FILE: its one scoring (2026-12-04: 368 cases, 196 MATCH; precision
+ * 1.000, recall 0.776: TP 152, FP 0, FN 44), so a regression fails while the gap to the target stays
  * visible.
  */
-const HELD_OUT_FLOORS = { precision: 0.95, recall: 164 / 207 } as const;
+const HELD_OUT_FLOORS = { precision: 0.95, recall: 152 / 196 } as const;
+
+/**
+ * heldout-8.json after its misses were studied (2026-12-04: precision 0.989, recall 0.850, TP 176, FP 2,
+ * FN 31 of 207 MATCH; its one held-out scoring was 0.988 / 0.792). A regression floor.
+ */
+const HELDOUT_8_RECALL_FLOOR = 176 / 207;
 
 /**
  * heldout-7.json after its misses were studied (2026-12-04: precision 0.987, recall 0.785, TP 157, FP 2,
@@ -73,11 +83,12 @@ const HELDOUT_4_RECALL_FLOOR = 208 / 237;
 
 /**
  * Sets held out once and tuning data since (see the header), with their floors at the figures of
- * the matcher after the last study: heldout-7.json, heldout-6.json, heldout-5.json and heldout-4.json (see above); heldout-3.json
+ * the matcher after the last study: heldout-8.json, heldout-7.json, heldout-6.json, heldout-5.json and heldout-4.json (see above); heldout-3.json
  * precision 0.980, recall 0.902 (193 of 214); heldout-2.json precision 0.989, recall 0.946 (176 of 186).
  * Regression floors; no longer figures to quote.
  */
 const EARLIER_HELD_OUT = [
+  { file: 'heldout-8.json', floors: { precision: 0.95, recall: HELDOUT_8_RECALL_FLOOR } },
   { file: 'heldout-7.json', floors: { precision: 0.95, recall: HELDOUT_7_RECALL_FLOOR } },
   { file: 'heldout-6.json', floors: { precision: 0.95, recall: HELDOUT_6_RECALL_FLOOR } },
   { file: 'heldout-5.json', floors: { precision: 0.95, recall: HELDOUT_5_RECALL_FLOOR } },
