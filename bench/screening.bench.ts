@@ -17,6 +17,7 @@ import type { Party } from '../libs/domain/src/licensing/application.content';
 import { MEMBER_STATE_CODES } from '../libs/domain/src/reference/member-states';
 import type { DenialInForce, ScreeningCandidate } from '../libs/domain/src/screening';
 import { DenialIndex, screenTransaction } from '../libs/domain/src/screening';
+import { prng } from './synthetic-register';
 
 const argument = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -25,17 +26,6 @@ const argument = (name: string, fallback: number): number => {
 const DENIALS = argument('denials', 100_000);
 const CANDIDATES = argument('candidates', 1_000);
 
-/** mulberry32: a tiny, well-known 32-bit PRNG; the seed makes every run build the same register. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(20240314);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 // Skewed: the first items are picked most. With exponent 2 the first destination (RU) carries ~17%
