@@ -242,6 +242,8 @@ async function postgresScenarios(): Promise<void> {
         `append ${writers}w×${batch}: ours ${fmt(evs(oursResult))} emmett ${fmt(evs(emmettResult))} raw ${fmt(evs(rawResult))}`,
       );
     }
+    // --only append: the append cells alone, for studying the write path (a minute, not seven).
+    if (ONLY === 'append') return;
 
     // Read one 100-event stream, 4 concurrent readers.
     const oursStream = `read-${randomUUID()}`;
@@ -968,7 +970,7 @@ function writeReport(path: string): void {
 async function main(): Promise<void> {
   const only = ONLY;
   try {
-    if (!only || only === 'postgres') await postgresScenarios();
+    if (!only || only === 'postgres' || only === 'append') await postgresScenarios();
     const bare = !only || only === 'http' ? await httpScenarios() : undefined;
     if (!only || only === 'http' || only === 'lists') await listScenarios(bare);
     if (!only || only === 'screening') await screeningScenarios();

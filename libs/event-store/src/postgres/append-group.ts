@@ -97,7 +97,7 @@ export class AppendGroupCommitter {
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
-      while (this.queue.length > 0) {
+      while (this.queue.length > 0 || (await this.nextTurnBrings())) {
         const group = this.queue.splice(0, MAX_GROUP_MEMBERS);
         try {
           const outcomes = await this.run(group.map((waiting) => waiting.member));
@@ -110,6 +110,17 @@ export class AppendGroupCommitter {
     } finally {
       this.flushing = false;
     }
+  }
+
+  /**
+   * After a group, whether appends arrive within one event-loop turn. The writers the group just
+   * answered append again from their continuations, which run after this one: ending the flush at
+   * once sent the first of them alone and made the rest wait for it, so groups alternated between
+   * one member and the rest (issue 12: 8 writers filled half a group per round trip).
+   */
+  private async nextTurnBrings(): Promise<boolean> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return this.queue.length > 0;
   }
 
   private async oneByOne(group: readonly Waiting[]): Promise<void> {
