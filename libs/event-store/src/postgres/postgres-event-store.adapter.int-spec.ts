@@ -189,6 +189,20 @@ describeWithPostgres('PostgresEventStore', () => {
       expect((await positions()).map((position, index) => position - index)).toEqual(rows.map(() => 1));
     });
 
+    it('sends the writers a group has just answered together in the next group, not the first of them alone', async () => {
+      const writers = Array.from({ length: 8 }, async (_, w) => {
+        for (let i = 0; i < 10; i++) await store.append(`case-g${w}`, [newEvent()], i === 0 ? 'no-stream' : i - 1);
+      });
+      await Promise.all(writers);
+      // One transaction per group (rows of one commit share its xmin). Ending a flush at once sent
+      // the first writer answered alone and the other seven after it: about 20 groups for 80 appends.
+      const { rows } = await admin.query<{ groups: string }>(
+        "SELECT count(DISTINCT xmin::text) AS groups FROM events WHERE stream_id LIKE 'case-g%'",
+      );
+      expect(Number(rows[0]?.groups)).toBeLessThanOrEqual(12);
+      expect(await positions()).toHaveLength(80);
+    });
+
     it('fails only the member whose row the database refuses when a group statement fails, and commits the others', async () => {
       await raw.query('BEGIN');
       await raw.query('SELECT pg_advisory_xact_lock($1, $2)', [ADVISORY_LOCK_NAMESPACE, APPEND_LOCK_KEY]);
