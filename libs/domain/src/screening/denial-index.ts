@@ -163,16 +163,8 @@ export class DenialIndex {
    * party rules are left to the screening, so the rules live in one place.
    */
   candidatesFor(candidate: Pick<ScreeningCandidate, 'destinationCountry' | 'controlEntries'>): DenialInForce[] {
-    const byHead = this.byDestination.get(countryKey(candidate.destinationCountry));
-    if (byHead === undefined) return [];
-    const heads = new Set(parsedEntries(candidate.controlEntries).map((entry) => entry.head));
     const ids = new Set<string>();
-    if (heads.size === 0) {
-      // Nothing to narrow by: every denial to the destination.
-      for (const filed of byHead.values()) for (const id of filed) ids.add(id);
-    } else {
-      for (const head of [...heads, DenialIndex.NO_ENTRY]) for (const id of byHead.get(head) ?? []) ids.add(id);
-    }
+    for (const filed of this.filedFor(candidate)) for (const id of filed) ids.add(id);
     return [...ids].flatMap((id) => {
       const denial = this.denials.get(id);
       return denial === undefined ? [] : [denial];
@@ -186,15 +178,8 @@ export class DenialIndex {
    * destination with 15,000 denials, most of the slowest screenings (issue 12 profile).
    */
   screen(candidate: ScreeningCandidate, options: ScreeningOptions = {}): readonly DenialMatch[] {
-    const byHead = this.byDestination.get(countryKey(candidate.destinationCountry));
-    if (byHead === undefined) return [];
+    const filed = this.filedFor(candidate);
     const thresholds = { ...DEFAULT_SCREENING_THRESHOLDS, ...options };
-    const heads = new Set(parsedEntries(candidate.controlEntries).map((entry) => entry.head));
-    // With no head to narrow by, every denial to the destination is offered (as candidatesFor).
-    const filed =
-      heads.size === 0
-        ? [...byHead.values()]
-        : [...heads, DenialIndex.NO_ENTRY].flatMap((head) => byHead.get(head) ?? []);
     // At most this many are offered (a denial under two heads counts twice).
     const offeredAtMost = filed.reduce((sum, ids) => sum + ids.size, 0);
     if (offeredAtMost <= FEW || !boundsHold(thresholds)) {
@@ -207,6 +192,18 @@ export class DenialIndex {
       if (denial !== undefined) offered.push(denial);
     }
     return screenTransaction(candidate, offered, options);
+  }
+
+  /**
+   * The id sets candidatesFor draws on: those filed under the candidate's control-entry heads and
+   * under no entry, or every set of the destination when the candidate names no parseable entry.
+   */
+  private filedFor(candidate: Pick<ScreeningCandidate, 'destinationCountry' | 'controlEntries'>): Set<string>[] {
+    const byHead = this.byDestination.get(countryKey(candidate.destinationCountry));
+    if (byHead === undefined) return [];
+    const heads = new Set(parsedEntries(candidate.controlEntries).map((entry) => entry.head));
+    if (heads.size === 0) return [...byHead.values()];
+    return [...heads, DenialIndex.NO_ENTRY].flatMap((head) => byHead.get(head) ?? []);
   }
 
   /**
